@@ -1,0 +1,244 @@
+/*
+ * dom.c - node creation, tree surgery and walking for the arena DOM.
+ */
+#include "dom.h"
+
+#include <string.h>
+
+bool pith_dom_init(pith_dom *dom, pith_arena *arena, pith_node_type root_type,
+                   const char *input, size_t input_len) {
+    memset(dom, 0, sizeof *dom);
+    dom->arena = arena;
+    dom->input = input;
+    dom->input_len = input_len;
+    dom->keep_comments = true;
+    pith_node *root = pith_arena_alloc(arena, sizeof *root);
+    if (!root) return false;
+    memset(root, 0, sizeof *root);
+    root->type = (uint8_t)root_type;
+    dom->root = root;
+    dom->node_count = 1;
+    return true;
+}
+
+const char *pith_dom_keep(pith_dom *dom, const char *s, size_t len) {
+    if (len == 0) return "";
+    if (pith_dom_in_input(dom, s, len)) return s;
+    return pith_arena_strndup(dom->arena, s, len);
+}
+
+static pith_node *new_node(pith_dom *dom, pith_node_type type) {
+    if (dom->max_nodes && dom->node_count >= dom->max_nodes) {
+        dom->limits_hit |= PITH_LIMIT_NODES;
+        return NULL;
+    }
+    pith_node *n = pith_arena_alloc(dom->arena, sizeof *n);
+    if (!n) {
+        if (dom->arena->over_limit) dom->limits_hit |= PITH_LIMIT_MEMORY;
+        return NULL;
+    }
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    dom->node_count++;
+    return n;
+}
+
+pith_node *pith_dom_element(pith_dom *dom, pith_tag tag, pith_ns ns, const char *name, size_t name_len) {
+    if (!name || (tag != PITH_TAG_UNKNOWN && ns == PITH_NS_HTML)) {
+        name = pith_tag_name(tag);
+        name_len = pith_tag_name_len(tag);
+    } else {
+        name = pith_dom_keep(dom, name, name_len);
+        if (!name) return NULL;
+    }
+    if (name_len > UINT32_MAX) return NULL;
+    pith_node *n = new_node(dom, PITH_NODE_ELEMENT);
+    if (!n) return NULL;
+    n->tag = (uint16_t)tag;
+    n->ns = (uint8_t)ns;
+    n->str = name;
+    n->len = (uint32_t)name_len;
+    return n;
+}
+
+static pith_node *data_node(pith_dom *dom, pith_node_type type, const char *data, size_t len) {
+    if (len > UINT32_MAX) return NULL;
+    const char *kept = pith_dom_keep(dom, data, len);
+    if (!kept) return NULL;
+    pith_node *n = new_node(dom, type);
+    if (!n) return NULL;
+    n->str = kept;
+    n->len = (uint32_t)len;
+    return n;
+}
+
+pith_node *pith_dom_text(pith_dom *dom, const char *data, size_t len) {
+    return data_node(dom, PITH_NODE_TEXT, data, len);
+}
+
+pith_node *pith_dom_comment(pith_dom *dom, const char *data, size_t len) {
+    return data_node(dom, PITH_NODE_COMMENT, data, len);
+}
+
+pith_node *pith_dom_doctype(pith_dom *dom, const pith_doctype *dt) {
+    pith_doctype *copy = pith_arena_alloc(dom->arena, sizeof *copy);
+    if (!copy) return NULL;
+    *copy = *dt;
+    copy->name = pith_dom_keep(dom, dt->name ? dt->name : "", dt->name_len);
+    copy->public_id = pith_dom_keep(dom, dt->public_id ? dt->public_id : "", dt->public_id_len);
+    copy->system_id = pith_dom_keep(dom, dt->system_id ? dt->system_id : "", dt->system_id_len);
+    if (!copy->name || !copy->public_id || !copy->system_id) return NULL;
+    pith_node *n = new_node(dom, PITH_NODE_DOCTYPE);
+    if (!n) return NULL;
+    n->u.doctype = copy;
+    return n;
+}
+
+static bool keep_attr(pith_dom *dom, pith_attr *dst, const pith_attr *src) {
+    *dst = *src;
+    dst->name = pith_dom_keep(dom, src->name, src->name_len);
+    dst->value = pith_dom_keep(dom, src->value ? src->value : "", src->value_len);
+    return dst->name && dst->value;
+}
+
+bool pith_dom_set_attrs(pith_dom *dom, pith_node *el, const pith_attr *attrs, size_t n) {
+    if (n == 0) {
+        el->u.attrs = NULL;
+        el->nattrs = 0;
+        return true;
+    }
+    if (n > UINT32_MAX / sizeof(pith_attr)) return false;
+    pith_attr *copy = pith_arena_alloc(dom->arena, n * sizeof *copy);
+    if (!copy) return false;
+    for (size_t i = 0; i < n; i++)
+        if (!keep_attr(dom, &copy[i], &attrs[i])) return false;
+    el->u.attrs = copy;
+    el->nattrs = (uint32_t)n;
+    return true;
+}
+
+bool pith_dom_add_attr(pith_dom *dom, pith_node *el, const pith_attr *attr) {
+    size_t n = el->nattrs;
+    pith_attr *copy = pith_arena_alloc(dom->arena, (n + 1) * sizeof *copy);
+    if (!copy) return false;
+    if (n) memcpy(copy, el->u.attrs, n * sizeof *copy);
+    if (!keep_attr(dom, &copy[n], attr)) return false;
+    el->u.attrs = copy;
+    el->nattrs = (uint32_t)(n + 1);
+    return true;
+}
+
+bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size_t len) {
+    if (len == 0) return true;
+    size_t old = text->len;
+    if (len > UINT32_MAX - old) return false;
+    size_t want = old + len;
+    /* Zero copy: the new run continues the old one in the input buffer. */
+    if (text->nattrs == 0 && text->str + old == data && pith_dom_in_input(dom, data, len)) {
+        text->len = (uint32_t)want;
+        return true;
+    }
+    if (text->nattrs < want) {
+        size_t cap = want < 32 ? 64 : want * 2;
+        if (cap > UINT32_MAX) cap = UINT32_MAX;
+        char *buf = pith_arena_alloc_bytes(dom->arena, cap);
+        if (!buf) return false;
+        memcpy(buf, text->str, old);
+        text->str = buf;
+        text->nattrs = (uint32_t)cap;
+    }
+    memcpy((char *)text->str + old, data, len);
+    text->len = (uint32_t)want;
+    return true;
+}
+
+void pith_dom_detach(pith_node *node) {
+    pith_node *p = node->parent;
+    if (!p) return;
+    if (node->prev) node->prev->next = node->next;
+    else p->first_child = node->next;
+    if (node->next) node->next->prev = node->prev;
+    else p->last_child = node->prev;
+    node->parent = node->prev = node->next = NULL;
+}
+
+void pith_dom_append(pith_node *parent, pith_node *child) {
+    pith_dom_insert_before(parent, child, NULL);
+}
+
+void pith_dom_insert_before(pith_node *parent, pith_node *child, pith_node *ref) {
+    pith_dom_detach(child);
+    child->parent = parent;
+    if (!ref) {
+        child->prev = parent->last_child;
+        if (parent->last_child) parent->last_child->next = child;
+        else parent->first_child = child;
+        parent->last_child = child;
+        return;
+    }
+    child->next = ref;
+    child->prev = ref->prev;
+    if (ref->prev) ref->prev->next = child;
+    else parent->first_child = child;
+    ref->prev = child;
+}
+
+const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len) {
+    if (el->type != PITH_NODE_ELEMENT) return NULL;
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const pith_attr *a = &el->u.attrs[i];
+        if (a->ns == PITH_ATTR_NS_NONE && a->name_len == name_len && memcmp(a->name, name, name_len) == 0) {
+            if (len) *len = a->value_len;
+            return a->value;
+        }
+    }
+    return NULL;
+}
+
+void pith_dom_iter_init(pith_dom_iter *it, const pith_node *root) {
+    it->root = root;
+    it->node = (pith_node *)root;
+    it->entering = true;
+    it->started = false;
+}
+
+static bool is_container(const pith_node *n) {
+    return n->type == PITH_NODE_ELEMENT || n->type == PITH_NODE_DOCUMENT || n->type == PITH_NODE_FRAGMENT;
+}
+
+/* Containers get an ENTER and an EXIT event; leaves (text, comment,
+ * doctype) only ENTER. */
+bool pith_dom_iter_step(pith_dom_iter *it) {
+    if (!it->started) {
+        it->started = true;
+        return it->node != NULL;
+    }
+    pith_node *n = it->node;
+    if (!n) return false;
+    if (it->entering && n->first_child) {
+        it->node = n->first_child;
+        return true;
+    }
+    if (it->entering && is_container(n)) {
+        it->entering = false;
+        return true;
+    }
+    if (n == it->root) {
+        it->node = NULL;
+        return false;
+    }
+    if (n->next) {
+        it->node = n->next;
+        it->entering = true;
+        return true;
+    }
+    it->node = n->parent;
+    it->entering = false;
+    return true;
+}
+
+/* Called at an ENTER event: the walk moves past the node without visiting
+ * its children, and the node gets no EXIT event. */
+void pith_dom_iter_skip_children(pith_dom_iter *it) {
+    if (it->node && it->entering) it->entering = false;
+}

@@ -1,0 +1,184 @@
+/*
+ * dom.h - the compact, arena-allocated document tree.
+ *
+ * One pith_dom per parsed page. Every node, attribute array and copied
+ * string lives in the document's arena and dies with it: there is no
+ * per-node free. Strings are pointer + length (not NUL-terminated) and
+ * point either into the document's decoded input buffer (zero copy, the
+ * common case) or into the arena (text that had character references, a
+ * name that had to be lowercased, merged text runs).
+ *
+ * Walk trees with pith_dom_next() (or the parent/sibling links), never by
+ * recursion: pages control the depth.
+ */
+#ifndef PITH_DOM_DOM_H
+#define PITH_DOM_DOM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../html/tags.h"
+#include "../util/arena.h"
+
+typedef enum pith_node_type {
+    PITH_NODE_DOCUMENT = 0,
+    PITH_NODE_FRAGMENT,  /* fragment-parse root, and <template> contents */
+    PITH_NODE_ELEMENT,
+    PITH_NODE_TEXT,
+    PITH_NODE_COMMENT,
+    PITH_NODE_DOCTYPE
+} pith_node_type;
+
+typedef enum pith_ns {
+    PITH_NS_HTML = 0,
+    PITH_NS_SVG,
+    PITH_NS_MATHML
+} pith_ns;
+
+/* Namespace of an adjusted foreign attribute (xlink:href, xml:lang, ...). */
+typedef enum pith_attr_ns {
+    PITH_ATTR_NS_NONE = 0,
+    PITH_ATTR_NS_XLINK,
+    PITH_ATTR_NS_XML,
+    PITH_ATTR_NS_XMLNS
+} pith_attr_ns;
+
+typedef struct pith_attr {
+    const char *name;     /* local name, lowercase for HTML (case-adjusted in SVG/MathML) */
+    const char *value;
+    uint32_t name_len;
+    uint32_t value_len;
+    uint8_t ns;           /* pith_attr_ns */
+} pith_attr;
+
+typedef struct pith_doctype {
+    const char *name, *public_id, *system_id;
+    uint32_t name_len, public_id_len, system_id_len;
+    bool has_public_id, has_system_id;  /* "" and missing differ */
+} pith_doctype;
+
+typedef struct pith_node pith_node;
+struct pith_node {
+    pith_node *parent;
+    pith_node *first_child;
+    pith_node *last_child;
+    pith_node *prev;
+    pith_node *next;
+    uint8_t type;        /* pith_node_type */
+    uint8_t ns;          /* pith_ns, elements only */
+    uint16_t tag;        /* pith_tag, elements only; UNKNOWN for other names */
+    uint32_t len;        /* length of str */
+    const char *str;     /* element: local name (case-adjusted for foreign
+                            elements); text/comment: data; doctype: unused */
+    union {
+        pith_attr *attrs;        /* element */
+        pith_doctype *doctype;   /* doctype */
+    } u;
+    uint32_t nattrs;     /* element: attribute count; text: arena capacity
+                            of str when owned and growable, 0 otherwise */
+    uint32_t flags;      /* PITH_NODE_F_* */
+};
+
+/* Node flags. */
+#define PITH_NODE_F_TEMPLATE_CONTENT 1u  /* fragment holding a <template>'s contents */
+#define PITH_NODE_F_HTML_INTEGRATION 2u  /* MathML annotation-xml that is an HTML integration point */
+
+typedef enum pith_quirks {
+    PITH_NO_QUIRKS = 0,
+    PITH_QUIRKS,
+    PITH_LIMITED_QUIRKS
+} pith_quirks;
+
+/* Limits a parse may hit; recorded in pith_dom.limits_hit. */
+#define PITH_LIMIT_INPUT_BYTES 1u
+#define PITH_LIMIT_NODES 2u
+#define PITH_LIMIT_DEPTH 4u
+#define PITH_LIMIT_MEMORY 8u
+
+typedef struct pith_dom {
+    pith_arena *arena;    /* not owned: the caller's (or the context's) arena */
+    pith_node *root;      /* PITH_NODE_DOCUMENT, or FRAGMENT for fragment parses */
+    const char *input;    /* the decoded UTF-8 input the tree points into */
+    size_t input_len;
+    size_t node_count;
+    size_t max_nodes;     /* 0 = unlimited; creation fails past it */
+    uint8_t quirks;       /* pith_quirks */
+    uint32_t limits_hit;  /* PITH_LIMIT_* bits */
+    bool keep_comments;   /* false: the tree builder drops comment tokens */
+} pith_dom;
+
+/* Initialises dom with a fresh root of `root_type` (DOCUMENT or FRAGMENT).
+ * Returns false when the arena cannot supply the root. */
+bool pith_dom_init(pith_dom *dom, pith_arena *arena, pith_node_type root_type,
+                   const char *input, size_t input_len);
+
+/* True when [s, s+len) lies in the document's input buffer and so lives as
+ * long as the document. */
+static inline bool pith_dom_in_input(const pith_dom *dom, const char *s, size_t len) {
+    return s >= dom->input && len <= dom->input_len &&
+           s <= dom->input + dom->input_len - len;
+}
+
+/* Returns a pointer to bytes that live as long as the document: s itself
+ * when it is in the input buffer, else an arena copy. NULL on failure. */
+const char *pith_dom_keep(pith_dom *dom, const char *s, size_t len);
+
+/* Node creation. Strings are kept via pith_dom_keep(). `name` of an
+ * element may be NULL for interned tags (the static name is used).
+ * All return NULL when the node limit or the arena is exhausted. */
+pith_node *pith_dom_element(pith_dom *dom, pith_tag tag, pith_ns ns, const char *name, size_t name_len);
+pith_node *pith_dom_text(pith_dom *dom, const char *data, size_t len);
+pith_node *pith_dom_comment(pith_dom *dom, const char *data, size_t len);
+pith_node *pith_dom_doctype(pith_dom *dom, const pith_doctype *dt);
+
+/* Copies `n` attributes (strings kept via pith_dom_keep) onto an element,
+ * replacing its attribute array. */
+bool pith_dom_set_attrs(pith_dom *dom, pith_node *el, const pith_attr *attrs, size_t n);
+
+/* Adds one attribute (e.g. when a second <html> start tag contributes
+ * attributes the first lacked). Amortised by copying; rare in practice. */
+bool pith_dom_add_attr(pith_dom *dom, pith_node *el, const pith_attr *attr);
+
+/* Appends text to a text node, amortised linear: extends in place when the
+ * new bytes follow the old ones in the input, otherwise grows an arena
+ * buffer geometrically (capacity kept in node->nattrs). */
+bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size_t len);
+
+/* Tree surgery. Nodes are detached from any old parent first. */
+void pith_dom_append(pith_node *parent, pith_node *child);
+void pith_dom_insert_before(pith_node *parent, pith_node *child, pith_node *ref); /* ref NULL = append */
+void pith_dom_detach(pith_node *node);
+
+/* Attribute value by lowercase name (no namespace); NULL if absent.
+ * *len receives the value length when len is non-NULL. */
+const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len);
+
+/* Pre-order walk without recursion. Starting from `node`, returns the next
+ * node in document order that is still inside `root` (NULL at the end).
+ * When skip_children is true the walk does not enter node's children. */
+static inline pith_node *pith_dom_next(const pith_node *root, const pith_node *node, bool skip_children) {
+    if (!skip_children && node->first_child) return node->first_child;
+    while (node && node != root) {
+        if (node->next) return node->next;
+        node = node->parent;
+    }
+    return NULL;
+}
+
+/* ENTER/EXIT walk (like cmark's iterator), for code that needs closing events:
+ *   pith_dom_iter it; pith_dom_iter_init(&it, root);
+ *   while (pith_dom_iter_step(&it)) { it.node, it.entering ... }  */
+typedef struct pith_dom_iter {
+    const pith_node *root;
+    pith_node *node;
+    bool entering;
+    bool started;
+} pith_dom_iter;
+
+void pith_dom_iter_init(pith_dom_iter *it, const pith_node *root);
+bool pith_dom_iter_step(pith_dom_iter *it);
+/* Makes the next step leave the current node without entering its children. */
+void pith_dom_iter_skip_children(pith_dom_iter *it);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * token.h - what the tokenizer hands the tree builder.
+ *
+ * String lifetime: every string in a token points either into the decoded
+ * input buffer (stable for the document's life: pith_dom_keep() keeps it
+ * without copying) or into the tokenizer's scratch space (valid only until
+ * the next pith_tokenizer_next() call: pith_dom_keep() copies it). The tree
+ * builder therefore never copies bytes it does not keep.
+ *
+ * Character tokens carry runs of text. A run is either exactly one U+0000
+ * byte (emitted only from the data state, where the tree builder's
+ * insertion mode decides what NUL means) or contains no U+0000 at all.
+ * Runs may be split anywhere between UTF-8 sequences; the tree builder
+ * merges adjacent runs into one text node.
+ */
+#ifndef PITH_HTML_TOKEN_H
+#define PITH_HTML_TOKEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tags.h"
+
+typedef struct pith_span {
+    const char *data;
+    size_t len;
+} pith_span;
+
+typedef struct pith_token_attr {
+    pith_span name;   /* lowercased */
+    pith_span value;  /* character references decoded */
+} pith_token_attr;
+
+typedef enum pith_token_type {
+    PITH_TOKEN_DOCTYPE = 0,
+    PITH_TOKEN_START_TAG,
+    PITH_TOKEN_END_TAG,
+    PITH_TOKEN_COMMENT,
+    PITH_TOKEN_CHARACTER,
+    PITH_TOKEN_EOF
+} pith_token_type;
+
+typedef struct pith_token {
+    pith_token_type type;
+    pith_tag tag;            /* start/end tag: interned id of name, or UNKNOWN */
+    bool self_closing;       /* start tag: <br/> */
+    bool force_quirks;       /* doctype */
+    bool has_public_id;      /* doctype: PUBLIC id present (maybe empty) */
+    bool has_system_id;      /* doctype: SYSTEM id present (maybe empty) */
+    bool has_name;           /* doctype: a name was given */
+    pith_span name;          /* tag name (lowercase) or doctype name (lowercase) */
+    pith_span data;          /* comment text or character run */
+    pith_span public_id;     /* doctype */
+    pith_span system_id;     /* doctype */
+    pith_token_attr *attrs;  /* start/end tag; duplicates dropped (first wins); valid until next token */
+    size_t nattrs;
+} pith_token;
+
+#endif

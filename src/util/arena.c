@@ -1,0 +1,148 @@
+/*
+ * arena.c - chunked bump allocator (see arena.h for why).
+ */
+#include "arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct pith_arena_chunk {
+    pith_arena_chunk *next;  /* older chunk */
+    size_t size;             /* usable bytes after the header */
+    /* payload follows, aligned to 16 */
+};
+
+#define CHUNK_HEADER ((sizeof(pith_arena_chunk) + 15u) & ~(size_t)15u)
+#define FIRST_CHUNK (size_t)(64u * 1024u)
+#define MAX_CHUNK (size_t)(8u * 1024u * 1024u)
+
+static void *hook_malloc(const pith_alloc_hooks *h, size_t n) {
+    return h->malloc_fn ? h->malloc_fn(h->ctx, n) : malloc(n);
+}
+
+static void hook_free(const pith_alloc_hooks *h, void *p) {
+    if (h->free_fn) h->free_fn(h->ctx, p);
+    else free(p);
+}
+
+void pith_arena_init(pith_arena *a, const pith_alloc_hooks *hooks, size_t limit) {
+    memset(a, 0, sizeof *a);
+    if (hooks) a->hooks = *hooks;
+    a->next_size = FIRST_CHUNK;
+    a->limit = limit;
+}
+
+/* Adds a chunk able to hold at least `need` bytes. */
+static int arena_grow(pith_arena *a, size_t need) {
+    size_t size = a->next_size;
+    if (size < need) size = need;
+    if (size > SIZE_MAX - CHUNK_HEADER) return 0;
+    pith_arena_chunk *c = hook_malloc(&a->hooks, CHUNK_HEADER + size);
+    if (!c) return 0;
+    c->size = size;
+    c->next = a->head;
+    a->head = c;
+    a->cur = (char *)c + CHUNK_HEADER;
+    a->end = a->cur + size;
+    a->reserved += size;
+    if (a->next_size < MAX_CHUNK) a->next_size *= 2;
+    return 1;
+}
+
+static int within_budget(pith_arena *a, size_t size) {
+    if (a->limit && (size > a->limit || a->used > a->limit - size)) {
+        a->over_limit = 1;
+        return 0;
+    }
+    return 1;
+}
+
+void *pith_arena_alloc_bytes(pith_arena *a, size_t size) {
+    if (size > SIZE_MAX / 2) return NULL;
+    if (!within_budget(a, size)) return NULL;
+    if ((size_t)(a->end - a->cur) < size || !a->cur) {
+        if (!arena_grow(a, size)) return NULL;
+    }
+    void *p = a->cur;
+    a->cur += size;
+    a->used += size;
+    return p;
+}
+
+void *pith_arena_alloc(pith_arena *a, size_t size) {
+    if (size > SIZE_MAX / 2) return NULL;
+    size_t pad = (size_t)(-(uintptr_t)a->cur & 7u);
+    if (!a->cur || (size_t)(a->end - a->cur) < size + pad) {
+        /* New chunks start 16-aligned, so no padding is needed there. */
+        if (!within_budget(a, size) || !arena_grow(a, size)) return NULL;
+        pad = 0;
+    }
+    if (!within_budget(a, size + pad)) return NULL;
+    void *p = a->cur + pad;
+    a->cur += size + pad;
+    a->used += size + pad;
+    return p;
+}
+
+char *pith_arena_strndup(pith_arena *a, const char *s, size_t len) {
+    if (len == SIZE_MAX) return NULL;
+    char *p = pith_arena_alloc_bytes(a, len + 1);
+    if (!p) return NULL;
+    if (len) memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+void *pith_arena_realloc(pith_arena *a, void *ptr, size_t old_size, size_t new_size) {
+    if (!ptr) return pith_arena_alloc(a, new_size);
+    if (new_size <= old_size) return ptr;
+    /* The last allocation of the current chunk can grow in place. */
+    if ((char *)ptr + old_size == a->cur && (size_t)(a->end - a->cur) >= new_size - old_size) {
+        if (!within_budget(a, new_size - old_size)) return NULL;
+        a->cur += new_size - old_size;
+        a->used += new_size - old_size;
+        return ptr;
+    }
+    void *p = pith_arena_alloc(a, new_size);
+    if (p) memcpy(p, ptr, old_size);
+    return p;
+}
+
+void pith_arena_reset(pith_arena *a) {
+    /* Keep the largest chunk: the next page of the same site is likely of
+     * the same size, and this gives zero mallocs in steady state. */
+    pith_arena_chunk *keep = NULL;
+    for (pith_arena_chunk *c = a->head; c;) {
+        pith_arena_chunk *next = c->next;
+        if (!keep || c->size > keep->size) {
+            if (keep) hook_free(&a->hooks, keep);
+            keep = c;
+        } else {
+            hook_free(&a->hooks, c);
+        }
+        c = next;
+    }
+    a->head = keep;
+    a->used = 0;
+    a->over_limit = 0;
+    if (keep) {
+        keep->next = NULL;
+        a->cur = (char *)keep + CHUNK_HEADER;
+        a->end = a->cur + keep->size;
+        a->reserved = keep->size;
+    } else {
+        a->cur = a->end = NULL;
+        a->reserved = 0;
+    }
+}
+
+void pith_arena_free(pith_arena *a) {
+    for (pith_arena_chunk *c = a->head; c;) {
+        pith_arena_chunk *next = c->next;
+        hook_free(&a->hooks, c);
+        c = next;
+    }
+    a->head = NULL;
+    a->cur = a->end = NULL;
+    a->used = a->reserved = 0;
+}

@@ -1,0 +1,91 @@
+/* Unit tests: arena allocator and growable buffer. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "test.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+static void test_alignment_and_growth(void) {
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    for (int i = 0; i < 10000; i++) {
+        char *s = pith_arena_alloc_bytes(&a, (size_t)(i % 7) + 1);
+        CHECK(s != NULL);
+        void *p = pith_arena_alloc(&a, 24);
+        CHECK(p != NULL && ((uintptr_t)p & 7u) == 0);
+    }
+    void *big = pith_arena_alloc(&a, 1u << 20);
+    CHECK(big != NULL);
+    pith_arena_reset(&a);
+    CHECK(a.used == 0);
+    CHECK(pith_arena_alloc(&a, 100) != NULL);
+    pith_arena_free(&a);
+}
+
+static void test_budget(void) {
+    pith_arena a;
+    pith_arena_init(&a, NULL, 1000);
+    CHECK(pith_arena_alloc(&a, 800) != NULL);
+    CHECK(pith_arena_alloc(&a, 800) == NULL);
+    CHECK(a.over_limit);
+    CHECK(pith_arena_alloc(&a, (size_t)-1) == NULL);
+    pith_arena_free(&a);
+}
+
+static void test_realloc_in_place(void) {
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    char *p = pith_arena_alloc(&a, 16);
+    memcpy(p, "0123456789abcdef", 16);
+    char *q = pith_arena_realloc(&a, p, 16, 64);
+    CHECK(q == p);
+    CHECK(memcmp(q, "0123456789abcdef", 16) == 0);
+    pith_arena_free(&a);
+}
+
+static int fail_after;
+static void *failing_malloc(void *ctx, size_t n) {
+    (void)ctx;
+    if (fail_after-- <= 0) return NULL;
+    return malloc(n);
+}
+static void plain_free(void *ctx, void *p) {
+    (void)ctx;
+    free(p);
+}
+
+static void test_hooks_failure(void) {
+    pith_alloc_hooks h = {failing_malloc, plain_free, NULL};
+    pith_arena a;
+    fail_after = 1;
+    pith_arena_init(&a, &h, 0);
+    CHECK(pith_arena_alloc(&a, 10) != NULL);
+    CHECK(pith_arena_alloc(&a, 1u << 20) == NULL);
+    pith_arena_free(&a);
+}
+
+static void test_buf(void) {
+    pith_buf b;
+    pith_buf_init(&b, NULL, 0);
+    for (int i = 0; i < 1000; i++) pith_buf_printf(&b, "%d,", i);
+    CHECK(!b.failed);
+    CHECK(strncmp(b.data, "0,1,2,", 6) == 0);
+    pith_buf_free(&b);
+    pith_buf_init(&b, NULL, 10);
+    pith_buf_puts(&b, "0123456789");
+    CHECK(!b.failed);
+    pith_buf_putc(&b, 'x');
+    CHECK(b.failed && b.limited);
+    CHECK(b.len == 10);
+    pith_buf_free(&b);
+}
+
+int main(void) {
+    RUN(test_alignment_and_growth);
+    RUN(test_budget);
+    RUN(test_realloc_in_place);
+    RUN(test_hooks_failure);
+    RUN(test_buf);
+    return test_summary("arena");
+}

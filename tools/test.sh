@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The test command from README.md: configure, build and run the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+cd build && ctest --output-on-failure -j"$(nproc)"
