@@ -1,0 +1,154 @@
+/*
+ * encoding_iconv.c - the multi-byte legacy encodings (Shift_JIS, EUC-JP,
+ * ISO-2022-JP, EUC-KR, GBK, gb18030, Big5) through glibc iconv.
+ *
+ * Why iconv: the WHATWG indexes for these are tens of thousands of entries;
+ * glibc already carries them, and pages in these encodings are rare enough
+ * that a converter per call is fine. The glibc converter for each WHATWG
+ * encoding (encoding_labels.c) is the one whose mapping is closest to the
+ * WHATWG decoder: CP932 for Shift_JIS (Windows' extensions, 0x5C is the
+ * backslash), CP949 (UHC) for EUC-KR, GB18030 for GBK too, BIG5-HKSCS for
+ * Big5, EUC-JP-MS for EUC-JP, ISO-2022-JP-3 for ISO-2022-JP (it accepts
+ * the half-width katakana escape WHATWG allows).
+ *
+ * Errors: iconv stops at an invalid sequence; we write U+FFFD, skip the
+ * lead byte (and its trail byte when that is not ASCII, as the WHATWG
+ * decoders do: an ASCII trail byte is decoded again on its own), and go on.
+ * Every round of the loop either consumes input or grows the output towards
+ * a fixed bound, so it always ends; output never passes 3 bytes per input
+ * byte (+ a constant), which is the most any of these encodings needs.
+ */
+#include "encoding_internal.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <string.h>
+
+typedef struct iconv_buf {
+    pith_arena *arena;
+    char *start;
+    size_t cap;    /* usable bytes (one more is kept for the NUL) */
+    size_t bound;  /* cap never grows past this */
+    char *o;       /* next byte to write */
+    size_t left;   /* bytes left after o */
+} iconv_buf;
+
+/* Doubles the buffer up to its bound. 0: grown; -1: arena failure;
+ * 1: already at the bound. */
+static int grow(iconv_buf *b) {
+    if (b->cap >= b->bound) return 1;
+    size_t used = (size_t)(b->o - b->start);
+    size_t cap = b->cap > b->bound / 2 ? b->bound : b->cap * 2;
+    char *p = pith_arena_realloc(b->arena, b->start, b->cap + 1, cap + 1);
+    if (!p) return -1;
+    b->start = p;
+    b->cap = cap;
+    b->o = p + used;
+    b->left = cap - used;
+    return 0;
+}
+
+/* Writes one code point, growing when needed. false: no room at all. */
+static int put_cp(iconv_buf *b, uint32_t cp) {
+    while (b->left < 4) {
+        int g = grow(b);
+        if (g) return g;
+    }
+    size_t n = pith_utf8_put(b->o, cp);
+    b->o += n;
+    b->left -= n;
+    return 0;
+}
+
+/* Is b a lead byte of a two-byte sequence in this encoding? */
+static bool is_lead(pith_encid id, unsigned b) {
+    switch (id) {
+    case PITH_ENCID_SHIFT_JIS: return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC);
+    case PITH_ENCID_EUC_JP: return b == 0x8E || b == 0x8F || (b >= 0xA1 && b <= 0xFE);
+    case PITH_ENCID_ISO2022_JP: return false;
+    default: return b >= 0x81 && b <= 0xFE; /* GBK, gb18030, Big5, EUC-KR */
+    }
+}
+
+/* Single bytes WHATWG decodes that the glibc converters reject. */
+static uint32_t single_byte_fixup(pith_encid id, unsigned b) {
+    if ((id == PITH_ENCID_GBK || id == PITH_ENCID_GB18030) && b == 0x80) return 0x20AC;
+    if (id == PITH_ENCID_SHIFT_JIS && b == 0x80) return 0x80;
+    return 0;
+}
+
+/* Bytes to skip after an error at in[0]. */
+static size_t error_skip(pith_encid id, const unsigned char *in, size_t left) {
+    if (left >= 2 && in[1] >= 0x80 && is_lead(id, in[0])) return 2;
+    return 1;
+}
+
+/* The conversion loop; returns -1 on arena failure, else 0. */
+static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len, iconv_buf *b,
+                   size_t *errors) {
+    char *in = (char *)(uintptr_t)p; /* iconv's prototype lacks const */
+    size_t inleft = len;
+    while (inleft) {
+        if (iconv(cd, &in, &inleft, &b->o, &b->left) != (size_t)-1) break;
+        int e = errno;
+        if (e == E2BIG) {
+            int g = grow(b);
+            if (g < 0) return -1;
+            if (g > 0) break; /* cannot happen within the bound; stop rather than spin */
+            continue;
+        }
+        if (e != EILSEQ && e != EINVAL) break;
+        const unsigned char *u = (const unsigned char *)in;
+        uint32_t fix = e == EILSEQ ? single_byte_fixup(id, u[0]) : 0;
+        size_t skip = fix ? 1 : error_skip(id, u, inleft);
+        if (e == EINVAL) skip = inleft; /* a sequence cut off by the end */
+        if (!fix) (*errors)++;
+        int r = put_cp(b, fix ? fix : 0xFFFD);
+        if (r < 0) return -1;
+        if (r > 0) break;
+        in += skip;
+        inleft -= skip;
+    }
+    /* Flush any shift state (nothing to write when decoding, but cheap). */
+    while (iconv(cd, NULL, NULL, &b->o, &b->left) == (size_t)-1 && errno == E2BIG) {
+        int g = grow(b);
+        if (g < 0) return -1;
+        if (g > 0) break;
+    }
+    return 0;
+}
+
+bool pith_decode_iconv(pith_arena *a, const unsigned char *p, size_t len, pith_encid id,
+                       pith_dec_out *out) {
+    iconv_t cd = iconv_open("UTF-8", pith_enc_descs[id].iconv_name);
+    if (cd == (iconv_t)-1) {
+        /* No converter (a static build without gconv modules): decode the
+         * ASCII-compatible bytes as windows-1252 rather than fail. */
+        return pith_decode_sbcs(a, p, len, pith_enc_descs[PITH_ENCID_WINDOWS_1252].sbcs, out);
+    }
+    if (len > (SIZE_MAX - 64) / 3) {
+        iconv_close(cd);
+        return false;
+    }
+    iconv_buf b = {.arena = a, .bound = 3 * len + 16};
+    /* CJK text is 2 bytes in, 3 out; markup is 1:1. */
+    b.cap = len + len / 2 + 64;
+    if (b.cap > b.bound) b.cap = b.bound;
+    b.start = pith_arena_alloc_bytes(a, b.cap + 1);
+    if (!b.start) {
+        iconv_close(cd);
+        return false;
+    }
+    b.o = b.start;
+    b.left = b.cap;
+    size_t errors = 0;
+    int r = convert(cd, id, p, len, &b, &errors);
+    iconv_close(cd);
+    if (r < 0) return false;
+    size_t n = pith_normalize_newlines(b.start, (size_t)(b.o - b.start));
+    b.start[n] = '\0';
+    out->text = b.start;
+    out->len = n;
+    out->replacements += errors;
+    return true;
+}
