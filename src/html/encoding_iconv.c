@@ -14,6 +14,9 @@
  * Errors: iconv stops at an invalid sequence; we write U+FFFD, skip the
  * lead byte (and its trail byte when that is not ASCII, as the WHATWG
  * decoders do: an ASCII trail byte is decoded again on its own), and go on.
+ * Nothing assumes iconv left the input pointer on the bad bytes: glibc's
+ * UHC converter consumes some unassigned KS X 1001 pairs (e.g. A2 E8)
+ * before reporting EILSEQ, so the skip is clamped to what is left.
  * Every round of the loop either consumes input or grows the output towards
  * a fixed bound, so it always ends; output never passes 3 bytes per input
  * byte (+ a constant), which is the most any of these encodings needs.
@@ -83,6 +86,35 @@ static size_t error_skip(pith_encid id, const unsigned char *in, size_t left) {
     return 1;
 }
 
+/* glibc's UHC sometimes consumes an unassigned pair before reporting
+ * EILSEQ, leaving the input pointer on the next, valid sequence. UHC is
+ * stateless, so converting just that next sequence tells the cases apart:
+ * if it converts, the bad pair is already gone and only the U+FFFD is
+ * missing (written before the probe's output). Returns 1 when handled,
+ * 0 when the error is at *in after all, -1 on arena failure. */
+static int uhc_probe(iconv_t cd, char **in, size_t *inleft, iconv_buf *b, size_t *errors) {
+    const unsigned char *u = (const unsigned char *)*in;
+    size_t seq = u[0] >= 0x80 && *inleft >= 2 ? 2 : 1;
+    char tmp[8];
+    char *pi = *in, *po = tmp;
+    size_t pl = seq, ol = sizeof tmp;
+    if (iconv(cd, &pi, &pl, &po, &ol) == (size_t)-1 || pl != 0) return 0;
+    (*errors)++;
+    int r = put_cp(b, 0xFFFD);
+    if (r) return r < 0 ? -1 : 1;
+    size_t n = (size_t)(po - tmp);
+    while (b->left < n) {
+        int g = grow(b);
+        if (g) return g < 0 ? -1 : 1;
+    }
+    memcpy(b->o, tmp, n);
+    b->o += n;
+    b->left -= n;
+    *in += seq;
+    *inleft -= seq;
+    return 1;
+}
+
 /* The conversion loop; returns -1 on arena failure, else 0. */
 static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len, iconv_buf *b,
                    size_t *errors) {
@@ -98,10 +130,22 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
             continue;
         }
         if (e != EILSEQ && e != EINVAL) break;
+        if (!inleft) {
+            /* glibc's UHC (EUC-KR) reports some unassigned pairs after
+             * consuming them; there is nothing left to skip. */
+            (*errors)++;
+            if (put_cp(b, 0xFFFD) < 0) return -1;
+            break;
+        }
+        if (e == EILSEQ && id == PITH_ENCID_EUC_KR) {
+            int q = uhc_probe(cd, &in, &inleft, b, errors);
+            if (q < 0) return -1;
+            if (q > 0) continue;
+        }
         const unsigned char *u = (const unsigned char *)in;
         uint32_t fix = e == EILSEQ ? single_byte_fixup(id, u[0]) : 0;
         size_t skip = fix ? 1 : error_skip(id, u, inleft);
-        if (e == EINVAL) skip = inleft; /* a sequence cut off by the end */
+        if (e == EINVAL || skip > inleft) skip = inleft; /* a sequence cut off by the end */
         if (!fix) (*errors)++;
         int r = put_cp(b, fix ? fix : 0xFFFD);
         if (r < 0) return -1;
