@@ -157,7 +157,10 @@ static void sniff(const char *bytes, size_t len, const char *transport, size_t t
     if (!check) return;
     pith_utf8_scan(b, len, &r->stats);
     r->have_stats = true;
-    if (r->stats.errors == 0 || r->stats.multibyte / UTF8_VALID_PER_ERROR >= r->stats.errors) {
+    /* A sequence cut off at the very end is forgiven only when the input
+     * has UTF-8 elsewhere: a lone high byte at the end is no evidence. */
+    size_t errors = r->stats.errors + (r->stats.truncated && !r->stats.multibyte ? 1 : 0);
+    if (errors == 0 || r->stats.multibyte / UTF8_VALID_PER_ERROR >= errors) {
         r->id = PITH_ENCID_UTF8;
         r->source = PITH_ENC_FROM_UTF8_CHECK;
     }
