@@ -3,10 +3,10 @@
  * encodings (windows-125x, ISO-8859-x, KOI8, x-user-defined...) from the
  * generated tables in encoding_sbcs.c, and UTF-16LE/BE.
  *
- * Single-byte decoding sizes its output exactly with a first pass (ASCII
- * runs are skipped 64 bytes at a time, so the pass costs little on typical
- * pages) and then writes: ASCII runs by memcpy, other bytes by copying a
- * 4-byte table entry and advancing by its length.
+ * Single-byte decoding sizes its output exactly with a first pass (plain
+ * ASCII blocks are skipped 16 bytes at a time, so the pass costs little on
+ * typical pages) and then writes: ASCII blocks by a 16-byte copy, other
+ * bytes by copying a 4-byte table entry and advancing by its length.
  */
 #include "encoding_internal.h"
 
@@ -17,30 +17,63 @@
 #define SB_LEN(e) ((size_t)((e)[3] & 0x7F))
 #define SB_ERR(e) ((size_t)((e)[3] >> 7))
 
+/* Is the 16-byte block at p plain ASCII? */
+static inline bool block_ascii(const unsigned char *p) {
+#if defined(__SSE2__)
+    return !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p));
+#else
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + 8, 8);
+    return !((a | b) & 0x8080808080808080ull);
+#endif
+}
+
+/* The full 256-entry table for one call: ASCII entries {b, 0, 0, 1} and
+ * the generated high half, so the non-ASCII blocks decode without a branch
+ * per byte (text in Cyrillic or Greek single-byte encodings is mostly high
+ * bytes mixed with spaces and markup, which would mispredict). */
+static void full_table(const unsigned char (*high)[4], unsigned char (*t)[4]) {
+    for (unsigned b = 0; b < 0x80; b++) {
+        t[b][0] = (unsigned char)b;
+        t[b][1] = t[b][2] = 0;
+        t[b][3] = 1;
+    }
+    memcpy(t[0x80], high, 128 * 4);
+}
+
 bool pith_decode_sbcs(pith_arena *a, const unsigned char *p, size_t len, int table,
                       pith_dec_out *out) {
-    const unsigned char(*t)[4] = pith_enc_sbcs[table];
+    unsigned char t[256][4];
+    full_table(pith_enc_sbcs[table], t);
     const unsigned char *end = p + len;
     size_t size = len, errors = 0;
+    /* Pass 1: the exact output size. */
     for (const unsigned char *q = p; q < end;) {
-        q = pith_skip_ascii(q, end);
-        for (; q < end && *q >= 0x80; q++) {
-            size += SB_LEN(t[*q - 0x80]) - 1;
-            errors += SB_ERR(t[*q - 0x80]);
+        if (end - q >= 16 && block_ascii(q)) {
+            q += 16;
+            continue;
+        }
+        for (const unsigned char *stop = end - q > 16 ? q + 16 : end; q < stop; q++) {
+            size += SB_LEN(t[*q]) - 1;
+            errors += SB_ERR(t[*q]);
         }
     }
     /* +4: the writer stores whole 4-byte entries. */
     char *buf = pith_arena_alloc_bytes(a, size + 4);
     if (!buf) return false;
+    /* Pass 2: ASCII blocks by copy, other blocks by table entry. */
     char *o = buf;
     while (p < end) {
-        const unsigned char *q = pith_skip_ascii(p, end);
-        memcpy(o, p, (size_t)(q - p));
-        o += q - p;
-        for (p = q; p < end && *p >= 0x80; p++) {
-            const unsigned char *e = t[*p - 0x80];
-            memcpy(o, e, 4);
-            o += SB_LEN(e);
+        if (end - p >= 16 && block_ascii(p)) {
+            memcpy(o, p, 16);
+            o += 16;
+            p += 16;
+            continue;
+        }
+        for (const unsigned char *stop = end - p > 16 ? p + 16 : end; p < stop; p++) {
+            memcpy(o, t[*p], 4);
+            o += SB_LEN(t[*p]);
         }
     }
     size_t n = pith_normalize_newlines(buf, (size_t)(o - buf));

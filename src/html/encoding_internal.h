@@ -63,6 +63,7 @@ typedef struct pith_utf8_stats {
     size_t errors;      /* invalid maximal subparts (each one U+FFFD) */
     size_t multibyte;   /* valid 2-, 3- and 4-byte sequences */
     bool truncated;     /* the input ends inside a sequence */
+    bool has_cr;        /* a '\r' occurs (else decoding is one memcpy) */
 } pith_utf8_stats;
 
 void pith_utf8_scan(const unsigned char *p, size_t len, pith_utf8_stats *st);

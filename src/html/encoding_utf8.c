@@ -84,22 +84,72 @@ size_t pith_utf8_put(char *out, uint32_t cp) {
     return 4;
 }
 
+/* Bytes of the 16 at p that need a look: non-ASCII ones, and '\r' while
+ * none has been seen (crv is '\r' then, and 0x80 - which only matches
+ * bytes already caught as non-ASCII - afterwards). */
+#if defined(__SSE2__)
+static inline int block_mask(const unsigned char *p, __m128i crv) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return _mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, crv)));
+}
+#endif
+
+/* The common valid sequences, checked inline: 2-byte, and 3-byte leads
+ * without the E0/ED boundary rules. 0 when the general decoder must look. */
+static inline size_t quick_sequence(const unsigned char *p, const unsigned char *end) {
+    unsigned c = p[0];
+    if (c >= 0xC2 && c <= 0xDF) {
+        if (end - p >= 2 && (p[1] & 0xC0) == 0x80) return 2;
+    } else if (c >= 0xE1 && c <= 0xEF && c != 0xED) {
+        if (end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) return 3;
+    }
+    return 0;
+}
+
+/* The scan: whole blocks of plain ASCII are skipped 16 (or 64) bytes at a
+ * time; a block that needs a look is walked sequence by sequence. Finding
+ * the first '\r' here spares clean input a memchr pass of its own. */
 void pith_utf8_scan(const unsigned char *p, size_t len, pith_utf8_stats *st) {
     const unsigned char *end = p + len;
     st->errors = 0;
     st->multibyte = 0;
     st->truncated = false;
-    for (;;) {
-        p = pith_skip_ascii(p, end);
-        if (p == end) return;
-        /* A run of non-ASCII sequences (one CJK or Cyrillic word, say). */
-        do {
+    st->has_cr = false;
+#if defined(__SSE2__)
+    __m128i crv = _mm_set1_epi8('\r');
+#endif
+    while (p < end) {
+#if defined(__SSE2__)
+        while (end - p >= 64 && !(block_mask(p, crv) | block_mask(p + 16, crv) |
+                                  block_mask(p + 32, crv) | block_mask(p + 48, crv)))
+            p += 64;
+        while (end - p >= 16 && !block_mask(p, crv)) p += 16;
+#endif
+        const unsigned char *stop = end - p > 16 ? p + 16 : end;
+        while (p < stop) {
+            unsigned c = *p;
+            if (c < 0x80) {
+                if (c == '\r' && !st->has_cr) {
+                    st->has_cr = true;
+#if defined(__SSE2__)
+                    crv = _mm_set1_epi8((char)0x80);
+#endif
+                }
+                p++;
+                continue;
+            }
+            size_t n = quick_sequence(p, end);
+            if (n) {
+                st->multibyte++;
+                p += n;
+                continue;
+            }
             uint32_t cp;
             p += pith_utf8_next(p, end, &cp);
             if (cp == PITH_UTF8_ERROR) st->errors++;
             else if (cp == PITH_UTF8_TRUNCATED) st->truncated = true;
             else st->multibyte++;
-        } while (p < end && *p >= 0x80);
+        }
     }
 }
 
@@ -163,7 +213,10 @@ bool pith_decode_utf8(pith_arena *a, const unsigned char *p, size_t len,
     char *buf = pith_arena_alloc_bytes(a, cap + 1);
     if (!buf) return false;
     size_t n;
-    if (!bad) {
+    if (!bad && !st->has_cr) {
+        memcpy(buf, p, len);
+        n = len;
+    } else if (!bad) {
         n = copy_normalized(buf, (const char *)p, len);
     } else {
         size_t repl = 0;
