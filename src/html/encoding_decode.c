@@ -17,6 +17,13 @@
 #define SB_LEN(e) ((size_t)((e)[3] & 0x7F))
 #define SB_ERR(e) ((size_t)((e)[3] >> 7))
 
+/* Shift that brings the k-th byte in memory order of a loaded word down. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define BYTE_SHIFT(k) (56 - 8 * (k))
+#else
+#define BYTE_SHIFT(k) (8 * (k))
+#endif
+
 /* Is the 16-byte block at p plain ASCII? */
 static inline bool block_ascii(const unsigned char *p) {
 #if defined(__SSE2__)
@@ -29,23 +36,30 @@ static inline bool block_ascii(const unsigned char *p) {
 #endif
 }
 
-/* The full 256-entry table for one call: ASCII entries {b, 0, 0, 1} and
- * the generated high half, so the non-ASCII blocks decode without a branch
- * per byte (text in Cyrillic or Greek single-byte encodings is mostly high
- * bytes mixed with spaces and markup, which would mispredict). */
-static void full_table(const unsigned char (*high)[4], unsigned char (*t)[4]) {
-    for (unsigned b = 0; b < 0x80; b++) {
-        t[b][0] = (unsigned char)b;
-        t[b][1] = t[b][2] = 0;
-        t[b][3] = 1;
+/* The full 256-entry tables for one call: UTF-8 bytes (as a 4-byte word,
+ * stored whole) and lengths apart, ASCII included, so non-ASCII blocks
+ * decode without a branch per byte (Cyrillic or Greek text is high bytes
+ * mixed with spaces and markup, which would mispredict). */
+typedef struct sb_table {
+    uint32_t bytes[256];
+    unsigned char len[256];
+    unsigned char err[256];
+} sb_table;
+
+static void full_table(const unsigned char (*high)[4], sb_table *t) {
+    for (unsigned b = 0; b < 256; b++) {
+        unsigned char e[4] = {(unsigned char)b, 0, 0, 1};
+        if (b >= 0x80) memcpy(e, high[b - 0x80], 4);
+        memcpy(&t->bytes[b], e, 4);
+        t->len[b] = (unsigned char)SB_LEN(e);
+        t->err[b] = (unsigned char)SB_ERR(e);
     }
-    memcpy(t[0x80], high, 128 * 4);
 }
 
 bool pith_decode_sbcs(pith_arena *a, const unsigned char *p, size_t len, int table,
                       pith_dec_out *out) {
-    unsigned char t[256][4];
-    full_table(pith_enc_sbcs[table], t);
+    sb_table t;
+    full_table(pith_enc_sbcs[table], &t);
     const unsigned char *end = p + len;
     size_t size = len, errors = 0;
     /* Pass 1: the exact output size. */
@@ -55,14 +69,14 @@ bool pith_decode_sbcs(pith_arena *a, const unsigned char *p, size_t len, int tab
             continue;
         }
         for (const unsigned char *stop = end - q > 16 ? q + 16 : end; q < stop; q++) {
-            size += SB_LEN(t[*q]) - 1;
-            errors += SB_ERR(t[*q]);
+            size += t.len[*q] - 1u;
+            errors += t.err[*q];
         }
     }
-    /* +4: the writer stores whole 4-byte entries. */
+    /* +4: the writer stores whole 4-byte words. */
     char *buf = pith_arena_alloc_bytes(a, size + 4);
     if (!buf) return false;
-    /* Pass 2: ASCII blocks by copy, other blocks by table entry. */
+    /* Pass 2: ASCII blocks by copy, other blocks by table word. */
     char *o = buf;
     while (p < end) {
         if (end - p >= 16 && block_ascii(p)) {
@@ -71,9 +85,22 @@ bool pith_decode_sbcs(pith_arena *a, const unsigned char *p, size_t len, int tab
             p += 16;
             continue;
         }
-        for (const unsigned char *stop = end - p > 16 ? p + 16 : end; p < stop; p++) {
-            memcpy(o, t[*p], 4);
-            o += SB_LEN(t[*p]);
+        if (end - p >= 16) {
+            /* Read the block as two words first: the byte stores below
+             * then cannot force a reload of the input. */
+            uint64_t w[2];
+            memcpy(w, p, 16);
+            for (int k = 0; k < 16; k++) {
+                unsigned c = (unsigned)(w[k >> 3] >> BYTE_SHIFT(k & 7)) & 0xFF;
+                memcpy(o, &t.bytes[c], 4);
+                o += t.len[c];
+            }
+            p += 16;
+            continue;
+        }
+        for (; p < end; p++) {
+            memcpy(o, &t.bytes[*p], 4);
+            o += t.len[*p];
         }
     }
     size_t n = pith_normalize_newlines(buf, (size_t)(o - buf));
