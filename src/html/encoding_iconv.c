@@ -73,6 +73,15 @@ static bool is_lead(pith_encid id, unsigned b) {
     }
 }
 
+/* Bytes that are an error wherever they start a sequence, both for the
+ * WHATWG decoder and for the glibc converter (0xFF in all of them; 0xA0 and
+ * 0xFD-0xFE too in Shift_JIS). ISO-2022-JP is stateful: none. */
+static bool never_starts(pith_encid id, unsigned b) {
+    if (id == PITH_ENCID_ISO2022_JP) return false;
+    if (id == PITH_ENCID_SHIFT_JIS) return b == 0xA0 || b >= 0xFD;
+    return b == 0xFF;
+}
+
 /* Single bytes WHATWG decodes that the glibc converters reject. */
 static uint32_t single_byte_fixup(pith_encid id, unsigned b) {
     if ((id == PITH_ENCID_GBK || id == PITH_ENCID_GB18030) && b == 0x80) return 0x20AC;
@@ -152,6 +161,16 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
         if (r > 0) break;
         in += skip;
         inleft -= skip;
+        /* Runs of bytes no sequence can start with (binary data served as
+         * text) are replaced here, without one iconv call per byte. */
+        while (inleft && never_starts(id, (unsigned char)*in)) {
+            (*errors)++;
+            r = put_cp(b, 0xFFFD);
+            if (r < 0) return -1;
+            if (r > 0) return 0;
+            in++;
+            inleft--;
+        }
     }
     /* Flush any shift state (nothing to write when decoding, but cheap). */
     while (iconv(cd, NULL, NULL, &b->o, &b->left) == (size_t)-1 && errno == E2BIG) {
