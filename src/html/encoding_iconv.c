@@ -124,21 +124,40 @@ static int uhc_probe(iconv_t cd, char **in, size_t *inleft, iconv_buf *b, size_t
     return 1;
 }
 
+/* iconv is given the input a window at a time, small after an error and
+ * doubling while conversion goes well: with a whole-input window, each of
+ * many errors would hand iconv (and a sanitizer's range check of it) the
+ * entire rest of the input. */
+#define WINDOW_MIN ((size_t)256)
+#define WINDOW_MAX ((size_t)65536)
+
 /* The conversion loop; returns -1 on arena failure, else 0. */
 static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len, iconv_buf *b,
                    size_t *errors) {
     char *in = (char *)(uintptr_t)p; /* iconv's prototype lacks const */
     size_t inleft = len;
+    size_t win = WINDOW_MAX;
     while (inleft) {
-        if (iconv(cd, &in, &inleft, &b->o, &b->left) != (size_t)-1) break;
+        size_t w = inleft < win ? inleft : win, wleft = w;
+        bool last = w == inleft;
+        size_t r = iconv(cd, &in, &wleft, &b->o, &b->left);
         int e = errno;
+        inleft -= w - wleft;
+        if (r != (size_t)-1) {
+            if (win < WINDOW_MAX) win *= 2;
+            continue;
+        }
         if (e == E2BIG) {
             int g = grow(b);
             if (g < 0) return -1;
             if (g > 0) break; /* cannot happen within the bound; stop rather than spin */
             continue;
         }
+        /* A sequence cut by the window (not by the input's end): the next
+         * window starts on it. Windows are >= 256 bytes, so this progresses. */
+        if (e == EINVAL && !last) continue;
         if (e != EILSEQ && e != EINVAL) break;
+        win = WINDOW_MIN;
         if (!inleft) {
             /* glibc's UHC (EUC-KR) reports some unassigned pairs after
              * consuming them; there is nothing left to skip. */
@@ -154,20 +173,22 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
         const unsigned char *u = (const unsigned char *)in;
         uint32_t fix = e == EILSEQ ? single_byte_fixup(id, u[0]) : 0;
         size_t skip = fix ? 1 : error_skip(id, u, inleft);
-        if (e == EINVAL || skip > inleft) skip = inleft; /* a sequence cut off by the end */
+        /* A sequence cut off by the end is one error; but an escape cut off
+         * (ESC Z at the end) is an error for the ESC alone, the rest is text. */
+        if ((e == EINVAL && id != PITH_ENCID_ISO2022_JP) || skip > inleft) skip = inleft;
         if (!fix) (*errors)++;
-        int r = put_cp(b, fix ? fix : 0xFFFD);
-        if (r < 0) return -1;
-        if (r > 0) break;
+        int put = put_cp(b, fix ? fix : 0xFFFD);
+        if (put < 0) return -1;
+        if (put > 0) break;
         in += skip;
         inleft -= skip;
         /* Runs of bytes no sequence can start with (binary data served as
          * text) are replaced here, without one iconv call per byte. */
         while (inleft && never_starts(id, (unsigned char)*in)) {
             (*errors)++;
-            r = put_cp(b, 0xFFFD);
-            if (r < 0) return -1;
-            if (r > 0) return 0;
+            put = put_cp(b, 0xFFFD);
+            if (put < 0) return -1;
+            if (put > 0) return 0;
             in++;
             inleft--;
         }
@@ -179,6 +200,33 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
         if (g > 0) break;
     }
     return 0;
+}
+
+/* glibc's ISO-2022-JP passes escape sequences it does not know (and SO,
+ * SI) through as raw control bytes. For the WHATWG decoder ESC, SO and SI
+ * are always errors, and the bytes after an unknown ESC are decoded again as
+ * text, so replacing each such byte of the output with U+FFFD gives the same
+ * result. The copy is rare (only when one occurs); it stays within the 3x
+ * bound since each of those bytes came from an input byte. */
+static bool replace_shift_controls(pith_arena *a, char **text, size_t *len, size_t *errors) {
+    size_t k = 0;
+    for (size_t i = 0; i < *len; i++) {
+        char c = (*text)[i];
+        k += c == 0x1B || c == 0x0E || c == 0x0F;
+    }
+    if (!k) return true;
+    char *t = pith_arena_alloc_bytes(a, *len + 2 * k + 1);
+    if (!t) return false;
+    size_t o = 0;
+    for (size_t i = 0; i < *len; i++) {
+        char c = (*text)[i];
+        if (c == 0x1B || c == 0x0E || c == 0x0F) o += pith_utf8_put(t + o, 0xFFFD);
+        else t[o++] = c;
+    }
+    *errors += k;
+    *text = t;
+    *len = o;
+    return true;
 }
 
 bool pith_decode_iconv(pith_arena *a, const unsigned char *p, size_t len, pith_encid id,
@@ -209,6 +257,7 @@ bool pith_decode_iconv(pith_arena *a, const unsigned char *p, size_t len, pith_e
     iconv_close(cd);
     if (r < 0) return false;
     size_t n = pith_normalize_newlines(b.start, (size_t)(b.o - b.start));
+    if (id == PITH_ENCID_ISO2022_JP && !replace_shift_controls(a, &b.start, &n, &errors)) return false;
     b.start[n] = '\0';
     out->text = b.start;
     out->len = n;

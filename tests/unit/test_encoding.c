@@ -411,6 +411,12 @@ static void test_cjk(void) {
     CHECK_TEXT(d, "\xE6\x97\xA5\xE6\x9C\xAC\xEF\xBF\xBD");
     d = DEC("a\x1B$B\x46\x7C\x4B\x5C\x1B(Bz", "iso-2022-jp");
     CHECK_TEXT(d, "a\xE6\x97\xA5\xE6\x9C\xAC" "z");
+    /* Unknown escapes, SO and SI are errors; what follows is text. */
+    d = DEC("a\x1BZb\x0E\x1B$(D\x1B(Bc\x1BZ", "iso-2022-jp");
+    CHECK_TEXT(d, "a\xEF\xBF\xBDZb\xEF\xBF\xBD\xEF\xBF\xBD$(Dc\xEF\xBF\xBDZ");
+    CHECK(d.info.replacements == 4);
+    d = DEC("\x1B(I\x31\x1B(B", "iso-2022-jp"); /* half-width katakana */
+    CHECK_TEXT(d, "\xEF\xBD\xB1");
     /* The replacement encoding. */
     d = DEC("anything at all", "iso-2022-kr");
     CHECK_TEXT(d, "\xEF\xBF\xBD");
