@@ -14,9 +14,12 @@
  * tests are ASCII, hence valid UTF-8); that is checked too.
  *
  * scripted/ needs document.write to run, which pith does not do: skipped.
- * test-yahoo-jp.dat is a real page whose meta (euc-jp) sits in the first
- * 1024 bytes; its body bytes are UTF-8 as stored in the repository, which
- * only matters to pith's own mode (see below).
+ * test-yahoo-jp.dat is a real page: it needs the http-equiv Content-Type
+ * path (content="text/html; charset=euc-jp", got pragma) within the first
+ * 1024 bytes, after skipping <html> and <head>. Its bytes were stored as
+ * UTF-8 in the test repository, so pith's own mode, which overrides a
+ * legacy meta when every byte is valid UTF-8, says UTF-8 there - allowed
+ * by the second check.
  */
 #include <dirent.h>
 #include <stdio.h>
