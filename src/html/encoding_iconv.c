@@ -100,7 +100,8 @@ static size_t error_skip(pith_encid id, const unsigned char *in, size_t left) {
  * stateless, so converting just that next sequence tells the cases apart:
  * if it converts, the bad pair is already gone and only the U+FFFD is
  * missing (written before the probe's output). Returns 1 when handled,
- * 0 when the error is at *in after all, -1 on arena failure. */
+ * 0 when the error is at *in after all, 2 when the output is at its bound,
+ * -1 on arena failure. */
 static int uhc_probe(iconv_t cd, char **in, size_t *inleft, iconv_buf *b, size_t *errors) {
     const unsigned char *u = (const unsigned char *)*in;
     size_t seq = u[0] >= 0x80 && *inleft >= 2 ? 2 : 1;
@@ -110,11 +111,11 @@ static int uhc_probe(iconv_t cd, char **in, size_t *inleft, iconv_buf *b, size_t
     if (iconv(cd, &pi, &pl, &po, &ol) == (size_t)-1 || pl != 0) return 0;
     (*errors)++;
     int r = put_cp(b, 0xFFFD);
-    if (r) return r < 0 ? -1 : 1;
+    if (r) return r < 0 ? -1 : 2;
     size_t n = (size_t)(po - tmp);
     while (b->left < n) {
         int g = grow(b);
-        if (g) return g < 0 ? -1 : 1;
+        if (g) return g < 0 ? -1 : 2;
     }
     memcpy(b->o, tmp, n);
     b->o += n;
@@ -154,8 +155,9 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
             continue;
         }
         /* A sequence cut by the window (not by the input's end): the next
-         * window starts on it. Windows are >= 256 bytes, so this progresses. */
-        if (e == EINVAL && !last) continue;
+         * window starts on it. Windows are >= 256 bytes, so this progresses;
+         * an "incomplete" with no progress at all is treated as an error. */
+        if (e == EINVAL && !last && wleft < w) continue;
         if (e != EILSEQ && e != EINVAL) break;
         win = WINDOW_MIN;
         if (!inleft) {
@@ -168,7 +170,8 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
         if (e == EILSEQ && id == PITH_ENCID_EUC_KR) {
             int q = uhc_probe(cd, &in, &inleft, b, errors);
             if (q < 0) return -1;
-            if (q > 0) continue;
+            if (q == 2) break;
+            if (q == 1) continue;
         }
         const unsigned char *u = (const unsigned char *)in;
         uint32_t fix = e == EILSEQ ? single_byte_fixup(id, u[0]) : 0;
