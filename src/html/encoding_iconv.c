@@ -82,6 +82,19 @@ static bool never_starts(pith_encid id, unsigned b) {
     return b == 0xFF;
 }
 
+/* Bytes that are errors in every position for the WHATWG decoder but that
+ * glibc maps to C1 controls: EUC-JP's 0x80-0x8D and 0x90-0xA0 (never a lead
+ * nor a trail there), Big5's 0x80; 0xFF with them. */
+static bool always_error(pith_encid id, unsigned b) {
+    if (id == PITH_ENCID_EUC_JP) return (b >= 0x80 && b <= 0x8D) || (b >= 0x90 && b <= 0xA0) || b == 0xFF;
+    if (id == PITH_ENCID_BIG5) return b == 0x80 || b == 0xFF;
+    return false;
+}
+
+static bool has_always_errors(pith_encid id) {
+    return id == PITH_ENCID_EUC_JP || id == PITH_ENCID_BIG5;
+}
+
 /* Single bytes WHATWG decodes that the glibc converters reject. */
 static uint32_t single_byte_fixup(pith_encid id, unsigned b) {
     if ((id == PITH_ENCID_GBK || id == PITH_ENCID_GB18030) && b == 0x80) return 0x20AC;
@@ -139,7 +152,24 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
     size_t inleft = len;
     size_t win = WINDOW_MAX;
     while (inleft) {
-        size_t w = inleft < win ? inleft : win, wleft = w;
+        size_t w = inleft < win ? inleft : win, wleft;
+        if (has_always_errors(id)) {
+            /* End the window before a byte glibc would wrongly accept. */
+            const unsigned char *u = (const unsigned char *)in;
+            size_t f = 0;
+            while (f < w && !always_error(id, u[f])) f++;
+            if (f == 0) {
+                (*errors)++;
+                int put = put_cp(b, 0xFFFD);
+                if (put < 0) return -1;
+                if (put > 0) break;
+                in++;
+                inleft--;
+                continue;
+            }
+            w = f;
+        }
+        wleft = w;
         bool last = w == inleft;
         size_t r = iconv(cd, &in, &wleft, &b->o, &b->left);
         int e = errno;
@@ -178,7 +208,7 @@ static int convert(iconv_t cd, pith_encid id, const unsigned char *p, size_t len
         size_t skip = fix ? 1 : error_skip(id, u, inleft);
         /* A sequence cut off by the end is one error; but an escape cut off
          * (ESC Z at the end) is an error for the ESC alone, the rest is text. */
-        if ((e == EINVAL && id != PITH_ENCID_ISO2022_JP) || skip > inleft) skip = inleft;
+        if ((e == EINVAL && last && id != PITH_ENCID_ISO2022_JP) || skip > inleft) skip = inleft;
         if (!fix) (*errors)++;
         int put = put_cp(b, fix ? fix : 0xFFFD);
         if (put < 0) return -1;

@@ -406,6 +406,14 @@ static void test_cjk(void) {
     d = DEC("\xA4\xA4\xA4\x30\xA4\xE5", "big5");
     CHECK_TEXT(d, "\xE4\xB8\xAD\xEF\xBF\xBD" "0\xE6\x96\x87");
     CHECK(d.info.replacements == 1);
+    /* Bytes glibc would take as C1 controls are errors in WHATWG's Big5
+     * and EUC-JP; a lead followed by one is a single error. */
+    d = DEC("a\x80" "b\xA4\x80" "c", "big5");
+    CHECK_TEXT(d, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+    CHECK(d.info.replacements == 2);
+    d = DEC("\x85\x90\xA0\xC6\xFC\x8E\x80z", "euc-jp");
+    CHECK_TEXT(d, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xE6\x97\xA5\xEF\xBF\xBDz");
+    CHECK(d.info.replacements == 4);
     /* EUC-JP and ISO-2022-JP: 日本. */
     d = DEC("\xC6\xFC\xCB\xDC\xFF", "euc-jp");
     CHECK_TEXT(d, "\xE6\x97\xA5\xE6\x9C\xAC\xEF\xBF\xBD");
