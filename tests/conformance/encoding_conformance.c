@@ -11,7 +11,8 @@
  * window is printed for information. Each test is also sniffed the
  * way pith_decode_html does (flags 0), which may only differ by finding UTF-8
  * through the UTF-8 check where the spec falls back to windows-1252 (the
- * tests are ASCII, hence valid UTF-8); that is checked too.
+ * tests are ASCII, hence valid UTF-8); that is checked too (a disagreement
+ * fails the run).
  *
  * scripted/ needs document.write to run, which pith does not do: skipped.
  * test-yahoo-jp.dat is a real page: it needs the http-equiv Content-Type
@@ -47,7 +48,7 @@ static char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-static int file_passed, file_failed, strict_passed, strict_total;
+static int file_passed, file_failed, strict_passed, strict_total, mode_ok;
 
 static void run_test(const char *file, const char *data, size_t len, const char *want, size_t want_len) {
     const char *got = pith_encoding_sniff(data, len, NULL, 0, PITH_SNIFF_NO_UTF8_CHECK, NULL);
@@ -67,8 +68,12 @@ static void run_test(const char *file, const char *data, size_t len, const char 
      * (or a meta overridden because the bytes are valid UTF-8). */
     pith_encoding_source src;
     const char *mine = pith_encoding_sniff(data, len, NULL, 0, 0, &src);
-    CHECK(strcmp(mine, got) == 0 ||
-          (strcmp(mine, "UTF-8") == 0 && src == PITH_ENC_FROM_UTF8_CHECK));
+    if (strcmp(mine, got) == 0 || (strcmp(mine, "UTF-8") == 0 && src == PITH_ENC_FROM_UTF8_CHECK)) {
+        mode_ok++;
+    } else {
+        test_failed++; /* counted as a failure of the run, not as a test */
+        fprintf(stderr, "%s: pith's mode says %s where the spec says %s\n", file, mine, got);
+    }
 }
 
 /* Splits a .dat file into tests: "#data\n" DATA "\n#encoding\n" NAME "\n". */
@@ -125,5 +130,6 @@ int main(int argc, char **argv) {
     }
     printf("  (scripted/ skipped: its tests need document.write)\n");
     printf("  with the strict 1024-byte window: %d of %d\n", strict_passed, strict_total);
+    printf("  pith's own mode agrees (or found UTF-8 by the UTF-8 check): %d of %d\n", mode_ok, strict_total);
     return test_summary("encoding");
 }

@@ -584,5 +584,5 @@ int main(void) {
     RUN(test_memory);
     RUN(test_random_bytes);
     pith_arena_free(&arena);
-    return test_summary("encoding");
+    return test_summary("test_encoding");
 }
