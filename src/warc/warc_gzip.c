@@ -43,9 +43,15 @@ static const uint8_t gz_magic[3] = {0x1f, 0x8b, 0x08};
 
 enum {
     FIRST_TRY = 256u << 10,   /* libdeflate: first output room for a member */
-    STREAM_STEP = 256u << 10, /* zlib: output room per step */
-    BIG_MEMBER = 64u << 20    /* libdeflate: beyond this a member is streamed with zlib */
+    STREAM_STEP = 256u << 10  /* zlib: output room per step */
 };
+
+/* libdeflate holds a whole member's output: a member bigger than any record
+ * may be (a whole-file .gz) is streamed with zlib instead. */
+static size_t big_member(const pith_warc_reader *r) {
+    uint64_t b = r->opt.max_record_size + (1u << 20);
+    return b > (SIZE_MAX >> 2) ? (SIZE_MAX >> 2) : (size_t)b;
+}
 
 /* Reports the member at cstart and moves the input to the next member. */
 static warc_fill member_failed(pith_warc_reader *r, pith_warc_errcode code, const char *msg) {
@@ -177,7 +183,7 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
             return member_failed(r, PITH_WARC_E_GZIP, "corrupt or truncated gzip member");
         if (limit && room > limit) break;
 #ifdef PITH_HAVE_ZLIB
-        if (room >= BIG_MEMBER) { /* stream this one: bounded memory for any size */
+        if (room >= big_member(r) && (!limit || big_member(r) < limit)) { /* stream this one: bounded memory for any size */
             r->big_member = true;
             r->in_member = true;
             inflateReset2((z_stream *)r->zs, 16 + MAX_WBITS);

@@ -98,6 +98,7 @@ struct pith_warc_reader {
     size_t hdrs_cap;
     size_t pending;      /* bytes of the last record to consume on the next call */
     uint64_t skip;       /* bytes still to drop (an oversized record) */
+    uint64_t skip_at;    /* its input offset: a decoder error there is the same stretch */
     bool resync;         /* scanning for the next "WARC/1." line */
     bool had_error_eof;  /* a truncation was reported: END next */
 

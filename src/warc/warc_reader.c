@@ -274,9 +274,10 @@ static pith_warc_status resync(pith_warc_reader *r) {
         if (n > 8) warc_consume(r, n - 8);
         warc_fill f = warc_fill_window(r, r->wtail - r->whead + 1);
         if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-        if (f == WARC_FILL_ERROR) {
+        if (f == WARC_FILL_ERROR) { /* the decoder moved on to a fresh member: parse from there */
             warc_consume(r, r->wtail - r->whead);
-            return PITH_WARC_ERROR; /* resync continues after the report */
+            r->resync = false;
+            return PITH_WARC_ERROR;
         }
         if (f == WARC_FILL_EOF && r->wtail - r->whead <= 8) {
             warc_consume(r, r->wtail - r->whead);
@@ -296,9 +297,10 @@ static pith_warc_status skip_bytes(pith_warc_reader *r) {
         if (!r->skip) break;
         warc_fill f = warc_fill_window(r, 1);
         if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-        if (f == WARC_FILL_ERROR) {
+        if (f == WARC_FILL_ERROR) { /* reported already, unless another member broke */
             r->skip = 0;
-            return PITH_WARC_ERROR;
+            warc_consume(r, r->wtail - r->whead);
+            return r->err.offset == r->skip_at ? PITH_WARC_RECORD : PITH_WARC_ERROR;
         }
         if (f == WARC_FILL_EOF) {
             r->skip = 0;
@@ -374,6 +376,7 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
         if (pr == P_TOO_LARGE) {
             warc_set_error(r, o.code, o.msg, warc_input_offset_of(r, r->wpos), r->wpos);
             r->skip = o.hdr_len + rec->content_length;
+            r->skip_at = r->err.offset;
             return PITH_WARC_ERROR;
         }
         /* P_NEED: one more decoder step, then parse again */
