@@ -46,11 +46,14 @@ enum {
     STREAM_STEP = 256u << 10  /* zlib: output room per step */
 };
 
-/* libdeflate holds a whole member's output: a member bigger than any record
- * may be (a whole-file .gz) is streamed with zlib instead. */
+/* libdeflate holds a whole member's output and must start over when the
+ * room is too small, so a member that outgrows BIG_MEMBER (a whole-file .gz,
+ * a rare huge record) is streamed with zlib instead: at most ~2 x 8 MiB of
+ * decompression is thrown away, once per such member. */
+enum { BIG_MEMBER = 8u << 20 };
 static size_t big_member(const pith_warc_reader *r) {
     uint64_t b = r->opt.max_record_size + (1u << 20);
-    return b > (SIZE_MAX >> 2) ? (SIZE_MAX >> 2) : (size_t)b;
+    return b > BIG_MEMBER ? BIG_MEMBER : (size_t)b;
 }
 
 /* Reports the member at cstart and moves the input to the next member. */

@@ -23,6 +23,7 @@ static int hexval(int c) {
 }
 
 pith_warc_str warc_charset_param(pith_warc_str ct) {
+    if (!ct.len) return (pith_warc_str){NULL, 0};
     const char *p = ct.ptr, *end = ct.ptr + ct.len;
     while (p && p < end) {
         const char *semi = memchr(p, ';', (size_t)(end - p));
@@ -44,6 +45,7 @@ pith_warc_str warc_charset_param(pith_warc_str ct) {
 
 /* Does a comma-separated header value list the token (caseless)? */
 static bool has_token(pith_warc_str v, const char *tok) {
+    if (!v.len) return false;
     const char *p = v.ptr, *end = v.ptr + v.len;
     while (p && p < end) {
         const char *c = memchr(p, ',', (size_t)(end - p));

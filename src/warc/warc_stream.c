@@ -242,7 +242,13 @@ warc_fill warc_fill_window(pith_warc_reader *r, size_t need) {
             return WARC_FILL_ERROR;
         }
         if (f == WARC_FILL_EOF) r->weof = true;
-        if (f == WARC_FILL_ERROR || f == WARC_FILL_FATAL) return f;
+        if (f == WARC_FILL_ERROR) {
+            /* Only an incomplete record asks for more, and it cannot complete
+             * now: drop it with the broken member's partial output. */
+            warc_consume(r, r->wtail - r->whead);
+            return f;
+        }
+        if (f == WARC_FILL_FATAL) return f;
     }
     return r->wtail - r->whead >= need ? WARC_FILL_MORE : WARC_FILL_EOF;
 }
@@ -267,6 +273,8 @@ static pith_warc_reader *reader_new(const pith_warc_options *opts) {
     if (r->opt.max_headers == 0) r->opt.max_headers = 1;
     if (r->opt.max_header_size < 64) r->opt.max_header_size = 64;
     r->src.fd = -1;
+    static const uint8_t no_bytes[1];
+    r->w = no_bytes; /* never NULL: pointer arithmetic on an empty window stays defined */
     return r;
 }
 
