@@ -39,7 +39,9 @@
 #include <brotli/decode.h>
 #endif
 
+#if defined(PITH_HAVE_LIBDEFLATE) || defined(PITH_HAVE_ZLIB)
 static const uint8_t gz_magic[3] = {0x1f, 0x8b, 0x08};
+#endif
 
 enum {
     FIRST_TRY = 256u << 10,   /* libdeflate: first output room for a member */
@@ -50,11 +52,15 @@ enum {
  * room is too small, so a member that outgrows BIG_MEMBER (a whole-file .gz,
  * a rare huge record) is streamed with zlib instead: at most ~2 x 8 MiB of
  * decompression is thrown away, once per such member. */
+#if defined(PITH_HAVE_LIBDEFLATE) && defined(PITH_HAVE_ZLIB)
 enum { BIG_MEMBER = 8u << 20 };
 static size_t big_member(const pith_warc_reader *r) {
     uint64_t b = r->opt.max_record_size + (1u << 20);
     return b > BIG_MEMBER ? BIG_MEMBER : (size_t)b;
 }
+#endif
+
+#if defined(PITH_HAVE_LIBDEFLATE) || defined(PITH_HAVE_ZLIB)
 
 /* Reports the member at cstart and moves the input to the next member. */
 static warc_fill member_failed(pith_warc_reader *r, pith_warc_errcode code, const char *msg) {
@@ -97,6 +103,8 @@ static warc_fill next_member(pith_warc_reader *r, bool *started) {
     warc_src_find(&r->src, at + 1, gz_magic, sizeof gz_magic);
     return WARC_FILL_ERROR;
 }
+
+#endif
 
 /* ---------------------------------------------------------------- zlib */
 
@@ -289,8 +297,8 @@ static int zlib_body(pith_warc_reader *r, const uint8_t *in, size_t n, int wbits
 
 int warc_inflate_body(pith_warc_reader *r, const uint8_t *in, size_t n, bool gzip_wrapper,
                       uint8_t **dst, size_t *dst_cap, size_t *out_len) {
-    size_t limit = r->opt.max_payload_size;
 #ifdef PITH_HAVE_LIBDEFLATE
+    size_t limit = r->opt.max_payload_size;
     if (!r->ld && !(r->ld = libdeflate_alloc_decompressor())) return 4;
     /* the gzip trailer's ISIZE is the size mod 2^32: a good first guess */
     size_t room = n * 4 + 4096;
@@ -330,7 +338,7 @@ int warc_inflate_body(pith_warc_reader *r, const uint8_t *in, size_t n, bool gzi
     if (rc == 1) rc = zlib_body(r, in, n, -MAX_WBITS, dst, dst_cap, out_len);
     return rc;
 #else
-    (void)r, (void)in, (void)n, (void)gzip_wrapper, (void)dst, (void)dst_cap, (void)out_len, (void)limit;
+    (void)r, (void)in, (void)n, (void)gzip_wrapper, (void)dst, (void)dst_cap, (void)out_len;
     return 3;
 #endif
 }

@@ -193,9 +193,13 @@ static long trailer(const uint8_t *p, size_t avail, bool at_eof) {
 }
 
 /* Parses the record at the window head into rec. */
+/* On P_NEED, *total is how many window bytes to ask for: the exact record
+ * size once the header is known, else double what is there (so a header
+ * trickling in byte by byte is not re-parsed quadratically). */
 static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, warc_parse_out *o, size_t *total) {
     const uint8_t *p = r->w + r->whead;
     size_t n = r->wtail - r->whead;
+    *total = n * 2 > n + 4096 ? n * 2 : n + 4096;
     if (n < 8 && !r->weof) return P_NEED;
     if (n < 7 || memcmp(p, "WARC/1.", 7) != 0) {
         bool prefix = n < 7 && memcmp(p, "WARC/1.", n) == 0;
@@ -235,7 +239,10 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
         return P_TOO_LARGE;
     }
     size_t end = o->hdr_len + (size_t)rec->content_length;
-    if (n < end + 4 && !r->weof) return P_NEED;
+    if (n < end + 4 && !r->weof) {
+        *total = end + 4;
+        return P_NEED;
+    }
     if (n < end) {
         o->code = PITH_WARC_E_TRUNCATED, o->msg = "input ends inside a record block";
         return P_BAD;
@@ -379,8 +386,8 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
             r->skip_at = r->err.offset;
             return PITH_WARC_ERROR;
         }
-        /* P_NEED: one more decoder step, then parse again */
-        warc_fill f = warc_fill_window(r, r->wtail - r->whead + 1);
+        /* P_NEED: more decoder steps, then parse again */
+        warc_fill f = warc_fill_window(r, total);
         if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
         if (f == WARC_FILL_ERROR) { /* the record at the head cannot complete */
             warc_consume(r, r->wtail - r->whead);
