@@ -181,18 +181,35 @@ static void named_fields(pith_warc_record *rec) {
             rec->type = warc_types[i].type;
 }
 
-/* Bytes after the block: CR/LF run accepted; missing trailer accepted when
- * the next record or the end follows. Returns bytes to consume or -1. */
+/* The bytes after the block must be the record's end: CRLF CRLF (or LF LF)
+ * as the spec says, or, from sloppy writers, less of it when the next
+ * record or the input's end follows at once. Anything else means the
+ * Content-Length is wrong. Returns bytes to consume, -1 if wrong, -2 if
+ * more bytes are needed to tell. */
 static long trailer(const uint8_t *p, size_t avail, bool at_eof) {
-    size_t k = 0, lf = 0;
-    while (k < avail && k < 4 && (p[k] == '\r' || p[k] == '\n')) lf += p[k++] == '\n';
-    if (lf) return (long)k;
-    if (k == avail && at_eof) return (long)k;
-    if (k < avail && p[k] == 'W') return (long)k;
+    static const struct {
+        const char *end;
+        size_t len;
+    } ends[] = {{"\r\n\r\n", 4}, {"\n\n", 2}, {"\r\n", 2}, {"\n", 1}, {"", 0}};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+        size_t l = ends[i].len;
+        if (avail < l) {
+            if (!at_eof && memcmp(p, ends[i].end, avail) == 0) return -2;
+            continue;
+        }
+        if (memcmp(p, ends[i].end, l) != 0) continue;
+        if (l == 4 || (l == 2 && p[0] == '\n')) return (long)l; /* the full end */
+        size_t rest = avail - l; /* a short end: the next record must follow */
+        if (rest == 0) {
+            if (at_eof) return (long)l;
+            return -2;
+        }
+        size_t cmp = rest < 7 ? rest : 7;
+        if (memcmp(p + l, "WARC/1.", cmp) == 0) return cmp == 7 || at_eof ? (long)l : -2;
+    }
     return -1;
 }
 
-/* Parses the record at the window head into rec. */
 /* On P_NEED, *total is how many window bytes to ask for: the exact record
  * size once the header is known, else double what is there (so a header
  * trickling in byte by byte is not re-parsed quadratically). */
@@ -248,6 +265,10 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
         return P_BAD;
     }
     long t = trailer(p + end, n - end, r->weof);
+    if (t == -2) {
+        *total = end + 11;
+        return P_NEED;
+    }
     if (t < 0) {
         o->code = PITH_WARC_E_BAD_LENGTH, o->msg = "record does not end where Content-Length says";
         return P_BAD;
@@ -372,14 +393,8 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
             fill_payload(r, rec);
             return PITH_WARC_RECORD;
         }
-        if (pr == P_BAD) {
-            pith_warc_status s = report_bad(r, &o);
-            if (o.code == PITH_WARC_E_TRUNCATED) { /* nothing follows: drop the tail */
-                warc_consume(r, r->wtail - r->whead);
-                r->resync = false;
-            }
-            return s;
-        }
+        if (pr == P_BAD) /* a truncated record resyncs too: its Content-Length may be a lie */
+            return report_bad(r, &o);
         if (pr == P_TOO_LARGE) {
             warc_set_error(r, o.code, o.msg, warc_input_offset_of(r, r->wpos), r->wpos);
             r->skip = o.hdr_len + rec->content_length;

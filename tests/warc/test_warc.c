@@ -361,6 +361,21 @@ static void test_corrupt_plain(void) {
     tb_free(&t.summary), tb_free(&p.summary), tb_free(&w);
 }
 
+/* A Content-Length far beyond the end must not swallow the records after it. */
+static void test_lying_length(void) {
+    tbuf w = {0};
+    good(&w, 0);
+    size_t at = w.n;
+    tb_str(&w, "WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 9999999\r\n\r\nshort\r\n\r\n");
+    for (int i = 1; i <= 6; i++) good(&w, i);
+    tread t, p;
+    t_read_mem(&w, NULL, &t);
+    t_read_pipe(&w, NULL, &p);
+    CHECK(count_good(&t) == 7 && t.errors == 1 && t.codes[0] == PITH_WARC_E_TRUNCATED && t.err_offsets[0] == at);
+    CHECK_STR_EQ((char *)p.summary.p, (char *)t.summary.p);
+    tb_free(&t.summary), tb_free(&p.summary), tb_free(&w);
+}
+
 #ifdef T_HAVE_ZLIB
 /* Per-record gzip with broken members between good ones. */
 static void test_corrupt_gzip(void) {
@@ -693,6 +708,7 @@ int main(int argc, char **argv) {
     RUN(test_layouts);
     RUN(test_bare_lf);
     RUN(test_corrupt_plain);
+    RUN(test_lying_length);
 #ifdef T_HAVE_ZLIB
     RUN(test_corrupt_gzip);
     RUN(test_bomb);

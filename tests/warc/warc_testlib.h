@@ -32,7 +32,7 @@ typedef struct tbuf {
     size_t n, cap;
 } tbuf;
 
-static void tb_add(tbuf *b, const void *s, size_t n) {
+static inline void tb_add(tbuf *b, const void *s, size_t n) {
     if (b->n + n + 1 > b->cap) {
         size_t c = b->cap ? b->cap : 256;
         while (c < b->n + n + 1) c *= 2;
@@ -43,15 +43,15 @@ static void tb_add(tbuf *b, const void *s, size_t n) {
     b->n += n;
     b->p[b->n] = 0;
 }
-static void tb_str(tbuf *b, const char *s) { tb_add(b, s, strlen(s)); }
-static void tb_free(tbuf *b) {
+static inline void tb_str(tbuf *b, const char *s) { tb_add(b, s, strlen(s)); }
+static inline void tb_free(tbuf *b) {
     free(b->p);
     memset(b, 0, sizeof *b);
 }
 
 /* A record: "WARC/1.x", WARC-Type, WARC-Record-ID, extra header lines
  * (each "Name: value", joined by the line end), Content-Length, block. */
-static void t_record(tbuf *out, const char *version, const char *type, const char *id, const char *extra,
+static inline void t_record(tbuf *out, const char *version, const char *type, const char *id, const char *extra,
                      const void *block, size_t n, const char *eol) {
     char line[512];
     snprintf(line, sizeof line, "WARC/%s%sWARC-Type: %s%sWARC-Record-ID: <urn:uuid:%s>%s", version, eol, type,
@@ -76,7 +76,7 @@ static void t_record(tbuf *out, const char *version, const char *type, const cha
 }
 
 /* An HTTP response record for url with the given HTTP header lines and body. */
-static void t_response(tbuf *out, const char *id, const char *url, const char *http_headers, const void *body,
+static inline void t_response(tbuf *out, const char *id, const char *url, const char *http_headers, const void *body,
                        size_t n) {
     tbuf blk = {0};
     tb_str(&blk, "HTTP/1.1 200 OK\r\n");
@@ -94,7 +94,7 @@ static void t_response(tbuf *out, const char *id, const char *url, const char *h
 /* ---------------------------------------------------------------- compression */
 
 #ifdef T_HAVE_ZLIB
-static void t_gzip(tbuf *out, const void *in, size_t n, int level) {
+static inline void t_gzip(tbuf *out, const void *in, size_t n, int level) {
     z_stream z;
     memset(&z, 0, sizeof z);
     deflateInit2(&z, level, Z_DEFLATED, 31, 8, Z_DEFAULT_STRATEGY);
@@ -116,7 +116,7 @@ static void t_gzip(tbuf *out, const void *in, size_t n, int level) {
 #endif
 
 #ifdef T_HAVE_ZSTD
-static void t_zstd(tbuf *out, const void *in, size_t n, const void *dict, size_t dn) {
+static inline void t_zstd(tbuf *out, const void *in, size_t n, const void *dict, size_t dn) {
     size_t bound = ZSTD_compressBound(n);
     tb_add(out, NULL, 0);
     if (out->n + bound + 1 > out->cap) {
@@ -141,7 +141,7 @@ typedef struct tparts {
 
 /* ---------------------------------------------------------------- reading */
 
-static uint32_t t_fnv(const uint8_t *p, size_t n) {
+static inline uint32_t t_fnv(const uint8_t *p, size_t n) {
     uint32_t h = 2166136261u;
     for (size_t i = 0; i < n; i++) h = (h ^ p[i]) * 16777619u;
     return h;
@@ -156,7 +156,7 @@ typedef struct tread {
 
 /* Reads everything: the summary has type, id, payload length and hash,
  * the HTTP facts, and errors by code (offsets kept separately). */
-static void t_read_all(pith_warc_reader *r, tread *t) {
+static inline void t_read_all(pith_warc_reader *r, tread *t) {
     memset(t, 0, sizeof *t);
     pith_warc_record rec;
     for (int guard = 0; guard < 100000; guard++) {
@@ -187,7 +187,7 @@ static void t_read_all(pith_warc_reader *r, tread *t) {
     }
 }
 
-static void t_read_mem(const tbuf *b, const pith_warc_options *o, tread *t) {
+static inline void t_read_mem(const tbuf *b, const pith_warc_options *o, tread *t) {
     pith_warc_reader *r = pith_warc_open_memory(b->p, b->n, o, NULL);
     if (!r) {
         memset(t, 0, sizeof *t);
@@ -204,7 +204,7 @@ typedef struct tpipe_arg {
     const tbuf *b;
 } tpipe_arg;
 
-static void *t_pipe_writer(void *arg) {
+static inline void *t_pipe_writer(void *arg) {
     tpipe_arg *a = arg;
     size_t off = 0;
     while (off < a->b->n) {
@@ -217,8 +217,9 @@ static void *t_pipe_writer(void *arg) {
     return NULL;
 }
 
-static void t_read_pipe(const tbuf *b, const pith_warc_options *o, tread *t) {
+static inline void t_read_pipe(const tbuf *b, const pith_warc_options *o, tread *t) {
     int fds[2];
+    memset(t, 0, sizeof *t);
     if (pipe(fds) != 0) return;
     tpipe_arg a = {fds[1], b};
     pthread_t th;
@@ -239,8 +240,9 @@ static void t_read_pipe(const tbuf *b, const pith_warc_options *o, tread *t) {
     close(fds[0]);
 }
 
-static void t_read_file(const tbuf *b, const pith_warc_options *o, tread *t) {
+static inline void t_read_file(const tbuf *b, const pith_warc_options *o, tread *t) {
     char path[] = "/tmp/pith_warc_test_XXXXXX";
+    memset(t, 0, sizeof *t);
     int fd = mkstemp(path);
     if (fd < 0) return;
     if (write(fd, b->p, b->n) != (ssize_t)b->n) {
