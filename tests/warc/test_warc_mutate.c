@@ -19,13 +19,15 @@ static uint32_t rnd(uint32_t n) {
 }
 
 static void add_good(tbuf *w, int i) {
-    char id[32], body[160];
+    char id[32], body[300];
     snprintf(id, sizeof id, "rec-%d", i);
-    snprintf(body, sizeof body, "<html><title>%d</title><p>some body text for record %d</p></html>", i, i);
+    /* sizes differ, as in real archives: a damaged length rarely lands on another record's end */
+    snprintf(body, sizeof body, "<html><title>%d</title><p>some body text for record %d</p>%.*s</html>", i, i,
+             (i * 37) % 101, "...................................................................................................................");
     const char *hdrs = i % 3 == 0 ? "Content-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\n"
                                   : "Content-Type: text/html\r\n";
     if (i % 3 == 0) {
-        char ch[256];
+        char ch[400];
         snprintf(ch, sizeof ch, "%zx\r\n%s\r\n0\r\n\r\n", strlen(body), body);
         t_response(w, id, "http://example.com/m", hdrs, ch, strlen(ch));
     } else {
