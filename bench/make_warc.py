@@ -11,8 +11,10 @@ so a reader's error path is exercised at speed. The pages repeat under new
 URLs until the uncompressed size reaches --size MB.
 
 Layouts: record-gz (default, Common Crawl), whole-gz (one member), plain,
-zstd (whole file through the `zstd` CLI when it is installed; skipped with a
-message otherwise). Only Python's standard library is used.
+zstd (one frame per record) and zstd-dict (the same with a dictionary
+trained on the records, in a leading skippable frame), both through the
+`zstd` CLI when it is installed (skipped with a message otherwise). Only
+Python's standard library is used.
 
   bench/make_warc.py --out /tmp/bench.warc.gz --size 200
   bench/make_warc.py --out /tmp/bench.warc --layout plain --size 50
@@ -29,6 +31,7 @@ import json
 import os
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import uuid
@@ -134,16 +137,70 @@ def captures(pages, info_id, date):
 
 
 def corrupt(kind):
-    """A corrupt stretch: (plain bytes, gzip-layout bytes)."""
+    """A corrupt stretch: ("rec", record) stored like any record, ("raw", bytes)
+    written as they are whatever the layout, or ("cut", record) whose stored
+    form (member, frame or plain bytes) is cut in half."""
     if kind == 0:  # a record whose Content-Length is not a number
-        rec = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 12a\r\n\r\nhello world!\r\n\r\n"
-        return rec, gzip.compress(rec, 6, mtime=0)
-    if kind == 1:  # garbage between records / members
-        junk = b"<<< this is not a WARC record >>>\r\n" * 3
-        return junk, junk
-    rec = record("resource", [("WARC-Record-ID", rid()), ("Content-Type", "text/plain")], b"truncated " * 500)
-    cut = gzip.compress(rec, 6, mtime=0)
-    return rec[: len(rec) // 2] + b"\r\n\r\n", cut[: len(cut) // 2]  # a truncated record / member
+        return "rec", b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 12a\r\n\r\nhello world!\r\n\r\n"
+    if kind == 1:  # garbage between records / members / frames
+        return "raw", b"<<< this is not a WARC record >>>\r\n" * 3
+    return "cut", record("resource", [("WARC-Record-ID", rid()), ("Content-Type", "text/plain")], b"truncated " * 500)
+
+
+class Writer:
+    """Stores pieces in the chosen layout. zstd layouts keep one frame per
+    record: the pieces go to a temporary folder, one `zstd` run compresses
+    them all (with a trained dictionary for zstd-dict, stored zstd-compressed
+    in a leading skippable frame 0x184D2A5D), and the frames are joined."""
+
+    def __init__(self, layout, out):
+        self.layout, self.out, self.n = layout, out, 0
+        self.zdir = out + ".parts" if layout.startswith("zstd") else None
+        if self.zdir:
+            os.makedirs(self.zdir, exist_ok=True)
+            self.parts = []
+            self.f = None
+        else:
+            self.f = gzip.open(out, "wb", 6) if layout == "whole-gz" else open(out, "wb")
+
+    def put(self, kind, data):
+        if self.zdir:
+            path = os.path.join(self.zdir, "%07d.warc" % len(self.parts))
+            with open(path, "wb") as p:
+                p.write(data)
+            self.parts.append((kind, path))
+        elif self.layout == "record-gz" and kind != "raw":
+            m = gzip.compress(data, 6, mtime=0)
+            self.f.write(m[: len(m) // 2] if kind == "cut" else m)
+        else:
+            self.f.write(data[: len(data) // 2] + b"\r\n\r\n" if kind == "cut" else data)
+
+    def close(self):
+        if not self.zdir:
+            self.f.close()
+            return
+        recs = [p for k, p in self.parts if k != "raw"]
+        cmd = ["zstd", "-q", "-f", "-3"]
+        prefix = b""
+        if self.layout == "zstd-dict":
+            dpath = os.path.join(self.zdir, "dict")
+            subprocess.run(["zstd", "-q", "-f", "--train", "--maxdict=65536", "-o", dpath] + recs[:2000], check=True)
+            cmd += ["-D", dpath]
+            dz = subprocess.run(["zstd", "-q", "-c", "-19", dpath], check=True, stdout=subprocess.PIPE).stdout
+            prefix = struct.pack("<II", 0x184D2A5D, len(dz)) + dz
+        for i in range(0, len(recs), 500):
+            subprocess.run(cmd + recs[i:i + 500], check=True)
+        with open(self.out, "wb") as out:
+            out.write(prefix)
+            for kind, path in self.parts:
+                if kind == "raw":
+                    with open(path, "rb") as p:
+                        out.write(p.read())
+                    continue
+                with open(path + ".zst", "rb") as p:
+                    z = p.read()
+                out.write(z[: len(z) // 2] if kind == "cut" else z)
+        shutil.rmtree(self.zdir)
 
 
 def pages_list(shared):
@@ -164,13 +221,13 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True, help="output path")
     ap.add_argument("--size", type=float, default=200, help="uncompressed size in MB (default 200)")
-    ap.add_argument("--layout", choices=["record-gz", "whole-gz", "plain", "zstd"], default="record-gz")
+    ap.add_argument("--layout", choices=["record-gz", "whole-gz", "plain", "zstd", "zstd-dict"], default="record-gz")
     ap.add_argument("--shared", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared"))
     ap.add_argument("--corrupt-every", type=int, default=500, help="a corrupt stretch every N records (0: none)")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     random.seed(args.seed)
-    if args.layout == "zstd" and not shutil.which("zstd"):
+    if args.layout.startswith("zstd") and not shutil.which("zstd"):
         print("make_warc: the zstd CLI is not installed: zstd layout skipped", file=sys.stderr)
         return 0
     pages = pages_list(args.shared)
@@ -183,32 +240,24 @@ def main():
     info = b"software: pith make_warc.py\r\nformat: WARC File Format 1.0\r\nisPartOf: pith-bench\r\n"
     first = record("warcinfo", [("WARC-Record-ID", info_id), ("WARC-Date", date),
                                 ("Content-Type", "application/warc-fields")], info)
-    gz_members = args.layout == "record-gz"
-    tmp = args.out + ".tmp" if args.layout in ("zstd", "whole-gz") else args.out
     counts = {"warcinfo": 1, "corrupt": 0}
     written = len(first)
-    with open(tmp, "wb") as out:
-        out.write(gzip.compress(first, 6, mtime=0) if gz_members else first)
-        n = 0
-        for kind, rec in captures(pages, info_id, date):
-            out.write(gzip.compress(rec, 6, mtime=0) if gz_members else rec)
-            written += len(rec)
-            counts[kind] = counts.get(kind, 0) + 1
-            n += 1
-            if args.corrupt_every and n % args.corrupt_every == 0:
-                plain, gz = corrupt((n // args.corrupt_every) % 3)
-                out.write(gz if gz_members else plain)
-                written += len(plain)
-                counts["corrupt"] += 1
-            if written >= limit:
-                break
-    if args.layout == "whole-gz":
-        with open(tmp, "rb") as f, gzip.open(args.out, "wb", 6) as g:
-            shutil.copyfileobj(f, g, 1 << 20)
-        os.unlink(tmp)
-    elif args.layout == "zstd":
-        subprocess.run(["zstd", "-q", "-f", "-3", tmp, "-o", args.out], check=True)
-        os.unlink(tmp)
+    w = Writer(args.layout, args.out)
+    w.put("rec", first)
+    n = 0
+    for kind, rec in captures(pages, info_id, date):
+        w.put("rec", rec)
+        written += len(rec)
+        counts[kind] = counts.get(kind, 0) + 1
+        n += 1
+        if args.corrupt_every and n % args.corrupt_every == 0:
+            ckind, data = corrupt((n // args.corrupt_every) % 3)
+            w.put(ckind, data)
+            written += len(data)
+            counts["corrupt"] += 1
+        if written >= limit:
+            break
+    w.close()
     print("make_warc: %s: %.1f MB uncompressed, %.1f MB on disk, records %s"
           % (args.out, written / 1e6, os.path.getsize(args.out) / 1e6,
              " ".join("%s=%d" % kv for kv in sorted(counts.items()))))
