@@ -122,8 +122,8 @@ static warc_fill zlib_step(pith_warc_reader *r) {
         warc_set_error(r, PITH_WARC_E_NOMEM, "out of memory", r->member_cstart, r->wpos);
         return WARC_FILL_FATAL;
     }
+    /* even with no input left, zlib may still hold output from the last step */
     size_t a = warc_src_want(&r->src, 1);
-    if (a == 0) return member_failed(r, PITH_WARC_E_GZIP, "truncated gzip member");
     size_t in_n = a > UINT_MAX ? UINT_MAX : a;
     size_t out_n = r->wcap - r->wtail > UINT_MAX ? UINT_MAX : r->wcap - r->wtail;
     z->next_in = (Bytef *)(uintptr_t)(r->src.data + r->src.pos);
