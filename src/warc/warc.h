@@ -230,6 +230,17 @@ bool pith_warc_sniff_html(const uint8_t *p, size_t n);
  * Content-Type's; {NULL, 0} when none. */
 pith_warc_str pith_warc_charset(const pith_warc_record *rec);
 
+/* For parallel reading of one file held in memory (or mmap'ed): the offset
+ * of the first gzip member / zstd frame / plain record at or after `from`
+ * that really starts a record (it decodes, begins with "WARC/1.", and ends
+ * at the end of the input or right before another member), or len when
+ * there is none. Cutting at such offsets gives ranges that are WARC files
+ * of their own: open one reader per range with pith_warc_open_memory(). A
+ * whole-file .gz has no inner starts, and the zstd dictionary variant
+ * cannot be cut (the ranges would lack the dictionary): both return len.
+ * Cost: one member decoded per candidate magic. opts may be NULL. */
+size_t pith_warc_find_member(const void *data, size_t len, size_t from, const pith_warc_options *opts);
+
 const char *pith_warc_type_str(pith_warc_type t);
 const char *pith_warc_errcode_str(pith_warc_errcode c);
 

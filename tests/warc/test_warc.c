@@ -685,6 +685,55 @@ static void test_chunked(void) {
     tb_free(&w);
 }
 
+/* Ranges cut at pith_warc_find_member() read back as the whole file. */
+static void test_split(void) {
+    tbuf w = {0};
+    build_corpus(&w, "\r\n");
+    for (int i = 0; i < 40; i++) good(&w, i % 7);
+    tread whole;
+    t_read_mem(&w, NULL, &whole);
+    for (int l = 0; l < L_COUNT; l++) {
+        if (l == L_GZ_CUT) continue; /* cut members do not start records */
+        tbuf c = {0};
+        if (!make_layout(&w, (layout)l, &c)) continue;
+        size_t cuts[6] = {0};
+        int k = 5;
+        for (int i = 1; i < k; i++) cuts[i] = pith_warc_find_member(c.p, c.n, c.n * (size_t)i / (size_t)k, NULL);
+        cuts[k] = c.n;
+        bool splits = l != L_GZ_WHOLE && l != L_ZST_WHOLE && l != L_ZST_DICT;
+        CHECK(splits ? cuts[1] < c.n && cuts[1] > 0 : cuts[1] == c.n);
+        tbuf all = {0};
+        for (int i = 0; i < k; i++) {
+            if (cuts[i + 1] <= cuts[i]) continue;
+            tbuf part = {0};
+            tb_add(&part, c.p + cuts[i], cuts[i + 1] - cuts[i]);
+            tread t;
+            t_read_mem(&part, NULL, &t);
+            CHECK(t.errors == 0);
+            tb_add(&all, t.summary.p, t.summary.n);
+            tb_free(&t.summary), tb_free(&part);
+        }
+        CHECK_STR_EQ((char *)all.p, (char *)whole.summary.p);
+        tb_free(&all), tb_free(&c);
+    }
+#ifdef T_HAVE_ZLIB
+    /* a stored member hiding a real member inside a record: not a start */
+    tbuf inner = {0}, rec = {0}, outer = {0}, first = {0};
+    good(&first, 1);
+    t_gzip(&outer, first.p, first.n, 6);
+    size_t second = outer.n;
+    tbuf plain_inner = {0};
+    good(&plain_inner, 2);
+    t_gzip(&inner, plain_inner.p, plain_inner.n, 6);
+    t_record(&rec, "1.0", "resource", "holds-gzip", "Content-Type: application/gzip", inner.p, inner.n, "\r\n");
+    t_gzip(&outer, rec.p, rec.n, 0);
+    CHECK(pith_warc_find_member(outer.p, outer.n, 1, NULL) == second);
+    CHECK(pith_warc_find_member(outer.p, outer.n, second + 1, NULL) == outer.n);
+    tb_free(&inner), tb_free(&rec), tb_free(&outer), tb_free(&first), tb_free(&plain_inner);
+#endif
+    tb_free(&whole.summary), tb_free(&w);
+}
+
 static void test_sniff(void) {
     static const struct {
         const char *s;
@@ -718,6 +767,7 @@ int main(int argc, char **argv) {
     RUN(test_empty_and_garbage);
     RUN(test_limits);
     RUN(test_chunked);
+    RUN(test_split);
     RUN(test_sniff);
     return test_summary("warc");
 }
