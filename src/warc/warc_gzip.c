@@ -11,11 +11,18 @@
  *   zlib        streaming: stdin and pipes, and any member too big for the
  *               libdeflate window (a whole-file .gz is one huge member).
  *
- * Measured on bench/make_warc.py's default file (per-record members,
- * 212 MB uncompressed, 42 MB compressed), one core, bench/warc_bench:
- *   zlib        ~470 MB/s of output, decompression ~78% of reader time
- *   libdeflate  ~900 MB/s of output, decompression ~65% of reader time
- * (see the report in the commit for the exact figures).
+ * Measured with bench/warc_bench on bench/make_warc.py's default file
+ * (3,471 records, one member each, 200 MB uncompressed, 39 MB on disk),
+ * one thread, mmap'ed input, medians of 3-7 runs on a shared 2-core VM
+ * (load 2-5, so absolute numbers wander; the ratio holds):
+ *   zlib        130-146 MB/s of output, 2,250-2,530 records/s,
+ *               decompression 93-95% of the reader's time
+ *   libdeflate  208-447 MB/s of output, 3,600-7,740 records/s,
+ *               decompression 85-91% of the reader's time
+ * i.e. libdeflate is 1.5-3x zlib here and the reader adds ~10% on top of
+ * bare decompression (a loop of bare libdeflate calls over the same members
+ * ran at 227-358 MB/s in the same sessions). Hence AUTO: libdeflate on
+ * memory/mmap input, zlib where it must stream (pipes, huge members).
  *
  * Corruption: a member that fails (bad data, truncated, or inflating past
  * the member limit, a gzip bomb) is reported at its input offset and the

@@ -235,8 +235,9 @@ warc_fill warc_fill_window(pith_warc_reader *r, size_t need) {
         case WARC_DEC_ZSTD: f = warc_zstd_fill(r); break;
         default:
             warc_set_error(r, PITH_WARC_E_UNSUPPORTED,
-                           r->compression == PITH_WARC_ZSTD ? "zstd support not compiled in"
-                                                            : "gzip support not compiled in",
+                           r->compression == PITH_WARC_ZSTD
+                               ? "zstd input: libzstd was not found at build time"
+                               : "gzip input: zlib (needed to stream) was not found at build time",
                            0, 0);
             r->weof = true;
             return WARC_FILL_ERROR;
