@@ -136,8 +136,7 @@ static pith_block *fit(pith_blocks_builder *b, pith_block *c, uint8_t type) {
         return c->type == PITH_BLOCK_TABLE ? c : implicit_child(b, fit(b, c, PITH_BLOCK_TABLE), PITH_BLOCK_TABLE);
     case PITH_BLOCK_CELL:
         if (c->type == PITH_BLOCK_ROW) return c;
-        if (c->type == PITH_BLOCK_TABLE) return implicit_child(b, c, PITH_BLOCK_ROW);
-        return implicit_child(b, fit(b, c, PITH_BLOCK_TABLE), PITH_BLOCK_ROW);
+        return implicit_child(b, fit(b, c, PITH_BLOCK_ROW), PITH_BLOCK_ROW);
     default: /* a flow block */
         if (is_flow_container(c->type)) return c;
         if (c->type == PITH_BLOCK_LIST) return implicit_child(b, c, PITH_BLOCK_ITEM);
@@ -291,9 +290,10 @@ static pith_run *current_run(pith_blocks_builder *b, uint8_t style) {
     return runs_data(b) + n;
 }
 
+/* The text so far ends with a line break (outside code, '\n' only ever
+ * comes from a break: white space in text collapses to ' '). */
 static bool last_is_break(pith_blocks_builder *b) {
-    size_t n = runs_count(b);
-    return n && runs_data(b)[n - 1].kind == PITH_RUN_BREAK;
+    return b->text.len && b->text.data[b->text.len - 1] == '\n';
 }
 
 /* Appends collapsed text: each run of white space becomes one pending

@@ -22,6 +22,7 @@ typedef struct text_state {
     int sep;            /* separator owed before the next block: 0, 1 or 2 newlines */
     bool line_open;     /* an item marker was just written: next block continues its line */
     bool any;           /* something was written */
+    bool item_root;     /* rendering one list item: its blocks go line by line */
 } text_state;
 
 void pith_render_options_init(pith_render_options *opts) {
@@ -86,9 +87,11 @@ static void begin_block(text_state *s) {
     s->any = true;
 }
 
-static int block_sep(const text_state *s) { return s->lists || s->opts->compact ? 1 : 2; }
+static int block_sep(const text_state *s) { return s->lists || s->item_root || s->opts->compact ? 1 : 2; }
 
-static void end_block(text_state *s) { s->sep = block_sep(s); }
+static void end_block(text_state *s) {
+    if (!s->cells) s->sep = block_sep(s);
+}
 
 static void text_block(text_state *s, const char *p, size_t n) {
     if (!n) return;
@@ -193,7 +196,7 @@ pith_status pith_render_text(const pith_block *root, const pith_render_options *
         pith_render_options_init(&defaults);
         opts = &defaults;
     }
-    text_state s = {.out = out, .opts = opts};
+    text_state s = {.out = out, .opts = opts, .item_root = root && root->type == PITH_BLOCK_ITEM};
     pith_buf_init(&s.counters, &out->hooks, 0);
     if (root && root->type == PITH_BLOCK_CELL) s.cells = 1, s.cell_empty = true; /* a cell alone: one line */
     pith_block_iter it;
