@@ -84,9 +84,15 @@ static void put_inlines(html_state *s, const pith_block *blk) {
     for (size_t i = 0; i < blk->nruns; i++) {
         const pith_run *r = &blk->runs[i];
         bool ok = r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
+        const char *p = blk->text.ptr + r->off;
+        size_t n = r->len;
         if ((ok ? r->link : 0) != (link ? link->link : 0)) {
             if (link) pith_buf_append(s->out, "</a>", 4);
             link = ok ? r : NULL;
+            if (n && p[0] == ' ') { /* the space between words stays outside the link */
+                pith_buf_putc(s->out, ' ');
+                p++, n--;
+            }
             if (link) {
                 pith_buf_append(s->out, "<a", 2);
                 put_attr(s->out, "href", r->href);
@@ -95,7 +101,7 @@ static void put_inlines(html_state *s, const pith_block *blk) {
             }
         }
         if (r->kind == PITH_RUN_BREAK) pith_buf_append(s->out, "<br>", 4);
-        else put_run(s, r, blk->text.ptr + r->off, r->len);
+        else put_run(s, r, p, n);
     }
     if (link) pith_buf_append(s->out, "</a>", 4);
 }

@@ -35,6 +35,7 @@ typedef struct md_state {
     bool any;         /* something written */
     bool line_open;   /* an item marker was written: the next block continues the line */
     bool line_start;  /* at the start of a line's content (block-start hazards apply) */
+    bool sep_paid;    /* the separator was written early (before a quote's prefix) */
 } md_state;
 
 /* 1: always escaped; 2: '&' (escaped before an entity-like name);
@@ -60,21 +61,30 @@ static void newline(md_state *s) {
     s->line_start = true;
 }
 
-static void begin_block(md_state *s) {
-    s->line_start = true;
-    if (s->line_open) {
-        s->line_open = false;
-        return;
-    }
-    if (s->any) {
+/* The separator owed before the next block, written with the prefix as it
+ * is now (so a blank line before a quote carries no '>'). */
+static void pay_separator(md_state *s) {
+    if (s->any && !s->sep_paid) {
         pith_buf_putc(s->out, '\n');
         if (s->sep > 1) {
             put_prefix(s, true);
             pith_buf_putc(s->out, '\n');
         }
     }
+    s->sep_paid = true;
+}
+
+static void begin_block(md_state *s) {
+    s->line_start = true;
+    if (s->line_open) {
+        s->line_open = false;
+        s->sep_paid = false;
+        return;
+    }
+    pay_separator(s);
     put_prefix(s, false);
     s->any = true;
+    s->sep_paid = false;
 }
 
 static void end_block(md_state *s) { s->sep = 2; }
@@ -260,10 +270,16 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
     for (size_t i = 0; i < blk->nruns && !s->out->failed; i++) {
         const pith_run *r = &blk->runs[i];
         uint32_t want_link = link_allowed(s, r) ? r->link : 0;
+        const char *p = blk->text.ptr + r->off;
+        size_t n = r->len;
         if (want_link != (link ? link->link : 0)) {
             close_to(s, &st, 0);
             if (link) put_link_end(s, link->href, link->title);
             link = want_link ? r : NULL;
+            if (n && p[0] == ' ') { /* the space between words stays outside the link */
+                pith_buf_putc(s->out, ' ');
+                p++, n--;
+            }
             if (link) pith_buf_putc(s->out, '[');
             if (link) s->line_start = false;
         }
@@ -276,7 +292,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
             }
             continue;
         }
-        put_run_text(s, &st, r, blk->text.ptr + r->off, r->len, mode);
+        put_run_text(s, &st, r, p, n, mode);
     }
     close_to(s, &st, 0);
     if (link) put_link_end(s, link->href, link->title);
@@ -438,6 +454,10 @@ static void enter_list(md_state *s, const pith_block *blk) {
     /* Two lists in a row would merge: the second uses the other marker. */
     bool alt = blk->prev && blk->prev->type == PITH_BLOCK_LIST && blk->prev->ordered == blk->ordered;
     md_list l = {blk->start < 0 ? 0 : blk->start, blk->ordered ? (alt ? ')' : '.') : (alt ? '*' : '-')};
+    /* A list in an item follows the item's text on the next line (a tight
+     * list), except an ordered one not starting at 1: CommonMark lets only
+     * those interrupt a paragraph. */
+    if (blk->parent && blk->parent->type == PITH_BLOCK_ITEM && (!blk->ordered || l.num == 1)) s->sep = 1;
     pith_buf_append(&s->lists, (const char *)&l, sizeof l);
 }
 
@@ -475,6 +495,7 @@ static void exit_item(md_state *s, const pith_block *blk) {
 
 static void enter_quote(md_state *s) {
     if (s->line_open) pith_buf_append(s->out, "> ", 2); /* a quote opening an item's line */
+    else pay_separator(s);
     pith_buf_append(&s->prefix, "> ", 2);
 }
 
