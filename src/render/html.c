@@ -72,6 +72,10 @@ static const struct {
 /* Each run is wrapped in its own tags: simple and always well nested; the
  * builder already merged neighbours with equal styles. */
 static void put_run(html_state *s, const pith_run *r, const char *p, size_t n) {
+    if (r->style && n && p[0] == ' ') { /* the space between words stays outside the tags */
+        pith_buf_putc(s->out, ' ');
+        p++, n--;
+    }
     for (size_t m = 0; m < HTML_NMARKS; m++)
         if (r->style & html_marks[m].style) pith_buf_puts(s->out, html_marks[m].open);
     put_escaped(s->out, p, n);
@@ -186,6 +190,11 @@ static void list_open(html_state *s, const pith_block *blk) {
     }
 }
 
+static bool lone_in_item_or_cell(const pith_block *blk) {
+    const pith_block *p = blk->parent;
+    return p && (p->type == PITH_BLOCK_ITEM || p->type == PITH_BLOCK_CELL) && !blk->prev && !blk->next;
+}
+
 static void enter(html_state *s, const pith_block *blk) {
     switch (blk->type) {
     case PITH_BLOCK_HEADING: {
@@ -193,7 +202,10 @@ static void enter(html_state *s, const pith_block *blk) {
         text_block(s, tag, blk);
         break;
     }
-    case PITH_BLOCK_PARAGRAPH: text_block(s, "p", blk); break;
+    case PITH_BLOCK_PARAGRAPH:
+        if (lone_in_item_or_cell(blk)) put_inlines(s, blk); /* <li>text</li>, no <p> */
+        else text_block(s, "p", blk);
+        break;
     case PITH_BLOCK_CODE: code_block(s, blk); break;
     case PITH_BLOCK_LIST: list_open(s, blk); break;
     case PITH_BLOCK_ITEM: pith_buf_append(s->out, "<li>", 4); break;
