@@ -581,7 +581,10 @@ void pith_block_iter_init(pith_block_iter *it, const pith_block *root_blk) {
 
 bool pith_block_iter_next(pith_block_iter *it, const pith_block **blk, pith_iter_event *ev) {
     if (it->done) return false;
-    if (!it->started) {
+    if (it->skip) {
+        it->skip = false;
+        it->ev = PITH_ITER_EXIT;
+    } else if (!it->started) {
         it->started = true;
         it->cur = it->root;
         it->ev = PITH_ITER_ENTER;
@@ -603,7 +606,7 @@ bool pith_block_iter_next(pith_block_iter *it, const pith_block **blk, pith_iter
 }
 
 void pith_block_iter_skip_children(pith_block_iter *it) {
-    if (it->started && !it->done && it->ev == PITH_ITER_ENTER) it->ev = PITH_ITER_EXIT;
+    if (it->started && !it->done && it->ev == PITH_ITER_ENTER) it->skip = true;
 }
 
 const char *pith_block_type_name(pith_block_type type) {

@@ -139,6 +139,7 @@ typedef struct pith_block_iter {
     const pith_block *root, *cur;
     pith_iter_event ev;
     bool started, done;
+    bool skip;            /* report cur's EXIT next, skipping its children */
 } pith_block_iter;
 
 void pith_block_iter_init(pith_block_iter *it, const pith_block *root);
