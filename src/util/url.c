@@ -27,7 +27,7 @@ static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <
 static bool is_slash(char c, bool special) { return c == '/' || (special && c == '\\'); }
 
 static void put(url_out *o, const char *s, size_t n) {
-    memcpy(o->p + o->n, s, n);
+    if (n) memcpy(o->p + o->n, s, n);
     o->n += n;
 }
 

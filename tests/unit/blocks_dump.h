@@ -14,13 +14,13 @@
 #include "extract/blocks.h"
 #include "util/buf.h"
 
-static const char *dump_name(const pith_block *b) {
+static inline const char *dump_name(const pith_block *b) {
     static const char *const names[] = {"article", "h", "p", "list", "item", "quote", "code",
                                         "table", "row", "cell", "figure", "hr", "caption"};
     return names[b->type];
 }
 
-static void dump_runs(pith_buf *o, const pith_block *b) {
+static inline void dump_runs(pith_buf *o, const pith_block *b) {
     pith_buf_putc(o, '"');
     for (size_t i = 0; i < b->nruns; i++) {
         const pith_run *r = &b->runs[i];
@@ -50,7 +50,7 @@ static void dump_runs(pith_buf *o, const pith_block *b) {
     pith_buf_putc(o, '"');
 }
 
-static void dump_enter(pith_buf *o, const pith_block *b) {
+static inline void dump_enter(pith_buf *o, const pith_block *b) {
     pith_buf_putc(o, '(');
     pith_buf_puts(o, dump_name(b));
     if (b->type == PITH_BLOCK_HEADING) pith_buf_printf(o, "%d", b->level);
@@ -80,7 +80,7 @@ static void dump_enter(pith_buf *o, const pith_block *b) {
 }
 
 /* Caller frees the returned string with free(). */
-static char *dump_blocks(const pith_block *root) {
+static inline char *dump_blocks(const pith_block *root) {
     pith_buf o;
     pith_buf_init(&o, NULL, 0);
     pith_block_iter it;

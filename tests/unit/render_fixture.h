@@ -11,33 +11,33 @@
 #include "extract/blocks.h"
 #include "render/render.h"
 
-static void fx_text(pith_blocks_builder *b, const char *s) { pith_blocks_text(b, s, strlen(s)); }
+static inline void fx_text(pith_blocks_builder *b, const char *s) { pith_blocks_text(b, s, strlen(s)); }
 
-static void fx_styled(pith_blocks_builder *b, unsigned style, const char *s) {
+static inline void fx_styled(pith_blocks_builder *b, unsigned style, const char *s) {
     pith_blocks_style_begin(b, style);
     fx_text(b, s);
     pith_blocks_style_end(b, style);
 }
 
-static void fx_link(pith_blocks_builder *b, const char *href, const char *title, const char *s) {
+static inline void fx_link(pith_blocks_builder *b, const char *href, const char *title, const char *s) {
     pith_blocks_link_open(b, href, strlen(href), title, title ? strlen(title) : 0);
     fx_text(b, s);
     pith_blocks_link_close(b);
 }
 
-static void fx_para(pith_blocks_builder *b, const char *s) {
+static inline void fx_para(pith_blocks_builder *b, const char *s) {
     pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
     fx_text(b, s);
     pith_blocks_close(b);
 }
 
-static void fx_cell(pith_blocks_builder *b, bool th, long colspan, const char *s) {
+static inline void fx_cell(pith_blocks_builder *b, bool th, long colspan, const char *s) {
     pith_blocks_open_cell(b, th, colspan, 1);
     fx_text(b, s);
     pith_blocks_close(b);
 }
 
-static pith_block *fx_build(pith_blocks_builder *b) {
+static inline pith_block *fx_build(pith_blocks_builder *b) {
     pith_blocks_open_heading(b, 1);
     fx_text(b, "The #1 *rule* of C#");
     pith_blocks_close(b);
