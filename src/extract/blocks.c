@@ -297,27 +297,34 @@ static bool last_is_break(pith_blocks_builder *b) {
 }
 
 /* Appends collapsed text: each run of white space becomes one pending
- * space, emitted only before the next word (so block ends trim). */
+ * space, emitted only before the next word (so block ends trim). Writes
+ * straight into the reserved scratch: one bounds check per call, not per
+ * word. */
 static void add_collapsed(pith_blocks_builder *b, const char *s, size_t len) {
     pith_run *run = current_run(b, (uint8_t)current_style(b));
-    if (!run) return;
-    size_t i = 0;
-    while (i < len) {
-        if (is_ws[(uint8_t)s[i]]) {
-            while (i < len && is_ws[(uint8_t)s[i]]) i++;
-            if (b->text.len && !last_is_break(b)) b->pending_space = true;
+    if (!run || !pith_buf_reserve(&b->text, len + 1)) {
+        b->failed = true;
+        return;
+    }
+    char *base = b->text.data + b->text.len, *dst = base;
+    bool pending = b->pending_space;
+    bool can_space = b->text.len && !last_is_break(b);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (is_ws[(uint8_t)c]) {
+            pending = can_space;
             continue;
         }
-        size_t j = i;
-        while (j < len && !is_ws[(uint8_t)s[j]]) j++;
-        size_t before = b->text.len;
-        if (b->pending_space) pith_buf_putc(&b->text, ' ');
-        pith_buf_append(&b->text, s + i, j - i);
-        b->pending_space = false;
-        run->len += b->text.len - before;
-        i = j;
+        if (pending) *dst++ = ' ';
+        pending = false;
+        can_space = true;
+        *dst++ = c;
     }
-    if (b->text.failed) b->failed = true;
+    size_t added = (size_t)(dst - base);
+    b->text.len += added;
+    b->text.data[b->text.len] = '\0';
+    b->pending_space = pending;
+    run->len += added;
 }
 
 /* ------------------------------------------------------------------------

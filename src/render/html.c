@@ -114,9 +114,14 @@ static void put_inlines(html_state *s, const pith_block *blk) {
  * Blocks
  * ------------------------------------------------------------------------ */
 static void text_block(html_state *s, const char *tag, const pith_block *blk) {
-    pith_buf_printf(s->out, "<%s>", tag);
+    size_t n = strlen(tag);
+    pith_buf_putc(s->out, '<');
+    pith_buf_append(s->out, tag, n);
+    pith_buf_putc(s->out, '>');
     put_inlines(s, blk);
-    pith_buf_printf(s->out, "</%s>\n", tag);
+    pith_buf_append(s->out, "</", 2);
+    pith_buf_append(s->out, tag, n);
+    pith_buf_append(s->out, ">\n", 2);
 }
 
 static void code_block(html_state *s, const pith_block *blk) {

@@ -5,6 +5,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 
 /* 0: copy as is; 1: escape; 2: start of a multi-byte sequence to check. */
 static const uint8_t json_class[256] = {
@@ -54,11 +55,27 @@ static void escape_byte(pith_buf *out, unsigned char c) {
     }
 }
 
+/* True when none of the 8 bytes at p needs a look: all printable ASCII
+ * other than '"' and '\\' (the usual case, skipped a word at a time). */
+static bool plain8(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t ctl = (x - ones * 0x20) & ~x;             /* bytes < 0x20 (or >= 0x80) */
+    uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+    uint64_t zero = ((q - ones) & ~q) | ((bs - ones) & ~bs); /* '"' or '\\' */
+    return ((ctl | zero | x) & high) == 0;
+}
+
 void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
     if (!s) len = 0;
     size_t i = 0, run = 0;
     while (i < len) {
+        if (i + 8 <= len && plain8(s + i)) {
+            i += 8;
+            continue;
+        }
         uint8_t k = json_class[s[i]];
         if (k == 0) {
             i++;
@@ -129,10 +146,9 @@ void pith_json_end_array(pith_json_writer *w) { end(w, ']'); }
 
 void pith_json_key(pith_json_writer *w, const char *key) {
     before_value(w);
-    size_t n = 0;
-    while (key[n]) n++;
-    pith_json_escape(w->out, key, n);
-    pith_buf_append(w->out, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    pith_buf_putc(w->out, '"');
+    pith_json_escape_part(w->out, key, strlen(key));
+    pith_buf_append(w->out, w->pretty ? "\": " : "\":", w->pretty ? 3 : 2);
     w->after_key = true;
     w->need_comma = true;
 }
