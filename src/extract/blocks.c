@@ -110,6 +110,32 @@ static bool copy_str(pith_blocks_builder *b, pith_str *dst, const char *s, size_
     return true;
 }
 
+/* Copies an attribute-like string (alt, title, credit) with its white
+ * space collapsed and trimmed like text. */
+static bool copy_collapsed(pith_blocks_builder *b, pith_str *dst, const char *s, size_t len) {
+    if (!s) len = 0;
+    char *p = pith_arena_alloc_bytes(b->arena, len + 1);
+    if (!p) {
+        b->failed = true;
+        return false;
+    }
+    size_t n = 0;
+    bool pending = false;
+    for (size_t i = 0; i < len; i++) {
+        if (is_ws[(uint8_t)s[i]]) {
+            pending = n > 0;
+            continue;
+        }
+        if (pending) p[n++] = ' ';
+        pending = false;
+        p[n++] = s[i];
+    }
+    p[n] = '\0';
+    dst->ptr = p;
+    dst->len = n;
+    return true;
+}
+
 /* An implicit child of `parent` of the given type: the last child when it
  * is an implicit one of that type (so consecutive stray items share one
  * list), else a new one. */
@@ -508,7 +534,7 @@ void pith_blocks_link_open(pith_blocks_builder *b, const char *href, size_t href
     if (b->failed || b->link_depth++ > 0) return;
     b->link_id = ++b->next_link_id;
     copy_str(b, &b->link_href, href, href_len);
-    copy_str(b, &b->link_title, title, title_len);
+    copy_collapsed(b, &b->link_title, title, title_len);
 }
 
 void pith_blocks_link_close(pith_blocks_builder *b) {
@@ -531,8 +557,8 @@ static pith_block *open_figure(pith_blocks_builder *b) {
 
 static void set_image(pith_blocks_builder *b, pith_block *fig, const char *src, size_t src_len,
                       const char *alt, size_t alt_len, const char *title, size_t title_len) {
-    if (!copy_str(b, &fig->src, src, src_len) || !copy_str(b, &fig->alt, alt, alt_len) ||
-        !copy_str(b, &fig->title, title, title_len))
+    if (!copy_str(b, &fig->src, src, src_len) || !copy_collapsed(b, &fig->alt, alt, alt_len) ||
+        !copy_collapsed(b, &fig->title, title, title_len))
         return;
     mark_content(fig);
 }
@@ -557,7 +583,7 @@ void pith_blocks_figure_credit(pith_blocks_builder *b, const char *s, size_t len
     for (size_t i = b->nframes; i > 0; i--) {
         pith_blocks_frame *f = frame_at(b, i - 1);
         if (f->type == PITH_BLOCK_FIGURE && f->block) {
-            if (copy_str(b, &f->block->credit, s, len)) mark_content(f->block);
+            if (copy_collapsed(b, &f->block->credit, s, len) && f->block->credit.len) mark_content(f->block);
             return;
         }
     }

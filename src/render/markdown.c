@@ -151,11 +151,11 @@ static void put_code_span(md_state *s, const char *p, size_t n, int mode) {
     for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
     if (pad) pith_buf_putc(s->out, ' ');
     size_t run = 0;
-    for (size_t i = 0; mode == MODE_CELL && i < n; i++) {
-        if (p[i] != '|') continue;
+    for (size_t i = 0; mode == MODE_CELL && i < n; i++) { /* a cell is one line; '|' ends it */
+        if (p[i] != '|' && p[i] != '\n') continue;
         pith_buf_append(s->out, p + run, i - run);
-        pith_buf_putc(s->out, '\\');
-        run = i;
+        pith_buf_putc(s->out, p[i] == '|' ? '\\' : ' ');
+        run = p[i] == '|' ? i : i + 1;
     }
     pith_buf_append(s->out, p + run, n - run);
     if (pad) pith_buf_putc(s->out, ' ');

@@ -184,6 +184,30 @@ static void test_inline(void) {
     EXPECT("## Title C\\# 2\n\n\\> not a quote, 10) not a list, +1\n");
 }
 
+static void test_table_cells(void) {
+    pith_blocks_builder *b = start();
+    pith_blocks_open(b, PITH_BLOCK_TABLE);
+    pith_blocks_open_row(b, true);
+    fx_cell(b, true, 1, "Name");
+    fx_cell(b, true, 1, "Notes");
+    pith_blocks_close(b);
+    pith_blocks_open_row(b, false);
+    pith_blocks_open_cell(b, false, 1, 1);
+    fx_text(b, "a|b");
+    pith_blocks_break(b);
+    fx_text(b, "c");
+    pith_blocks_close(b);
+    pith_blocks_open_cell(b, false, 1, 1);
+    pith_blocks_open_code(b, NULL, 0);
+    fx_text(b, "x\ny|z");
+    pith_blocks_close(b);
+    pith_blocks_image(b, "https://i/p q.png", 17, "an\n  alt", 8, NULL, 0);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    EXPECT("| Name | Notes |\n| --- | --- |\n| a\\|b c | `x y\\|z` ![an alt](https://i/p%20q.png) |\n");
+}
+
 static void test_front_matter(void) {
     fx_para(start(), "Body");
     pith_str authors[] = {{"Ann \"A\" B", 9}, {"C", 1}};
@@ -219,6 +243,7 @@ int main(void) {
     RUN(test_fixture);
     RUN(test_lists);
     RUN(test_inline);
+    RUN(test_table_cells);
     RUN(test_front_matter);
     RUN(test_limit);
     return test_summary("render_markdown");
