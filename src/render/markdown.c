@@ -264,6 +264,18 @@ static void put_run_text(md_state *s, md_inline *st, const pith_run *r, const ch
     put_code_span(s, p, n, mode);
 }
 
+/* "[": a '!' just before it would turn the link into an image, so that
+ * '!' gets its backslash now. */
+static void open_link(md_state *s) {
+    pith_buf *o = s->out;
+    if (!o->failed && o->len && o->data[o->len - 1] == '!') {
+        o->len--;
+        pith_buf_append(o, "\\!", 2);
+    }
+    pith_buf_putc(o, '[');
+    s->line_start = false;
+}
+
 static void put_inlines(md_state *s, const pith_block *blk, int mode) {
     md_inline st = {{0}, 0, 0};
     const pith_run *link = NULL;
@@ -280,8 +292,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
                 pith_buf_putc(s->out, ' ');
                 p++, n--;
             }
-            if (link) pith_buf_putc(s->out, '[');
-            if (link) s->line_start = false;
+            if (link) open_link(s);
         }
         if (r->kind == PITH_RUN_BREAK) {
             if (mode == MODE_PARA && !link) {
@@ -513,8 +524,10 @@ static void enter(md_state *s, pith_block_iter *it, const pith_block *blk) {
         break;
     case PITH_BLOCK_FIGURE: figure(s, blk); break;
     case PITH_BLOCK_RULE:
+        /* "___": "---" after "- " would make the whole line a rule, and
+         * "***" after "* " likewise; underscores never mix with a marker. */
         begin_block(s);
-        pith_buf_append(s->out, "---", 3);
+        pith_buf_append(s->out, "___", 3);
         end_block(s);
         break;
     default: break;

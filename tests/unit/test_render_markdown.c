@@ -81,7 +81,7 @@ static const char want_fixture[] =
     "\n"
     "Caption AP\n"
     "\n"
-    "---\n"
+    "___\n"
     "\n"
     "bad link\n"
     "\n"
@@ -142,6 +142,12 @@ static void test_lists(void) {
     fx_text(b, "2. second");
     pith_blocks_close(b);
     EXPECT("- first\\\n  2\\. second\n");
+
+    b = start(); /* a rule opening an item stays inside it */
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    pith_blocks_rule(b);
+    pith_blocks_close(b);
+    EXPECT("- ___\n");
 }
 
 static void test_inline(void) {
@@ -167,12 +173,14 @@ static void test_inline(void) {
     pith_blocks_style_begin(b, PITH_STYLE_STRONG);
     fx_link(b, "https://y/", "t\\\"", "bold link");
     pith_blocks_style_end(b, PITH_STYLE_STRONG);
+    fx_text(b, " Wow!");
+    fx_link(b, "https://z/", NULL, "z");
     pith_blocks_close(b);
     pith_blocks_open(b, PITH_BLOCK_FIGURE);
     pith_blocks_image(b, "data:image/png;base64,AAAA", 26, "alt", 3, NULL, 0);
     fx_text(b, "only the caption");
     pith_blocks_close(b);
-    EXPECT("js [\\[x\\]](http://x/%3Ca%3E%5C) [**bold link**](https://y/ \"t\\\\\\\"\")\n\nonly the caption\n");
+    EXPECT("js [\\[x\\]](http://x/%3Ca%3E%5C) [**bold link**](https://y/ \"t\\\\\\\"\") Wow\\![z](https://z/)\n\nonly the caption\n");
 
     b = start(); /* a break in a heading is a space; '#' escaped anywhere in it */
     pith_blocks_open_heading(b, 2);
