@@ -459,10 +459,14 @@ void pith_blocks_open_cell(pith_blocks_builder *b, bool header, long colspan, lo
     f->block->rowspan = (uint32_t)(rowspan < 1 ? 1 : rowspan > 65534 ? 65534 : rowspan);
 }
 
-/* Drops a closed container that ended up with no content. Cells stay:
- * they are positions in their row. */
+/* Drops a closed container that ended up with no content. Empty cells
+ * stay: they are positions in their row... */
 static void close_container(pith_block *blk, uint8_t type) {
-    if (!blk || blk->has_content || type == PITH_BLOCK_CELL) return;
+    if (!blk || blk->has_content) return;
+    if (type == PITH_BLOCK_CELL) { /* ... unless its row exists only for it */
+        if (blk->parent && blk->parent->implicit) remove_block(blk);
+        return;
+    }
     if (is_container(type) || type == PITH_BLOCK_FIGURE) remove_block(blk);
 }
 

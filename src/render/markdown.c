@@ -169,7 +169,7 @@ static void put_dest(md_state *s, const char *p, size_t n) {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)p[i];
-        if (c > 0x20 && c != 0x7F && c != '(' && c != ')' && c != '<' && c != '>' && c != '\\') continue;
+        if (c > 0x20 && c != 0x7F && c != '(' && c != ')' && c != '<' && c != '>' && c != '\\' && c != '|') continue;
         pith_buf_append(s->out, p + run, i - run);
         char e[3] = {'%', hex[c >> 4], hex[c & 15]};
         pith_buf_append(s->out, e, 3);
@@ -178,23 +178,35 @@ static void put_dest(md_state *s, const char *p, size_t n) {
     pith_buf_append(s->out, p + run, n - run);
 }
 
+/* A link title: quotes, backslashes, '&' and '|' as entities, which
+ * CommonMark decodes in titles. Backslash escapes would do in theory, but
+ * cmark-gfm 0.29 ends a title early at "\\\"" when another title follows,
+ * and GFM cell splitting misreads them. */
+static void put_title(md_state *s, pith_str title) {
+    size_t run = 0;
+    pith_buf_append(s->out, " \"", 2);
+    for (size_t i = 0; i < title.len; i++) {
+        const char *e;
+        switch (title.ptr[i]) {
+        case '"': e = "&quot;"; break;
+        case '\\': e = "&#92;"; break;
+        case '&': e = "&amp;"; break;
+        case '|': e = "&#124;"; break;
+        default: continue;
+        }
+        pith_buf_append(s->out, title.ptr + run, i - run);
+        pith_buf_puts(s->out, e);
+        run = i + 1;
+    }
+    pith_buf_append(s->out, title.ptr + run, title.len - run);
+    pith_buf_putc(s->out, '"');
+}
+
 /* `](dest "title")` closing a link or image. */
 static void put_link_end(md_state *s, pith_str href, pith_str title) {
     pith_buf_append(s->out, "](", 2);
     put_dest(s, href.ptr, href.len);
-    if (title.len) {
-        pith_buf_append(s->out, " \"", 2);
-        size_t run = 0;
-        for (size_t i = 0; i < title.len; i++) {
-            char c = title.ptr[i];
-            if (c != '"' && c != '\\') continue;
-            pith_buf_append(s->out, title.ptr + run, i - run);
-            pith_buf_putc(s->out, '\\');
-            run = i;
-        }
-        pith_buf_append(s->out, title.ptr + run, title.len - run);
-        pith_buf_putc(s->out, '"');
-    }
+    if (title.len) put_title(s, title);
     pith_buf_putc(s->out, ')');
 }
 
@@ -400,15 +412,20 @@ static void put_cell(md_state *s, const pith_block *cell) {
         if (ev != PITH_ITER_ENTER) continue;
         bool img = blk->type == PITH_BLOCK_FIGURE && image_allowed(s, blk);
         bool text = blk->type != PITH_BLOCK_ARTICLE && blk->text.len;
-        if (!img && !text) continue;
+        bool credit = blk->type == PITH_BLOCK_FIGURE && blk->credit.len;
+        if (!img && !text && !credit) continue;
         if (!first) pith_buf_putc(s->out, ' ');
         first = false;
         s->line_start = false;
         if (img) put_image(s, blk);
-        if (img && text) pith_buf_putc(s->out, ' ');
+        if (img && (text || blk->credit.len)) pith_buf_putc(s->out, ' ');
         if (text && blk->type == PITH_BLOCK_CODE) put_code_span(s, blk->text.ptr, blk->text.len, MODE_CELL);
         else if (text && blk->runs) put_inlines(s, blk, MODE_CELL);
         else if (text) put_escaped(s, blk->text.ptr, blk->text.len, MODE_CELL);
+        if (blk->type == PITH_BLOCK_FIGURE && blk->credit.len) {
+            if (text) pith_buf_putc(s->out, ' ');
+            put_escaped(s, blk->credit.ptr, blk->credit.len, MODE_CELL);
+        }
     }
 }
 

@@ -163,9 +163,7 @@ static void enter(text_state *s, const pith_block *blk) {
     case PITH_BLOCK_CODE: text_block(s, blk->text.ptr, blk->text.len); break;
     case PITH_BLOCK_LIST: enter_list(s, blk); break;
     case PITH_BLOCK_ITEM: enter_item(s, blk); break;
-    case PITH_BLOCK_TABLE:
-        if (!s->cells) text_block(s, blk->text.ptr, blk->text.len);
-        break;
+    case PITH_BLOCK_TABLE: text_block(s, blk->text.ptr, blk->text.len); break; /* the caption */
     case PITH_BLOCK_ROW:
         if (!s->cells) {
             begin_block(s);

@@ -39,7 +39,7 @@ static void expect_md(const pith_render_meta *meta, const pith_render_options *o
 static const char want_fixture[] =
     "# The \\#1 \\*rule\\* of C\\#\n"
     "\n"
-    "Hello *world*, **bold** and ``a`b`` [a link](https://ex.com/a%20b%28c%29 \"Say \\\"hi\\\"\"). H<sub>2</sub>O ~~old~~\n"
+    "Hello *world*, **bold** and ``a`b`` [a link](https://ex.com/a%20b%28c%29 \"Say &quot;hi&quot;\"). H<sub>2</sub>O ~~old~~\n"
     "\n"
     "\\# not heading \\<tag\\> & a\\_b \\[x\\] 2 \\* 3 | pipe \\~tilde \\\\ back \\&amp; AT&T\n"
     "\n"
@@ -180,7 +180,7 @@ static void test_inline(void) {
     pith_blocks_image(b, "data:image/png;base64,AAAA", 26, "alt", 3, NULL, 0);
     fx_text(b, "only the caption");
     pith_blocks_close(b);
-    EXPECT("js [\\[x\\]](http://x/%3Ca%3E%5C) [**bold link**](https://y/ \"t\\\\\\\"\") Wow\\![z](https://z/)\n\nonly the caption\n");
+    EXPECT("js [\\[x\\]](http://x/%3Ca%3E%5C) [**bold link**](https://y/ \"t&#92;&quot;\") Wow\\![z](https://z/)\n\nonly the caption\n");
 
     b = start(); /* a break in a heading is a space; '#' escaped anywhere in it */
     pith_blocks_open_heading(b, 2);
