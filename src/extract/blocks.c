@@ -322,6 +322,19 @@ static bool last_is_break(pith_blocks_builder *b) {
     return b->text.len && b->text.data[b->text.len - 1] == '\n';
 }
 
+/* True when the 8 bytes at p can be copied as they are: no white space
+ * but single spaces strictly inside them (no control byte, no two spaces
+ * in a row, no space first or last). Checked a word at a time. */
+static bool clean8(const char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t ctl = (x - ones * 0x20) & ~x & high; /* bytes below 0x20 */
+    uint64_t y = x ^ (ones * 0x20);
+    uint64_t sp = (y - ones) & ~y & high; /* spaces (false positives only make us slow) */
+    return !ctl && !(sp & (sp >> 8)) && (x & 0xFF) != 0x20 && (x >> 56) != 0x20;
+}
+
 /* Appends collapsed text: each run of white space becomes one pending
  * space, emitted only before the next word (so block ends trim). Writes
  * straight into the reserved scratch: one bounds check per call, not per
@@ -335,8 +348,18 @@ static void add_collapsed(pith_blocks_builder *b, const char *s, size_t len) {
     char *base = b->text.data + b->text.len, *dst = base;
     bool pending = b->pending_space;
     bool can_space = b->text.len && !last_is_break(b);
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
+    size_t i = 0;
+    while (i < len) {
+        if (i + 8 <= len && clean8(s + i)) { /* the common case, 8 bytes at a time */
+            if (pending) *dst++ = ' ';
+            memcpy(dst, s + i, 8);
+            dst += 8;
+            i += 8;
+            pending = false;
+            can_space = true;
+            continue;
+        }
+        char c = s[i++];
         if (is_ws[(uint8_t)c]) {
             pending = can_space;
             continue;

@@ -75,6 +75,52 @@ static void test_whitespace(void) {
     pith_arena_free(&arena);
 }
 
+/* The reference: HTML white-space collapsing, one byte at a time. */
+static size_t collapse_ref(const char *s, size_t n, char *out) {
+    size_t k = 0;
+    bool pending = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            pending = k > 0;
+            continue;
+        }
+        if (pending) out[k++] = ' ';
+        pending = false;
+        out[k++] = c;
+    }
+    out[k] = 0;
+    return k;
+}
+
+static void test_collapse_random(void) {
+    static const char alphabet[] = "ab  \t\n\r\f\xC3\xA9.";
+    uint32_t r = 12345;
+    int bad = 0;
+    for (int iter = 0; iter < 3000; iter++) {
+        char in[200], want[210];
+        size_t n = (size_t)(iter % 190) + 1, pieces = 0;
+        for (size_t i = 0; i < n; i++) {
+            r = r * 1103515245u + 12345u;
+            /* long clean stretches too, so the 8-byte path runs */
+            in[i] = (r >> 16) % 4 ? "wordsAB"[(r >> 8) % 7] : alphabet[(r >> 20) % (sizeof alphabet - 1)];
+        }
+        pith_blocks_builder *b = start();
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        for (size_t i = 0; i < n; i += 37, pieces++) /* fed in pieces: state carries over */
+            pith_blocks_text(b, in + i, n - i < 37 ? n - i : 37);
+        pith_blocks_close(b);
+        pith_block *root = pith_blocks_finish(b);
+        size_t k = collapse_ref(in, n, want);
+        const pith_block *p = root ? root->first_child : NULL;
+        bool ok = k == 0 ? p == NULL : (p && p->text.len == k && memcmp(p->text.ptr, want, k) == 0);
+        if (!ok && bad++ < 3) fprintf(stderr, "  collapse mismatch at iteration %d (%zu pieces)\n", iter, pieces);
+        pith_blocks_builder_free(&bb);
+        pith_arena_free(&arena);
+    }
+    CHECK(bad == 0);
+}
+
 static void test_breaks(void) {
     pith_blocks_builder *b = start();
     pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
@@ -323,6 +369,7 @@ static void test_arena_budget(void) {
 
 int main(void) {
     RUN(test_whitespace);
+    RUN(test_collapse_random);
     RUN(test_breaks);
     RUN(test_split_and_implicit);
     RUN(test_empty_dropped);
