@@ -174,7 +174,30 @@ typedef struct pith_blocks_builder {
     bool failed;               /* out of memory (arena budget or malloc) */
 } pith_blocks_builder;
 
-/* hooks: for the scratch buffers (NULL = malloc). Never fails; the root
+/* Typical use by the extractor, one call per DOM event in document order:
+ *
+ *   pith_blocks_builder b;
+ *   pith_blocks_builder_init(&b, arena, NULL);
+ *   <h2>            pith_blocks_open_heading(&b, 2);     </h2>  pith_blocks_close(&b);
+ *   <p>             pith_blocks_open(&b, PITH_BLOCK_PARAGRAPH);
+ *   text node       pith_blocks_text(&b, text, len);
+ *   <em>            pith_blocks_style_begin(&b, PITH_STYLE_EM);   </em> ..._end
+ *   <a href>        pith_blocks_link_open(&b, resolved, n, title, tn);  </a> ..._close
+ *   <br>            pith_blocks_break(&b);
+ *   <img>           pith_blocks_image(&b, src, n, alt, an, NULL, 0);
+ *   <figure>        pith_blocks_open(&b, PITH_BLOCK_FIGURE);
+ *   <figcaption>    pith_blocks_open(&b, PITH_BLOCK_CAPTION);
+ *   <pre>           pith_blocks_open_code(&b, lang, ln);
+ *   <ol start=3>    pith_blocks_open_list(&b, true, 3);   <li> pith_blocks_open(&b, PITH_BLOCK_ITEM);
+ *   <tr> <th>/<td>  pith_blocks_open_row(&b, in_thead);  pith_blocks_open_cell(&b, is_th, colspan, rowspan);
+ *   pith_block *root = pith_blocks_finish(&b);           (NULL: out of memory)
+ *   pith_blocks_builder_free(&b);
+ *
+ * Elements that carry no structure (div, span, section) need no call: the
+ * builder only cares about the blocks above. Every string passed in is
+ * copied, so it may be freed right after the call.
+ *
+ * hooks: for the scratch buffers (NULL = malloc). Never fails; the root
  * is allocated lazily. */
 void pith_blocks_builder_init(pith_blocks_builder *b, pith_arena *arena, const pith_alloc_hooks *hooks);
 
@@ -182,7 +205,13 @@ void pith_blocks_builder_init(pith_blocks_builder *b, pith_arena *arena, const p
  * pith_blocks_open_list), ITEM, QUOTE, CODE (pith_blocks_open_code for a
  * language), TABLE, ROW, CELL (pith_blocks_open_cell), FIGURE, CAPTION.
  * RULE is a leaf: use pith_blocks_rule(). Every open is matched by one
- * pith_blocks_close() (LIFO); unmatched closes are ignored. */
+ * pith_blocks_close() (LIFO); unmatched closes are ignored.
+ *   - A PARAGRAPH or HEADING opened while a paragraph, heading or figure
+ *     caption is taking text joins it (with a space): <figcaption><p>.
+ *   - Text inside an open FIGURE is its caption, CAPTION or not; CAPTION
+ *     directly inside a TABLE or FIGURE names their caption; anywhere else
+ *     its text is an ordinary paragraph.
+ *   - Any other block opened inside a paragraph or heading splits it. */
 void pith_blocks_open(pith_blocks_builder *b, pith_block_type type);
 void pith_blocks_open_heading(pith_blocks_builder *b, int level);
 void pith_blocks_open_list(pith_blocks_builder *b, bool ordered, int64_t start);

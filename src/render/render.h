@@ -10,7 +10,10 @@
  * at an arbitrary byte). PITH_E_NOMEM when the buf could not grow.
  *
  * Everything here walks iteratively (block iterator), and escaping copies
- * runs of safe bytes in bulk: rendering is linear in the IR's size.
+ * runs of safe bytes in bulk: rendering is linear in the IR's size, except
+ * that nested lists and quotes repeat their indentation or "> " prefix on
+ * every line (text, Markdown, pretty JSON): output grows with depth x lines,
+ * which the DOM's depth limit (512 by default) keeps bounded.
  */
 #ifndef PITH_RENDER_RENDER_H
 #define PITH_RENDER_RENDER_H
