@@ -623,6 +623,12 @@ void pith_blocks_rule(pith_blocks_builder *b) {
     if (blk) mark_content(blk);
 }
 
+void pith_blocks_boundary(pith_blocks_builder *b) {
+    if (b->failed || !b->holder) return;
+    if (!b->holder_owned) flush(b);
+    else if (b->holder->type != PITH_BLOCK_CODE && b->text.len && !last_is_break(b)) b->pending_space = true;
+}
+
 pith_block *pith_blocks_finish(pith_blocks_builder *b) {
     if (!root(b)) return NULL;
     while (b->nframes && !b->failed) pith_blocks_close(b);

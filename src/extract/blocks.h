@@ -193,9 +193,11 @@ typedef struct pith_blocks_builder {
  *   pith_block *root = pith_blocks_finish(&b);           (NULL: out of memory)
  *   pith_blocks_builder_free(&b);
  *
- * Elements that carry no structure (div, span, section) need no call: the
- * builder only cares about the blocks above. Every string passed in is
- * copied, so it may be freed right after the call.
+ * Block-level elements with no block of their own (div, section, header,
+ * dd, address...) call pith_blocks_boundary() at their start and end, so
+ * "<div>a</div><div>b</div>" gives two paragraphs, not "ab"; inline ones
+ * (span, font) need no call. Every string passed in is copied, so it may
+ * be freed right after the call.
  *
  * hooks: for the scratch buffers (NULL = malloc). Never fails; the root
  * is allocated lazily. */
@@ -241,6 +243,10 @@ void pith_blocks_image(pith_blocks_builder *b, const char *src, size_t src_len, 
 /* Sets the credit (photographer, agency) of the innermost open figure. */
 void pith_blocks_figure_credit(pith_blocks_builder *b, const char *s, size_t len);
 void pith_blocks_rule(pith_blocks_builder *b);
+/* A block boundary with no block: ends a paragraph the builder opened on
+ * its own for loose text; inside an explicit paragraph, heading or caption
+ * it is only a word break (a space). */
+void pith_blocks_boundary(pith_blocks_builder *b);
 
 /* Closes everything still open and returns the root (an ARTICLE block,
  * possibly with no children), or NULL when memory ran out. The builder

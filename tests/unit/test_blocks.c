@@ -200,6 +200,32 @@ static void test_split_and_implicit(void) {
     EXPECT("(article (h3 \"Title more end\"))");
 }
 
+static void test_boundary(void) {
+    pith_blocks_builder *b = start(); /* <div>a</div><div>b <p>c</p> d</div><h2>e<div>f</div></h2> */
+    pith_blocks_boundary(b);
+    T(b, "a");
+    pith_blocks_boundary(b);
+    pith_blocks_boundary(b);
+    T(b, "b ");
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    T(b, "c");
+    pith_blocks_close(b);
+    T(b, " d");
+    pith_blocks_boundary(b);
+    pith_blocks_open_heading(b, 2);
+    T(b, "e");
+    pith_blocks_boundary(b);
+    T(b, "f");
+    pith_blocks_boundary(b);
+    pith_blocks_close(b);
+    pith_blocks_open_code(b, NULL, 0);
+    T(b, "x");
+    pith_blocks_boundary(b);
+    T(b, "y");
+    pith_blocks_close(b);
+    EXPECT("(article (p \"a\") (p \"b\") (p \"c\") (p \"d\") (h2 \"e f\") (code \"xy\"))");
+}
+
 static void test_empty_dropped(void) {
     pith_blocks_builder *b = start();
     pith_blocks_open(b, PITH_BLOCK_QUOTE);
@@ -372,6 +398,7 @@ int main(void) {
     RUN(test_collapse_random);
     RUN(test_breaks);
     RUN(test_split_and_implicit);
+    RUN(test_boundary);
     RUN(test_empty_dropped);
     RUN(test_code);
     RUN(test_figures);

@@ -55,10 +55,13 @@ static void random_ops(pith_blocks_builder *b, int n) {
             s = hrefs[rnd(N(hrefs))];
             pith_blocks_image(b, s, strlen(s), "alt \" <", 7, NULL, 0);
             break;
-        default:
-            if (rnd(2)) pith_blocks_rule(b);
-            else pith_blocks_figure_credit(b, "AP", 2);
+        default: {
+            uint32_t k = rnd(3);
+            if (k == 0) pith_blocks_rule(b);
+            else if (k == 1) pith_blocks_figure_credit(b, "AP", 2);
+            else pith_blocks_boundary(b);
             break;
+        }
         }
     }
 }
