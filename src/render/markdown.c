@@ -7,8 +7,8 @@
  * code lines included. Text is escaped so that the page's literal
  * characters stay literal: the inline specials (\ ` * _ [ ] < > ~, & before
  * an entity-like name) always, '|' in table cells, '#' in headings, and at
- * the start of a line whatever would start a block (# > - + = and "12." /
- * "12)"). Emphasis uses '*' (never '_', which fails inside words), code
+ * the start of a line whatever would start a block (# > - + = | : and
+ * "12." / "12)"). Emphasis uses '*' (never '_', which fails inside words), code
  * spans and fences are longer than any backtick run inside them.
  *
  * ================================================================ */
@@ -104,7 +104,8 @@ static bool entity_like(const char *p, size_t n) {
 static size_t line_start_escape(md_state *s, const char *p, size_t n) {
     if (!n) return 0;
     char c = p[0];
-    if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>') {
+    /* '|' and ':' could start a GFM table's delimiter row after a break */
+    if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>' || c == '|' || c == ':') {
         pith_buf_putc(s->out, '\\');
         pith_buf_putc(s->out, c);
         return 1;

@@ -189,7 +189,12 @@ static void test_inline(void) {
     fx_text(b, "C# 2");
     pith_blocks_close(b);
     fx_para(b, "> not a quote, 10) not a list, +1");
-    EXPECT("## Title C\\# 2\n\n\\> not a quote, 10) not a list, +1\n");
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "| a | b |");
+    pith_blocks_break(b);
+    fx_text(b, ":-- | --");
+    pith_blocks_close(b);
+    EXPECT("## Title C\\# 2\n\n\\> not a quote, 10) not a list, +1\n\n\\| a | b |\\\n\\:-- | --\n");
 }
 
 static void test_table_cells(void) {
