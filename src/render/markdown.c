@@ -215,46 +215,37 @@ static void put_link_end(md_state *s, pith_str href, pith_str title) {
  * Inline runs
  * ------------------------------------------------------------------------ */
 /* Styles opened outermost first; each with its opening and closing mark. */
+/* Styles opened outermost first; each with its Markdown marks and the
+ * HTML tags used where the marks would not be read as emphasis. */
 static const struct {
     unsigned style;
-    const char *open, *close;
+    const char *open, *close, *html_open, *html_close;
 } md_marks[] = {
-    {PITH_STYLE_SUB, "<sub>", "</sub>"},
-    {PITH_STYLE_SUP, "<sup>", "</sup>"},
-    {PITH_STYLE_STRIKE, "~~", "~~"},
-    {PITH_STYLE_STRONG, "**", "**"},
-    {PITH_STYLE_EM, "*", "*"},
+    {PITH_STYLE_SUB, "<sub>", "</sub>", "<sub>", "</sub>"},
+    {PITH_STYLE_SUP, "<sup>", "</sup>", "<sup>", "</sup>"},
+    /* "~~" next to a "*" mark would make two delimiter runs whose flanking
+     * depends on each other; strikethrough is rare, so it is always a tag
+     * and "*" marks are always innermost, next to the text. */
+    {PITH_STYLE_STRIKE, "<del>", "</del>", "<del>", "</del>"},
+    {PITH_STYLE_STRONG, "**", "**", "<strong>", "</strong>"},
+    {PITH_STYLE_EM, "*", "*", "<em>", "</em>"},
 };
 #define MD_NMARKS (sizeof md_marks / sizeof md_marks[0])
 
 typedef struct md_inline {
+    const pith_block *blk;   /* the block whose runs are written */
     uint8_t open[MD_NMARKS]; /* indexes into md_marks, in opening order */
+    bool html[MD_NMARKS];    /* ... written as HTML tags */
     size_t nopen;
     unsigned styles;         /* union of the open styles */
 } md_inline;
 
 static void close_to(md_state *s, md_inline *st, size_t keep) {
     while (st->nopen > keep) {
-        uint8_t m = st->open[--st->nopen];
-        pith_buf_puts(s->out, md_marks[m].close);
+        st->nopen--;
+        uint8_t m = st->open[st->nopen];
+        pith_buf_puts(s->out, st->html[st->nopen] ? md_marks[m].html_close : md_marks[m].close);
         st->styles &= ~md_marks[m].style;
-    }
-}
-
-static void set_styles(md_state *s, md_inline *st, unsigned want, const char **p, size_t *n) {
-    size_t keep = 0;
-    while (keep < st->nopen && (want & md_marks[st->open[keep]].style)) keep++;
-    close_to(s, st, keep);
-    if ((want & ~st->styles) && *n && **p == ' ') { /* the space goes before the opening mark */
-        pith_buf_putc(s->out, ' ');
-        (*p)++, (*n)--;
-    }
-    for (uint8_t m = 0; m < MD_NMARKS; m++) {
-        if (!(want & md_marks[m].style) || (st->styles & md_marks[m].style)) continue;
-        pith_buf_puts(s->out, md_marks[m].open);
-        st->open[st->nopen++] = m;
-        st->styles |= md_marks[m].style;
-        s->line_start = false;
     }
 }
 
@@ -262,10 +253,88 @@ static bool link_allowed(const md_state *s, const pith_run *r) {
     return r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
 }
 
-static void put_run_text(md_state *s, md_inline *st, const pith_run *r, const char *p, size_t n, int mode) {
+/* ------------------------------------------------------------------------
+ * Flanking: "*" opens emphasis only when the character after it is not
+ * punctuation or the one before it is space or punctuation, and closes
+ * under the mirror rule. Where a mark would fail ("a*(b)*c"), the span is
+ * written with HTML tags instead. Non-ASCII counts as both letter and
+ * punctuation (conservative: at worst a needless tag).
+ * ------------------------------------------------------------------------ */
+static bool ascii_punct(unsigned char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+static bool maybe_punct(unsigned char c) { return ascii_punct(c) || c >= 0x80; }
+static bool wordish(unsigned char c) { return c && c != ' ' && c != '\n' && !ascii_punct(c); }
+
+/* The first character a run will write (after any leading space). */
+static unsigned char run_first(const pith_block *blk, const pith_run *r) {
+    if (r->style & PITH_STYLE_CODE) return '`';
+    const char *p = blk->text.ptr + r->off;
+    size_t n = r->len;
+    if (n && p[0] == ' ') return ' ';
+    return n ? (unsigned char)p[0] : 0;
+}
+
+static unsigned char run_last(const pith_block *blk, const pith_run *r) {
+    if (r->style & PITH_STYLE_CODE) return '`';
+    return r->len ? (unsigned char)blk->text.ptr[r->off + r->len - 1] : 0;
+}
+
+/* Would the marks for a style opened at run i, before text starting with
+ * `next`, fail to open or to close? The span ends where the style or any
+ * style outside it (mask) ends, or the link changes. */
+static bool needs_html(md_state *s, const md_inline *st, size_t i, unsigned mask, unsigned char next) {
+    const pith_block *blk = st->blk;
+    pith_buf *o = s->out;
+    unsigned char prev = s->line_start || !o->len ? 0 : (unsigned char)o->data[o->len - 1];
+    if (maybe_punct(next) && wordish(prev)) return true;
+    uint32_t link = link_allowed(s, &blk->runs[i]) ? blk->runs[i].link : 0;
+    size_t last = i, j = i + 1;
+    for (; j < blk->nruns; j++) {
+        const pith_run *q = &blk->runs[j];
+        if (q->kind == PITH_RUN_BREAK) continue;
+        if ((q->style & mask) != mask || (link_allowed(s, q) ? q->link : 0) != link) break;
+        last = j;
+    }
+    unsigned char after = 0; /* end of block, a break, a link edge: all fine */
+    if (j < blk->nruns && j == last + 1 && (link_allowed(s, &blk->runs[j]) ? blk->runs[j].link : 0) == link)
+        after = run_first(blk, &blk->runs[j]);
+    return maybe_punct(run_last(blk, &blk->runs[last])) && wordish(after);
+}
+
+static void set_styles(md_state *s, md_inline *st, size_t i, unsigned want, const char **p, size_t *n) {
+    size_t keep = 0;
+    while (keep < st->nopen && (want & md_marks[st->open[keep]].style)) keep++;
+    close_to(s, st, keep);
+    if ((want & ~st->styles) && *n && **p == ' ') { /* the space goes before the opening mark */
+        pith_buf_putc(s->out, ' ');
+        (*p)++, (*n)--;
+    }
+    /* The "*" and "**" opened here form one delimiter run: if either would
+     * fail, both become tags. */
+    unsigned char next = (st->blk->runs[i].style & PITH_STYLE_CODE) ? '`' : *n ? (unsigned char)**p : 0;
+    unsigned outer = st->styles, opening = want & ~st->styles;
+    bool html = false;
+    for (uint8_t m = 0; m < MD_NMARKS; m++) {
+        if (!(opening & md_marks[m].style)) continue;
+        if (md_marks[m].open[0] == '*') html = html || needs_html(s, st, i, outer | md_marks[m].style, next);
+        outer |= md_marks[m].style;
+    }
+    for (uint8_t m = 0; m < MD_NMARKS; m++) {
+        if (!(opening & md_marks[m].style)) continue;
+        pith_buf_puts(s->out, html ? md_marks[m].html_open : md_marks[m].open);
+        st->html[st->nopen] = html;
+        st->open[st->nopen++] = m;
+        st->styles |= md_marks[m].style;
+        s->line_start = false;
+    }
+}
+
+static void put_run_text(md_state *s, md_inline *st, size_t i, const char *p, size_t n, int mode) {
+    const pith_run *r = &st->blk->runs[i];
     unsigned want = r->style & (PITH_STYLE_EM | PITH_STYLE_STRONG | PITH_STYLE_STRIKE | PITH_STYLE_SUB |
                                 PITH_STYLE_SUP);
-    if (want != st->styles) set_styles(s, st, want, &p, &n);
+    if (want != st->styles) set_styles(s, st, i, want, &p, &n);
     if (!(r->style & PITH_STYLE_CODE)) {
         put_escaped(s, p, n, mode);
         return;
@@ -290,7 +359,7 @@ static void open_link(md_state *s) {
 }
 
 static void put_inlines(md_state *s, const pith_block *blk, int mode) {
-    md_inline st = {{0}, 0, 0};
+    md_inline st = {.blk = blk};
     const pith_run *link = NULL;
     for (size_t i = 0; i < blk->nruns && !s->out->failed; i++) {
         const pith_run *r = &blk->runs[i];
@@ -316,7 +385,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
             }
             continue;
         }
-        put_run_text(s, &st, r, p, n, mode);
+        put_run_text(s, &st, i, p, n, mode);
     }
     close_to(s, &st, 0);
     if (link) put_link_end(s, link->href, link->title);

@@ -39,7 +39,7 @@ static void expect_md(const pith_render_meta *meta, const pith_render_options *o
 static const char want_fixture[] =
     "# The \\#1 \\*rule\\* of C\\#\n"
     "\n"
-    "Hello *world*, **bold** and ``a`b`` [a link](https://ex.com/a%20b%28c%29 \"Say &quot;hi&quot;\"). H<sub>2</sub>O ~~old~~\n"
+    "Hello *world*, **bold** and ``a`b`` [a link](https://ex.com/a%20b%28c%29 \"Say &quot;hi&quot;\"). H<sub>2</sub>O <del>old</del>\n"
     "\n"
     "\\# not heading \\<tag\\> & a\\_b \\[x\\] 2 \\* 3 | pipe \\~tilde \\\\ back \\&amp; AT&T\n"
     "\n"
@@ -163,6 +163,24 @@ static void test_inline(void) {
     fx_styled(b, PITH_STYLE_CODE, "a``b");
     pith_blocks_close(b);
     EXPECT("*a **b*** snake\\_case\\_word `` `tick` `` and ```a``b```\n");
+
+    b = start(); /* flanking: marks where CommonMark reads them, tags where it would not */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "a");
+    fx_styled(b, PITH_STYLE_EM, "(b)");
+    fx_text(b, "c foo");
+    fx_styled(b, PITH_STYLE_STRONG, "bar");
+    fx_text(b, "baz ");
+    fx_styled(b, PITH_STYLE_EM, "x.");
+    fx_text(b, "y ");
+    fx_styled(b, PITH_STYLE_EM, "\"q\"");
+    fx_text(b, " z");
+    fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "(d)");
+    fx_text(b, " ");
+    fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "e");
+    fx_styled(b, PITH_STYLE_STRIKE, "f");
+    pith_blocks_close(b);
+    EXPECT("a<em>(b)</em>c foo**bar**baz <em>x.</em>y *\"q\"* z<strong><em>(d) e</em></strong><del>f</del>\n");
 
     b = start(); /* links: javascript: dropped (text kept), brackets escaped, destinations encoded */
     pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
