@@ -387,6 +387,18 @@ void pith_blocks_builder_init(pith_blocks_builder *b, pith_arena *arena, const p
     pith_buf_init(&b->runs, hooks, 0);
 }
 
+void pith_blocks_builder_reset(pith_blocks_builder *b, pith_arena *arena) {
+    pith_buf frames = b->frames, text = b->text, runs = b->runs;
+    memset(b, 0, sizeof *b);
+    b->arena = arena;
+    b->frames = frames;
+    b->text = text;
+    b->runs = runs;
+    pith_buf_clear(&b->frames);
+    pith_buf_clear(&b->text);
+    pith_buf_clear(&b->runs);
+}
+
 void pith_blocks_builder_free(pith_blocks_builder *b) {
     pith_buf_free(&b->frames);
     pith_buf_free(&b->text);

@@ -252,6 +252,10 @@ void pith_blocks_boundary(pith_blocks_builder *b);
  * possibly with no children), or NULL when memory ran out. The builder
  * may be freed afterwards; the tree stays valid as long as the arena. */
 pith_block *pith_blocks_finish(pith_blocks_builder *b);
+/* Starts over for the next document (into arena, typically the same one
+ * after pith_arena_reset), keeping the scratch memory: a reused builder
+ * reaches a steady state with no malloc at all. */
+void pith_blocks_builder_reset(pith_blocks_builder *b, pith_arena *arena);
 void pith_blocks_builder_free(pith_blocks_builder *b);
 
 #endif

@@ -380,6 +380,24 @@ static void test_iter(void) {
     pith_arena_free(&arena);
 }
 
+static void test_reuse(void) {
+    pith_arena_init(&arena, NULL, 0);
+    pith_blocks_builder_init(&bb, &arena, NULL);
+    for (int doc = 0; doc < 3; doc++) {
+        pith_arena_reset(&arena);
+        pith_blocks_builder_reset(&bb, &arena);
+        pith_blocks_open(&bb, PITH_BLOCK_QUOTE); /* left open: reset forgets it */
+        pith_blocks_open(&bb, PITH_BLOCK_PARAGRAPH);
+        T(&bb, doc == 1 ? "second" : "other");
+        pith_block *root = pith_blocks_finish(&bb);
+        char *got = root ? dump_blocks(root) : NULL;
+        CHECK_STR_EQ(got, doc == 1 ? "(article (quote (p \"second\")))" : "(article (quote (p \"other\")))");
+        free(got);
+    }
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
 static void test_arena_budget(void) {
     pith_arena_init(&arena, NULL, 4096);
     pith_blocks_builder_init(&bb, &arena, NULL);
@@ -405,6 +423,7 @@ int main(void) {
     RUN(test_clamps_and_links);
     RUN(test_deep);
     RUN(test_iter);
+    RUN(test_reuse);
     RUN(test_arena_budget);
     return test_summary("blocks");
 }
