@@ -110,6 +110,16 @@ static void put_inlines(html_state *s, const pith_block *blk) {
     if (link) pith_buf_append(s->out, "</a>", 4);
 }
 
+void pith_render_html_inlines(const pith_block *blk, const pith_render_options *opts, pith_buf *out) {
+    pith_render_options defaults;
+    if (!opts) {
+        pith_render_options_init(&defaults);
+        opts = &defaults;
+    }
+    html_state s = {out, opts};
+    put_inlines(&s, blk);
+}
+
 /* ------------------------------------------------------------------------
  * Blocks
  * ------------------------------------------------------------------------ */

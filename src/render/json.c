@@ -18,6 +18,8 @@
  * Blocks:
  *   {"type":"heading","level":2,"text":"..."}
  *   {"type":"paragraph","text":"..."}
+ *       with opts->json_html, headings, paragraphs and figures also have
+ *       "html": the inline content as safe HTML (links, emphasis, breaks)
  *   {"type":"list","ordered":true,"start":1,"items":[item]}
  *       item: {"text":"..."} - the text of the item's own paragraphs,
  *       headings and code, joined by "\n"; plus "blocks":[block] when the
@@ -53,6 +55,18 @@ static void key_list(pith_json_writer *w, const char *key, const pith_str *v, si
 static void key_text(pith_json_writer *w, const char *key, const pith_block *blk) {
     pith_json_key(w, key);
     pith_json_string(w, blk->text.ptr, blk->text.len);
+}
+
+/* "html": the block's inline content, when asked for. */
+static void key_html(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
+    if (!opts->json_html) return;
+    pith_buf tmp;
+    pith_buf_init(&tmp, &w->out->hooks, w->out->limit);
+    pith_render_html_inlines(blk, opts, &tmp);
+    if (tmp.failed) w->out->failed = true, w->out->limited = tmp.limited;
+    pith_json_key(w, "html");
+    pith_json_string(w, tmp.data, tmp.len);
+    pith_buf_free(&tmp);
 }
 
 /* Text of a cell on one line: every text below it, except nested tables. */
@@ -103,7 +117,7 @@ static void type_key(pith_json_writer *w, const char *type) {
     pith_json_string(w, type, strlen(type));
 }
 
-static void figure(pith_json_writer *w, const pith_block *blk) {
+static void figure(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
     type_key(w, "figure");
     pith_str src = blk->src;
     if (!pith_url_is_http(src.ptr, src.len)) src.len = 0;
@@ -112,6 +126,7 @@ static void figure(pith_json_writer *w, const pith_block *blk) {
     key_str(w, "title", blk->title);
     key_str(w, "caption", blk->text);
     key_str(w, "credit", blk->credit);
+    if (blk->text.len) key_html(w, blk, opts);
     pith_json_end_object(w);
 }
 
@@ -134,18 +149,20 @@ static bool simple_item(const pith_block *item) {
 }
 
 /* Leaves are written whole; containers open here and close in leave(). */
-static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *blk) {
+static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *blk, const pith_render_options *opts) {
     switch (blk->type) {
     case PITH_BLOCK_HEADING:
         type_key(w, "heading");
         pith_json_key(w, "level");
         pith_json_int(w, blk->level);
         key_text(w, "text", blk);
+        key_html(w, blk, opts);
         pith_json_end_object(w);
         break;
     case PITH_BLOCK_PARAGRAPH:
         type_key(w, "paragraph");
         key_text(w, "text", blk);
+        key_html(w, blk, opts);
         pith_json_end_object(w);
         break;
     case PITH_BLOCK_CODE:
@@ -158,7 +175,7 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         type_key(w, "rule");
         pith_json_end_object(w);
         break;
-    case PITH_BLOCK_FIGURE: figure(w, blk); break;
+    case PITH_BLOCK_FIGURE: figure(w, blk, opts); break;
     case PITH_BLOCK_LIST:
         type_key(w, "list");
         pith_json_key(w, "ordered");
@@ -216,7 +233,7 @@ static void leave(pith_json_writer *w, const pith_block *blk) {
     }
 }
 
-static void blocks(pith_json_writer *w, const pith_block *root) {
+static void blocks(pith_json_writer *w, const pith_block *root, const pith_render_options *opts) {
     pith_json_key(w, "blocks");
     pith_json_begin_array(w);
     pith_block_iter it;
@@ -224,7 +241,7 @@ static void blocks(pith_json_writer *w, const pith_block *root) {
     pith_iter_event ev;
     pith_block_iter_init(&it, root);
     while (!w->out->failed && pith_block_iter_next(&it, &blk, &ev)) {
-        if (ev == PITH_ITER_ENTER) enter(w, &it, blk);
+        if (ev == PITH_ITER_ENTER) enter(w, &it, blk, opts);
         else leave(w, blk);
     }
     pith_json_end_array(w);
@@ -285,7 +302,7 @@ pith_status pith_render_json(const pith_block *root, const pith_render_meta *met
     pith_json_begin_object(&w);
     metadata(&w, meta);
     if (opts->json_text) text_field(&w, root, opts);
-    if (opts->json_blocks) blocks(&w, root);
+    if (opts->json_blocks) blocks(&w, root, opts);
     comments(&w, meta);
     pith_json_key(&w, "warnings");
     pith_json_begin_array(&w);

@@ -71,6 +71,8 @@ typedef struct pith_render_options {
     bool pretty;            /* json: indented; default false = one line (JSON Lines ready) */
     bool json_text;         /* json: include the "text" field (default true) */
     bool json_blocks;       /* json: include the "blocks" array (default true) */
+    bool json_html;         /* json: headings, paragraphs and captions also carry "html",
+                             * their inline content as safe HTML (default false) */
 } pith_render_options;
 
 void pith_render_options_init(pith_render_options *opts);
@@ -89,6 +91,11 @@ pith_status pith_render_html(const pith_block *root, const pith_render_meta *met
  * consumers need no existence checks. */
 pith_status pith_render_json(const pith_block *root, const pith_render_meta *meta, const pith_render_options *opts,
                              pith_buf *out);
+
+/* The inline content of one text-holding block (heading, paragraph,
+ * figure or table caption) as safe HTML: em/strong/code/sub/sup/s, <br>,
+ * and <a href> for http(s) links; appended to out. */
+void pith_render_html_inlines(const pith_block *blk, const pith_render_options *opts, pith_buf *out);
 
 /* Status of a finished render into out. */
 pith_status pith_render_status(const pith_buf *out);

@@ -78,7 +78,16 @@ static void test_small_exact(void) {
                       "\"warnings\":[\"max_nodes\"]}\n");
     free(got);
 
-    pith_render_options o; /* pretty, without text and blocks */
+    pith_render_options o; /* inline HTML, no text */
+    pith_render_options_init(&o);
+    o.json_html = true;
+    o.json_text = false;
+    got = render(root, NULL, &o);
+    CHECK(got && strstr(got, "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\","
+                             "\"html\":\"Hi &quot;there&quot;\"}") && !strstr(got, "\"text\":\"Hi \\\"there\\\"\\n"));
+    free(got);
+
+    /* pretty, without text and blocks */
     pith_render_options_init(&o);
     o.pretty = true;
     o.json_text = o.json_blocks = false;
@@ -103,7 +112,7 @@ static void test_parse_back(void) {
     pith_render_options o;
     pith_render_options_init(&o);
     for (int pretty = 0; pretty < 2; pretty++) {
-        o.pretty = pretty;
+        o.pretty = o.json_html = pretty;
         char *got = render(root, NULL, &o);
         CHECK(pretty || (got && strchr(got, '\n') == got + strlen(got) - 1)); /* compact: one line */
         json_t *j = got ? parse(got) : NULL;
@@ -113,6 +122,9 @@ static void test_parse_back(void) {
         json_t *h = json_array_get(blocks, 0);
         CHECK_STR_EQ(json_string_value(json_object_get(h, "type")), "heading");
         CHECK(json_integer_value(json_object_get(h, "level")) == 1);
+        const char *html = json_string_value(json_object_get(json_array_get(blocks, 1), "html"));
+        if (pretty) CHECK(html && strstr(html, "<em>world</em>") && strstr(html, " <a href=\"https://ex.com/a b(c)\""));
+        else CHECK(html == NULL);
         json_t *list = json_array_get(blocks, 5);
         json_t *two = json_array_get(json_object_get(list, "items"), 1);
         json_t *nested = json_array_get(json_object_get(two, "blocks"), 1);
