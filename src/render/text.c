@@ -25,18 +25,6 @@ typedef struct text_state {
     bool item_root;     /* rendering one list item: its blocks go line by line */
 } text_state;
 
-void pith_render_options_init(pith_render_options *opts) {
-    memset(opts, 0, sizeof *opts);
-    opts->version = 1;
-    opts->links = opts->images = true;
-    opts->json_text = opts->json_blocks = true;
-}
-
-pith_status pith_render_status(const pith_buf *out) {
-    if (!out->failed) return PITH_OK;
-    return out->limited ? PITH_E_LIMIT : PITH_E_NOMEM;
-}
-
 static void put_indent(text_state *s, size_t n) {
     static const char spaces[] = "                                ";
     while (n) {
