@@ -574,7 +574,9 @@ static void enter_item(md_state *s, const pith_block *blk) {
     s->line_open = true;
 }
 
-static void exit_item(md_state *s, const pith_block *blk) {
+/* Drops the item's indentation (the width of its marker) from the prefix;
+ * the next item follows on the next line. */
+static void exit_item(md_state *s) {
     md_list *l = top_list(s);
     if (!l) return;
     size_t w = 2;
@@ -583,11 +585,7 @@ static void exit_item(md_state *s, const pith_block *blk) {
         w = (size_t)snprintf(tmp, sizeof tmp, "%lld%c ", (long long)(l->num - 1), l->marker);
     }
     if (s->prefix.len >= w) s->prefix.len -= w;
-    if (s->line_open) { /* an item with no content */
-        s->line_open = false;
-        s->sep = 1;
-    }
-    (void)blk;
+    s->line_open = false; /* an item with nothing rendered leaves its marker alone */
     s->sep = 1;
 }
 
@@ -627,7 +625,7 @@ static void leave(md_state *s, const pith_block *blk) {
         if (s->lists.len >= sizeof(md_list)) s->lists.len -= sizeof(md_list);
         s->sep = 2;
         break;
-    case PITH_BLOCK_ITEM: exit_item(s, blk); break;
+    case PITH_BLOCK_ITEM: exit_item(s); break;
     case PITH_BLOCK_QUOTE:
         if (s->prefix.len >= 2) s->prefix.len -= 2;
         s->sep = 2;
