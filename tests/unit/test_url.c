@@ -2,6 +2,7 @@
  * test_url.c - URL resolution against a page URL and the http(s) check.
  * Expected values follow the WHATWG URL standard (as browsers resolve).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "test.h"
@@ -100,6 +101,43 @@ static void test_long(void) {
     pith_arena_free(&a);
 }
 
+/* Random references built from the troublesome pieces: the output must
+ * stay within the documented worst case (3 bytes per input byte + 16), and
+ * an http(s) result must contain no raw space or control byte. */
+static void test_random(void) {
+    static const char *const bases[] = {"https://a.example/b/c/d?q#f", "http://h", "https://x/%2e/", "about:blank"};
+    static const char *const parts[] = {"../", "./", "..", ".", "%2e", "%2E%2e/", "/", "\\", "?", "#", " ", "\t",
+                                        "\n", "a", "b/", "http:", "https:", "//", "\xC3\xA9", "\"", "<", ":", "@",
+                                        ":80", "javascript:", "%"};
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    uint32_t r = 7;
+    int bad = 0;
+    for (int iter = 0; iter < 20000; iter++) {
+        char ref[256];
+        size_t n = 0;
+        int pieces = iter % 24;
+        for (int k = 0; k < pieces; k++) {
+            r = r * 1664525u + 1013904223u;
+            const char *p = parts[(r >> 8) % (sizeof parts / sizeof parts[0])];
+            size_t pl = strlen(p);
+            memcpy(ref + n, p, pl);
+            n += pl;
+        }
+        const char *base = bases[iter % 4], *out;
+        size_t outn;
+        if (!pith_url_resolve(&a, base, strlen(base), ref, n, &out, &outn)) continue;
+        size_t l = strlen(base) + n;
+        bool ok = outn <= 3 * l + 16 && strlen(out) == outn;
+        bool http = pith_url_is_http(out, outn); /* other schemes come back as given */
+        for (size_t i = 0; ok && http && i < outn; i++) ok = (unsigned char)out[i] > 0x20;
+        if (!ok && bad++ < 3) fprintf(stderr, "  random %d: \"%.*s\" -> \"%s\"\n", iter, (int)n, ref, out);
+        if (iter % 1000 == 0) pith_arena_reset(&a);
+    }
+    CHECK(bad == 0);
+    pith_arena_free(&a);
+}
+
 static void test_is_http(void) {
     CHECK(pith_url_is_http("http://x", 8));
     CHECK(pith_url_is_http("HTTPS://x", 9));
@@ -115,6 +153,7 @@ static void test_is_http(void) {
 int main(void) {
     RUN(test_resolve);
     RUN(test_long);
+    RUN(test_random);
     RUN(test_is_http);
     return test_summary("url");
 }
