@@ -1,0 +1,452 @@
+/*
+ * meta_tags.c - the one walk over the DOM that gathers metadata candidates:
+ * <meta name|property|itemprop|http-equiv>, <link rel>, <html lang>, <title>,
+ * <h1>, <time datetime>, microdata itemprops on visible elements, JSON-LD
+ * scripts, visible bylines, contributor credits, the first substantial
+ * paragraph and a text sample for language detection.
+ *
+ * Every source and its rank is a table row below with the reason it is
+ * trusted that much. Element text is gathered with hard bounds (bytes and
+ * nodes) and only for elements that do not nest in practice or are capped in
+ * number, so the walk stays linear in the page.
+ */
+#include <string.h>
+
+#include "meta_collect.h"
+
+/* ---------------------------------------------------------------- the table */
+
+typedef struct meta_key {
+    const char *key;  /* lowercase; compared case-insensitively */
+    uint8_t field;    /* meta_field */
+    uint8_t rank;     /* 1 = most trusted */
+} meta_key;
+
+static const meta_key KEYS[] = {
+    /* Titles: og:title is what the publisher chose to share; Dublin Core,
+     * Parse.ly, Sailthru and citation_ are written by CMS plugins from the
+     * headline field; twitter:title is often shortened; <meta name=title>
+     * is usually the SEO <title> again. itemprop=headline is microdata. */
+    {"og:title", MF_TITLE, 2}, {"dc.title", MF_TITLE, 3}, {"dcterms.title", MF_TITLE, 3},
+    {"dc:title", MF_TITLE, 3}, {"parsely-title", MF_TITLE, 3}, {"sailthru.title", MF_TITLE, 3},
+    {"citation_title", MF_TITLE, 3}, {"headline", MF_TITLE, 3}, {"twitter:title", MF_TITLE, 4},
+    {"title", MF_TITLE, 5},
+    /* Authors: names as the CMS stores them. article:author is often a
+     * profile URL (skipped when it is one). */
+    {"author", MF_AUTHOR, 2}, {"article:author", MF_AUTHOR, 2}, {"dc.creator", MF_AUTHOR, 2},
+    {"dc:creator", MF_AUTHOR, 2}, {"dcterms.creator", MF_AUTHOR, 2}, {"parsely-author", MF_AUTHOR, 2},
+    {"sailthru.author", MF_AUTHOR, 2}, {"citation_author", MF_AUTHOR, 2}, {"byl", MF_AUTHOR, 3},
+    {"article.author", MF_AUTHOR, 3}, {"creator", MF_AUTHOR, 4},
+    /* Publication dates: article:published_time is the Open Graph standard;
+     * the others are CMS and library conventions; a bare "date" is vaguer. */
+    {"article:published_time", MF_PUBLISHED, 1}, {"og:article:published_time", MF_PUBLISHED, 1},
+    {"datepublished", MF_PUBLISHED, 2}, {"parsely-pub-date", MF_PUBLISHED, 2},
+    {"citation_publication_date", MF_PUBLISHED, 2}, {"og:published_time", MF_PUBLISHED, 2},
+    {"sailthru.date", MF_PUBLISHED, 3}, {"citation_date", MF_PUBLISHED, 3},
+    {"citation_online_date", MF_PUBLISHED, 3}, {"dc.date", MF_PUBLISHED, 3}, {"dc:date", MF_PUBLISHED, 3},
+    {"dc.date.issued", MF_PUBLISHED, 3}, {"dcterms.issued", MF_PUBLISHED, 3},
+    {"dcterms.created", MF_PUBLISHED, 3}, {"dcterms.date", MF_PUBLISHED, 3}, {"pubdate", MF_PUBLISHED, 3},
+    {"publishdate", MF_PUBLISHED, 3}, {"publish-date", MF_PUBLISHED, 3}, {"publish_date", MF_PUBLISHED, 3},
+    {"article.published", MF_PUBLISHED, 3}, {"date", MF_PUBLISHED, 4}, {"datecreated", MF_PUBLISHED, 4},
+    /* Modification dates. */
+    {"article:modified_time", MF_MODIFIED, 1}, {"og:updated_time", MF_MODIFIED, 2},
+    {"datemodified", MF_MODIFIED, 2}, {"dcterms.modified", MF_MODIFIED, 3},
+    {"article.updated", MF_MODIFIED, 3}, {"last-modified", MF_MODIFIED, 4}, {"lastmod", MF_MODIFIED, 4},
+    /* Site names: og:site_name is meant for exactly this; application-name
+     * and the iOS home-screen title are the site's short name. */
+    {"og:site_name", MF_SITE, 1}, {"application-name", MF_SITE, 3}, {"dc.publisher", MF_SITE, 3},
+    {"apple-mobile-web-app-title", MF_SITE, 4},
+    /* Languages (<html lang> is rank 1, set by the walk). */
+    {"content-language", MF_LANG, 2}, {"dc.language", MF_LANG, 2}, {"inlanguage", MF_LANG, 2},
+    {"og:locale", MF_LANG, 3}, {"language", MF_LANG, 3},
+    /* Descriptions: og:description is the share summary; the classic
+     * description meta is the search snippet; twitter's is often cut. */
+    {"og:description", MF_DESC, 1}, {"description", MF_DESC, 2}, {"dc.description", MF_DESC, 2},
+    {"dcterms.description", MF_DESC, 2}, {"dcterms.abstract", MF_DESC, 3},
+    {"twitter:description", MF_DESC, 3}, {"sailthru.description", MF_DESC, 3},
+    /* Canonical URL (<link rel=canonical> is rank 1). */
+    {"og:url", MF_CANON, 2}, {"parsely-link", MF_CANON, 3},
+    /* Lead image. */
+    {"og:image", MF_IMAGE, 1}, {"og:image:url", MF_IMAGE, 1}, {"og:image:secure_url", MF_IMAGE, 1},
+    {"twitter:image", MF_IMAGE, 2}, {"twitter:image:src", MF_IMAGE, 2},
+    {"parsely-image-url", MF_IMAGE, 3}, {"sailthru.image.full", MF_IMAGE, 3}, {"image", MF_IMAGE, 4},
+    {"thumbnailurl", MF_IMAGE, 5},
+    /* Tags: article:tag is one tag per meta; news_keywords is for Google
+     * News; plain keywords is often stuffed for search engines, so last. */
+    {"article:tag", MF_TAG, 1}, {"news_keywords", MF_TAG, 2}, {"parsely-tags", MF_TAG, 2},
+    {"sailthru.tags", MF_TAG, 2}, {"keywords", MF_TAG, 3}, {"dc.subject", MF_TAG, 3},
+    /* Sections / categories. */
+    {"article:section", MF_SECTION, 1}, {"articlesection", MF_SECTION, 2},
+    {"parsely-section", MF_SECTION, 2}, {"category", MF_SECTION, 3},
+    /* Licence. */
+    {"dcterms.license", MF_LICENSE, 2}, {"dc.rights", MF_LICENSE, 3}, {"license", MF_LICENSE, 3},
+};
+
+static const meta_key *find_key(const char *k, size_t n) {
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        if (meta_ieq(k, n, KEYS[i].key, strlen(KEYS[i].key))) return &KEYS[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- offers */
+
+static bool is_url(const char *s, size_t n) {
+    return meta_istarts(s, n, "http://") || meta_istarts(s, n, "https://") || meta_istarts(s, n, "//");
+}
+
+/* Values that are several items in one string. */
+static bool splits_on_commas(meta_field f) { return f == MF_TAG || f == MF_SECTION; }
+
+void meta_offer(meta_found *mf, meta_field f, uint8_t rank, const char *s, size_t len) {
+    while (len && (unsigned char)s[0] <= ' ') s++, len--;
+    while (len && (unsigned char)s[len - 1] <= ' ') len--;
+    if (!len) return;
+    /* A profile link is not a name. */
+    if (f == MF_AUTHOR && is_url(s, len)) return;
+    meta_slot *sl = &mf->slot[f];
+    if (sl->rank && rank > sl->rank) return;
+    if (sl->rank && rank == sl->rank && !MF_IS_LIST(f)) return;
+    if (!sl->rank || rank < sl->rank) sl->count = 0;
+    sl->rank = rank;
+    if (!splits_on_commas(f)) {
+        if (sl->count < META_MAX_VALUES) sl->v[sl->count++] = (meta_value){s, (uint32_t)len};
+        return;
+    }
+    size_t st = 0;
+    for (size_t i = 0; i <= len && sl->count < META_MAX_VALUES; i++) {
+        if (i < len && s[i] != ',' && s[i] != ';') continue;
+        const char *p = s + st;
+        size_t n = i - st;
+        while (n && (unsigned char)p[0] <= ' ') p++, n--;
+        while (n && (unsigned char)p[n - 1] <= ' ') n--;
+        if (n) sl->v[sl->count++] = (meta_value){p, (uint32_t)n};
+        st = i + 1;
+    }
+}
+
+/* ---------------------------------------------------------------- text */
+
+static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
+    return pith_dom_attr(el, name, strlen(name), len);
+}
+
+/* Elements whose text is not prose. */
+static bool skip_text_of(const pith_node *n) {
+    return n->type == PITH_NODE_ELEMENT && (n->tag == PITH_TAG_SCRIPT || n->tag == PITH_TAG_STYLE ||
+                                            n->tag == PITH_TAG_TEMPLATE || n->tag == PITH_TAG_NOSCRIPT);
+}
+
+typedef struct text_out {
+    meta_value v;      /* cleaned, in the arena */
+    size_t raw;        /* bytes seen (may exceed what was kept) */
+    size_t link;       /* bytes inside <a> */
+} text_out;
+
+/* Text of el's subtree: at most max_bytes kept, max_nodes visited. */
+static text_out gather(const pith_node *el, pith_arena *a, size_t max_bytes, size_t max_nodes) {
+    char buf[1024];
+    size_t n = 0, visited = 0;
+    int in_a = 0;
+    text_out r = {{NULL, 0}, 0, 0};
+    if (max_bytes > sizeof buf) max_bytes = sizeof buf;
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, el);
+    while (pith_dom_iter_step(&it) && visited++ < max_nodes) {
+        const pith_node *x = it.node;
+        if (x->type == PITH_NODE_ELEMENT) {
+            if (it.entering && skip_text_of(x)) {
+                pith_dom_iter_skip_children(&it);
+                continue;
+            }
+            if (x->tag == PITH_TAG_A) in_a += it.entering ? 1 : -1;
+            /* Block boundaries and <br> separate words. */
+            if (x->tag == PITH_TAG_BR || (!it.entering && x->tag != PITH_TAG_A && x->tag != PITH_TAG_SPAN))
+                if (n && n < max_bytes) buf[n++] = ' ';
+            continue;
+        }
+        if (x->type != PITH_NODE_TEXT) continue;
+        r.raw += x->len;
+        if (in_a) r.link += x->len;
+        size_t take = x->len < max_bytes - n ? x->len : max_bytes - n;
+        memcpy(buf + n, x->str, take);
+        n += take;
+    }
+    /* Do not leave half a UTF-8 character at the cut. */
+    while (n && n == max_bytes && ((unsigned char)buf[n - 1] & 0xC0) == 0x80) n--;
+    if (n && n == max_bytes && (unsigned char)buf[n - 1] >= 0xC0) n--;
+    pith_mstr m = meta_clean(a, buf, n);
+    r.v = (meta_value){m.ptr, m.len};
+    return r;
+}
+
+/* ---------------------------------------------------------------- context */
+
+typedef struct walk {
+    const pith_dom *dom;
+    pith_arena *a;
+    meta_found *mf;
+    int in_head, in_chrome, in_comments;
+    bool seen_title, seen_time;
+    size_t sample_cap;
+} walk;
+
+static bool class_or_id_has(const pith_node *el, const char *const *words, size_t count) {
+    static const char *const ATTRS[] = {"class", "id"};
+    for (size_t k = 0; k < 2; k++) {
+        uint32_t n;
+        const char *v = attr(el, ATTRS[k], &n);
+        if (!v || n > 512) continue;
+        for (size_t i = 0; i < count; i++)
+            if (meta_ifind(v, n, words[i], strlen(words[i]))) return true;
+    }
+    return false;
+}
+
+/* Comment sections name their commenters as "authors": never bylines. */
+static bool is_comments(const pith_node *el) {
+    static const char *const W[] = {"comment", "disqus", "respond", "reply"};
+    return class_or_id_has(el, W, 4);
+}
+
+/* Page chrome: the first paragraph of the article is not in these. */
+static bool is_chrome(const pith_node *el) {
+    switch (el->tag) {
+    case PITH_TAG_NAV: case PITH_TAG_HEADER: case PITH_TAG_FOOTER: case PITH_TAG_ASIDE:
+    case PITH_TAG_FORM: case PITH_TAG_FIGURE: case PITH_TAG_BLOCKQUOTE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Byline containers: the class/id words CMS themes use (Readability's list
+ * plus "by-line", "writer"). "author" also matches "author-bio" boxes;
+ * their text is long, and the 100-byte cap below rejects them. */
+static bool looks_byline(const pith_node *el) {
+    static const char *const W[] = {"byline", "by-line", "author", "writtenby", "writer", "p-author"};
+    uint32_t n;
+    const char *rel = attr(el, "rel", &n);
+    if (rel && meta_ifind(rel, n, "author", 6)) return true;
+    const char *ip = attr(el, "itemprop", &n);
+    if (ip && meta_ifind(ip, n, "author", 6)) return true;
+    return class_or_id_has(el, W, sizeof W / sizeof *W);
+}
+
+/* "By Jane Doe" as the first text of an inline or small block element. */
+static bool starts_with_by(const pith_node *el) {
+    const pith_node *t = el->first_child;
+    if (!t || t->type != PITH_NODE_TEXT) return false;
+    const char *s = t->str;
+    size_t n = t->len;
+    while (n && (unsigned char)s[0] <= ' ') s++, n--;
+    return n >= 4 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && (s[2] == ' ' || s[2] == ':') &&
+           ((n > 3 && s[3] >= 'A' && s[3] <= 'Z') || n == 3);
+}
+
+/* ---------------------------------------------------------------- elements */
+
+static void on_meta(walk *w, const pith_node *el) {
+    uint32_t cl;
+    const char *content = attr(el, "content", &cl);
+    if (!content) return;
+    static const char *const KEY_ATTRS[] = {"property", "name", "itemprop", "http-equiv"};
+    for (size_t k = 0; k < 4; k++) {
+        uint32_t kl;
+        const char *key = attr(el, KEY_ATTRS[k], &kl);
+        if (!key) continue;
+        /* RDFa allows several space-separated properties in one attribute. */
+        size_t i = 0;
+        while (i < kl) {
+            while (i < kl && key[i] == ' ') i++;
+            size_t st = i;
+            while (i < kl && key[i] != ' ') i++;
+            const meta_key *mk = i > st ? find_key(key + st, i - st) : NULL;
+            if (mk) meta_offer(w->mf, (meta_field)mk->field, mk->rank, content, cl);
+        }
+    }
+}
+
+static void on_link(walk *w, const pith_node *el) {
+    uint32_t rl, hl;
+    const char *rel = attr(el, "rel", &rl), *href = attr(el, "href", &hl);
+    if (!rel || !href) return;
+    size_t i = 0;
+    while (i < rl) {
+        while (i < rl && rel[i] == ' ') i++;
+        size_t st = i;
+        while (i < rl && rel[i] != ' ') i++;
+        const char *r = rel + st;
+        size_t n = i - st;
+        if (meta_ieq(r, n, "canonical", 9)) meta_offer(w->mf, MF_CANON, 1, href, hl);
+        else if (meta_ieq(r, n, "license", 7)) meta_offer(w->mf, MF_LICENSE, 1, href, hl);
+        else if (meta_ieq(r, n, "image_src", 9)) meta_offer(w->mf, MF_IMAGE, 4, href, hl);
+    }
+}
+
+static void add_byline(walk *w, const pith_node *el) {
+    meta_found *mf = w->mf;
+    if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= 32 || w->in_comments || w->in_head)
+        return;
+    mf->byline_tries++;
+    text_out t = gather(el, w->a, 240, 200);
+    /* Over 100 bytes it is an author bio or a whole header, not a byline. */
+    if (!t.v.len || t.raw > 100 + 16) return;
+    for (size_t i = 0; i < mf->n_bylines; i++)
+        if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
+    mf->byline_nodes[mf->n_bylines] = el;
+    mf->bylines[mf->n_bylines++] = t.v;
+}
+
+/* itemprop on visible elements: microdata gives the value as datetime,
+ * content, href or text. */
+static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t il) {
+    uint32_t n;
+    const char *v = attr(el, "datetime", &n);
+    if (!v) v = attr(el, "content", &n);
+    if (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12)) {
+        meta_field f = ip[4] == 'P' || ip[4] == 'p' ? MF_PUBLISHED : MF_MODIFIED;
+        if (v) meta_offer(w->mf, f, 2, v, n);
+        else {
+            text_out t = gather(el, w->a, 120, 50);
+            if (t.v.len) meta_offer(w->mf, f, 3, t.v.s, t.v.len);
+        }
+    } else if (meta_ieq(ip, il, "headline", 8) && (!w->mf->slot[MF_TITLE].rank || w->mf->slot[MF_TITLE].rank > 3)) {
+        text_out t = gather(el, w->a, 400, 200);
+        if (t.v.len) meta_offer(w->mf, MF_TITLE, 3, t.v.s, t.v.len);
+    }
+}
+
+static void on_time(walk *w, const pith_node *el) {
+    uint32_t n;
+    const char *dt = attr(el, "datetime", &n);
+    if (!dt) return;
+    /* <time pubdate> was HTML5's draft marker for the publication date. */
+    if (attr(el, "pubdate", NULL)) meta_offer(w->mf, MF_PUBLISHED, 4, dt, n);
+    else if (!w->seen_time && !w->in_comments && !w->in_chrome) {
+        /* The first <time> outside chrome and comments: usually the
+         * article's date line. Weakest dated source but the URL. */
+        w->seen_time = true;
+        meta_offer(w->mf, MF_PUBLISHED, 6, dt, n);
+    }
+}
+
+/* Paragraphs: the first substantial one, credits, a text sample. */
+static void on_paragraph(walk *w, const pith_node *el) {
+    meta_found *mf = w->mf;
+    bool want_first = !mf->first_paragraph.s && !w->in_chrome && !w->in_comments;
+    bool want_sample = mf->sample_len < w->sample_cap;
+    text_out t = gather(el, w->a, 1000, 400);
+    if (!t.v.len) return;
+    /* Lead paragraphs are sentences: long enough, mostly not links. */
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) mf->first_paragraph = t.v;
+    if (t.v.len <= 400 && mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments)
+        if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
+            w->a->over_limit)
+            mf->failed = true;
+    if (want_sample && !w->in_chrome) {
+        if (!mf->sample) mf->sample = pith_arena_alloc_bytes(w->a, w->sample_cap);
+        if (!mf->sample) return;
+        size_t take = t.v.len + 1 < w->sample_cap - mf->sample_len ? t.v.len : w->sample_cap - mf->sample_len - 1;
+        memcpy(mf->sample + mf->sample_len, t.v.s, take);
+        mf->sample_len += take;
+        mf->sample[mf->sample_len++] = ' ';
+    }
+}
+
+static void on_script(walk *w, const pith_node *el) {
+    uint32_t n;
+    const char *type = attr(el, "type", &n);
+    if (!type || !meta_ifind(type, n, "ld+json", 7)) return;
+    /* The script's text is one text node (raw text element); join if not. */
+    const pith_node *c = el->first_child;
+    if (c && c->type == PITH_NODE_TEXT && !c->next) {
+        meta_jsonld_add(&w->mf->jsonld, c->str, c->len);
+        return;
+    }
+    size_t total = 0;
+    for (c = el->first_child; c; c = c->next)
+        if (c->type == PITH_NODE_TEXT) total += c->len;
+    char *buf = pith_arena_alloc_bytes(w->a, total + 1);
+    if (!buf) return;
+    size_t o = 0;
+    for (c = el->first_child; c; c = c->next)
+        if (c->type == PITH_NODE_TEXT) memcpy(buf + o, c->str, c->len), o += c->len;
+    meta_jsonld_add(&w->mf->jsonld, buf, o);
+}
+
+static void on_enter(walk *w, const pith_node *el) {
+    uint32_t n;
+    switch (el->tag) {
+    case PITH_TAG_META: on_meta(w, el); return;
+    case PITH_TAG_LINK: on_link(w, el); return;
+    case PITH_TAG_SCRIPT: on_script(w, el); return;
+    case PITH_TAG_HTML: {
+        const char *lang = attr(el, "lang", &n);
+        if (!lang) lang = attr(el, "xml:lang", &n);
+        if (lang) meta_offer(w->mf, MF_LANG, 1, lang, n);
+        return;
+    }
+    case PITH_TAG_TITLE:
+        if (!w->seen_title && el->ns == PITH_NS_HTML) {
+            w->seen_title = true;
+            w->mf->title = gather(el, w->a, 1000, 50).v;
+        }
+        return;
+    case PITH_TAG_H1:
+        if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments) {
+            text_out t = gather(el, w->a, 600, 200);
+            if (t.v.len) w->mf->h1[w->mf->n_h1++] = t.v;
+        }
+        break;
+    case PITH_TAG_TIME: on_time(w, el); break;
+    case PITH_TAG_P: on_paragraph(w, el); break;
+    case PITH_TAG_A: {
+        const char *rel = attr(el, "rel", &n);
+        if (rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {
+            text_out t = gather(el, w->a, 100, 20);
+            if (t.v.len) meta_offer(w->mf, MF_TAG, 4, t.v.s, t.v.len);
+        }
+        break;
+    }
+    default: break;
+    }
+    const char *ip = attr(el, "itemprop", &n);
+    if (ip && !w->in_head) on_itemprop(w, el, ip, n);
+    if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
+        (looks_byline(el) || starts_with_by(el)))
+        add_byline(w, el);
+}
+
+/* Context counters go up on ENTER and down on EXIT of the same element. */
+static void track(walk *w, const pith_node *el, int d) {
+    if (el->tag == PITH_TAG_HEAD) w->in_head += d;
+    if (is_chrome(el)) w->in_chrome += d;
+    if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && is_comments(el)) w->in_comments += d;
+}
+
+void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
+    walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = 4096};
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, dom->root);
+    while (pith_dom_iter_step(&it)) {
+        const pith_node *el = it.node;
+        if (el->type != PITH_NODE_ELEMENT) continue;
+        if (!it.entering) {
+            track(&w, el, -1);
+            continue;
+        }
+        /* Nothing of interest inside SVG/MathML or style: skip them (no EXIT
+         * event follows a skip, so they are not tracked). */
+        if (el->ns != PITH_NS_HTML || el->tag == PITH_TAG_STYLE || el->tag == PITH_TAG_TEMPLATE) {
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        on_enter(&w, el);
+        if (el->tag == PITH_TAG_SCRIPT) {
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        track(&w, el, +1);
+    }
+    if (a->over_limit) mf->failed = true;
+}
