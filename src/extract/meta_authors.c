@@ -79,7 +79,7 @@ static bool word_eq(const char *w, size_t n, const char *lit) {
 static const char *const BY_PREFIXES[] = {
     "written and reported by", "written by", "words by", "story by", "text by", "posted by",
     "reported by", "reporting by", "published by", "article by", "interview by", "compiled by",
-    "authors:", "author:", "autor:", "auteur:", "autora:", "by:", "by",
+    "authors:", "author:", "autor:", "auteur:", "autora:", "by:", "by", "with", "avec", "mit", "con",
     "von", "par", "por", "door", "av", "af", "przez",
 };
 
@@ -95,7 +95,7 @@ static const char *const TITLE_WORDS[] = {
 
 /* Bylines that name nobody. */
 static const char *const NOT_NAMES[] = {
-    "staff", "admin", "administrator", "editor", "editors", "anonymous", "guest", "unknown",
+    "by", "staff", "admin", "administrator", "editor", "editors", "anonymous", "guest", "unknown",
     "redaktion", "rédaction", "redacción", "redazione", "newsroom", "web desk", "news desk",
     "staff writer", "staff reporter", "guest author", "guest contributor", "the editors",
 };
@@ -115,6 +115,8 @@ static bool in_table(const char *s, size_t n, const char *const *tab, size_t cou
     return false;
 }
 #define IN(s, n, tab) in_table((s), (n), (tab), sizeof(tab) / sizeof *(tab))
+
+bool pith_is_agency(const char *s, size_t len) { return IN(s, len, AGENCIES); }
 
 /* ---------------------------------------------------------------- segments */
 

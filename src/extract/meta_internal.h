@@ -18,6 +18,11 @@
  * collapsed to one space and trimmed. Absent (ptr NULL) when empty or on
  * allocation failure. */
 pith_mstr meta_clean(pith_arena *a, const char *s, size_t len);
+/* The same, decoding character references first. For values from
+ * attributes and JSON-LD: the parser already decoded one level, and CMSs
+ * often encode twice ("That&amp;#039;s" arrives as "That&#039;s"). Only
+ * numeric references and amp/lt/gt/quot/apos/nbsp are decoded. */
+pith_mstr meta_clean_decode(pith_arena *a, const char *s, size_t len);
 /* ASCII case-insensitive equality / prefix / substring search. */
 bool meta_ieq(const char *a, size_t alen, const char *b, size_t blen);
 bool meta_istarts(const char *s, size_t len, const char *prefix);
@@ -59,6 +64,8 @@ int pith_date_cmp(const pith_date *a, const pith_date *b);
  * they are the only author. Returns false only on allocation failure. */
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
                        pith_arena *a, pith_mlist *out, uint32_t max);
+/* True for a news agency's name ("Reuters", "AP", "Agence France-Presse"). */
+bool pith_is_agency(const char *s, size_t len);
 /* Reads contributor credits out of a sentence: "Reporting by X; Editing by
  * Y", "X contributed to this report", "Additional reporting by X". Returns
  * true when the text was such a credit (names appended to out). */

@@ -64,22 +64,52 @@ static size_t drop_trailing_commas(char *s, size_t n) {
     return o;
 }
 
-void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len) {
-    if (ctx->count >= META_JSONLD_MAX_SCRIPTS || !text) return;
-    /* Skip junk around the JSON (<!-- -->, //<![CDATA[ ... //]]>). */
-    size_t st = 0, e = len;
-    while (st < len && text[st] != '{' && text[st] != '[') st++;
-    while (e > st && text[e - 1] != '}' && text[e - 1] != ']') e--;
-    if (e <= st) return;
+/* Parses text[st..] up to the last `close`, retrying without trailing commas. */
+static json_t *load_from(const char *text, size_t len, size_t st, char close) {
+    size_t e = len;
+    while (e > st && text[e - 1] != close) e--;
+    if (e <= st) return NULL;
     json_error_t err;
     json_t *root = json_loadb(text + st, e - st, 0, &err);
+    if (root) return root;
+    char *copy = malloc(e - st);
+    if (!copy) return NULL;
+    memcpy(copy, text + st, e - st);
+    size_t n = drop_trailing_commas(copy, e - st);
+    root = json_loadb(copy, n, 0, &err);
+    free(copy);
+    return root;
+}
+
+/* Skips white space and the wrappers pages put around JSON-LD: HTML
+ * comments, CDATA sections, JavaScript comments. */
+static size_t skip_wrappers(const char *t, size_t len) {
+    size_t i = 0;
+    for (;;) {
+        while (i < len && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t' || t[i] == '\r')) i++;
+        if (len - i >= 9 && memcmp(t + i, "<![CDATA[", 9) == 0) i += 9;
+        else if (len - i >= 4 && memcmp(t + i, "<!--", 4) == 0) i += 4;
+        else if (len - i >= 2 && memcmp(t + i, "//", 2) == 0) {
+            while (i < len && t[i] != '\n') i++;
+        } else if (len - i >= 2 && memcmp(t + i, "/*", 2) == 0) {
+            const char *e = memchr(t + i + 2, '/', len - i - 2);
+            while (e && e[-1] != '*') e = memchr(e + 1, '/', (size_t)(t + len - e - 1));
+            i = e ? (size_t)(e - t) + 1 : len;
+        } else return i;
+    }
+}
+
+void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len) {
+    if (ctx->count >= META_JSONLD_MAX_SCRIPTS || !text) return;
+    json_t *root = NULL;
+    size_t st = skip_wrappers(text, len);
+    if (st < len && (text[st] == '{' || text[st] == '['))
+        root = load_from(text, len, st, text[st] == '{' ? '}' : ']');
     if (!root) {
-        char *copy = malloc(e - st);
-        if (!copy) return;
-        memcpy(copy, text + st, e - st);
-        size_t n = drop_trailing_commas(copy, e - st);
-        root = json_loadb(copy, n, 0, &err);
-        free(copy);
+        /* Other junk: try from the first '{' and from the first '['. */
+        const char *brace = memchr(text, '{', len), *bracket = memchr(text, '[', len);
+        if (brace) root = load_from(text, len, (size_t)(brace - text), '}');
+        if (!root && bracket) root = load_from(text, len, (size_t)(bracket - text), ']');
     }
     if (root) ctx->roots[ctx->count++] = root;
 }
@@ -170,7 +200,7 @@ typedef struct fill {
 
 static void set_str(fill *f, pith_mstr *dst, json_t *v) {
     if (dst->ptr || !json_is_string(v)) return;
-    *dst = meta_clean(f->a, json_string_value(v), json_string_length(v));
+    *dst = meta_clean_decode(f->a, json_string_value(v), json_string_length(v));
 }
 
 static void add_list(fill *f, pith_mlist *l, const char *s, size_t n, uint32_t max) {
@@ -276,7 +306,7 @@ static void fill_from(fill *f, json_t *o) {
     set_str(f, &out->name, json_object_get(o, "name"));
     set_str(f, &out->description, json_object_get(o, "description"));
     set_str(f, &out->date_published, json_object_get(o, "datePublished"));
-    if (!out->date_published.ptr) set_str(f, &out->date_published, json_object_get(o, "dateCreated"));
+    set_str(f, &out->date_created, json_object_get(o, "dateCreated"));
     set_str(f, &out->date_modified, json_object_get(o, "dateModified"));
     set_image(f, json_object_get(o, "image"));
     if (!out->image.ptr) set_image(f, json_object_get(o, "thumbnailUrl"));

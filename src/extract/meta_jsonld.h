@@ -18,7 +18,7 @@
  * says. Strings are cleaned arena copies; absent when not given. */
 typedef struct meta_jsonld {
     int rank;                 /* type rank of the chosen object; 0 = none found */
-    pith_mstr type, headline, name, description, date_published, date_modified, image, url,
+    pith_mstr type, headline, name, description, date_published, date_created, date_modified, image, url,
         license, body, publisher, language;
     pith_mlist person_authors; /* raw author strings of Person authors (still to clean) */
     pith_mlist org_authors;    /* names of Organization authors */

@@ -23,17 +23,18 @@ typedef struct meta_key {
 } meta_key;
 
 static const meta_key KEYS[] = {
-    /* Titles: og:title is what the publisher chose to share; Dublin Core,
-     * Parse.ly, Sailthru and citation_ are written by CMS plugins from the
-     * headline field; twitter:title is often shortened; <meta name=title>
+    /* Titles: Dublin Core is set deliberately for the work (rare on news
+     * sites, so present means meant); og:title is what the publisher chose
+     * to share; Parse.ly, Sailthru and citation_ are written by CMS plugins
+     * from the headline field; twitter:title is often shortened; <meta name=title>
      * is usually the SEO <title> again. itemprop=headline is microdata. */
-    {"og:title", MF_TITLE, 2}, {"dc.title", MF_TITLE, 3}, {"dcterms.title", MF_TITLE, 3},
-    {"dc:title", MF_TITLE, 3}, {"parsely-title", MF_TITLE, 3}, {"sailthru.title", MF_TITLE, 3},
+    {"dc.title", MF_TITLE, 1}, {"dcterms.title", MF_TITLE, 1}, {"dc:title", MF_TITLE, 1},
+    {"og:title", MF_TITLE, 2}, {"parsely-title", MF_TITLE, 3}, {"sailthru.title", MF_TITLE, 3},
     {"citation_title", MF_TITLE, 3}, {"headline", MF_TITLE, 3}, {"twitter:title", MF_TITLE, 4},
     {"title", MF_TITLE, 5},
     /* Authors: names as the CMS stores them. article:author is often a
      * profile URL (skipped when it is one). */
-    {"author", MF_AUTHOR, 2}, {"article:author", MF_AUTHOR, 2}, {"dc.creator", MF_AUTHOR, 2},
+    {"author", MF_AUTHOR, 2}, {"article:author", MF_AUTHOR, 2}, {"og:article:author", MF_AUTHOR, 2}, {"dc.creator", MF_AUTHOR, 2},
     {"dc:creator", MF_AUTHOR, 2}, {"dcterms.creator", MF_AUTHOR, 2}, {"parsely-author", MF_AUTHOR, 2},
     {"sailthru.author", MF_AUTHOR, 2}, {"citation_author", MF_AUTHOR, 2}, {"byl", MF_AUTHOR, 3},
     {"article.author", MF_AUTHOR, 3}, {"creator", MF_AUTHOR, 4},
@@ -59,11 +60,13 @@ static const meta_key KEYS[] = {
     /* Languages (<html lang> is rank 1, set by the walk). */
     {"content-language", MF_LANG, 2}, {"dc.language", MF_LANG, 2}, {"inlanguage", MF_LANG, 2},
     {"og:locale", MF_LANG, 3}, {"language", MF_LANG, 3},
-    /* Descriptions: og:description is the share summary; the classic
-     * description meta is the search snippet; twitter's is often cut. */
-    {"og:description", MF_DESC, 1}, {"description", MF_DESC, 2}, {"dc.description", MF_DESC, 2},
-    {"dcterms.description", MF_DESC, 2}, {"dcterms.abstract", MF_DESC, 3},
-    {"twitter:description", MF_DESC, 3}, {"sailthru.description", MF_DESC, 3},
+    /* Descriptions: Dublin Core's is written for the work itself; the
+     * classic description meta is the page's summary for search results;
+     * og:description is a sharing teaser, often a hook or cut short, and
+     * twitter's more so. (JSON-LD description beats all: metadata.c.) */
+    {"dc.description", MF_DESC, 1}, {"dcterms.description", MF_DESC, 1}, {"dc:description", MF_DESC, 1},
+    {"description", MF_DESC, 2}, {"og:description", MF_DESC, 3}, {"dcterms.abstract", MF_DESC, 3},
+    {"twitter:description", MF_DESC, 4}, {"sailthru.description", MF_DESC, 4},
     /* Canonical URL (<link rel=canonical> is rank 1). */
     {"og:url", MF_CANON, 2}, {"parsely-link", MF_CANON, 3},
     /* Lead image. */
@@ -142,11 +145,34 @@ typedef struct text_out {
     size_t link;       /* bytes inside <a> */
 } text_out;
 
-/* Text of el's subtree: at most max_bytes kept, max_nodes visited. */
+static bool ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* Appends text with white space runs collapsed (the page's indentation is
+ * not content). `pend` carries a pending space across nodes. */
+static void append_text(char *buf, size_t *n, size_t cap, size_t *total, bool *pend, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (ws(c)) {
+            *pend = true;
+            continue;
+        }
+        if (*pend && *total) {
+            (*total)++;
+            if (*n < cap) buf[(*n)++] = ' ';
+        }
+        *pend = false;
+        (*total)++;
+        if (*n < cap) buf[(*n)++] = (char)c;
+    }
+}
+
+/* Text of el's subtree, white space collapsed: at most max_bytes kept,
+ * max_nodes visited; `raw` is the collapsed length of all of it. */
 static text_out gather(const pith_node *el, pith_arena *a, size_t max_bytes, size_t max_nodes) {
     char buf[1024];
-    size_t n = 0, visited = 0;
+    size_t n = 0, visited = 0, total = 0;
     int in_a = 0;
+    bool pend = false;
     text_out r = {{NULL, 0}, 0, 0};
     if (max_bytes > sizeof buf) max_bytes = sizeof buf;
     pith_dom_iter it;
@@ -161,19 +187,25 @@ static text_out gather(const pith_node *el, pith_arena *a, size_t max_bytes, siz
             if (x->tag == PITH_TAG_A) in_a += it.entering ? 1 : -1;
             /* Block boundaries and <br> separate words. */
             if (x->tag == PITH_TAG_BR || (!it.entering && x->tag != PITH_TAG_A && x->tag != PITH_TAG_SPAN))
-                if (n && n < max_bytes) buf[n++] = ' ';
+                pend = true;
             continue;
         }
         if (x->type != PITH_NODE_TEXT) continue;
-        r.raw += x->len;
-        if (in_a) r.link += x->len;
-        size_t take = x->len < max_bytes - n ? x->len : max_bytes - n;
-        memcpy(buf + n, x->str, take);
-        n += take;
+        size_t before = total;
+        append_text(buf, &n, max_bytes, &total, &pend, x->str, x->len);
+        if (in_a) r.link += total - before;
     }
+    r.raw = total;
     /* Do not leave half a UTF-8 character at the cut. */
-    while (n && n == max_bytes && ((unsigned char)buf[n - 1] & 0xC0) == 0x80) n--;
-    if (n && n == max_bytes && (unsigned char)buf[n - 1] >= 0xC0) n--;
+    if (n == max_bytes) {
+        size_t k = n;
+        while (k && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
+        if (k && (unsigned char)buf[k - 1] >= 0xC0) {
+            unsigned char lead = (unsigned char)buf[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (n - (k - 1) < need) n = k - 1;
+        }
+    }
     pith_mstr m = meta_clean(a, buf, n);
     r.v = (meta_value){m.ptr, m.len};
     return r;
@@ -190,6 +222,21 @@ typedef struct walk {
     size_t sample_cap;
 } walk;
 
+/* `word` inside a class or id, not continued by more lowercase letters:
+ * "author", "article-author", "authorName" and "authors" match, "authority"
+ * does not. */
+static bool has_word_part(const char *v, size_t n, const char *word) {
+    size_t wl = strlen(word);
+    const char *p = v, *end = v + n;
+    while ((p = meta_ifind(p, (size_t)(end - p), word, wl))) {
+        const char *after = p + wl;
+        if (after < end && *after == 's') after++;
+        if (after >= end || !(*after >= 'a' && *after <= 'z')) return true;
+        p++;
+    }
+    return false;
+}
+
 static bool class_or_id_has(const pith_node *el, const char *const *words, size_t count) {
     static const char *const ATTRS[] = {"class", "id"};
     for (size_t k = 0; k < 2; k++) {
@@ -197,7 +244,7 @@ static bool class_or_id_has(const pith_node *el, const char *const *words, size_
         const char *v = attr(el, ATTRS[k], &n);
         if (!v || n > 512) continue;
         for (size_t i = 0; i < count; i++)
-            if (meta_ifind(v, n, words[i], strlen(words[i]))) return true;
+            if (has_word_part(v, n, words[i])) return true;
     }
     return false;
 }
@@ -290,7 +337,7 @@ static void add_byline(walk *w, const pith_node *el) {
     mf->byline_tries++;
     text_out t = gather(el, w->a, 240, 200);
     /* Over 100 bytes it is an author bio or a whole header, not a byline. */
-    if (!t.v.len || t.raw > 100 + 16) return;
+    if (!t.v.len || t.raw > 100) return;
     for (size_t i = 0; i < mf->n_bylines; i++)
         if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
     mf->byline_nodes[mf->n_bylines] = el;
@@ -353,6 +400,38 @@ static void on_paragraph(walk *w, const pith_node *el) {
     }
 }
 
+/* A <div> holding only text and inline elements is a paragraph written
+ * without <p> (old CMSs, hand-written pages). Direct children only; more
+ * than 64 of them is not a paragraph. */
+static bool inline_only(const pith_node *el) {
+    size_t n = 0;
+    bool text = false;
+    for (const pith_node *c = el->first_child; c; c = c->next) {
+        if (++n > 64) return false;
+        if (c->type == PITH_NODE_TEXT) {
+            for (uint32_t i = 0; i < c->len && !text; i++) text = !ws((unsigned char)c->str[i]);
+            continue;
+        }
+        if (c->type != PITH_NODE_ELEMENT) continue;
+        switch (c->tag) {
+        case PITH_TAG_A: case PITH_TAG_B: case PITH_TAG_I: case PITH_TAG_EM: case PITH_TAG_STRONG:
+        case PITH_TAG_SPAN: case PITH_TAG_BR: case PITH_TAG_CODE: case PITH_TAG_SMALL: case PITH_TAG_SUP:
+        case PITH_TAG_SUB: case PITH_TAG_ABBR: case PITH_TAG_CITE: case PITH_TAG_Q: case PITH_TAG_U:
+        case PITH_TAG_MARK: case PITH_TAG_FONT: case PITH_TAG_TIME: case PITH_TAG_KBD: case PITH_TAG_VAR:
+            break;
+        default:
+            return false;
+        }
+    }
+    return text;
+}
+
+static void on_div(walk *w, const pith_node *el) {
+    if (w->mf->first_paragraph.s || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
+    text_out t = gather(el, w->a, 1000, 400);
+    if (t.v.len >= 80 && t.link * 2 < t.raw) w->mf->first_paragraph = t.v;
+}
+
 static void on_script(walk *w, const pith_node *el) {
     uint32_t n;
     const char *type = attr(el, "type", &n);
@@ -400,6 +479,7 @@ static void on_enter(walk *w, const pith_node *el) {
         break;
     case PITH_TAG_TIME: on_time(w, el); break;
     case PITH_TAG_P: on_paragraph(w, el); break;
+    case PITH_TAG_DIV: on_div(w, el); break;
     case PITH_TAG_A: {
         const char *rel = attr(el, "rel", &n);
         if (rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {

@@ -38,19 +38,33 @@ static const meta_value *slot1(const meta_found *mf, meta_field f, int max_rank)
     return s->rank && s->rank <= max_rank && s->count ? &s->v[0] : NULL;
 }
 
+/* Values from attributes and JSON-LD: see meta_clean_decode. */
 static pith_mstr clean(resolve *r, const char *s, size_t n) {
-    pith_mstr m = meta_clean(r->a, s, n);
+    pith_mstr m = meta_clean_decode(r->a, s, n);
     if (!m.ptr && n && r->a->over_limit) r->ok = false;
     return m;
 }
 
 /* ---------------------------------------------------------------- site */
 
+/* "Aktuálně.cz - Víte, co se právě děje": a site name with a tagline after
+ * a separator is the part before it. */
+static pith_mstr drop_tagline(pith_mstr s) {
+    static const char *const SEP[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 "};
+    for (size_t k = 0; k < sizeof SEP / sizeof *SEP; k++) {
+        const char *p = meta_ifind(s.ptr, s.len, SEP[k], strlen(SEP[k]));
+        if (p && p > s.ptr) s.len = (uint32_t)(p - s.ptr);
+    }
+    return s;
+}
+
+/* JSON-LD publisher first: it names the publication (a Medium
+ * publication, not "Medium"); og:site_name next. */
 static void resolve_site(resolve *r) {
-    const meta_value *v = slot1(r->mf, MF_SITE, 1);
-    if (v) r->out->site_name = clean(r, v->s, v->len);
-    if (!r->out->site_name.ptr && r->ld->publisher.ptr) r->out->site_name = r->ld->publisher;
+    const meta_value *v;
+    r->out->site_name = r->ld->publisher;
     if (!r->out->site_name.ptr && (v = slot1(r->mf, MF_SITE, 9))) r->out->site_name = clean(r, v->s, v->len);
+    if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r->out->site_name);
     if (!r->out->site_name.ptr && r->url) {
         pith_mstr h = pith_url_host(r->url, r->url_len);
         if (h.ptr) r->out->site_name = clean(r, h.ptr, h.len);
@@ -98,11 +112,22 @@ static pith_mstr best_h1(resolve *r) {
         double m = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
         if (m > best) best = m, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
     }
-    return best >= 0.8 ? pick : (pith_mstr){NULL, 0};
+    /* ...and it must also cover half the title's words: an h1 that is
+     * one word of a long title is a section name or a logo. */
+    if (best < 0.8 || pith_title_match(mf->title.s, mf->title.len, pick.ptr, pick.len) < 0.5)
+        return (pith_mstr){NULL, 0};
+    return pick;
 }
 
 static void resolve_title(resolve *r) {
-    pith_mstr t = r->ld->headline;
+    pith_mstr t = r->ld->headline, name = r->ld->name;
+    /* JSON-LD headline and name usually agree; when they differ, the one
+     * closer to the <title> is the article's (Wikipedia's headline is the
+     * Wikidata description, its name the article title). */
+    if (name.ptr && (!t.ptr || (r->mf->title.s &&
+                                pith_title_match(name.ptr, name.len, r->mf->title.s, r->mf->title.len) >
+                                    pith_title_match(t.ptr, t.len, r->mf->title.s, r->mf->title.len))))
+        if (r->ld->rank <= 3) t = name;
     const meta_value *og = slot1(r->mf, MF_TITLE, 4);
     if (t.ptr && truncated(t) && og) t = (pith_mstr){NULL, 0};
     if (!usable_title(r, t) && og) t = clean(r, og->s, og->len);
@@ -129,13 +154,27 @@ static void resolve_authors(resolve *r) {
     /* Later values of the same rank add co-authors (citation_author x3). */
     for (uint32_t i = 1; l->count && i < sl->count && !r->ld->person_authors.count; i++)
         if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
-    for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++)
+    /* Visible bylines in document order; one that names only an agency
+     * yields to a later one that names a person (the agency credit may be
+     * a photo or a related story's). */
+    pith_mlist agency_only = {NULL, 0};
+    for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
         if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS))
             r->ok = false;
+        if (l->count && pith_is_agency(l->items[0].ptr, l->items[0].len)) {
+            if (!agency_only.count) agency_only = *l;
+            *l = (pith_mlist){NULL, 0};
+        }
+    }
+    if (!l->count) *l = agency_only;
     for (uint32_t i = 0; !l->count && i < r->ld->org_authors.count; i++) {
         pith_mstr s = r->ld->org_authors.items[i];
         if (!meta_list_add(r->a, l, PITH_META_MAX_AUTHORS, s.ptr, s.len)) r->ok = false;
     }
+    /* Nobody else: an author meta that names the site itself is still the
+     * page's own credit (a personal blog, "BBC News"). */
+    for (uint32_t i = 0; !l->count && i < sl->count; i++)
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, NULL, 0, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
     o->contributors = r->mf->contributors;
 }
 
@@ -166,6 +205,11 @@ static void resolve_dates(resolve *r) {
     int pub_rank = 9, mod_rank = 9;
     if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub))
         has_pub = true, pub_rank = 1;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 3, &pub, &pub_rank);
+    /* dateCreated is when the work was begun (a draft); below the metas
+     * that state publication, above the weak ones. */
+    if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub))
+        has_pub = true, pub_rank = 3;
     if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 9, &pub, &pub_rank);
     if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod))
         has_mod = true, mod_rank = 1;
@@ -202,11 +246,12 @@ static void resolve_language(resolve *r) {
     if (n) r->out->language = clean(r, buf, n);
 }
 
+/* JSON-LD description (the article's own), then the metas by rank. */
 static void resolve_description(resolve *r) {
-    const meta_value *v = slot1(r->mf, MF_DESC, 2);
-    pith_mstr d = v ? clean(r, v->s, v->len) : (pith_mstr){NULL, 0};
-    if (!d.ptr) d = r->ld->description;
+    const meta_value *v;
+    pith_mstr d = r->ld->rank && r->ld->rank <= 3 ? r->ld->description : (pith_mstr){NULL, 0};
     if (!d.ptr && (v = slot1(r->mf, MF_DESC, 9))) d = clean(r, v->s, v->len);
+    if (!d.ptr) d = r->ld->description;
     if (d.ptr) {
         r->out->description = d;
         r->out->description_source = PITH_DESC_META;
