@@ -129,9 +129,12 @@ const char *pith_lang_detect(const char *text, size_t len) {
         if (n && n <= 12) {
             char w[16];
             for (size_t k = 0; k < n; k++) w[k] = (char)lower((unsigned char)text[st + k]);
-            for (size_t l = 0; l < NLANG; l++)
-                for (int k = 0; k < 12 && STOPWORDS[l].words[k]; k++)
-                    if (strlen(STOPWORDS[l].words[k]) == n && memcmp(STOPWORDS[l].words[k], w, n) == 0) score[l]++;
+            /* Stopwords are 1-7 bytes: longer words cannot match. */
+            for (size_t l = 0; n <= 7 && l < NLANG; l++)
+                for (int k = 0; k < 12 && STOPWORDS[l].words[k]; k++) {
+                    const char *sw = STOPWORDS[l].words[k];
+                    if (sw[0] == w[0] && strncmp(sw, w, n) == 0 && sw[n] == 0) score[l]++;
+                }
         }
         if (i == st) decode(text, len, &i);
     }

@@ -86,8 +86,10 @@ static const meta_key KEYS[] = {
 };
 
 static const meta_key *find_key(const char *k, size_t n) {
+    if (!n) return NULL;
+    int c0 = k[0] >= 'A' && k[0] <= 'Z' ? k[0] + 32 : k[0];
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
-        if (meta_ieq(k, n, KEYS[i].key, strlen(KEYS[i].key))) return &KEYS[i];
+        if (KEYS[i].key[0] == c0 && meta_ieq(k, n, KEYS[i].key, strlen(KEYS[i].key))) return &KEYS[i];
     return NULL;
 }
 
@@ -129,9 +131,8 @@ void meta_offer(meta_found *mf, meta_field f, uint8_t rank, const char *s, size_
 
 /* ---------------------------------------------------------------- text */
 
-static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
-    return pith_dom_attr(el, name, strlen(name), len);
-}
+/* Attribute by literal name (length known at compile time). */
+#define attr(el, name, len) pith_dom_attr((el), (name), sizeof(name) - 1, (len))
 
 /* Elements whose text is not prose. */
 static bool skip_text_of(const pith_node *n) {
@@ -222,37 +223,60 @@ typedef struct walk {
     size_t sample_cap;
 } walk;
 
-/* `word` inside a class or id, not continued by more lowercase letters:
- * "author", "article-author", "authorName" and "authors" match, "authority"
- * does not. */
-static bool has_word_part(const char *v, size_t n, const char *word) {
-    size_t wl = strlen(word);
-    const char *p = v, *end = v + n;
-    while ((p = meta_ifind(p, (size_t)(end - p), word, wl))) {
-        const char *after = p + wl;
-        if (after < end && *after == 's') after++;
-        if (after >= end || !(*after >= 'a' && *after <= 'z')) return true;
-        p++;
+/* Words looked for in class and id values, and what they mean. */
+#define CW_BYLINE 1u    /* byline containers: the words CMS themes use (Readability's
+                           list plus "by-line", "writer") */
+#define CW_COMMENTS 2u  /* comment sections name commenters as "authors": never bylines */
+
+static const struct { const char *word; uint8_t len, what; } CLASS_WORDS[] = {
+    {"byline", 6, CW_BYLINE}, {"by-line", 7, CW_BYLINE}, {"author", 6, CW_BYLINE},
+    {"writtenby", 9, CW_BYLINE}, {"writer", 6, CW_BYLINE}, {"p-author", 8, CW_BYLINE},
+    {"comment", 7, CW_COMMENTS}, {"disqus", 6, CW_COMMENTS}, {"respond", 7, CW_COMMENTS},
+    {"reply", 5, CW_COMMENTS},
+};
+
+/* The CLASS_WORDS inside v, each not continued by more lowercase letters:
+ * "author", "article-author", "authorName" and "authors" match,
+ * "authority" does not. One pass; most bytes fail the first-letter test. */
+static uint8_t scan_words(const char *v, size_t n) {
+    uint8_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* First letters of CLASS_WORDS, either case. */
+        static const bool FIRST[256] = {['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['p'] = 1, ['r'] = 1, ['w'] = 1,
+                                        ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['P'] = 1, ['R'] = 1, ['W'] = 1};
+        if (!FIRST[(unsigned char)v[i]]) continue;
+        int c = v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i];
+        for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof *CLASS_WORDS; k++) {
+            size_t wl = CLASS_WORDS[k].len;
+            if (CLASS_WORDS[k].word[0] != c || i + wl > n || !meta_ieq(v + i, wl, CLASS_WORDS[k].word, wl)) continue;
+            const char *after = v + i + wl, *end = v + n;
+            if (after < end && *after == 's') after++;
+            if (after >= end || !(*after >= 'a' && *after <= 'z')) found |= CLASS_WORDS[k].what;
+        }
     }
-    return false;
+    return found;
 }
 
-static bool class_or_id_has(const pith_node *el, const char *const *words, size_t count) {
-    static const char *const ATTRS[] = {"class", "id"};
-    for (size_t k = 0; k < 2; k++) {
-        uint32_t n;
-        const char *v = attr(el, ATTRS[k], &n);
-        if (!v || n > 512) continue;
-        for (size_t i = 0; i < count; i++)
-            if (has_word_part(v, n, words[i])) return true;
-    }
-    return false;
-}
+/* The attributes the walk reads on every element, found in one pass. */
+typedef struct el_attrs {
+    const char *rel, *itemprop;
+    uint32_t rel_len, itemprop_len;
+    uint8_t words;  /* CW_* in class and id */
+} el_attrs;
 
-/* Comment sections name their commenters as "authors": never bylines. */
-static bool is_comments(const pith_node *el) {
-    static const char *const W[] = {"comment", "disqus", "respond", "reply"};
-    return class_or_id_has(el, W, 4);
+static void read_attrs(const pith_node *el, el_attrs *ea) {
+    memset(ea, 0, sizeof *ea);
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const pith_attr *at = &el->u.attrs[i];
+        if (at->name_len == 5 && memcmp(at->name, "class", 5) == 0 && at->value_len <= 512)
+            ea->words |= scan_words(at->value, at->value_len);
+        else if (at->name_len == 2 && memcmp(at->name, "id", 2) == 0 && at->value_len <= 512)
+            ea->words |= scan_words(at->value, at->value_len);
+        else if (at->name_len == 3 && memcmp(at->name, "rel", 3) == 0)
+            ea->rel = at->value, ea->rel_len = at->value_len;
+        else if (at->name_len == 8 && memcmp(at->name, "itemprop", 8) == 0)
+            ea->itemprop = at->value, ea->itemprop_len = at->value_len;
+    }
 }
 
 /* Page chrome: the first paragraph of the article is not in these. */
@@ -266,17 +290,13 @@ static bool is_chrome(const pith_node *el) {
     }
 }
 
-/* Byline containers: the class/id words CMS themes use (Readability's list
- * plus "by-line", "writer"). "author" also matches "author-bio" boxes;
- * their text is long, and the 100-byte cap below rejects them. */
-static bool looks_byline(const pith_node *el) {
-    static const char *const W[] = {"byline", "by-line", "author", "writtenby", "writer", "p-author"};
-    uint32_t n;
-    const char *rel = attr(el, "rel", &n);
-    if (rel && meta_ifind(rel, n, "author", 6)) return true;
-    const char *ip = attr(el, "itemprop", &n);
-    if (ip && meta_ifind(ip, n, "author", 6)) return true;
-    return class_or_id_has(el, W, sizeof W / sizeof *W);
+/* Byline containers: rel=author, itemprop=author, or a byline word in the
+ * class or id. "author" also matches "author-bio" boxes; their text is
+ * long, and the 100-byte cap in add_byline rejects them. */
+static bool looks_byline(const el_attrs *ea) {
+    if (ea->rel && meta_ifind(ea->rel, ea->rel_len, "author", 6)) return true;
+    if (ea->itemprop && meta_ifind(ea->itemprop, ea->itemprop_len, "author", 6)) return true;
+    return ea->words & CW_BYLINE;
 }
 
 /* "By Jane Doe" as the first text of an inline or small block element. */
@@ -299,7 +319,7 @@ static void on_meta(walk *w, const pith_node *el) {
     static const char *const KEY_ATTRS[] = {"property", "name", "itemprop", "http-equiv"};
     for (size_t k = 0; k < 4; k++) {
         uint32_t kl;
-        const char *key = attr(el, KEY_ATTRS[k], &kl);
+        const char *key = pith_dom_attr(el, KEY_ATTRS[k], strlen(KEY_ATTRS[k]), &kl);
         if (!key) continue;
         /* RDFa allows several space-separated properties in one attribute. */
         size_t i = 0;
@@ -386,7 +406,9 @@ static void on_paragraph(walk *w, const pith_node *el) {
     if (!t.v.len) return;
     /* Lead paragraphs are sentences: long enough, mostly not links. */
     if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) mf->first_paragraph = t.v;
-    if (t.v.len <= 400 && mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments)
+    /* Credits are short and say "by" or "contributed": test that first. */
+    if (t.v.len <= 400 && mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments &&
+        (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
             w->a->over_limit)
             mf->failed = true;
@@ -453,7 +475,7 @@ static void on_script(walk *w, const pith_node *el) {
     meta_jsonld_add(&w->mf->jsonld, buf, o);
 }
 
-static void on_enter(walk *w, const pith_node *el) {
+static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     uint32_t n;
     switch (el->tag) {
     case PITH_TAG_META: on_meta(w, el); return;
@@ -490,43 +512,64 @@ static void on_enter(walk *w, const pith_node *el) {
     }
     default: break;
     }
-    const char *ip = attr(el, "itemprop", &n);
-    if (ip && !w->in_head) on_itemprop(w, el, ip, n);
+    if (ea->itemprop && !w->in_head) on_itemprop(w, el, ea->itemprop, ea->itemprop_len);
     if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
-        (looks_byline(el) || starts_with_by(el)))
+        (looks_byline(ea) || starts_with_by(el)))
         add_byline(w, el);
 }
 
-/* Context counters go up on ENTER and down on EXIT of the same element. */
-static void track(walk *w, const pith_node *el, int d) {
-    if (el->tag == PITH_TAG_HEAD) w->in_head += d;
-    if (is_chrome(el)) w->in_chrome += d;
-    if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && is_comments(el)) w->in_comments += d;
+/* Context flags of an element, computed once on ENTER and remembered on a
+ * stack for its EXIT. */
+#define CTX_HEAD 1u
+#define CTX_CHROME 2u
+#define CTX_COMMENTS 4u
+#define CTX_STACK 1024  /* deeper elements are not tracked (the parser caps depth at 512) */
+
+static uint8_t context_of(const pith_node *el, const el_attrs *ea) {
+    uint8_t f = 0;
+    if (el->tag == PITH_TAG_HEAD) f |= CTX_HEAD;
+    if (is_chrome(el)) f |= CTX_CHROME;
+    if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && (ea->words & CW_COMMENTS)) f |= CTX_COMMENTS;
+    return f;
+}
+
+static void apply(walk *w, uint8_t f, int d) {
+    if (f & CTX_HEAD) w->in_head += d;
+    if (f & CTX_CHROME) w->in_chrome += d;
+    if (f & CTX_COMMENTS) w->in_comments += d;
 }
 
 void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
     walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = 4096};
+    uint8_t stack[CTX_STACK];
+    size_t depth = 0;
     pith_dom_iter it;
     pith_dom_iter_init(&it, dom->root);
     while (pith_dom_iter_step(&it)) {
         const pith_node *el = it.node;
         if (el->type != PITH_NODE_ELEMENT) continue;
         if (!it.entering) {
-            track(&w, el, -1);
+            if (depth && --depth < CTX_STACK) apply(&w, stack[depth], -1);
             continue;
         }
-        /* Nothing of interest inside SVG/MathML or style: skip them (no EXIT
-         * event follows a skip, so they are not tracked). */
+        /* Nothing of interest inside SVG/MathML, style or script: skip them
+         * (no EXIT event follows a skip, so they are not pushed). */
         if (el->ns != PITH_NS_HTML || el->tag == PITH_TAG_STYLE || el->tag == PITH_TAG_TEMPLATE) {
             pith_dom_iter_skip_children(&it);
             continue;
         }
-        on_enter(&w, el);
+        el_attrs ea;
+        read_attrs(el, &ea);
+        on_enter(&w, el, &ea);
         if (el->tag == PITH_TAG_SCRIPT) {
             pith_dom_iter_skip_children(&it);
             continue;
         }
-        track(&w, el, +1);
+        if (depth < CTX_STACK) {
+            stack[depth] = context_of(el, &ea);
+            apply(&w, stack[depth], +1);
+        }
+        depth++;
     }
     if (a->over_limit) mf->failed = true;
 }
