@@ -139,6 +139,24 @@ static size_t separator_at(const char *s, size_t n, size_t i) {
     return 0;
 }
 
+/* Credits for other roles inside a byline ("Written by A Edited by B"):
+ * the byline's authors end where one begins. */
+static const char *const OTHER_ROLES[] = {
+    " edited by ", " photos by ", " photographs by ", " photography by ", " illustration by ",
+    " illustrations by ", " video by ", " graphics by ", " additional reporting by ", " fact-checked by ",
+    " reviewed by ", " translated by ",
+};
+
+static span cut_other_roles(span x) {
+    for (size_t k = 0; k < sizeof OTHER_ROLES / sizeof *OTHER_ROLES; k++) {
+        const char *role = OTHER_ROLES[k];
+        if (meta_istarts(x.s, x.n, role + 1)) return (span){x.s, 0};  /* the segment is another role's */
+        const char *p = meta_ifind(x.s, x.n, role, strlen(role));
+        if (p) x.n = (size_t)(p - x.s);
+    }
+    return x;
+}
+
 /* Segments that are stamps, not names. */
 static bool is_stamp(span x) {
     static const char *const STAMPS[] = {"updated", "published", "posted", "last updated", "modified",
@@ -306,7 +324,7 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
         start = i + w;
         i = start - 1;
         if (!seg.n || is_stamp(seg)) continue;
-        seg = cut_date(strip_by(seg));  /* a whole-date segment cuts to nothing */
+        seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
         if (seg.n && !excluded(&c, seg)) split_names(&c, strip_by(seg));
     }
     finish(&c, out, before);

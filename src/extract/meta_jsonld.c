@@ -64,11 +64,7 @@ static size_t drop_trailing_commas(char *s, size_t n) {
     return o;
 }
 
-/* Parses text[st..] up to the last `close`, retrying without trailing commas. */
-static json_t *load_from(const char *text, size_t len, size_t st, char close) {
-    size_t e = len;
-    while (e > st && text[e - 1] != close) e--;
-    if (e <= st) return NULL;
+static json_t *load_span(const char *text, size_t st, size_t e) {
     json_error_t err;
     json_t *root = json_loadb(text + st, e - st, 0, &err);
     if (root) return root;
@@ -79,6 +75,21 @@ static json_t *load_from(const char *text, size_t len, size_t st, char close) {
     root = json_loadb(copy, n, 0, &err);
     free(copy);
     return root;
+}
+
+/* Parses text[st..] up to one of the last three `close` characters (the
+ * last ones may belong to a trailing "]]>" or "//]]>"), retrying without
+ * trailing commas. */
+static json_t *load_from(const char *text, size_t len, size_t st, char close) {
+    size_t e = len;
+    for (int tries = 0; tries < 3; tries++) {
+        while (e > st && text[e - 1] != close) e--;
+        if (e <= st) return NULL;
+        json_t *root = load_span(text, st, e);
+        if (root) return root;
+        e--;
+    }
+    return NULL;
 }
 
 /* Skips white space and the wrappers pages put around JSON-LD: HTML

@@ -60,12 +60,12 @@ static const meta_key KEYS[] = {
     /* Languages (<html lang> is rank 1, set by the walk). */
     {"content-language", MF_LANG, 2}, {"dc.language", MF_LANG, 2}, {"inlanguage", MF_LANG, 2},
     {"og:locale", MF_LANG, 3}, {"language", MF_LANG, 3},
-    /* Descriptions: Dublin Core's is written for the work itself; the
-     * classic description meta is the page's summary for search results;
-     * og:description is a sharing teaser, often a hook or cut short, and
-     * twitter's more so. (JSON-LD description beats all: metadata.c.) */
+    /* Descriptions: Dublin Core's is written for the work itself;
+     * og:description is the summary the publisher chose to share; the
+     * classic description meta is the search snippet, which CMSs often
+     * build as "Headline. First sentence"; twitter's is often cut. */
     {"dc.description", MF_DESC, 1}, {"dcterms.description", MF_DESC, 1}, {"dc:description", MF_DESC, 1},
-    {"description", MF_DESC, 2}, {"og:description", MF_DESC, 3}, {"dcterms.abstract", MF_DESC, 3},
+    {"og:description", MF_DESC, 2}, {"description", MF_DESC, 3}, {"dcterms.abstract", MF_DESC, 3},
     {"twitter:description", MF_DESC, 4}, {"sailthru.description", MF_DESC, 4},
     /* Canonical URL (<link rel=canonical> is rank 1). */
     {"og:url", MF_CANON, 2}, {"parsely-link", MF_CANON, 3},

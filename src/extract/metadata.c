@@ -16,6 +16,9 @@
  *              modification date earlier than publication is dropped.
  *   site       og:site_name, JSON-LD publisher, application-name, URL host.
  *   language   <html lang>, content-language, JSON-LD, og:locale, the text.
+ *   description JSON-LD description, Dublin Core, og:description, the
+ *              description meta, twitter:description; else the first
+ *              substantial paragraph (flagged PITH_DESC_FIRST_PARAGRAPH).
  */
 #include "metadata.h"
 

@@ -70,6 +70,8 @@ static void test_noise(void) {
     CHECK_STR_EQ(names_ex("The Daily Planet", "The Daily Planet"), "(none)");
     CHECK_STR_EQ(names("Jane Doe - The Daily Planet - 2 min read"), "Jane Doe; The Daily Planet");
     CHECK_STR_EQ(names("Posted on July 14, 2016"), "(none)");
+    CHECK_STR_EQ(names("Written by Jane Doe\n   Edited by John Roe"), "Jane Doe");
+    CHECK_STR_EQ(names("By Jane Doe Photos by John Roe"), "Jane Doe");
     CHECK_STR_EQ(names("This is a very long sentence that is certainly not a byline of anyone at all"), "(none)");
 }
 
