@@ -218,15 +218,7 @@ static void add_list(fill *f, pith_mlist *l, const char *s, size_t n, uint32_t m
     if (!meta_list_add(f->a, l, max, s, n)) f->ok = false;
 }
 
-/* "a, b, c" or ["a", "b"]. */
-static void set_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
-    if (l->count) return;
-    size_t i;
-    json_t *e;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, e) if (json_is_string(e)) set_keywords(f, l, e, max, split_commas);
-        return;
-    }
+static void add_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
     if (!json_is_string(v)) return;
     const char *s = json_string_value(v);
     size_t n = json_string_length(v), st = 0;
@@ -235,6 +227,18 @@ static void set_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool s
         pith_mstr m = meta_clean(f->a, s + st, k - st);
         if (m.ptr) add_list(f, l, m.ptr, m.len, max);
         st = k + 1;
+    }
+}
+
+/* "a, b, c" or ["a", "b"] (elements not split: they are one each). */
+static void set_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
+    if (l->count) return;
+    size_t i;
+    json_t *e;
+    if (json_is_array(v)) {
+        json_array_foreach(v, i, e) add_keywords(f, l, e, max, false);
+    } else {
+        add_keywords(f, l, v, max, split_commas);
     }
 }
 
