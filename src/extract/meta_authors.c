@@ -186,12 +186,23 @@ static span strip_by(span x) {
     return x;
 }
 
-/* Cuts a trailing date: "Jane Doe on July 14, 2016", "Jane Doe 14.07.2016". */
+/* Cuts a trailing date ("Jane Doe on July 14, 2016"), a date word in the
+ * middle ("Jane Doe 27/09/2018 Comments") or an "Updated ..." stamp, and
+ * everything after it: what follows a byline's date is page furniture. */
 static span cut_date(span x) {
+    static const char *const STAMP_WORDS[] = {" updated ", " published ", " posted ", " last updated "};
+    for (size_t k = 0; k < sizeof STAMP_WORDS / sizeof *STAMP_WORDS; k++) {
+        const char *p = meta_ifind(x.s, x.n, STAMP_WORDS[k], strlen(STAMP_WORDS[k]));
+        if (p) x = trim((span){x.s, (size_t)(p - x.s)});
+    }
     for (size_t i = 0; i < x.n; i++) {
         if ((i && !is_space((unsigned char)x.s[i - 1])) || is_space((unsigned char)x.s[i])) continue;
         pith_date d;
         if (pith_date_parse_ex(x.s + i, x.n - i, 0, &d)) return trim((span){x.s, i});
+        size_t e = i;
+        while (e < x.n && !is_space((unsigned char)x.s[e])) e++;
+        if (x.s[i] >= '0' && x.s[i] <= '9' && pith_date_parse_ex(x.s + i, e - i, 0, &d))
+            return trim((span){x.s, i});
     }
     return x;
 }
@@ -240,10 +251,60 @@ static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_ti
     return (span){buf, o};
 }
 
+/* x without a leading "The ". */
+static span no_the(span x) {
+    if (x.n > 4 && meta_ieq(x.s, 4, "the ", 4)) return (span){x.s + 4, x.n - 4};
+    return x;
+}
+
+/* The name is the site or publisher, or one of them is the other plus
+ * more words ("CNN Business" for CNN, "Business Insider" for "Business
+ * Insider Deutschland"): an organisation, not a person. */
 static bool excluded(const collect *c, span x) {
-    for (size_t i = 0; i < c->n_exclude; i++)
-        if (c->exclude[i].ptr && meta_ieq(c->exclude[i].ptr, c->exclude[i].len, x.s, x.n)) return true;
+    span a = no_the(x);
+    for (size_t i = 0; i < c->n_exclude; i++) {
+        if (!c->exclude[i].ptr) continue;
+        span b = no_the((span){c->exclude[i].ptr, c->exclude[i].len});
+        if (meta_ieq(a.s, a.n, b.s, b.n)) return true;
+        span lo = a.n < b.n ? a : b, hi = a.n < b.n ? b : a;
+        if (lo.n >= 2 && hi.s[lo.n] == ' ' && meta_ieq(hi.s, lo.n, lo.s, lo.n)) return true;
+    }
     return false;
+}
+
+/* Strips a trailing site/publisher or agency name glued to a person's:
+ * "Elliot Brownstein Florida Today", "Jill Lawless Associated Press". */
+static span strip_org_suffix(const collect *c, span x) {
+    for (size_t i = x.n; i-- > 1;) {
+        if (x.s[i] != ' ') continue;
+        span tail = {x.s + i + 1, x.n - i - 1}, head = trim((span){x.s, i});
+        if (!head.n) break;
+        bool org = IN(tail.s, tail.n, AGENCIES);
+        for (size_t k = 0; !org && k < c->n_exclude; k++)
+            if (c->exclude[k].ptr) {
+                span b = no_the((span){c->exclude[k].ptr, c->exclude[k].len}), t = no_the(tail);
+                org = meta_ieq(t.s, t.n, b.s, b.n);
+            }
+        if (org) return head;
+    }
+    return x;
+}
+
+/* "NJ.com", "Cleveland.com": a word that is a domain names a site. */
+static bool has_domain(span x) {
+    static const char *const TLDS[] = {".com", ".org", ".net", ".co.uk", ".info", ".io", ".news", ".de", ".fr"};
+    for (size_t k = 0; k < sizeof TLDS / sizeof *TLDS; k++) {
+        size_t tl = strlen(TLDS[k]);
+        const char *p = meta_ifind(x.s, x.n, TLDS[k], tl);
+        if (p && p > x.s && (p + tl == x.s + x.n || p[tl] == ' ')) return true;
+    }
+    return false;
+}
+
+/* "AP Auto Writer", "AFP Paris": an agency desk. */
+static bool agency_desk(span x) {
+    const char *sp = memchr(x.s, ' ', x.n);
+    return sp && IN(x.s, (size_t)(sp - x.s), AGENCIES) && (size_t)(sp - x.s) <= 3;
 }
 
 static void add_name(collect *c, span x) {
@@ -265,8 +326,10 @@ static void add_name(collect *c, span x) {
         if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
         if (ch >= 0x80) letter = true;
     }
-    if (!letter || IN(name.s, name.n, NOT_NAMES) || excluded(c, name)) return;
-    if (IN(name.s, name.n, AGENCIES)) {
+    if (!letter || IN(name.s, name.n, NOT_NAMES) || has_domain(name)) return;
+    name = strip_org_suffix(c, name);
+    if (excluded(c, name)) return;
+    if (IN(name.s, name.n, AGENCIES) || agency_desk(name)) {
         /* "Reuters Staff": the agency without the title (name is in buf). */
         pith_mstr m = meta_clean(c->a, name.s, name.n);
         if (m.ptr && c->n_agencies < 4) c->agencies[c->n_agencies++] = (span){m.ptr, m.len};
@@ -289,15 +352,30 @@ static size_t conjunction_at(const char *s, size_t n, size_t i) {
 
 /* Splits "A, B and C" and feeds each piece to add_name. A comma piece that
  * is a job title ("Jane Doe, Senior Reporter") is dropped by add_name. */
+/* "Jane Doe, PhD", "Ilana Muhlstein, MS, RDN": a single short or
+ * all-capitals word after a comma is a credential or suffix, not a
+ * second person. */
+static bool credential(span x) {
+    x = trim(x);
+    if (!x.n || memchr(x.s, ' ', x.n)) return false;
+    if (x.n <= 4) return true;
+    for (size_t i = 0; i < x.n; i++)
+        if (x.s[i] >= 'a' && x.s[i] <= 'z') return false;
+    return x.n <= 6;
+}
+
 static void split_names(collect *c, span x) {
     size_t start = 0;
+    bool after_comma = false;
     for (size_t i = 0; i <= x.n; i++) {
         size_t skip = 0;
         if (i == x.n || x.s[i] == ',') skip = 1;
         else if (x.s[i] == '&' && i > 0 && is_space((unsigned char)x.s[i - 1])) skip = 1;
         else skip = conjunction_at(x.s, x.n, i);
         if (!skip) continue;
-        add_name(c, (span){x.s + start, i - start});
+        span piece = {x.s + start, i - start};
+        if (!(after_comma && credential(piece))) add_name(c, piece);
+        after_comma = i < x.n && x.s[i] == ',';
         start = i + skip;
         i = start - 1;
     }

@@ -462,8 +462,12 @@ static bool url_date_at(const char *s, size_t len, size_t i, pith_date *d) {
     if (j < len && (s[j] == '/' || s[j] == '-' || s[j] == '_')) {
         char sep = s[j++];
         int nd;
-        d->month = number(s, len, &j, 2, &nd);
-        if (d->month < 0 || j >= len || s[j] != sep) return false;
+        /* "/2019/nov/18/" (The Guardian, PolitiFact): a month name. */
+        size_t w = j;
+        while (j < len && ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z')) j++;
+        if (j - w >= 3 && j - w <= 9) d->month = month_of(s + w, j - w);
+        else j = w, d->month = number(s, len, &j, 2, &nd);
+        if (d->month <= 0 || j >= len || s[j] != sep) return false;
         j++;
         d->day = number(s, len, &j, 2, &nd);
         if (d->day < 0) return false;

@@ -282,8 +282,9 @@ static void read_attrs(const pith_node *el, el_attrs *ea) {
 /* Page chrome: the first paragraph of the article is not in these. */
 static bool is_chrome(const pith_node *el) {
     switch (el->tag) {
+    /* Not <form>: ASP.NET pages wrap the whole body in one. */
     case PITH_TAG_NAV: case PITH_TAG_HEADER: case PITH_TAG_FOOTER: case PITH_TAG_ASIDE:
-    case PITH_TAG_FORM: case PITH_TAG_FIGURE: case PITH_TAG_BLOCKQUOTE:
+    case PITH_TAG_FIGURE: case PITH_TAG_BLOCKQUOTE:
         return true;
     default:
         return false;
@@ -397,6 +398,18 @@ static void on_time(walk *w, const pith_node *el) {
     }
 }
 
+/* Paragraph text for language detection (first 4 KB outside chrome). */
+static void add_sample(walk *w, meta_value v) {
+    meta_found *mf = w->mf;
+    if (mf->sample_len + 1 >= w->sample_cap) return;
+    if (!mf->sample) mf->sample = pith_arena_alloc_bytes(w->a, w->sample_cap);
+    if (!mf->sample) return;
+    size_t room = w->sample_cap - mf->sample_len - 1, take = v.len < room ? v.len : room;
+    memcpy(mf->sample + mf->sample_len, v.s, take);
+    mf->sample_len += take;
+    mf->sample[mf->sample_len++] = ' ';
+}
+
 /* Paragraphs: the first substantial one, credits, a text sample. */
 static void on_paragraph(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
@@ -412,14 +425,7 @@ static void on_paragraph(walk *w, const pith_node *el) {
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
             w->a->over_limit)
             mf->failed = true;
-    if (want_sample && !w->in_chrome) {
-        if (!mf->sample) mf->sample = pith_arena_alloc_bytes(w->a, w->sample_cap);
-        if (!mf->sample) return;
-        size_t take = t.v.len + 1 < w->sample_cap - mf->sample_len ? t.v.len : w->sample_cap - mf->sample_len - 1;
-        memcpy(mf->sample + mf->sample_len, t.v.s, take);
-        mf->sample_len += take;
-        mf->sample[mf->sample_len++] = ' ';
-    }
+    if (want_sample && !w->in_chrome) add_sample(w, t.v);
 }
 
 /* A <div> holding only text and inline elements is a paragraph written
@@ -449,9 +455,11 @@ static bool inline_only(const pith_node *el) {
 }
 
 static void on_div(walk *w, const pith_node *el) {
-    if (w->mf->first_paragraph.s || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
+    bool want_first = !w->mf->first_paragraph.s, want_sample = w->mf->sample_len + 1 < w->sample_cap;
+    if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
     text_out t = gather(el, w->a, 1000, 400);
-    if (t.v.len >= 80 && t.link * 2 < t.raw) w->mf->first_paragraph = t.v;
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) w->mf->first_paragraph = t.v;
+    if (want_sample && t.v.len) add_sample(w, t.v);
 }
 
 static void on_script(walk *w, const pith_node *el) {

@@ -68,6 +68,9 @@ static void resolve_site(resolve *r) {
     r->out->site_name = r->ld->publisher;
     if (!r->out->site_name.ptr && (v = slot1(r->mf, MF_SITE, 9))) r->out->site_name = clean(r, v->s, v->len);
     if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r->out->site_name);
+    /* "@politifact": a social handle given as the site name. */
+    if (r->out->site_name.len > 1 && r->out->site_name.ptr[0] == '@')
+        r->out->site_name.ptr++, r->out->site_name.len--;
     if (!r->out->site_name.ptr && r->url) {
         pith_mstr h = pith_url_host(r->url, r->url_len);
         if (h.ptr) r->out->site_name = clean(r, h.ptr, h.len);
@@ -194,6 +197,20 @@ static bool parse_slot(const meta_found *mf, meta_field f, int max_rank, pith_da
     return false;
 }
 
+/* A date that ends a short text ("By Jane Doe | July 14, 2016 10:30"),
+ * or a numeric date word inside it; nothing else in it may be unknown. */
+static bool date_in_text(const char *s, size_t n, pith_date *d) {
+    if (n > 200) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i - 1] != ' ') continue;
+        if (pith_date_parse_ex(s + i, n - i, 0, d)) return true;
+        size_t e = i;
+        while (e < n && s[e] != ' ') e++;
+        if (s[i] >= '0' && s[i] <= '9' && e - i >= 8 && pith_date_parse_ex(s + i, e - i, 0, d)) return true;
+    }
+    return false;
+}
+
 static pith_mstr date_str(resolve *r, const pith_date *d) {
     char buf[32];
     size_t n = pith_date_format(d, buf);
@@ -213,10 +230,14 @@ static void resolve_dates(resolve *r) {
      * that state publication, above the weak ones. */
     if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub))
         has_pub = true, pub_rank = 3;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 9, &pub, &pub_rank);
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 4, &pub, &pub_rank);
     if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod))
         has_mod = true, mod_rank = 1;
     if (!has_mod) has_mod = parse_slot(r->mf, MF_MODIFIED, 9, &mod, &mod_rank);
+    /* The visible byline often carries the date ("By X | July 14, 2016"). */
+    for (size_t i = 0; !has_pub && i < r->mf->n_bylines; i++)
+        if (date_in_text(r->mf->bylines[i].s, r->mf->bylines[i].len, &d)) has_pub = true, pub = d, pub_rank = 5;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 9, &pub, &pub_rank);
     if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d)) has_pub = true, pub = d, pub_rank = 7;
     /* Weak sources (a <time> somewhere, the URL) must not postdate the
      * page's own modification date: such a date is a script's "today". */

@@ -70,6 +70,17 @@ static void test_noise(void) {
     CHECK_STR_EQ(names_ex("The Daily Planet", "The Daily Planet"), "(none)");
     CHECK_STR_EQ(names("Jane Doe - The Daily Planet - 2 min read"), "Jane Doe; The Daily Planet");
     CHECK_STR_EQ(names("Posted on July 14, 2016"), "(none)");
+    CHECK_STR_EQ(names("Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras"), "Carlos Nadalim");
+    CHECK_STR_EQ(names_ex("By Jill Disis, CNN Business Updated 0339 GMT (1139 HKT) November 19, 2019", "CNN"), "Jill Disis");
+    CHECK_STR_EQ(names_ex("By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43", "The Jerusalem Post"), "(none)");
+    CHECK_STR_EQ(names_ex("Elliot Brownstein Florida Today", "Florida Today"), "Elliot Brownstein");
+    CHECK_STR_EQ(names("DANICA KIRKA and JILL LAWLESS Associated Press"), "DANICA KIRKA; JILL LAWLESS");
+    CHECK_STR_EQ(names("Amy Kuperinsky, NJ Advance Media for NJ.com"), "Amy Kuperinsky");
+    CHECK_STR_EQ(names("Troy L. Smith, cleveland.com"), "Troy L. Smith");
+    CHECK_STR_EQ(names("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
+    CHECK_STR_EQ(names("STEVE PEOPLES, AP National Political"), "STEVE PEOPLES");
+    CHECK_STR_EQ(names("Ilana Muhlstein, MS, RDN"), "Ilana Muhlstein");
+    CHECK_STR_EQ(names("Jane Doe, PhD"), "Jane Doe");
     CHECK_STR_EQ(names("Written by Jane Doe\n   Edited by John Roe"), "Jane Doe");
     CHECK_STR_EQ(names("By Jane Doe Photos by John Roe"), "Jane Doe");
     CHECK_STR_EQ(names("This is a very long sentence that is certainly not a byline of anyone at all"), "(none)");

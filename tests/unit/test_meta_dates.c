@@ -78,6 +78,8 @@ static void test_url(void) {
     CHECK_STR_EQ(url_date("https://example.com/news/2016-07-14/story.html"), "2016-07-14");
     CHECK_STR_EQ(url_date("https://example.com/news/story-20160714.html"), "2016-07-14");
     CHECK_STR_EQ(url_date("https://example.com/2016/07/story"), "(none)");
+    CHECK_STR_EQ(url_date("https://www.theguardian.com/world/2019/nov/18/hong-kong"), "2019-11-18");
+    CHECK_STR_EQ(url_date("https://example.com/2019/novel/18/x"), "(none)");
     CHECK_STR_EQ(url_date("https://example.com/item/12345678/x"), "(none)");
     CHECK_STR_EQ(url_date("https://2016-07-14.example.com/x"), "(none)");
 }
