@@ -219,10 +219,10 @@ static void add_list(fill *f, pith_mlist *l, const char *s, size_t n, uint32_t m
 }
 
 static void add_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
-    if (!json_is_string(v)) return;
+    if (!json_is_string(v) || l->count >= max) return;
     const char *s = json_string_value(v);
     size_t n = json_string_length(v), st = 0;
-    for (size_t k = 0; k <= n; k++) {
+    for (size_t k = 0; k <= n && l->count < max; k++) {
         if (k < n && !(split_commas && s[k] == ',')) continue;
         pith_mstr m = meta_clean(f->a, s + st, k - st);
         if (m.ptr) add_list(f, l, m.ptr, m.len, max);

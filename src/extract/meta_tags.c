@@ -220,6 +220,7 @@ typedef struct walk {
     meta_found *mf;
     int in_head, in_chrome, in_comments;
     bool seen_title, seen_time;
+    size_t itemprop_tries;
     size_t sample_cap;
 } walk;
 
@@ -369,16 +370,21 @@ static void add_byline(walk *w, const pith_node *el) {
  * content, href or text. */
 static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t il) {
     uint32_t n;
+    /* Text is gathered for a bounded number of itemprops: a page of 10^5
+     * empty ones must not cost 10^5 subtree walks. */
+    if (w->itemprop_tries >= 32) return;
     const char *v = attr(el, "datetime", &n);
     if (!v) v = attr(el, "content", &n);
     if (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12)) {
         meta_field f = ip[4] == 'P' || ip[4] == 'p' ? MF_PUBLISHED : MF_MODIFIED;
         if (v) meta_offer(w->mf, f, 2, v, n);
         else {
+            w->itemprop_tries++;
             text_out t = gather(el, w->a, 120, 50);
             if (t.v.len) meta_offer(w->mf, f, 3, t.v.s, t.v.len);
         }
     } else if (meta_ieq(ip, il, "headline", 8) && (!w->mf->slot[MF_TITLE].rank || w->mf->slot[MF_TITLE].rank > 3)) {
+        w->itemprop_tries++;
         text_out t = gather(el, w->a, 400, 200);
         if (t.v.len) meta_offer(w->mf, MF_TITLE, 3, t.v.s, t.v.len);
     }
@@ -512,7 +518,9 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     case PITH_TAG_DIV: on_div(w, el); break;
     case PITH_TAG_A: {
         const char *rel = attr(el, "rel", &n);
-        if (rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {
+        const meta_slot *tags = &w->mf->slot[MF_TAG];
+        bool room = !tags->rank || tags->rank > 4 || (tags->rank == 4 && tags->count < META_MAX_VALUES);
+        if (room && rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {
             text_out t = gather(el, w->a, 100, 20);
             if (t.v.len) meta_offer(w->mf, MF_TAG, 4, t.v.s, t.v.len);
         }

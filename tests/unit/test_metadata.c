@@ -240,6 +240,41 @@ static void test_many_bylines(void) {
     free(html);
 }
 
+/* Repeats `unit` n times between a prefix and a suffix. */
+static char *repeat(const char *pre, const char *unit, size_t n, const char *post) {
+    size_t ul = strlen(unit), pl = strlen(pre);
+    char *b = malloc(pl + ul * n + strlen(post) + 1);
+    memcpy(b, pre, pl);
+    for (size_t i = 0; i < n; i++) memcpy(b + pl + i * ul, unit, ul);
+    strcpy(b + pl + ul * n, post);
+    return b;
+}
+
+/* Adversarial pages: every one must finish fast with bounded output (the
+ * ctest timeout catches a quadratic path). */
+static void test_hostile(void) {
+    static const struct { const char *pre, *unit, *post; size_t n; } CASES[] = {
+        {"<body>", "<span itemprop=headline></span>", "", 100000},
+        {"<body>", "<span itemprop=datePublished></span>", "", 100000},
+        {"<body>", "<a rel=tag href=x>t</a>", "", 100000},
+        {"<body>", "<p>Reporting by A B; Editing by C D", "", 50000},
+        {"<body>", "<div class=\"author-byline comments\">", "By Ann Bee", 100000},
+        {"<body>", "<span>", "By Ann Bee", 200000},
+        {"<head>", "<meta property=article:tag content=x>", "", 100000},
+        {"<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"keywords\":[", "\"k\",", "\"z\"]}</script>", 200000},
+        {"<script type=application/ld+json>", "[", "", 100000},
+        {"<title>", "a | ", "</title>", 100000},
+        {"<meta name=author content=\"", "By Ann Bee and ", "\">", 20000},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        char *html = repeat(CASES[i].pre, CASES[i].unit, CASES[i].n, CASES[i].post);
+        pith_metadata m = extract(html, NULL);
+        CHECK(m.tags.count <= PITH_META_MAX_TAGS && m.authors.count <= PITH_META_MAX_AUTHORS &&
+              m.contributors.count <= PITH_META_MAX_AUTHORS && m.bylines.count <= PITH_META_MAX_BYLINES);
+        free(html);
+    }
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -254,6 +289,7 @@ int main(void) {
     RUN(test_jsonld_junk);
     RUN(test_future_dates);
     RUN(test_many_bylines);
+    RUN(test_hostile);
     pith_arena_free(&arena);
     return test_summary("metadata");
 }
