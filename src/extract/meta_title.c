@@ -87,11 +87,25 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
     return (pith_mstr){title, (uint32_t)len};
 }
 
-/* Next word of x at *i (ASCII letters lowercased on compare). */
+/* Bytes of the character at s[i] when it belongs to a word, else 0:
+ * ASCII letters and digits, and non-ASCII letters; not the Latin-1
+ * punctuation (U+0080-U+00BF: NBSP, ¶, «), general punctuation (U+2000-
+ * U+206F: dashes, quotes) or CJK punctuation (U+3000-U+303F). */
+static size_t word_char(span x, size_t i) {
+    unsigned char c = (unsigned char)x.s[i];
+    if (c < 0x80) return is_word_byte(c) ? 1 : 0;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (i + n > x.n) return 0;
+    unsigned char c1 = n > 1 ? (unsigned char)x.s[i + 1] : 0;
+    if (c == 0xC2 || (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80)) return 0;
+    return n;
+}
+
+/* Next word of x at *i. */
 static span next_word(span x, size_t *i) {
-    while (*i < x.n && !is_word_byte((unsigned char)x.s[*i])) (*i)++;
-    size_t st = *i;
-    while (*i < x.n && is_word_byte((unsigned char)x.s[*i])) (*i)++;
+    while (*i < x.n && !word_char(x, *i)) (*i)++;
+    size_t st = *i, w;
+    while (*i < x.n && (w = word_char(x, *i))) *i += w;
     return (span){x.s + st, *i - st};
 }
 
@@ -109,8 +123,11 @@ double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t
     span h = {h1, h1_len > 400 ? 400 : h1_len}, t = {title, title_len > 400 ? 400 : title_len};
     size_t i = 0, total = 0, found = 0;
     for (;;) {
+        size_t st = i;
         span w = next_word(h, &i);
         if (!w.n) break;
+        /* Each distinct word once: "Evolve ... evolve" is one word. */
+        if (has_word((span){h.s, st}, w)) continue;
         total++;
         found += has_word(t, w);
     }

@@ -108,20 +108,19 @@ static bool usable_title(resolve *r, pith_mstr t) {
 }
 
 /* The <h1> that best matches the <title>: the visible headline, free of
- * SEO additions. Needs most of its words in the title. */
+ * SEO additions. Most of its words must be in the title, and it must
+ * cover most of the title's words (an h1 that is a section name or a
+ * logo shares a few words with the title, not most). */
 static pith_mstr best_h1(resolve *r) {
     const meta_found *mf = r->mf;
     double best = 0;
     pith_mstr pick = {NULL, 0};
     if (!mf->title.s) return pick;
     for (size_t i = 0; i < mf->n_h1; i++) {
-        double m = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
-        if (m > best) best = m, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
+        double in = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
+        double cover = pith_title_match(mf->title.s, mf->title.len, mf->h1[i].s, mf->h1[i].len);
+        if (in >= 0.8 && cover >= 0.6 && in + cover > best) best = in + cover, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
     }
-    /* ...and it must also cover half the title's words: an h1 that is
-     * one word of a long title is a section name or a logo. */
-    if (best < 0.8 || pith_title_match(mf->title.s, mf->title.len, pick.ptr, pick.len) < 0.5)
-        return (pith_mstr){NULL, 0};
     return pick;
 }
 

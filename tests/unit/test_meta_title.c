@@ -42,6 +42,10 @@ static void test_match(void) {
     CHECK(pith_title_match("Storm hits the coast, thousands evacuated", 41, t, strlen(t)) > 0.99);
     CHECK(pith_title_match("Latest news", 11, t, strlen(t)) < 0.5);
     CHECK(pith_title_match("", 0, t, strlen(t)) == 0.0);
+    /* Punctuation is not a word; repeated words count once. */
+    const char *m = "Evolve: Shared Mutable History \xe2\x80\x94 evolve extension for Mercurial";
+    CHECK(pith_title_match(m, strlen(m), "evolve extension for Mercurial", 30) < 0.6);
+    CHECK(pith_title_match("History \xc2\xb6", 10, m, strlen(m)) > 0.99);
 }
 
 static const char *host(const char *u) {
