@@ -94,7 +94,8 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
 static size_t word_char(span x, size_t i) {
     unsigned char c = (unsigned char)x.s[i];
     if (c < 0x80) return is_word_byte(c) ? 1 : 0;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (c < 0xC0) return 0; /* a stray continuation byte */
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     if (i + n > x.n) return 0;
     unsigned char c1 = n > 1 ? (unsigned char)x.s[i + 1] : 0;
     if (c == 0xC2 || (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80)) return 0;
