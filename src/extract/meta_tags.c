@@ -146,6 +146,59 @@ typedef struct text_out {
     size_t link;       /* bytes inside <a> */
 } text_out;
 
+/* "display: none" / "visibility:hidden" in a style value, spaces ignored. */
+static bool style_hides(const char *v, size_t n) {
+    static const char *const HIDES[] = {"display:none", "visibility:hidden"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *w = HIDES[k];
+        size_t wl = strlen(w);
+        for (size_t i = 0; i < n; i++) {
+            size_t j = i, m = 0;
+            while (j < n && m < wl) {
+                int c = v[j] >= 'A' && v[j] <= 'Z' ? v[j] + 32 : v[j];
+                if (c == ' ') {
+                    j++;
+                    continue;
+                }
+                if (c != w[m]) break;
+                j++, m++;
+            }
+            if (m == wl) return true;
+        }
+    }
+    return false;
+}
+
+/* Text a reader never sees is no description, byline or sample:
+ * hidden, aria-hidden="true", inline display:none / visibility:hidden. */
+static bool attr_hides(const pith_attr *at) {
+    if (at->name_len == 6 && memcmp(at->name, "hidden", 6) == 0) return true;
+    if (at->name_len == 11 && memcmp(at->name, "aria-hidden", 11) == 0)
+        return at->value_len == 4 && meta_ieq(at->value, 4, "true", 4);
+    if (at->name_len == 5 && memcmp(at->name, "style", 5) == 0 && at->value_len <= 1024)
+        return style_hides(at->value, at->value_len);
+    return false;
+}
+
+static bool is_hidden(const pith_node *el) {
+    for (uint32_t i = 0; i < el->nattrs; i++)
+        if (attr_hides(&el->u.attrs[i])) return true;
+    return false;
+}
+
+/* Inline elements: their boundaries do not separate words. */
+static bool is_inline(const pith_node *el) {
+    switch (el->tag) {
+    case PITH_TAG_A: case PITH_TAG_B: case PITH_TAG_I: case PITH_TAG_EM: case PITH_TAG_STRONG:
+    case PITH_TAG_SPAN: case PITH_TAG_CODE: case PITH_TAG_SMALL: case PITH_TAG_SUP:
+    case PITH_TAG_SUB: case PITH_TAG_ABBR: case PITH_TAG_CITE: case PITH_TAG_Q: case PITH_TAG_U:
+    case PITH_TAG_MARK: case PITH_TAG_FONT: case PITH_TAG_TIME: case PITH_TAG_KBD: case PITH_TAG_VAR:
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 /* Appends text with white space runs collapsed (the page's indentation is
@@ -181,14 +234,13 @@ static text_out gather(const pith_node *el, pith_arena *a, size_t max_bytes, siz
     while (pith_dom_iter_step(&it) && visited++ < max_nodes) {
         const pith_node *x = it.node;
         if (x->type == PITH_NODE_ELEMENT) {
-            if (it.entering && skip_text_of(x)) {
+            if (it.entering && (skip_text_of(x) || (x != el && x->nattrs && is_hidden(x)))) {
                 pith_dom_iter_skip_children(&it);
                 continue;
             }
             if (x->tag == PITH_TAG_A) in_a += it.entering ? 1 : -1;
             /* Block boundaries and <br> separate words. */
-            if (x->tag == PITH_TAG_BR || (!it.entering && x->tag != PITH_TAG_A && x->tag != PITH_TAG_SPAN))
-                pend = true;
+            if (x->tag == PITH_TAG_BR || (!it.entering && !is_inline(x))) pend = true;
             continue;
         }
         if (x->type != PITH_NODE_TEXT) continue;
@@ -263,6 +315,7 @@ typedef struct el_attrs {
     const char *rel, *itemprop;
     uint32_t rel_len, itemprop_len;
     uint8_t words;  /* CW_* in class and id */
+    bool hidden;    /* see attr_hides */
 } el_attrs;
 
 static void read_attrs(const pith_node *el, el_attrs *ea) {
@@ -277,6 +330,8 @@ static void read_attrs(const pith_node *el, el_attrs *ea) {
             ea->rel = at->value, ea->rel_len = at->value_len;
         else if (at->name_len == 8 && memcmp(at->name, "itemprop", 8) == 0)
             ea->itemprop = at->value, ea->itemprop_len = at->value_len;
+        else if (attr_hides(at))
+            ea->hidden = true;
     }
 }
 
@@ -447,15 +502,7 @@ static bool inline_only(const pith_node *el) {
             continue;
         }
         if (c->type != PITH_NODE_ELEMENT) continue;
-        switch (c->tag) {
-        case PITH_TAG_A: case PITH_TAG_B: case PITH_TAG_I: case PITH_TAG_EM: case PITH_TAG_STRONG:
-        case PITH_TAG_SPAN: case PITH_TAG_BR: case PITH_TAG_CODE: case PITH_TAG_SMALL: case PITH_TAG_SUP:
-        case PITH_TAG_SUB: case PITH_TAG_ABBR: case PITH_TAG_CITE: case PITH_TAG_Q: case PITH_TAG_U:
-        case PITH_TAG_MARK: case PITH_TAG_FONT: case PITH_TAG_TIME: case PITH_TAG_KBD: case PITH_TAG_VAR:
-            break;
-        default:
-            return false;
-        }
+        if (!is_inline(c) && c->tag != PITH_TAG_BR) return false;
     }
     return text;
 }
@@ -546,6 +593,9 @@ static uint8_t context_of(const pith_node *el, const el_attrs *ea) {
     if (el->tag == PITH_TAG_HEAD) f |= CTX_HEAD;
     if (is_chrome(el)) f |= CTX_CHROME;
     if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && (ea->words & CW_COMMENTS)) f |= CTX_COMMENTS;
+    /* Hidden subtrees give no lead paragraph, sample or byline, like chrome
+     * and comments (both flags: chrome stops paragraphs, comments bylines). */
+    if (ea->hidden) f |= CTX_CHROME | CTX_COMMENTS;
     return f;
 }
 
@@ -576,16 +626,19 @@ void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
         }
         el_attrs ea;
         read_attrs(el, &ea);
-        on_enter(&w, el, &ea);
         if (el->tag == PITH_TAG_SCRIPT) {
+            on_enter(&w, el, &ea);
             pith_dom_iter_skip_children(&it);
             continue;
         }
+        /* The element's own context counts for itself (a hidden <p>, a
+         * "comment-author" span). */
         if (depth < CTX_STACK) {
             stack[depth] = context_of(el, &ea);
             apply(&w, stack[depth], +1);
         }
         depth++;
+        on_enter(&w, el, &ea);
     }
     if (a->over_limit) mf->failed = true;
 }

@@ -227,6 +227,21 @@ static void test_future_dates(void) {
     CHECK_STR_EQ(s(m.date_modified), "2018-01-02T00:00:00Z");
 }
 
+static const char HIDDEN_PAGE[] =
+    "<html lang=fr><body><div style=\"display: none\"><span class=byline>By Ghost Writer</span>"
+    "<p>This paragraph is hidden from readers and must not become the description of the page.</p></div>"
+    "<p><span aria-hidden=\"true\">**WRONG** </span>Le texte visible du premier paragraphe, "
+    "avec <b>du gras</b>, qui est assez long pour servir de description.</p>"
+    "<div class=author hidden>By Hidden Person</div><div class=author>Par Marie Curie</div></body></html>";
+
+static void test_hidden(void) {
+    pith_metadata m = extract(HIDDEN_PAGE, NULL);
+    CHECK_STR_EQ(s(m.description),
+                 "Le texte visible du premier paragraphe, avec du gras, qui est assez long pour servir de description.");
+    CHECK_STR_EQ(j(m.authors), "Marie Curie");
+    CHECK_STR_EQ(s(m.language), "fr");
+}
+
 /* Many byline-looking elements: bounded work, capped output. */
 static void test_many_bylines(void) {
     size_t n = 20000;
@@ -288,6 +303,7 @@ int main(void) {
     RUN(test_url_fallbacks);
     RUN(test_jsonld_junk);
     RUN(test_future_dates);
+    RUN(test_hidden);
     RUN(test_many_bylines);
     RUN(test_hostile);
     pith_arena_free(&arena);
