@@ -333,7 +333,7 @@ static void fill_from(fill *f, json_t *o) {
     if (!out->person_authors.count && !out->org_authors.count) set_authors(f, json_object_get(o, "creator"));
     set_publisher(f, json_object_get(o, "publisher"));
     set_keywords(f, &out->keywords, json_object_get(o, "keywords"), PITH_META_MAX_TAGS, true);
-    set_keywords(f, &out->sections, json_object_get(o, "articleSection"), PITH_META_MAX_TAGS, false);
+    set_keywords(f, &out->sections, json_object_get(o, "articleSection"), PITH_META_MAX_TAGS, true);
     json_t *body = json_object_get(o, "articleBody");
     if (!out->body.ptr && json_is_string(body)) {
         out->body.ptr = pith_arena_strndup(f->a, json_string_value(body), json_string_length(body));
