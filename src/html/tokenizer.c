@@ -187,8 +187,7 @@ static bool run_data(pith_tokenizer *t, pith_token *tok) {
                 t->p = q;
                 return false;
             }
-            memset(tok, 0, sizeof *tok);
-            tok->type = PITH_TOKEN_CHARACTER;
+            tk_token_clear(tok, PITH_TOKEN_CHARACTER);
             tok->data.data = q;
             tok->data.len = 1;
             t->p = q + 1;
@@ -258,8 +257,7 @@ static bool run_cdata(pith_tokenizer *t, pith_token *tok, bool *emitted) {
                 t->p = q;
                 return true;
             }
-            memset(tok, 0, sizeof *tok);
-            tok->type = PITH_TOKEN_CHARACTER;
+            tk_token_clear(tok, PITH_TOKEN_CHARACTER);
             tok->data.data = q;
             tok->data.len = 1;
             t->p = q + 1;
@@ -429,14 +427,12 @@ static bool tag_open(pith_tokenizer *t, pith_token *tok) {
 /* ================================================================ pull loop */
 
 static void emit_eof(pith_token *tok) {
-    memset(tok, 0, sizeof *tok);
-    tok->type = PITH_TOKEN_EOF;
+    tk_token_clear(tok, PITH_TOKEN_EOF);
 }
 
 static bool emit_run(pith_tokenizer *t, pith_token *tok) {
     if (tk_run_empty(t)) return false;
-    memset(tok, 0, sizeof *tok);
-    tok->type = PITH_TOKEN_CHARACTER;
+    tk_token_clear(tok, PITH_TOKEN_CHARACTER);
     if (t->run_in_buf) {
         tok->data.data = t->text.data;
         tok->data.len = t->text.len;

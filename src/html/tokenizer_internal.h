@@ -177,6 +177,26 @@ static inline bool tk_run_empty(const pith_tokenizer *t) {
     return t->run_in_buf ? t->text.len == 0 : t->run_len == 0;
 }
 
+/* Resets every field of a token to empty. Field by field: a memset of the
+ * whole struct compiles to `rep stos`, which showed up as a fifth of the
+ * time spent per tag. */
+static inline void tk_token_clear(pith_token *tok, pith_token_type type) {
+    static const pith_span empty = {"", 0};
+    tok->type = type;
+    tok->tag = PITH_TAG_UNKNOWN;
+    tok->self_closing = false;
+    tok->force_quirks = false;
+    tok->has_public_id = false;
+    tok->has_system_id = false;
+    tok->has_name = false;
+    tok->name = empty;
+    tok->data = empty;
+    tok->public_id = empty;
+    tok->system_id = empty;
+    tok->attrs = NULL;
+    tok->nattrs = 0;
+}
+
 /* ---------------------------------------------------------------- stages */
 
 /* Character reference at s[0] == '&' (13.2.5.72 on). Returns the bytes

@@ -12,8 +12,7 @@
 #include "tokenizer_internal.h"
 
 static void emit_comment(pith_tokenizer *t, pith_token *tok, const char *s, const char *e) {
-    memset(tok, 0, sizeof *tok);
-    tok->type = PITH_TOKEN_COMMENT;
+    tk_token_clear(tok, PITH_TOKEN_COMMENT);
     size_t n = (size_t)(e - s);
     if (n && memchr(s, '\0', n)) {
         t->tagbuf.len = 0;
@@ -214,8 +213,7 @@ static int doctype_step(pith_tokenizer *t, pith_token *tok, dt_str ids[3], int s
 static bool doctype(pith_tokenizer *t, pith_token *tok, const char *q) {
     const char *end = t->end;
     dt_str ids[3] = {{0, 0}, {0, 0}, {0, 0}};
-    memset(tok, 0, sizeof *tok);
-    tok->type = PITH_TOKEN_DOCTYPE;
+    tk_token_clear(tok, PITH_TOKEN_DOCTYPE);
     t->tagbuf.len = 0;
     t->state = PITH_TOK_DATA;
     int st = D_BEFORE_NAME;

@@ -213,21 +213,26 @@ static bool is_dup(pith_tokenizer *t, const tk_str *name) {
     return false;
 }
 
-static bool add_attr(pith_tokenizer *t, const tk_attr *a) {
+/* The slot for the next attribute (built in place, committed by
+ * commit_attr), or NULL when memory ran out. */
+static tk_attr *next_attr_slot(pith_tokenizer *t) {
     if (t->nattrs == t->attrs_cap) {
         size_t cap = t->attrs_cap ? t->attrs_cap * 2 : 16;
         tk_attr *na = NULL;
         if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->nattrs * sizeof *na, cap * sizeof *na);
-        if (!na) return false;
+        if (!na) return NULL;
         t->attrs = na;
         t->attrs_cap = cap;
     }
-    t->attrs[t->nattrs++] = *a;
+    return &t->attrs[t->nattrs];
+}
+
+static void commit_attr(pith_tokenizer *t) {
+    t->nattrs++;
     if (t->dup_cap) {
-        if (2 * t->nattrs > t->dup_cap) return dup_rebuild(t, t->nattrs);
-        dup_insert(t, t->nattrs - 1);
+        if (2 * t->nattrs > t->dup_cap) dup_rebuild(t, t->nattrs);
+        else dup_insert(t, t->nattrs - 1);
     }
-    return true;
 }
 
 /* ---------------------------------------------------------------- emit */
@@ -241,8 +246,7 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
         t->out_attrs = na;
         t->out_cap = cap;
     }
-    memset(tok, 0, sizeof *tok);
-    tok->type = end_tag ? PITH_TOKEN_END_TAG : PITH_TOKEN_START_TAG;
+    tk_token_clear(tok, end_tag ? PITH_TOKEN_END_TAG : PITH_TOKEN_START_TAG);
     tok->name.data = str_ptr(t, name);
     tok->name.len = name->len;
     tok->tag = pith_tag_lookup(tok->name.data, tok->name.len);
@@ -274,22 +278,23 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
 static const char *read_attr(pith_tokenizer *t, const char *q) {
     const char *end = t->end;
     size_t mark = t->tagbuf.len;
-    tk_attr a;
-    q = read_name(t, q, *q == '=' ? 1 : 0, C_TAGSTOP | C_EQ, &a.name);
+    tk_attr *a = next_attr_slot(t);
+    if (!a) return NULL;
+    q = read_name(t, q, *q == '=' ? 1 : 0, C_TAGSTOP | C_EQ, &a->name);
     if (q == end) return NULL;
-    bool dup = is_dup(t, &a.name);
-    a.value = slice("", 0);
+    bool dup = is_dup(t, &a->name);
+    a->value = slice("", 0);
     while (q < end && tk_is_ws((unsigned char)*q)) q++;
     if (q < end && *q == '=') {
         q++;
         while (q < end && tk_is_ws((unsigned char)*q)) q++;
         if (q == end) return NULL;
-        if (*q == '"' || *q == '\'') q = read_quoted(t, q + 1, *q, &a.value);
-        else if (*q != '>') q = read_unquoted(t, q, &a.value);
+        if (*q == '"' || *q == '\'') q = read_quoted(t, q + 1, *q, &a->value);
+        else if (*q != '>') q = read_unquoted(t, q, &a->value);
         if (!q) return NULL;
     }
     if (dup) t->tagbuf.len = mark;
-    else add_attr(t, &a);
+    else commit_attr(t);
     return q;
 }
 
