@@ -92,6 +92,7 @@ static bool run(tb *t) {
         if (process(t, &tok) == TB_STOP) break;
         if (tok.type == PITH_TOKEN_EOF) break;
     }
+    if (t->failed && t->dom->arena->over_limit) t->dom->limits_hit |= PITH_LIMIT_MEMORY;
     return !t->failed;
 }
 
