@@ -146,25 +146,19 @@ typedef struct text_out {
     size_t link;       /* bytes inside <a> */
 } text_out;
 
-/* "display: none" / "visibility:hidden" in a style value, spaces ignored. */
+/* "display: none" / "visibility:hidden" in a style value, spaces ignored:
+ * looks only around each ':' (one memchr pass). */
 static bool style_hides(const char *v, size_t n) {
-    static const char *const HIDES[] = {"display:none", "visibility:hidden"};
-    for (size_t k = 0; k < 2; k++) {
-        const char *w = HIDES[k];
-        size_t wl = strlen(w);
-        for (size_t i = 0; i < n; i++) {
-            size_t j = i, m = 0;
-            while (j < n && m < wl) {
-                int c = v[j] >= 'A' && v[j] <= 'Z' ? v[j] + 32 : v[j];
-                if (c == ' ') {
-                    j++;
-                    continue;
-                }
-                if (c != w[m]) break;
-                j++, m++;
-            }
-            if (m == wl) return true;
-        }
+    const char *p = v, *end = v + n;
+    while ((p = memchr(p, ':', (size_t)(end - p)))) {
+        const char *k = p, *val = p + 1;
+        while (k > v && k[-1] == ' ') k--;
+        while (val < end && *val == ' ') val++;
+        size_t rest = (size_t)(end - val), before = (size_t)(k - v);
+        if (before >= 7 && meta_ieq(k - 7, 7, "display", 7) && rest >= 4 && meta_ieq(val, 4, "none", 4)) return true;
+        if (before >= 10 && meta_ieq(k - 10, 10, "visibility", 10) && rest >= 6 && meta_ieq(val, 6, "hidden", 6))
+            return true;
+        p++;
     }
     return false;
 }
@@ -288,9 +282,10 @@ static const struct { const char *word; uint8_t len, what; } CLASS_WORDS[] = {
     {"reply", 5, CW_COMMENTS},
 };
 
-/* The CLASS_WORDS inside v, each not continued by more lowercase letters:
- * "author", "article-author", "authorName" and "authors" match,
- * "authority" does not. One pass; most bytes fail the first-letter test. */
+/* The CLASS_WORDS inside v, each starting a token and not continued by
+ * more lowercase letters: "author", "article-author", "authorName",
+ * "postAuthor" and "authors" match; "authority" and "coauthor" do not.
+ * One pass; most bytes fail the first-letter test. */
 static uint8_t scan_words(const char *v, size_t n) {
     uint8_t found = 0;
     for (size_t i = 0; i < n; i++) {
@@ -298,6 +293,14 @@ static uint8_t scan_words(const char *v, size_t n) {
         static const bool FIRST[256] = {['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['p'] = 1, ['r'] = 1, ['w'] = 1,
                                         ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['P'] = 1, ['R'] = 1, ['W'] = 1};
         if (!FIRST[(unsigned char)v[i]]) continue;
+        /* Words start a token: at the start, after a non-letter ("post-
+         * author", "byline__name"), or at a camelCase hump ("postAuthor"). */
+        if (i > 0) {
+            unsigned char p = (unsigned char)v[i - 1];
+            bool p_lower = p >= 'a' && p <= 'z', p_upper = p >= 'A' && p <= 'Z';
+            bool hump = p_lower && v[i] >= 'A' && v[i] <= 'Z';
+            if ((p_lower || p_upper || (p >= '0' && p <= '9')) && !hump) continue;
+        }
         int c = v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i];
         for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof *CLASS_WORDS; k++) {
             size_t wl = CLASS_WORDS[k].len;
@@ -472,21 +475,38 @@ static void add_sample(walk *w, meta_value v) {
 }
 
 /* Paragraphs: the first substantial one, credits, a text sample. */
+/* Could this paragraph be a credit line? Credits are short (<= 400 bytes
+ * of text) and say "by" or "contributed". Checked on the raw text nodes,
+ * without copying, so that most paragraphs cost one quick look. */
+static bool may_be_credit(const pith_node *el) {
+    size_t total = 0, visited = 0;
+    bool hint = false;
+    for (const pith_node *x = el; x; x = pith_dom_next(el, x, false)) {
+        if (++visited > 400) return false;
+        if (x->type != PITH_NODE_TEXT) continue;
+        total += x->len;
+        if (total > 600) return false; /* white space included: a little slack */
+        if (!hint) hint = meta_ifind(x->str, x->len, "by", 2) || meta_ifind(x->str, x->len, "contributed", 11);
+    }
+    return hint;
+}
+
 static void on_paragraph(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
     bool want_first = !mf->first_paragraph.s && !w->in_chrome && !w->in_comments;
-    bool want_sample = mf->sample_len < w->sample_cap;
+    bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome;
+    bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
+    if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
     text_out t = gather(el, w->a, 1000, 400);
     if (!t.v.len) return;
     /* Lead paragraphs are sentences: long enough, mostly not links. */
     if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) mf->first_paragraph = t.v;
-    /* Credits are short and say "by" or "contributed": test that first. */
-    if (t.v.len <= 400 && mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments &&
+    if (want_credit && t.v.len <= 400 &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
             w->a->over_limit)
             mf->failed = true;
-    if (want_sample && !w->in_chrome) add_sample(w, t.v);
+    if (want_sample) add_sample(w, t.v);
 }
 
 /* A <div> holding only text and inline elements is a paragraph written
