@@ -43,7 +43,10 @@ typedef struct meta_found {
     size_t n_bylines;
     size_t byline_tries;      /* bounds the work spent on byline-looking elements */
     pith_mlist contributors;
-    meta_value first_paragraph;
+    meta_value first_paragraph;      /* the first substantial paragraph... */
+    meta_value first_after_h1;       /* ...and the first after an <h1>: the article
+                                        starts below its headline, notices above it */
+    bool seen_h1;
     char *sample;             /* paragraph text for language detection (arena) */
     size_t sample_len;
     meta_jsonld_ctx jsonld;

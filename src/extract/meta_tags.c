@@ -475,6 +475,12 @@ static void add_sample(walk *w, meta_value v) {
 }
 
 /* Paragraphs: the first substantial one, credits, a text sample. */
+/* Lead paragraphs are sentences: long enough, mostly not links. */
+static void lead_candidate(meta_found *mf, meta_value v) {
+    if (!mf->first_paragraph.s) mf->first_paragraph = v;
+    if (mf->seen_h1 && !mf->first_after_h1.s) mf->first_after_h1 = v;
+}
+
 /* Could this paragraph be a credit line? Credits are short (<= 400 bytes
  * of text) and say "by" or "contributed". Checked on the raw text nodes,
  * without copying, so that most paragraphs cost one quick look. */
@@ -493,14 +499,13 @@ static bool may_be_credit(const pith_node *el) {
 
 static void on_paragraph(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
-    bool want_first = !mf->first_paragraph.s && !w->in_chrome && !w->in_comments;
+    bool want_first = !mf->first_after_h1.s && !w->in_chrome && !w->in_comments;
     bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome;
     bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
     if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
     text_out t = gather(el, w->a, 1000, 400);
     if (!t.v.len) return;
-    /* Lead paragraphs are sentences: long enough, mostly not links. */
-    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) mf->first_paragraph = t.v;
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(mf, t.v);
     if (want_credit && t.v.len <= 400 &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
@@ -528,10 +533,10 @@ static bool inline_only(const pith_node *el) {
 }
 
 static void on_div(walk *w, const pith_node *el) {
-    bool want_first = !w->mf->first_paragraph.s, want_sample = w->mf->sample_len + 1 < w->sample_cap;
+    bool want_first = !w->mf->first_after_h1.s, want_sample = w->mf->sample_len + 1 < w->sample_cap;
     if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
     text_out t = gather(el, w->a, 1000, 400);
-    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) w->mf->first_paragraph = t.v;
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
     if (want_sample && t.v.len) add_sample(w, t.v);
 }
 
@@ -578,6 +583,7 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
         if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments) {
             text_out t = gather(el, w->a, 600, 200);
             if (t.v.len) w->mf->h1[w->mf->n_h1++] = t.v;
+            w->mf->seen_h1 = true;
         }
         break;
     case PITH_TAG_TIME: on_time(w, el); break;

@@ -279,7 +279,8 @@ static void resolve_description(resolve *r) {
         r->out->description = d;
         r->out->description_source = PITH_DESC_META;
     } else if (r->mf->first_paragraph.s) {
-        r->out->description = (pith_mstr){r->mf->first_paragraph.s, r->mf->first_paragraph.len};
+        meta_value lead = r->mf->first_after_h1.s ? r->mf->first_after_h1 : r->mf->first_paragraph;
+        r->out->description = (pith_mstr){lead.s, lead.len};
         r->out->description_source = PITH_DESC_FIRST_PARAGRAPH;
     }
 }
