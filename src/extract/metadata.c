@@ -289,20 +289,45 @@ static bool absolute(const char *s, size_t n) {
     return meta_istarts(s, n, "http://") || meta_istarts(s, n, "https://");
 }
 
+/* Makes a URL absolute against the page URL when that is simple and sure:
+ * absolute URLs as they are; "//host/x" takes the page's scheme; "/x"
+ * takes its scheme and host. Other relative forms ("x.html", "../x")
+ * need <base> and path resolution: left absent. */
+static pith_mstr absolutize(resolve *r, pith_mstr u) {
+    pith_mstr none = {NULL, 0};
+    if (!u.ptr || absolute(u.ptr, u.len)) return u;
+    if (!r->url || !absolute(r->url, r->url_len) || !u.len || u.ptr[0] != '/') return none;
+    const char *colon = memchr(r->url, ':', r->url_len);
+    size_t scheme = (size_t)(colon - r->url) + 1; /* "https:" */
+    size_t prefix = scheme;
+    if (u.len < 2 || u.ptr[1] != '/') {
+        /* "/path": scheme://host */
+        prefix = scheme + 2;
+        while (prefix < r->url_len && r->url[prefix] != '/' && r->url[prefix] != '?' && r->url[prefix] != '#') prefix++;
+    }
+    char *b = pith_arena_alloc_bytes(r->a, prefix + u.len + 1);
+    if (!b) {
+        r->ok = false;
+        return none;
+    }
+    memcpy(b, r->url, prefix);
+    memcpy(b + prefix, u.ptr, u.len);
+    b[prefix + u.len] = 0;
+    return (pith_mstr){b, (uint32_t)(prefix + u.len)};
+}
+
 static void resolve_urls(resolve *r) {
     pith_metadata *o = r->out;
-    /* Canonical: only absolute URLs (a relative one needs a base we may
-     * not have). */
     const meta_slot *s = &r->mf->slot[MF_CANON];
-    if (s->count && absolute(s->v[0].s, s->v[0].len)) o->canonical_url = clean(r, s->v[0].s, s->v[0].len);
-    if (!o->canonical_url.ptr && r->ld->url.ptr && absolute(r->ld->url.ptr, r->ld->url.len)) o->canonical_url = r->ld->url;
+    if (s->count) o->canonical_url = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
+    if (!o->canonical_url.ptr && r->ld->url.ptr) o->canonical_url = absolutize(r, r->ld->url);
     if (!o->canonical_url.ptr && r->url && r->url_len) o->canonical_url = clean(r, r->url, r->url_len);
     /* Image: og:image, twitter:image, JSON-LD image, microdata. */
     const meta_value *v = slot1(r->mf, MF_IMAGE, 2);
-    if (v) o->image = clean(r, v->s, v->len);
-    if (!o->image.ptr) o->image = r->ld->image;
-    if (!o->image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) o->image = clean(r, v->s, v->len);
-    /* Licence. */
+    if (v) o->image = absolutize(r, clean(r, v->s, v->len));
+    if (!o->image.ptr) o->image = absolutize(r, r->ld->image);
+    if (!o->image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) o->image = absolutize(r, clean(r, v->s, v->len));
+    /* Licence: a URL or a name ("CC BY 4.0"), kept as given. */
     v = slot1(r->mf, MF_LICENSE, 1);
     if (v) o->license = clean(r, v->s, v->len);
     if (!o->license.ptr) o->license = r->ld->license;

@@ -64,8 +64,11 @@ typedef struct pith_metadata {
     bool language_detected;   /* true: language guessed from the text (no declaration) */
     pith_mstr description;
     pith_desc_source description_source;
-    pith_mstr canonical_url;  /* <link rel=canonical>, og:url, JSON-LD url; else page_url */
-    pith_mstr image;          /* lead image URL (og:image, twitter:image, JSON-LD image) */
+    pith_mstr canonical_url;  /* <link rel=canonical>, og:url, JSON-LD url; else page_url.
+                                 Absolute: "/x" and "//host/x" are resolved against
+                                 page_url; document-relative paths are dropped */
+    pith_mstr image;          /* lead image URL (og:image, twitter:image, JSON-LD image),
+                                 absolute under the same rule */
     pith_mlist tags;          /* article:tag, keywords, news_keywords, rel=tag */
     pith_mlist categories;    /* article:section, JSON-LD articleSection, parsely-section */
     pith_mstr license;        /* JSON-LD license, <link rel=license>, dcterms.license */

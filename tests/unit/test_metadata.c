@@ -176,6 +176,27 @@ static void test_visible_page(void) {
 
 static const char URL_ONLY[] = "<html><body><h1>x</h1><p>short</p></body></html>";
 
+static const char RELATIVE_URLS[] =
+    "<html><head><link rel=canonical href=\"/news/a?x=1\">"
+    "<meta property=og:image content=\"//cdn.example.net/i.jpg\"></head><body></body></html>";
+static const char RELATIVE_PATHS[] =
+    "<html><head><link rel=canonical href=\"a.html\">"
+    "<meta property=og:image content=\"../i.jpg\"></head><body></body></html>";
+
+static void test_relative_urls(void) {
+    pith_metadata m = extract(RELATIVE_URLS, "https://www.example.com:8443/x/y?z#w");
+    CHECK_STR_EQ(s(m.canonical_url), "https://www.example.com:8443/news/a?x=1");
+    CHECK_STR_EQ(s(m.image), "https://cdn.example.net/i.jpg");
+    m = extract(RELATIVE_URLS, NULL);
+    CHECK_STR_EQ(s(m.canonical_url), "(none)");
+    CHECK_STR_EQ(s(m.image), "(none)");
+    /* Paths relative to the document need base resolution: absent, and
+     * the page URL stands in for the canonical one. */
+    m = extract(RELATIVE_PATHS, "https://example.com/x/y");
+    CHECK_STR_EQ(s(m.canonical_url), "https://example.com/x/y");
+    CHECK_STR_EQ(s(m.image), "(none)");
+}
+
 static void test_url_fallbacks(void) {
     pith_metadata m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
     CHECK_STR_EQ(s(m.date_published), "2021-02-03");
@@ -301,6 +322,7 @@ int main(void) {
     RUN(test_meta_page);
     RUN(test_visible_page);
     RUN(test_url_fallbacks);
+    RUN(test_relative_urls);
     RUN(test_jsonld_junk);
     RUN(test_future_dates);
     RUN(test_hidden);
