@@ -86,7 +86,6 @@ struct pith_tokenizer {
     size_t last_start_len;
     tk_buf last_buf;
 
-    size_t errors;         /* not counted: pith reports no parse errors */
 };
 
 /* ---------------------------------------------------------------- bytes */
@@ -217,8 +216,10 @@ bool tk_markup_declaration(pith_tokenizer *t, pith_token *tok);
 /* Bogus comment whose data starts at s; ends at '>' or EOF. */
 bool tk_bogus_comment(pith_tokenizer *t, pith_token *tok, const char *s);
 
-/* Comparison of a name against the last start tag, ASCII case-insensitive;
- * true when s[0..n) followed by a tag-name delimiter closes it. */
+/* Whether the '<' at lt starts an appropriate end tag: "</" + the last
+ * start tag name (ASCII case-insensitive) + whitespace, '/' or '>'. That is
+ * exactly when the RCDATA/RAWTEXT/script end tag name states would leave
+ * text and go on with a tag. */
 bool tk_appropriate_end(const pith_tokenizer *t, const char *lt);
 
 #endif
