@@ -76,9 +76,8 @@ struct pith_tokenizer {
     size_t nattrs, attrs_cap;
     pith_token_attr *out_attrs;   /* resolved copy handed out in the token */
     size_t out_cap;
-    uint32_t *dup_table;   /* open-addressing set of attribute indices (many attributes) */
-    size_t dup_cap;        /* slots in use for this tag; 0 = set not built (few attributes) */
-    size_t dup_alloc;      /* slots allocated */
+    uint32_t *dup_table;   /* index scratch for removing duplicates of many attributes */
+    size_t dup_alloc;      /* its size in entries */
 
     /* Last start tag name, for appropriate end tags. Points into the input
      * when the name was a literal slice there, else into last_buf. */

@@ -252,6 +252,53 @@ static void test_many_attributes(void) {
     free(s);
 }
 
+/* Random tags with up to 60 attributes drawn from a small pool of names,
+ * against a naive first-wins filter (covers both duplicate paths). */
+static void test_duplicates_random(void) {
+    static const char *const pool[] = {"a", "b", "ab", "ba", "A", "aa", "href", "HREF", "x-y", "z", "=q", "b\"c"};
+    unsigned seed = 12345;
+    int bad = 0;
+    for (int round = 0; round < 300; round++) {
+        char buf[4096];
+        size_t len = (size_t)sprintf(buf, "<t");
+        const char *names[64];
+        int vals[64], n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)((seed >> 16) % 61);
+        for (int i = 0; i < count; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *nm = pool[(seed >> 16) % 12];
+            len += (size_t)sprintf(buf + len, " %s=%d", nm, i);
+            /* expected: lowercased name, first occurrence wins */
+            char low[16];
+            size_t k = 0;
+            for (; nm[k]; k++) low[k] = (char)(nm[k] >= 'A' && nm[k] <= 'Z' ? nm[k] + 32 : nm[k]);
+            low[k] = 0;
+            bool seen = false;
+            for (int j = 0; j < n; j++)
+                if (strcmp(names[j], low) == 0) seen = true;
+            if (!seen) {
+                names[n] = strdup(low);
+                vals[n++] = i;
+            }
+        }
+        len += (size_t)sprintf(buf + len, ">");
+        fixture f;
+        fx_open(&f, buf, len);
+        pith_token tok;
+        if (next(&f, &tok) != PITH_TOKEN_START_TAG || tok.nattrs != (size_t)n) bad++;
+        else
+            for (int j = 0; j < n; j++) {
+                char v[16];
+                sprintf(v, "%d", vals[j]);
+                if (!span_is(tok.attrs[j].name, names[j]) || !span_is(tok.attrs[j].value, v)) bad++;
+            }
+        for (int j = 0; j < n; j++) free((void *)names[j]);
+        fx_close(&f);
+    }
+    CHECK(bad == 0);
+}
+
 static void test_linear_hostile(void) {
     /* 10^6 '<' then letters without '>', unclosed comments and tags. */
     size_t n = 1000000;
@@ -377,6 +424,7 @@ int main(void) {
     RUN(test_truncation);
     RUN(test_huge_attribute);
     RUN(test_many_attributes);
+    RUN(test_duplicates_random);
     RUN(test_linear_hostile);
     RUN(test_references);
     RUN(test_cdata_and_reuse);
