@@ -52,7 +52,9 @@ static inline tk_str slice(const char *a, size_t n) {
 /* Reads a tag or attribute name from s (skip: bytes already known to be
  * part of it, e.g. a leading '='). stop is C_TAGSTOP or C_TAGSTOP|C_EQ.
  * Returns the first byte after the name. */
-static const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
+
+static inline const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
     const char *q = s + skip, *end = t->end;
     const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
     while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
@@ -60,6 +62,12 @@ static const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint
         *out = slice(s, (size_t)(q - s));
         return q;
     }
+    return read_name_slow(t, s, q, stop, out);
+}
+
+/* The name has an uppercase letter or NUL at q: rebuild it in tagbuf. */
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out) {
+    const char *end = t->end;
     out->ptr = NULL;
     out->off = t->tagbuf.len;
     tk_buf_add(t, &t->tagbuf, s, (size_t)(q - s));
