@@ -310,8 +310,14 @@ static const char *read_attr(pith_tokenizer *t, const char *q) {
         else if (*q != '>') q = read_unquoted(t, q, &a->value);
         if (!q) return NULL;
     }
-    if (dup) t->tagbuf.len = mark;
-    else t->nattrs++;
+    if (dup) {
+        t->tagbuf.len = mark;
+    } else if (++t->nattrs >= 2 * t->attrs_unique && t->nattrs > LINEAR_DUP_LIMIT) {
+        /* Deduplicate whenever the count doubles, so "<a x x x x ..." holds
+         * one attribute, not millions; amortised O(log n) per attribute. */
+        if (!dedupe_many(t)) return NULL;
+        t->attrs_unique = t->nattrs;
+    }
     return q;
 }
 
@@ -321,6 +327,7 @@ bool tk_parse_tag(pith_tokenizer *t, pith_token *tok, const char *name, bool end
     tk_str tname;
     t->tagbuf.len = 0;
     t->nattrs = 0;
+    t->attrs_unique = LINEAR_DUP_LIMIT;
     const char *q = read_name(t, name, 0, C_TAGSTOP, &tname);
     for (;;) {
         while (q < end && tk_is_ws((unsigned char)*q)) q++;

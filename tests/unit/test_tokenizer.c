@@ -299,6 +299,26 @@ static void test_duplicates_random(void) {
     CHECK(bad == 0);
 }
 
+/* One name repeated a million times is one attribute, found fast. */
+static void test_repeated_attribute(void) {
+    size_t reps = 1000000, len = 0;
+    char *s = malloc(reps * 3 + 8);
+    len += (size_t)sprintf(s, "<a");
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(s + len, i % 2 ? " X" : " x", 2);
+        len += 2;
+    }
+    s[len++] = '>';
+    fixture f;
+    fx_open(&f, s, len);
+    pith_token tok;
+    clock_t c0 = clock();
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1 && span_is(tok.attrs[0].name, "x"));
+    CHECK((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
+    fx_close(&f);
+    free(s);
+}
+
 static void test_linear_hostile(void) {
     /* 10^6 '<' then letters without '>', unclosed comments and tags. */
     size_t n = 1000000;
@@ -425,6 +445,7 @@ int main(void) {
     RUN(test_huge_attribute);
     RUN(test_many_attributes);
     RUN(test_duplicates_random);
+    RUN(test_repeated_attribute);
     RUN(test_linear_hostile);
     RUN(test_references);
     RUN(test_cdata_and_reuse);
