@@ -81,6 +81,13 @@ size_t tk_charref(const char *s, const char *end, bool in_attr, char *out, size_
     const char *p = s + 1;
     if (p >= end) return 0;
     if (*p == '#') return numeric_ref(s, end, out, out_len);
+    /* "&amp;" is most of the references on real pages (URLs in href). No
+     * name extends "amp;", so it is the longest match. */
+    if (end - p >= 4 && memcmp(p, "amp;", 4) == 0) {
+        out[0] = '&';
+        *out_len = 1;
+        return 5;
+    }
     const char *value;
     size_t vlen = 0;
     size_t n = pith_entity_longest_match(p, (size_t)(end - p), &value, &vlen);

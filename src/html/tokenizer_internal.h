@@ -74,11 +74,11 @@ struct pith_tokenizer {
     tk_buf tagbuf;         /* decoded names/values/comment/doctype bytes of one token */
     tk_attr *attrs;        /* attributes of the tag being read */
     size_t nattrs, attrs_cap;
+    size_t attrs_unique;   /* attrs[0..attrs_unique) known free of duplicates (many attributes) */
     pith_token_attr *out_attrs;   /* resolved copy handed out in the token */
     size_t out_cap;
-    uint32_t *dup_table;   /* open-addressing set of attribute indices (many attributes) */
-    size_t dup_cap;        /* slots in use for this tag; 0 = set not built (few attributes) */
-    size_t dup_alloc;      /* slots allocated */
+    uint32_t *dup_table;   /* index scratch for removing duplicates of many attributes */
+    size_t dup_alloc;      /* its size in entries */
 
     /* Last start tag name, for appropriate end tags. Points into the input
      * when the name was a literal slice there, else into last_buf. */
@@ -86,7 +86,6 @@ struct pith_tokenizer {
     size_t last_start_len;
     tk_buf last_buf;
 
-    size_t errors;         /* not counted: pith reports no parse errors */
 };
 
 /* ---------------------------------------------------------------- bytes */
@@ -217,8 +216,10 @@ bool tk_markup_declaration(pith_tokenizer *t, pith_token *tok);
 /* Bogus comment whose data starts at s; ends at '>' or EOF. */
 bool tk_bogus_comment(pith_tokenizer *t, pith_token *tok, const char *s);
 
-/* Comparison of a name against the last start tag, ASCII case-insensitive;
- * true when s[0..n) followed by a tag-name delimiter closes it. */
+/* Whether the '<' at lt starts an appropriate end tag: "</" + the last
+ * start tag name (ASCII case-insensitive) + whitespace, '/' or '>'. That is
+ * exactly when the RCDATA/RAWTEXT/script end tag name states would leave
+ * text and go on with a tag. */
 bool tk_appropriate_end(const pith_tokenizer *t, const char *lt);
 
 #endif

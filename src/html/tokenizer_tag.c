@@ -5,8 +5,8 @@
  * One call reads one whole tag. Names already in lowercase and values
  * without references or NUL stay slices of the input; only the others are
  * rebuilt in tagbuf. Duplicate attributes are found with a linear scan
- * while a tag has few attributes and with a hash set past that, so a tag
- * with 10^5 attributes stays linear.
+ * while a tag has few attributes and by sorting past that, so a tag with
+ * 10^5 attributes costs O(n log n) even with crafted names.
  */
 #include "tokenizer_internal.h"
 
@@ -52,7 +52,9 @@ static inline tk_str slice(const char *a, size_t n) {
 /* Reads a tag or attribute name from s (skip: bytes already known to be
  * part of it, e.g. a leading '='). stop is C_TAGSTOP or C_TAGSTOP|C_EQ.
  * Returns the first byte after the name. */
-static const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
+
+static inline const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
     const char *q = s + skip, *end = t->end;
     const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
     while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
@@ -60,6 +62,12 @@ static const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint
         *out = slice(s, (size_t)(q - s));
         return q;
     }
+    return read_name_slow(t, s, q, stop, out);
+}
+
+/* The name has an uppercase letter or NUL at q: rebuild it in tagbuf. */
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out) {
+    const char *end = t->end;
     out->ptr = NULL;
     out->off = t->tagbuf.len;
     tk_buf_add(t, &t->tagbuf, s, (size_t)(q - s));
@@ -160,57 +168,72 @@ static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) 
 
 /* ---------------------------------------------------------------- duplicates */
 
-static uint32_t name_hash(const char *s, size_t n) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
+/* Few attributes (the normal case): each new name is compared with the
+ * previous ones while the tag is read. Past LINEAR_DUP_LIMIT the check is
+ * left to emit time, where a stable merge sort of the names finds every
+ * later duplicate in O(n log n) whatever the names are (a hash set would
+ * be faster on average but can be driven quadratic by crafted names). */
+
+static int name_cmp(const pith_tokenizer *t, uint32_t i, uint32_t j) {
+    const tk_str *a = &t->attrs[i].name, *b = &t->attrs[j].name;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(str_ptr(t, a), str_ptr(t, b), n);
+    if (c) return c;
+    return (a->len > b->len) - (a->len < b->len);
 }
 
-static bool same_name(const pith_tokenizer *t, const tk_attr *a, const char *s, size_t n) {
-    return a->name.len == n && memcmp(str_ptr(t, &a->name), s, n) == 0;
-}
-
-/* Inserts attribute i into the hash set (which has room). */
-static void dup_insert(pith_tokenizer *t, size_t i) {
-    const tk_attr *a = &t->attrs[i];
-    size_t mask = t->dup_cap - 1;
-    size_t h = name_hash(str_ptr(t, &a->name), a->name.len) & mask;
-    while (t->dup_table[h]) h = (h + 1) & mask;
-    t->dup_table[h] = (uint32_t)(i + 1);
-}
-
-/* Sizes the set for n attributes (load <= 1/2) and fills it. */
-static bool dup_rebuild(pith_tokenizer *t, size_t n) {
-    size_t cap = 64;
-    while (cap < 2 * n) cap *= 2;
-    if (cap > t->dup_alloc) {
-        uint32_t *nt = NULL;
-        if (cap <= SIZE_MAX / sizeof *nt) nt = tk_grow_array(t, t->dup_table, 0, cap * sizeof *nt);
-        if (!nt) {
-            t->oom = true;
-            return false;
-        }
-        t->dup_table = nt;
-        t->dup_alloc = cap;
-    }
-    t->dup_cap = cap;
-    memset(t->dup_table, 0, cap * sizeof *t->dup_table);
-    for (size_t i = 0; i < t->nattrs; i++) dup_insert(t, i);
-    return true;
-}
-
-static bool is_dup(pith_tokenizer *t, const tk_str *name) {
+static bool is_dup_linear(const pith_tokenizer *t, const tk_str *name) {
+    if (t->nattrs > LINEAR_DUP_LIMIT) return false;
     const char *s = str_ptr(t, name);
-    if (t->nattrs <= LINEAR_DUP_LIMIT) {
-        for (size_t i = 0; i < t->nattrs; i++)
-            if (same_name(t, &t->attrs[i], s, name->len)) return true;
+    for (size_t i = 0; i < t->nattrs; i++) {
+        const tk_str *o = &t->attrs[i].name;
+        if (o->len == name->len && memcmp(str_ptr(t, o), s, name->len) == 0) return true;
+    }
+    return false;
+}
+
+/* Bottom-up stable merge sort of idx[0..n) by name; tmp has room for n. */
+static uint32_t *sort_by_name(const pith_tokenizer *t, uint32_t *idx, uint32_t *tmp, size_t n) {
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = name_cmp(t, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+            while (i < mid) tmp[k++] = idx[i++];
+            while (j < hi) tmp[k++] = idx[j++];
+        }
+        uint32_t *sw = idx;
+        idx = tmp;
+        tmp = sw;
+    }
+    return idx;
+}
+
+/* Drops every attribute whose name occurred earlier, keeping order. */
+static bool dedupe_many(pith_tokenizer *t) {
+    size_t n = t->nattrs;
+    if (n > UINT32_MAX / 2) {
+        t->oom = true;
         return false;
     }
-    if (t->dup_cap == 0 && !dup_rebuild(t, t->nattrs)) return false;
-    size_t mask = t->dup_cap - 1;
-    for (size_t h = name_hash(s, name->len) & mask; t->dup_table[h]; h = (h + 1) & mask)
-        if (same_name(t, &t->attrs[t->dup_table[h] - 1], s, name->len)) return true;
-    return false;
+    if (2 * n > t->dup_alloc) {
+        uint32_t *nt = tk_grow_array(t, t->dup_table, 0, 2 * n * sizeof *nt);
+        if (!nt) return false;
+        t->dup_table = nt;
+        t->dup_alloc = 2 * n;
+    }
+    uint32_t *idx = t->dup_table, *tmp = idx + n;
+    for (size_t i = 0; i < n; i++) idx[i] = (uint32_t)i;
+    uint32_t *sorted = sort_by_name(t, idx, tmp, n);
+    uint32_t *drop = sorted == idx ? tmp : idx;
+    memset(drop, 0, n * sizeof *drop);
+    for (size_t i = 1; i < n; i++)
+        if (name_cmp(t, sorted[i - 1], sorted[i]) == 0) drop[sorted[i]] = 1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i]) t->attrs[k++] = t->attrs[i];
+    t->nattrs = k;
+    return true;
 }
 
 /* The slot for the next attribute (built in place, committed by
@@ -227,17 +250,11 @@ static tk_attr *next_attr_slot(pith_tokenizer *t) {
     return &t->attrs[t->nattrs];
 }
 
-static void commit_attr(pith_tokenizer *t) {
-    t->nattrs++;
-    if (t->dup_cap) {
-        if (2 * t->nattrs > t->dup_cap) dup_rebuild(t, t->nattrs);
-        else dup_insert(t, t->nattrs - 1);
-    }
-}
 
 /* ---------------------------------------------------------------- emit */
 
 static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, bool end_tag, bool self_closing) {
+    if (t->nattrs > LINEAR_DUP_LIMIT && !dedupe_many(t)) return false;
     if (t->nattrs > t->out_cap) {
         size_t cap = t->out_cap ? t->out_cap : 16;
         while (cap < t->nattrs) cap *= 2;
@@ -282,7 +299,7 @@ static const char *read_attr(pith_tokenizer *t, const char *q) {
     if (!a) return NULL;
     q = read_name(t, q, *q == '=' ? 1 : 0, C_TAGSTOP | C_EQ, &a->name);
     if (q == end) return NULL;
-    bool dup = is_dup(t, &a->name);
+    bool dup = is_dup_linear(t, &a->name);
     a->value = slice("", 0);
     while (q < end && tk_is_ws((unsigned char)*q)) q++;
     if (q < end && *q == '=') {
@@ -293,8 +310,14 @@ static const char *read_attr(pith_tokenizer *t, const char *q) {
         else if (*q != '>') q = read_unquoted(t, q, &a->value);
         if (!q) return NULL;
     }
-    if (dup) t->tagbuf.len = mark;
-    else commit_attr(t);
+    if (dup) {
+        t->tagbuf.len = mark;
+    } else if (++t->nattrs >= 2 * t->attrs_unique && t->nattrs > LINEAR_DUP_LIMIT) {
+        /* Deduplicate whenever the count doubles, so "<a x x x x ..." holds
+         * one attribute, not millions; amortised O(log n) per attribute. */
+        if (!dedupe_many(t)) return NULL;
+        t->attrs_unique = t->nattrs;
+    }
     return q;
 }
 
@@ -304,7 +327,7 @@ bool tk_parse_tag(pith_tokenizer *t, pith_token *tok, const char *name, bool end
     tk_str tname;
     t->tagbuf.len = 0;
     t->nattrs = 0;
-    t->dup_cap = 0;
+    t->attrs_unique = LINEAR_DUP_LIMIT;
     const char *q = read_name(t, name, 0, C_TAGSTOP, &tname);
     for (;;) {
         while (q < end && tk_is_ws((unsigned char)*q)) q++;
