@@ -43,7 +43,7 @@ tb_result tb_dispatch(tb *t, pith_token *tok, tb_mode mode) {
 }
 
 /* The tree construction dispatcher: HTML rules or foreign content? */
-static bool use_html_rules(const tb *t, const pith_token *tok) {
+static inline bool use_html_rules(const tb *t, const pith_token *tok) {
     const pith_node *acn = tb_adjusted_current(t);
     if (!acn || acn->ns == PITH_NS_HTML) return true;
     bool start = tok->type == PITH_TOKEN_START_TAG;
@@ -69,7 +69,10 @@ static tb_result process(tb *t, pith_token *tok) {
 
 static void update_cdata(tb *t) {
     const pith_node *acn = tb_adjusted_current(t);
-    pith_tokenizer_set_cdata_allowed(t->tok, acn && acn->ns != PITH_NS_HTML);
+    bool allowed = acn && acn->ns != PITH_NS_HTML;
+    if (allowed == t->cdata) return;
+    t->cdata = allowed;
+    pith_tokenizer_set_cdata_allowed(t->tok, allowed);
 }
 
 static bool run(tb *t) {

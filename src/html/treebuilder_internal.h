@@ -116,6 +116,7 @@ typedef struct tb {
     bool skip_lf;                 /* drop one leading LF (pre, listing, textarea) */
     bool pushed;                  /* the last inserted element went on the stack */
     bool failed;                  /* memory or node limit: stop */
+    bool cdata;                   /* what the tokenizer was last told about CDATA */
 } tb;
 
 /* ---- treebuilder_stack.c ---- */
@@ -124,7 +125,11 @@ static inline bool tb_is(const pith_node *n, pith_tag tag) {
     return n && n->tag == tag && n->ns == PITH_NS_HTML && n->type == PITH_NODE_ELEMENT;
 }
 static inline bool tb_cur_is(const tb *t, pith_tag tag) { return tb_is(tb_current(t), tag); }
-pith_node *tb_adjusted_current(const tb *t);
+/* The context element while only <html> is open (fragment case). */
+static inline pith_node *tb_adjusted_current(const tb *t) {
+    if (t->context && t->nopen == 1) return t->context;
+    return tb_current(t);
+}
 
 bool tb_push(tb *t, pith_node *n);
 pith_node *tb_pop(tb *t);

@@ -32,11 +32,6 @@ static bool grow(tb *t, void **arr, size_t *cap, size_t need, size_t elem) {
 
 /* ------------------------------------------------------- stack of open els */
 
-pith_node *tb_adjusted_current(const tb *t) {
-    if (t->context && t->nopen == 1) return t->context;
-    return tb_current(t);
-}
-
 bool tb_push(tb *t, pith_node *n) {
     if (!grow(t, (void **)&t->open, &t->capopen, t->nopen + 1, sizeof *t->open)) return false;
     t->open[t->nopen++] = n;
