@@ -361,13 +361,26 @@ static bool looks_byline(const el_attrs *ea) {
 
 /* "By Jane Doe" as the first text of an inline or small block element. */
 static bool starts_with_by(const pith_node *el) {
+    /* "By" and its equivalents in the larger news languages, capitalised
+     * as a byline writes them. */
+    static const char *const BY[] = {"By", "by", "BY", "Von", "Par", "Por", "Door", "Av", "Af", "Przez"};
     const pith_node *t = el->first_child;
     if (!t || t->type != PITH_NODE_TEXT) return false;
     const char *s = t->str;
     size_t n = t->len;
     while (n && (unsigned char)s[0] <= ' ') s++, n--;
-    return n >= 4 && (s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && (s[2] == ' ' || s[2] == ':') &&
-           ((n > 3 && s[3] >= 'A' && s[3] <= 'Z') || n == 3);
+    while (n && (unsigned char)s[n - 1] <= ' ') n--;
+    for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
+        size_t bl = strlen(BY[k]);
+        if (n < bl || memcmp(s, BY[k], bl) != 0) continue;
+        /* "By" alone: the name follows in an element (<a>Jane Doe</a>). */
+        if (n == bl) return t->next != NULL;
+        if (s[bl] == ':' && n > bl + 1) bl++;
+        if (s[bl] != ' ') continue;
+        unsigned char c = (unsigned char)s[bl + 1];
+        return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+    }
+    return false;
 }
 
 /* ---------------------------------------------------------------- elements */

@@ -255,6 +255,16 @@ static const char HIDDEN_PAGE[] =
     "avec <b>du gras</b>, qui est assez long pour servir de description.</p>"
     "<div class=author hidden>By Hidden Person</div><div class=author>Par Marie Curie</div></body></html>";
 
+static const char BY_LINK[] =
+    "<html><body><h1>A headline of several words</h1><div><span>By <a href=/p/jd>Jane Doe</a></span></div>"
+    "<p>Von Hans Meier</p></body></html>";
+
+static void test_by_link(void) {
+    pith_metadata m = extract(BY_LINK, NULL);
+    CHECK_STR_EQ(j(m.authors), "Jane Doe");
+    CHECK_STR_EQ(j(m.bylines), "By Jane Doe; Von Hans Meier");
+}
+
 static void test_hidden(void) {
     pith_metadata m = extract(HIDDEN_PAGE, NULL);
     CHECK_STR_EQ(s(m.description),
@@ -326,6 +336,7 @@ int main(void) {
     RUN(test_jsonld_junk);
     RUN(test_future_dates);
     RUN(test_hidden);
+    RUN(test_by_link);
     RUN(test_many_bylines);
     RUN(test_hostile);
     pith_arena_free(&arena);
