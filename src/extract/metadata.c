@@ -10,10 +10,13 @@
  *   authors    JSON-LD Person authors, author metas, the visible byline,
  *              JSON-LD Organization authors (an organisation credited as
  *              author is the publisher; it is used only when nobody else is).
- *   dates      JSON-LD / article:published_time, other metas, <time>, the
- *              URL. A fallback date later than the page's stated modification
+ *   dates      JSON-LD datePublished, article:published_time and the other
+ *              publication metas, JSON-LD dateCreated, <time pubdate>, a
+ *              date in the visible byline, the first <time datetime>, the
+ *              URL. A weak date later than the page's stated modification
  *              date is wrong (scripts, "today" widgets) and dropped; a
- *              modification date earlier than publication is dropped.
+ *              modification date earlier than publication is dropped. Zones
+ *              are kept as written, never invented.
  *   site       og:site_name, JSON-LD publisher, application-name, URL host.
  *   language   <html lang>, content-language, JSON-LD, og:locale, the text.
  *   description JSON-LD description, Dublin Core, og:description, the
