@@ -369,7 +369,11 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
             /* Lesser objects may describe something else (a WebPage's
              * name is the page title, fine; a Blog's is the site's):
              * they fill gaps only. */
+            bool had_name = out->name.ptr != NULL;
             fill_from(&f, p.obj[i]);
+            /* A WebPage's name is the page <title>, not the article's
+             * name: only article types may supply it. */
+            if (!had_name && r > 3) out->name = (pith_mstr){NULL, 0};
         }
     }
     if (out->rank) site_fallback(&f);
