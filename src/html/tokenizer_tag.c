@@ -150,7 +150,7 @@ static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) 
     for (;;) {
         if (r == end) return NULL;
         unsigned char c = (unsigned char)*r;
-        if (cls[c] & C_TAGSTOP) break;
+        if (tk_is_ws(c) || c == '>') break; /* '/' is value text here */
         if (c == '&') {
             r = value_ref(t, r);
         } else if (c == 0) {

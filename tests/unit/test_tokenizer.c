@@ -355,6 +355,14 @@ static void test_references(void) {
     CHECK(span_is(tok.data, "\xC2\xACit; \xE2\x88\x89 & &x \xE2\x82\xAC \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD A"));
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && span_is(tok.attrs[0].value, "&notit=&amp=<"));
     fx_close(&f);
+
+    /* Unquoted values keep '/' after a reference or NUL (found by a
+     * differential run against html5lib, not by the html5lib tests). */
+    static const char unq[] = "<a x=&lt;/b/ y=\0/c/>";
+    fx_open(&f, unq, sizeof unq - 1);
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 2 && !tok.self_closing);
+    CHECK(tok.nattrs == 2 && span_is(tok.attrs[0].value, "</b/") && span_is(tok.attrs[1].value, "\xEF\xBF\xBD/c/"));
+    fx_close(&f);
 }
 
 /* ---------------------------------------------------------------- states */
