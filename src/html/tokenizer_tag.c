@@ -54,7 +54,7 @@ static inline tk_str slice(const char *a, size_t n) {
  * Returns the first byte after the name. */
 static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
 
-static inline const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
+TK_HOT const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
     const char *q = s + skip, *end = t->end;
     const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
     while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
