@@ -25,16 +25,27 @@ static void tk_free(const pith_alloc_hooks *h, void *p) {
     else free(p);
 }
 
-/* Grows by doubling (so appends are amortised O(1)); the hooks have no
- * realloc, so growth is allocate + copy + free. */
-void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_bytes, size_t new_bytes) {
-    void *n = tk_malloc(&t->hooks, new_bytes);
+/* Replaces a scratch block of old_cap bytes (keeping its first `keep`)
+ * by one of new_cap bytes. The hooks have no realloc, so this is allocate
+ * + copy + free; callers double, so appends stay amortised O(1).
+ * Scratch lives outside the arena but counts against the arena's byte
+ * budget, so a document limit also bounds what one huge token can take. */
+void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_cap, size_t keep, size_t new_cap) {
+    pith_arena *a = t->arena;
+    size_t total = t->scratch_bytes - old_cap + new_cap;
+    if (a->limit && (total > a->limit || a->used > a->limit - total)) {
+        a->over_limit = 1;
+        t->oom = true;
+        return NULL;
+    }
+    void *n = tk_malloc(&t->hooks, new_cap);
     if (!n) {
         t->oom = true;
         return NULL;
     }
-    if (old_bytes) memcpy(n, old, old_bytes);
+    if (keep) memcpy(n, old, keep);
     tk_free(&t->hooks, old);
+    t->scratch_bytes = total;
     return n;
 }
 
@@ -52,7 +63,7 @@ bool tk_buf_grow(pith_tokenizer *t, tk_buf *b, size_t extra) {
         }
         cap *= 2;
     }
-    char *n = tk_grow_array(t, b->data, b->len, cap);
+    char *n = tk_grow_array(t, b->data, b->cap, b->len, cap);
     if (!n) return false;
     b->data = n;
     b->cap = cap;
@@ -85,6 +96,7 @@ pith_tokenizer *pith_tokenizer_create(pith_arena *arena, const char *input, size
     if (!t) return NULL;
     memset(t, 0, sizeof *t);
     t->hooks = arena->hooks;
+    t->arena = arena;
     pith_tokenizer_reset(t, input, len);
     return t;
 }

@@ -63,6 +63,8 @@ struct pith_tokenizer {
     bool cdata_allowed;    /* "<![CDATA[" opens a section (foreign content) */
     bool oom;              /* a scratch buffer could not grow: only EOF from now on */
     pith_alloc_hooks hooks;  /* the arena's allocator, for the scratch buffers */
+    pith_arena *arena;     /* whose budget the scratch bytes count against */
+    size_t scratch_bytes;  /* bytes held in the scratch blocks below */
 
     /* The pending character run: a slice of the input while the run is
      * literal, copied into `text` from the first byte that is not. */
@@ -136,9 +138,10 @@ static inline const char *tk_scan2(const char *p, const char *end, char a, char 
 
 bool tk_buf_grow(pith_tokenizer *t, tk_buf *b, size_t extra);
 
-/* Allocates new_bytes, copies old_bytes of old, frees old. NULL (and
- * t->oom set) on failure, old left intact. */
-void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_bytes, size_t new_bytes);
+/* Replaces old (old_cap bytes) by a new_cap-byte block holding its first
+ * `keep` bytes. NULL (and t->oom set) on failure or when the arena's byte
+ * budget would be exceeded; old is then left intact. */
+void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_cap, size_t keep, size_t new_cap);
 
 TK_HOT bool tk_buf_add(pith_tokenizer *t, tk_buf *b, const char *s, size_t n) {
     if (b->cap - b->len < n && !tk_buf_grow(t, b, n)) return false;

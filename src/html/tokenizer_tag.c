@@ -217,7 +217,7 @@ static bool dedupe_many(pith_tokenizer *t) {
         return false;
     }
     if (2 * n > t->dup_alloc) {
-        uint32_t *nt = tk_grow_array(t, t->dup_table, 0, 2 * n * sizeof *nt);
+        uint32_t *nt = tk_grow_array(t, t->dup_table, t->dup_alloc * sizeof *nt, 0, 2 * n * sizeof *nt);
         if (!nt) return false;
         t->dup_table = nt;
         t->dup_alloc = 2 * n;
@@ -242,7 +242,7 @@ static tk_attr *next_attr_slot(pith_tokenizer *t) {
     if (t->nattrs == t->attrs_cap) {
         size_t cap = t->attrs_cap ? t->attrs_cap * 2 : 16;
         tk_attr *na = NULL;
-        if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->nattrs * sizeof *na, cap * sizeof *na);
+        if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->attrs_cap * sizeof *na, t->nattrs * sizeof *na, cap * sizeof *na);
         if (!na) return NULL;
         t->attrs = na;
         t->attrs_cap = cap;
@@ -258,7 +258,7 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
     if (t->nattrs > t->out_cap) {
         size_t cap = t->out_cap ? t->out_cap : 16;
         while (cap < t->nattrs) cap *= 2;
-        pith_token_attr *na = tk_grow_array(t, t->out_attrs, 0, cap * sizeof *na);
+        pith_token_attr *na = tk_grow_array(t, t->out_attrs, t->out_cap * sizeof *na, 0, cap * sizeof *na);
         if (!na) return false;
         t->out_attrs = na;
         t->out_cap = cap;

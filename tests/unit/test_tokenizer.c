@@ -445,6 +445,33 @@ static void test_oom(void) {
     free(in);
 }
 
+/* Scratch counts against the arena's budget: a 4 MB value that must be
+ * decoded does not fit a 1 MB document budget. */
+static void test_budget(void) {
+    size_t n = 4u << 20;
+    char *s = malloc(n + 16);
+    memcpy(s, "<a b='&amp;", 11);
+    memset(s + 11, 'x', n);
+    memcpy(s + 11 + n, "'>", 2);
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 1u << 20);
+    pith_tokenizer *t = pith_tokenizer_create(&arena, s, n + 13);
+    CHECK(t != NULL);
+    pith_token tok;
+    CHECK(!pith_tokenizer_next(t, &tok) && tok.type == PITH_TOKEN_EOF);
+    CHECK(arena.over_limit);
+    pith_tokenizer_destroy(t);
+    pith_arena_free(&arena);
+    /* Without the reference the value is a slice: no scratch, no limit hit. */
+    s[6] = 'y';
+    pith_arena_init(&arena, NULL, 1u << 20);
+    t = pith_tokenizer_create(&arena, s, n + 13);
+    CHECK(pith_tokenizer_next(t, &tok) && tok.type == PITH_TOKEN_START_TAG && tok.attrs[0].value.len == n + 5);
+    pith_tokenizer_destroy(t);
+    pith_arena_free(&arena);
+    free(s);
+}
+
 int main(void) {
     RUN(test_zero_copy);
     RUN(test_nul);
@@ -458,5 +485,6 @@ int main(void) {
     RUN(test_references);
     RUN(test_cdata_and_reuse);
     RUN(test_oom);
+    RUN(test_budget);
     return test_summary("tokenizer");
 }
