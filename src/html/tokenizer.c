@@ -130,7 +130,7 @@ void pith_tokenizer_destroy(pith_tokenizer *t) {
 }
 
 void pith_tokenizer_set_state(pith_tokenizer *t, pith_tokenizer_state state) {
-    t->state = (int)state;
+    if ((unsigned)state <= PITH_TOK_CDATA_SECTION) t->state = (int)state;
 }
 
 void pith_tokenizer_set_last_start_tag(pith_tokenizer *t, const char *name, size_t len) {
@@ -491,7 +491,8 @@ bool pith_tokenizer_next(pith_tokenizer *t, pith_token *tok) {
             if (!emitted) continue;
             break;
         }
-        if (t->oom || !ok) continue;
+        if (!ok) t->oom = true;
+        if (t->oom) continue;
         if (emitted) return true;
         if (t->state == TK_TAG_OPEN && tk_run_empty(t)) continue;
         if (emit_run(t, tok)) return true;
