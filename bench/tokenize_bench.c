@@ -8,6 +8,7 @@
  * Not part of the tests.
  *
  * build: cc -O2 -Isrc bench/tokenize_bench.c build/libpith.a -o tokenize_bench
+ *        (a Release build/libpith.a: -O3; the tokenizer loses a third at -O2)
  * usage: tokenize_bench /work/shared [runs]
  */
 #include <dirent.h>
