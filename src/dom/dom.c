@@ -94,6 +94,8 @@ pith_node *pith_dom_doctype(pith_dom *dom, const pith_doctype *dt) {
     return n;
 }
 
+pith_node *pith_dom_fragment(pith_dom *dom) { return new_node(dom, PITH_NODE_FRAGMENT); }
+
 static bool keep_attr(pith_dom *dom, pith_attr *dst, const pith_attr *src) {
     *dst = *src;
     dst->name = pith_dom_keep(dom, src->name, src->name_len);

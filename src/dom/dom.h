@@ -131,6 +131,8 @@ pith_node *pith_dom_element(pith_dom *dom, pith_tag tag, pith_ns ns, const char 
 pith_node *pith_dom_text(pith_dom *dom, const char *data, size_t len);
 pith_node *pith_dom_comment(pith_dom *dom, const char *data, size_t len);
 pith_node *pith_dom_doctype(pith_dom *dom, const pith_doctype *dt);
+/* An empty FRAGMENT node (a <template>'s contents). */
+pith_node *pith_dom_fragment(pith_dom *dom);
 
 /* Copies `n` attributes (strings kept via pith_dom_keep) onto an element,
  * replacing its attribute array. */

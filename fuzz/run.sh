@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target (or the ones named) for SECONDS each, starting
+# from the committed corpus plus fresh seeds, then minimises what it found
+# back into fuzz/corpus/<target>/ (commit that). Findings (crash-*, leak-*,
+# timeout-*) are left in build-fuzz/findings/<target>/.
+#
+# usage: fuzz/run.sh SECONDS [TARGET...]      e.g. fuzz/run.sh 600 parse
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
+shift
+cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DPITH_FUZZ=ON -DPITH_TESTS=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$(nproc)" >/dev/null
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  for f in fuzz/fuzz_*.c; do t=$(basename "$f" .c); targets+=("${t#fuzz_}"); done
+fi
+seeds=build-fuzz/seeds
+python3 fuzz/make_seeds.py "$seeds" >/dev/null
+for t in "${targets[@]}"; do
+  bin=build-fuzz/fuzz/fuzz_$t
+  work=build-fuzz/work/$t
+  found=build-fuzz/findings/$t
+  mkdir -p "$work" "$found" "fuzz/corpus/$t"
+  dict=()
+  [ -f "fuzz/dict/$t.dict" ] && dict=(-dict="fuzz/dict/$t.dict")
+  echo "== $t: ${secs}s"
+  "$bin" "$work" "fuzz/corpus/$t" "$seeds/$t" "${dict[@]}" -max_total_time="$secs" \
+    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$found/" -print_final_stats=1 \
+    2>&1 | grep -E "^(stat::|#[0-9]+.*DONE|==|SUMMARY|artifact)" || true
+  # Minimise: keep only inputs that add coverage.
+  tmp=$(mktemp -d)
+  "$bin" -merge=1 "$tmp" "fuzz/corpus/$t" "$work" >/dev/null 2>&1 || true
+  rm -rf "fuzz/corpus/$t" && mv "$tmp" "fuzz/corpus/$t"
+  echo "   corpus: $(ls "fuzz/corpus/$t" | wc -l) files; findings: $(ls "$found" | wc -l)"
+done

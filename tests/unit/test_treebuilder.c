@@ -1,0 +1,348 @@
+/*
+ * test_treebuilder.c - the tree builder on small documents (exact trees),
+ * its options (comments, depth and node limits, memory budget), and the
+ * adversarial inputs that make naive tree builders quadratic: 10^5
+ * unclosed or misnested formatting tags, deep tables and divs, long
+ * formatting lists, scope checks on a deep stack. Those only have to finish
+ * with a sane tree (the ctest timeout catches a quadratic path).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/dom.h"
+#include "dom/dump.h"
+#include "html/parser.h"
+#include "test.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+typedef struct doc {
+    pith_arena arena;
+    pith_dom dom;
+    bool ok;
+} doc;
+
+static void parse_opts(doc *d, const char *html, size_t len, const pith_tree_opts *opts, size_t max_nodes,
+                       size_t max_memory, const char *fragment) {
+    pith_arena_init(&d->arena, NULL, max_memory);
+    char *input = pith_arena_alloc_bytes(&d->arena, len + 1);
+    if (!input) {
+        d->ok = false;
+        d->dom.root = NULL;
+        return;
+    }
+    memcpy(input, html, len);
+    input[len] = '\0';
+    pith_dom_init(&d->dom, &d->arena, fragment ? PITH_NODE_FRAGMENT : PITH_NODE_DOCUMENT, input, len);
+    d->dom.max_nodes = max_nodes;
+    if (fragment) d->ok = pith_html_parse_fragment(&d->dom, opts, fragment, strlen(fragment), PITH_NS_HTML);
+    else d->ok = pith_html_parse(&d->dom, opts);
+}
+
+static void parse(doc *d, const char *html, size_t len) {
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = true};
+    parse_opts(d, html, len, &opts, 0, 0, NULL);
+}
+
+static void done(doc *d) { pith_arena_free(&d->arena); }
+
+static char *dump(const doc *d) {
+    pith_buf b;
+    pith_buf_init(&b, NULL, 0);
+    pith_dom_dump_html5lib(d->dom.root, &b);
+    size_t n;
+    return pith_buf_detach(&b, &n);
+}
+
+/* Links are consistent everywhere; returns the maximum depth. */
+static size_t check_tree(const pith_node *root, size_t *count, bool *sane) {
+    size_t depth = 0, max = 0, n = 0;
+    *sane = true;
+    const pith_node *node = root;
+    for (;;) {
+        n++;
+        if (node->first_child) {
+            const pith_node *prev = NULL;
+            for (const pith_node *c = node->first_child; c; c = c->next) {
+                if (c->parent != node || c->prev != prev) *sane = false;
+                prev = c;
+            }
+            if (prev != node->last_child) *sane = false;
+            node = node->first_child;
+            if (++depth > max) max = depth;
+            continue;
+        }
+        while (node != root && !node->next) {
+            node = node->parent;
+            depth--;
+        }
+        if (node == root) break;
+        node = node->next;
+    }
+    *count = n;
+    return max;
+}
+
+static void check_sane(const doc *d, size_t max_depth) {
+    size_t count;
+    bool sane;
+    size_t depth = check_tree(d->dom.root, &count, &sane);
+    CHECK(sane);
+    CHECK(depth <= max_depth);
+    if (depth > max_depth) fprintf(stderr, "  depth %zu > %zu\n", depth, max_depth);
+    CHECK(count > 1);
+}
+
+/* Builds prefix + n * unit (with %d replaced by the index) + suffix. */
+static char *repeat(const char *prefix, const char *unit, size_t n, const char *suffix, size_t *len) {
+    size_t cap = strlen(prefix) + strlen(suffix) + n * (strlen(unit) + 12) + 1;
+    char *s = malloc(cap);
+    size_t o = (size_t)sprintf(s, "%s", prefix);
+    bool fmt = strstr(unit, "%d") != NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (fmt) o += (size_t)snprintf(s + o, cap - o, unit, (int)i);
+        else {
+            size_t ul = strlen(unit);
+            memcpy(s + o, unit, ul);
+            o += ul;
+        }
+    }
+    o += (size_t)sprintf(s + o, "%s", suffix);
+    *len = o;
+    return s;
+}
+
+static void expect_tree(const char *html, const char *want) {
+    doc d;
+    parse(&d, html, strlen(html));
+    CHECK(d.ok);
+    char *got = dump(&d);
+    CHECK_STR_EQ(got, want);
+    free(got);
+    done(&d);
+}
+
+/* ------------------------------------------------------------ exact trees */
+
+static void test_basic_trees(void) {
+    expect_tree("<!DOCTYPE html><title>T</title><p>a<b>b<i>c</b>d</i>e",
+                "| <!DOCTYPE html>\n| <html>\n|   <head>\n|     <title>\n|       \"T\"\n|   <body>\n"
+                "|     <p>\n|       \"a\"\n|       <b>\n|         \"b\"\n|         <i>\n|           \"c\"\n"
+                "|       <i>\n|         \"d\"\n|       \"e\"\n");
+    expect_tree("<table>x<tr><td>1</table>",
+                "| <html>\n|   <head>\n|   <body>\n|     \"x\"\n|     <table>\n|       <tbody>\n"
+                "|         <tr>\n|           <td>\n|             \"1\"\n");
+    expect_tree("<svg viewbox='0 0 1 1' xlink:href=x><foreignobject><p>h</svg>",
+                "| <html>\n|   <head>\n|   <body>\n|     <svg svg>\n|       viewBox=\"0 0 1 1\"\n"
+                "|       xlink href=\"x\"\n|       <svg foreignObject>\n|         <p>\n|           \"h\"\n");
+    expect_tree("<template><td>x</template>",
+                "| <html>\n|   <head>\n|     <template>\n|       content\n|         <td>\n"
+                "|           \"x\"\n|   <body>\n");
+    expect_tree("<noscript><img src=a></noscript>",
+                "| <html>\n|   <head>\n|     <noscript>\n|   <body>\n|     <img>\n|       src=\"a\"\n");
+    expect_tree("<pre>\nx</pre><textarea>\ny</textarea>",
+                "| <html>\n|   <head>\n|   <body>\n|     <pre>\n|       \"x\"\n|     <textarea>\n|       \"y\"\n");
+}
+
+static void test_template_flag_and_zero_copy(void) {
+    const char *html = "<body><template><b>x</b></template><p>plain text here</p>";
+    doc d;
+    parse(&d, html, strlen(html));
+    CHECK(d.ok);
+    const pith_node *n = d.dom.root;
+    const pith_node *tmpl = NULL, *text = NULL;
+    for (n = pith_dom_next(d.dom.root, n, false); n; n = pith_dom_next(d.dom.root, n, false)) {
+        if (n->type == PITH_NODE_ELEMENT && n->tag == PITH_TAG_TEMPLATE) tmpl = n;
+        if (n->type == PITH_NODE_TEXT && n->len == 15) text = n;
+    }
+    CHECK(tmpl && tmpl->first_child && tmpl->first_child->type == PITH_NODE_FRAGMENT &&
+          (tmpl->first_child->flags & PITH_NODE_F_TEMPLATE_CONTENT));
+    CHECK(text && pith_dom_in_input(&d.dom, text->str, text->len));
+    done(&d);
+}
+
+static void test_comments_option(void) {
+    const char *html = "<!--a--><p>x<!--b--></p>";
+    doc d;
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = false};
+    parse_opts(&d, html, strlen(html), &opts, 0, 0, NULL);
+    char *got = dump(&d);
+    CHECK_STR_EQ(got, "| <html>\n|   <head>\n|   <body>\n|     <p>\n|       \"x\"\n");
+    free(got);
+    done(&d);
+}
+
+static void test_fragment(void) {
+    const char *html = "<td>a</td><tr><td>b";
+    doc d;
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = true};
+    parse_opts(&d, html, strlen(html), &opts, 0, 0, "tr");
+    CHECK(d.ok);
+    char *got = dump(&d);
+    /* The context <tr> is not on the stack: the <tr> start tag is ignored. */
+    CHECK_STR_EQ(got, "| <td>\n|   \"a\"\n| <td>\n|   \"b\"\n");
+    free(got);
+    done(&d);
+}
+
+static void test_quirks(void) {
+    doc d;
+    parse(&d, "<p><table>", 10);
+    CHECK(d.dom.quirks == PITH_QUIRKS);
+    done(&d);
+    const char *html = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"x\">";
+    parse(&d, html, strlen(html));
+    CHECK(d.dom.quirks == PITH_LIMITED_QUIRKS);
+    done(&d);
+    parse(&d, "<!doctype html>", 15);
+    CHECK(d.dom.quirks == PITH_NO_QUIRKS);
+    done(&d);
+}
+
+/* --------------------------------------------------------------- limits */
+
+static void test_depth_limit(void) {
+    size_t len;
+    char *html = repeat("", "<div>", 2000, "x", &len);
+    doc d;
+    pith_tree_opts opts = {.max_depth = 100, .keep_comments = true};
+    parse_opts(&d, html, len, &opts, 0, 0, NULL);
+    CHECK(d.ok);
+    CHECK(d.dom.limits_hit & PITH_LIMIT_DEPTH);
+    check_sane(&d, 102);
+    done(&d);
+    free(html);
+}
+
+static void test_node_limit(void) {
+    size_t len;
+    char *html = repeat("", "<p>x", 1000, "", &len);
+    doc d;
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = true};
+    parse_opts(&d, html, len, &opts, 100, 0, NULL);
+    CHECK(!d.ok);
+    CHECK(d.dom.limits_hit & PITH_LIMIT_NODES);
+    CHECK(d.dom.node_count <= 100);
+    check_sane(&d, 10);
+    done(&d);
+    free(html);
+}
+
+static void test_memory_budget(void) {
+    size_t len;
+    char *html = repeat("<table>", "<tr><td><b id=%d>x", 5000, "", &len);
+    /* Budgets from tiny to comfortable: never a crash, and a consistent
+     * tree whatever point the parse stopped at. */
+    for (size_t budget = 1 << 12; budget <= (size_t)1 << 22; budget *= 2) {
+        doc d;
+        pith_tree_opts opts = {.max_depth = 512, .keep_comments = true};
+        parse_opts(&d, html, len, &opts, 0, budget + len, NULL);
+        if (d.dom.root) {
+            size_t count;
+            bool sane;
+            check_tree(d.dom.root, &count, &sane);
+            CHECK(sane);
+            if (!d.ok) CHECK(d.dom.limits_hit & PITH_LIMIT_MEMORY);
+        }
+        done(&d);
+    }
+    free(html);
+}
+
+/* ------------------------------------------------------------ adversarial */
+
+static void hostile_depth(const char *prefix, const char *unit, size_t n, const char *suffix, size_t max_depth) {
+    if (getenv("PITH_VERBOSE")) fprintf(stderr, "hostile %s %s x%zu %s\n", prefix, unit, n, suffix);
+    size_t len;
+    char *html = repeat(prefix, unit, n, suffix, &len);
+    doc d;
+    parse(&d, html, len);
+    CHECK(d.ok);
+    check_sane(&d, max_depth);
+    done(&d);
+    free(html);
+}
+
+static void hostile(const char *prefix, const char *unit, size_t n, const char *suffix) {
+    hostile_depth(prefix, unit, n, suffix, 520);
+}
+
+static void test_hostile(void) {
+    hostile("", "<b>", 100000, "x");
+    hostile("", "<b id=%d>", 100000, "x");
+    hostile("", "<table>", 100000, "x");
+    hostile("", "<table><tr><td>", 100000, "x");
+    hostile("", "<div>", 1000000, "x");
+    hostile("", "<p>x</p>", 100000, "");
+    hostile("<b><p>", "x</b>", 100000, "");
+    hostile("", "<b><p>x</b>", 100000, "");
+    hostile("", "<div><b id=%d></div>", 100000, "x");
+    hostile("", "<a>", 100000, "x");
+    hostile("", "<nobr>", 100000, "x");
+    hostile("", "<span>", 100000, "</p></div></x></b>");
+    hostile("<svg>", "<g>", 100000, "x");
+    hostile("<math><mi>", "<svg><mtext>", 50000, "x");
+    hostile("", "<select><option>", 100000, "x");
+    hostile("", "<html a%d=1>", 20000, "x");
+    hostile("", "<body a%d=1>", 20000, "x");
+    /* Each template adds its element and its content fragment to the
+     * tree, so the tree is twice as deep as the stack. */
+    hostile_depth("", "<template>", 100000, "x", 1040);
+    hostile("<table>", "<b>x", 100000, "");
+    hostile("<table>", "x<tr>", 100000, "");
+    hostile("", "<frameset>", 100000, "");
+    hostile("", "<dl><dd>", 100000, "x");
+    hostile("", "<ul><li>", 100000, "x");
+    hostile("", "<h1><h2>", 100000, "x");
+    hostile("", "<button>", 100000, "x");
+    hostile("", "<form>", 100000, "</form>");
+}
+
+/* Scope checks and end-tag walks on a stack at the depth limit. */
+static void test_deep_stack_walks(void) {
+    static const char *const tails[] = {"</p>", "</x>", "</b>", "</li>", "</h1>", "</td>", "</table>", "</div>"};
+    for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+        size_t plen, tlen;
+        char *prefix = repeat("<b><object>", "<span>", 600, "", &plen);
+        char *tail = repeat(prefix, tails[k], 100000, "x", &tlen);
+        doc d;
+        parse(&d, tail, tlen);
+        CHECK(d.ok);
+        check_sane(&d, 520);
+        done(&d);
+        free(prefix);
+        free(tail);
+    }
+    /* Unlimited depth: the per-tag open counts keep "no such element"
+     * answers O(1) even on a 10^5-deep stack. */
+    size_t len;
+    char *html = repeat("", "<div>", 100000, "", &len);
+    size_t tlen;
+    char *all = repeat(html, "</p></h2></b>", 50000, "", &tlen);
+    doc d;
+    pith_tree_opts opts = {.max_depth = 0, .keep_comments = true};
+    parse_opts(&d, all, tlen, &opts, 0, 0, NULL);
+    CHECK(d.ok);
+    size_t count;
+    bool sane;
+    check_tree(d.dom.root, &count, &sane);
+    CHECK(sane);
+    done(&d);
+    free(html);
+    free(all);
+}
+
+int main(void) {
+    RUN(test_basic_trees);
+    RUN(test_template_flag_and_zero_copy);
+    RUN(test_comments_option);
+    RUN(test_fragment);
+    RUN(test_quirks);
+    RUN(test_depth_limit);
+    RUN(test_node_limit);
+    RUN(test_memory_budget);
+    RUN(test_hostile);
+    RUN(test_deep_stack_walks);
+    return test_summary("treebuilder");
+}
