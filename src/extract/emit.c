@@ -16,7 +16,8 @@ typedef struct emitter {
     const ext_features *f;
     const emit_options *o;
     pith_blocks_builder *b;
-    pith_buf scratch;         /* resolved URLs */
+    pith_buf scratch;         /* element text for headline comparison */
+    pith_arena *arena;        /* resolved URLs */
     uint32_t table_depth;     /* data tables open (layout tables are not counted) */
     uint32_t pre_depth;
 } emitter;
@@ -25,13 +26,16 @@ static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
     return pith_dom_attr(el, name, strlen(name), len);
 }
 
-/* Resolves a URL against the page URL into the scratch buffer. */
+/* Resolves a URL against the page URL. Without a page URL a relative
+ * reference is kept as written (JSON users may know the base); renderers
+ * that need absolute http(s) URLs check again. */
 static bool resolve(emitter *em, const char *url, uint32_t len, const char **out, size_t *out_len) {
-    pith_buf_clear(&em->scratch);
-    if (!pith_url_resolve(em->o->base_url, em->o->base_url_len, url, len, &em->scratch) || em->scratch.failed)
-        return false;
-    *out = em->scratch.data;
-    *out_len = em->scratch.len;
+    while (len && (*url == ' ' || *url == '\n' || *url == '\t')) url++, len--;
+    if (!len) return false;
+    if (pith_url_resolve(em->arena, em->o->base_url, em->o->base_url_len, url, len, out, out_len)) return true;
+    if (em->o->base_url_len) return false;
+    *out = url;
+    *out_len = len;
     return true;
 }
 
@@ -239,7 +243,7 @@ static void code_language(const pith_node *pre, const char **lang, uint32_t *len
     }
 }
 
-typedef enum action { ACT_NONE, ACT_CLOSE, ACT_STYLE, ACT_LINK, ACT_TABLE } action;
+typedef enum action { ACT_NONE, ACT_CLOSE, ACT_STYLE, ACT_LINK, ACT_TABLE, ACT_BOUNDARY } action;
 
 /* Opens what an element maps to; returns what its EXIT must undo. */
 static action enter_element(emitter *em, uint32_t i, bool *skip) {
@@ -332,11 +336,15 @@ static action enter_element(emitter *em, uint32_t i, bool *skip) {
         pith_blocks_style_begin(b, style);
         return ACT_STYLE;
     }
-    if (e->flags & EL_BLOCK) {
-        /* Any other block element ends the text before it and starts its
-         * own; the builder splits it around blocks opened inside. */
+    if (tag == PITH_TAG_P) {
         pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
         return ACT_CLOSE;
+    }
+    if (e->flags & EL_BLOCK) {
+        /* div, section, header...: no block of their own, but the text
+         * before and after them is not one paragraph. */
+        pith_blocks_boundary(b);
+        return ACT_BOUNDARY;
     }
     return ACT_NONE;
 }
@@ -358,6 +366,9 @@ static void exit_element(emitter *em, const pith_node *n, action act) {
         break;
     case ACT_LINK:
         pith_blocks_link_close(em->b);
+        break;
+    case ACT_BOUNDARY:
+        pith_blocks_boundary(em->b);
         break;
     case ACT_NONE:
         break;
@@ -417,8 +428,8 @@ static void emit_root(emitter *em, uint32_t root) {
 }
 
 void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
-                  pith_blocks_builder *b) {
-    emitter em = {.f = f, .o = opts, .b = b};
+                  pith_blocks_builder *b, pith_arena *arena) {
+    emitter em = {.f = f, .o = opts, .b = b, .arena = arena};
     pith_buf_init(&em.scratch, NULL, 0);
     for (uint32_t r = 0; r < sel->nroots; r++) emit_root(&em, (uint32_t)sel->roots[r]);
     pith_buf_free(&em.scratch);

@@ -28,8 +28,9 @@ typedef struct emit_options {
     uint32_t inner_link_list_max_chars; /* ... when they hold fewer characters than this */
 } emit_options;
 
-/* Emits the selected roots of f into builder b. */
+/* Emits the selected roots of f into builder b; resolved URLs are
+ * allocated in arena. */
 void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
-                  pith_blocks_builder *b);
+                  pith_blocks_builder *b, pith_arena *arena);
 
 #endif

@@ -215,6 +215,45 @@ static uint32_t value_hints(const char *v, size_t len) {
     return hints;
 }
 
+/* Calls fn for each lowercased word of a class/id value; stops early when
+ * fn returns true and returns that. */
+static bool each_word(const char *v, size_t len, bool (*fn)(const char *w, size_t n, const void *arg),
+                      const void *arg) {
+    char word[32];
+    size_t n = 0;
+    for (size_t i = 0; i <= len; i++) {
+        unsigned char c = i < len ? (unsigned char)v[i] : 0;
+        bool boundary = !is_alnum(c) || (n > 0 && c >= 'A' && c <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z');
+        if (boundary && n > 0) {
+            if (n < sizeof word && fn(word, n, arg)) return true;
+            n = 0;
+        }
+        if (is_alnum(c)) {
+            if (n < sizeof word) word[n] = (char)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
+            n++;
+        }
+    }
+    return false;
+}
+
+static bool word_in_list(const char *w, size_t n, const void *arg) {
+    for (const char *const *list = arg; *list; list++)
+        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+    return false;
+}
+
+static bool attr_is(const pith_attr *a, const char *name);
+
+bool rules_has_word(const pith_node *el, const char *const *words) {
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const pith_attr *a = &el->u.attrs[i];
+        if (a->ns == PITH_ATTR_NS_NONE && (attr_is(a, "class") || attr_is(a, "id")) &&
+            each_word(a->value, a->value_len, word_in_list, words))
+            return true;
+    }
+    return false;
+}
+
 static bool attr_is(const pith_attr *a, const char *name) {
     size_t n = strlen(name);
     return a->name_len == n && memcmp(a->name, name, n) == 0;

@@ -51,6 +51,10 @@ tag_role rules_tag_role(const pith_node *el);
  * hidden/aria-hidden/style attributes. */
 uint32_t rules_element_hints(const pith_node *el);
 
+/* True when a word of el's class or id (split as above) is one of words
+ * (a NULL-terminated list of lowercase words). */
+bool rules_has_word(const pith_node *el, const char *const *words);
+
 /* For tests: the exact-word table is strictly sorted. */
 bool rules_tables_sorted(void);
 
