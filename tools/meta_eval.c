@@ -67,7 +67,7 @@ static void put_list(FILE *f, const char *key, pith_mlist l, bool *first) {
     fputc(']', f);
 }
 
-static void write_json(const char *path, const pith_metadata *m) {
+static void write_json(const char *path, const pith_meta *m) {
     FILE *f = fopen(path, "w");
     if (!f) return;
     bool first = true;
@@ -137,7 +137,7 @@ int main(int argc, char **argv) {
         size_t text_len;
         pith_decode_info info;
         pith_dom dom;
-        pith_metadata m;
+        pith_meta m;
         memset(&m, 0, sizeof m);
         if (pith_decode_html(&arena, html, len, NULL, 0, &text, &text_len, &info) &&
             pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, text, text_len)) {

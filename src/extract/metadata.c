@@ -33,7 +33,7 @@ typedef struct resolve {
     pith_arena *a;
     meta_found *mf;
     meta_jsonld *ld;
-    pith_metadata *out;
+    pith_meta *out;
     const char *url;
     size_t url_len;
     bool ok;
@@ -149,7 +149,7 @@ static void resolve_title(resolve *r) {
 /* ---------------------------------------------------------------- authors */
 
 static void resolve_authors(resolve *r) {
-    pith_metadata *o = r->out;
+    pith_meta *o = r->out;
     pith_mstr ex[2] = {o->site_name, o->publisher};
     pith_mlist *l = &o->authors;
     for (uint32_t i = 0; i < r->ld->person_authors.count; i++) {
@@ -320,7 +320,7 @@ static pith_mstr absolutize(resolve *r, pith_mstr u) {
 }
 
 static void resolve_urls(resolve *r) {
-    pith_metadata *o = r->out;
+    pith_meta *o = r->out;
     const meta_slot *s = &r->mf->slot[MF_CANON];
     if (s->count) o->canonical_url = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
     if (!o->canonical_url.ptr && r->ld->url.ptr) o->canonical_url = absolutize(r, r->ld->url);
@@ -343,7 +343,7 @@ static void copy_list(resolve *r, pith_mlist *dst, const meta_slot *s, uint32_t 
 }
 
 static void resolve_lists(resolve *r) {
-    pith_metadata *o = r->out;
+    pith_meta *o = r->out;
     const meta_slot *tags = &r->mf->slot[MF_TAG], *sec = &r->mf->slot[MF_SECTION];
     if (tags->rank && tags->rank <= 2) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
     if (!o->tags.count) o->tags = r->ld->keywords;
@@ -354,7 +354,7 @@ static void resolve_lists(resolve *r) {
 }
 
 static void hints(resolve *r) {
-    pith_metadata *o = r->out;
+    pith_meta *o = r->out;
     o->jsonld_type = r->ld->type;
     o->jsonld_body = r->ld->body;
     for (size_t i = 0; i < r->mf->n_bylines; i++) {
@@ -372,7 +372,7 @@ static void hints(resolve *r) {
 }
 
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
-                           pith_metadata *out) {
+                           pith_meta *out) {
     memset(out, 0, sizeof *out);
     if (!dom || !dom->root || !arena) return true;
     meta_found *mf = pith_arena_alloc(arena, sizeof *mf);

@@ -52,7 +52,7 @@ typedef enum pith_desc_source {
     PITH_DESC_FIRST_PARAGRAPH /* no summary given: the first substantial <p> of the page */
 } pith_desc_source;
 
-typedef struct pith_metadata {
+typedef struct pith_meta {
     pith_mstr title;          /* the headline, without the " | Site" decoration */
     pith_mlist authors;       /* person names, one per item ("Jane Doe") */
     pith_mlist contributors;  /* "Reporting by X; Editing by Y", "X contributed to this report" */
@@ -79,13 +79,13 @@ typedef struct pith_metadata {
     pith_mstr jsonld_body;    /* JSON-LD articleBody, if given */
     pith_mlist bylines;       /* visible byline texts (raw, cleaned of white space), document order */
     const pith_node *byline_nodes[PITH_META_MAX_BYLINES]; /* the elements behind `bylines` */
-} pith_metadata;
+} pith_meta;
 
 /* Extracts metadata from a parsed page. page_url (may be NULL) is the URL
  * the page was fetched from: it gives a date (/2016/07/14/), the site host
  * and the canonical URL when the page states none. Returns false only when
  * the arena ran out; *out is always initialised (fields absent). */
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len,
-                           pith_arena *arena, pith_metadata *out);
+                           pith_arena *arena, pith_meta *out);
 
 #endif

@@ -31,9 +31,9 @@ static bool parser_works(void) {
     return false;
 }
 
-static pith_metadata extract(const char *html, const char *url) {
+static pith_meta extract(const char *html, const char *url) {
     pith_dom dom;
-    pith_metadata m;
+    pith_meta m;
     memset(&m, 0, sizeof m);
     CHECK(parse(html, &dom));
     CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, &m));
@@ -85,7 +85,7 @@ static const char NEWS_JSONLD[] =
     "</article></body></html>";
 
 static void test_jsonld_page(void) {
-    pith_metadata m = extract(NEWS_JSONLD, "https://planet.example.com/news/storm?utm=x");
+    pith_meta m = extract(NEWS_JSONLD, "https://planet.example.com/news/storm?utm=x");
     CHECK_STR_EQ(s(m.title), "Storm hits the coast, thousands evacuated");
     CHECK_STR_EQ(j(m.authors), "Lois Lane; Clark Kent");
     CHECK_STR_EQ(j(m.contributors), "Jimmy Olsen; Perry White");
@@ -126,7 +126,7 @@ static const char META_PAGE[] =
     "</head><body><p>Lawmakers met for six hours on Wednesday but could not agree on the budget.</p></body></html>";
 
 static void test_meta_page(void) {
-    pith_metadata m = extract(META_PAGE, NULL);
+    pith_meta m = extract(META_PAGE, NULL);
     CHECK_STR_EQ(s(m.title), "Budget talks stall again");
     CHECK_STR_EQ(j(m.authors), "Jane Doe; John Roe");
     CHECK_STR_EQ(j(m.contributors), "(none)");
@@ -159,7 +159,7 @@ static const char VISIBLE_PAGE[] =
     "</body></html>";
 
 static void test_visible_page(void) {
-    pith_metadata m = extract(VISIBLE_PAGE, "https://www.riverside.example/2019/03/16/green-river/");
+    pith_meta m = extract(VISIBLE_PAGE, "https://www.riverside.example/2019/03/16/green-river/");
     CHECK_STR_EQ(s(m.title), "Why the river turned green");
     CHECK_STR_EQ(j(m.authors), "Ann Poe");
     CHECK_STR_EQ(j(m.contributors), "Ben Stone");
@@ -184,7 +184,7 @@ static const char RELATIVE_PATHS[] =
     "<meta property=og:image content=\"../i.jpg\"></head><body></body></html>";
 
 static void test_relative_urls(void) {
-    pith_metadata m = extract(RELATIVE_URLS, "https://www.example.com:8443/x/y?z#w");
+    pith_meta m = extract(RELATIVE_URLS, "https://www.example.com:8443/x/y?z#w");
     CHECK_STR_EQ(s(m.canonical_url), "https://www.example.com:8443/news/a?x=1");
     CHECK_STR_EQ(s(m.image), "https://cdn.example.net/i.jpg");
     m = extract(RELATIVE_URLS, NULL);
@@ -198,7 +198,7 @@ static void test_relative_urls(void) {
 }
 
 static void test_url_fallbacks(void) {
-    pith_metadata m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
+    pith_meta m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
     CHECK_STR_EQ(s(m.date_published), "2021-02-03");
     CHECK_STR_EQ(s(m.site_name), "blog.example.org");
     CHECK_STR_EQ(s(m.title), "(none)"); /* no <title>: an unmatched h1 is not trusted */
@@ -225,7 +225,7 @@ static const char JUNK_JSONLD[] =
     "</head><body><p>short</p></body></html>";
 
 static void test_jsonld_junk(void) {
-    pith_metadata m = extract(JUNK_JSONLD, NULL);
+    pith_meta m = extract(JUNK_JSONLD, NULL);
     CHECK_STR_EQ(s(m.title), "Quarterly results");
     CHECK_STR_EQ(j(m.authors), "Acme Corp"); /* an organisation, because nobody else */
     CHECK_STR_EQ(s(m.publisher), "Acme Corp");
@@ -243,7 +243,7 @@ static const char FUTURE_TIME[] =
     "<body><time datetime=\"2031-01-01\">today</time></body></html>";
 
 static void test_future_dates(void) {
-    pith_metadata m = extract(FUTURE_TIME, NULL);
+    pith_meta m = extract(FUTURE_TIME, NULL);
     CHECK_STR_EQ(s(m.date_published), "(none)");
     CHECK_STR_EQ(s(m.date_modified), "2018-01-02T00:00:00Z");
 }
@@ -260,13 +260,13 @@ static const char BY_LINK[] =
     "<p>Von Hans Meier</p></body></html>";
 
 static void test_by_link(void) {
-    pith_metadata m = extract(BY_LINK, NULL);
+    pith_meta m = extract(BY_LINK, NULL);
     CHECK_STR_EQ(j(m.authors), "Jane Doe");
     CHECK_STR_EQ(j(m.bylines), "By Jane Doe; Von Hans Meier");
 }
 
 static void test_hidden(void) {
-    pith_metadata m = extract(HIDDEN_PAGE, NULL);
+    pith_meta m = extract(HIDDEN_PAGE, NULL);
     CHECK_STR_EQ(s(m.description),
                  "Le texte visible du premier paragraphe, avec du gras, qui est assez long pour servir de description.");
     CHECK_STR_EQ(j(m.authors), "Marie Curie");
@@ -280,7 +280,7 @@ static void test_many_bylines(void) {
     size_t o = (size_t)sprintf(html, "<html><body>");
     for (size_t i = 0; i < n; i++) o += (size_t)sprintf(html + o, "<div class=author>By Ann Bee%c</div>", (char)('a' + i % 7));
     strcpy(html + o, "</body></html>");
-    pith_metadata m = extract(html, NULL);
+    pith_meta m = extract(html, NULL);
     CHECK(m.bylines.count <= PITH_META_MAX_BYLINES);
     CHECK(m.authors.count >= 1 && m.authors.count <= PITH_META_MAX_AUTHORS);
     free(html);
@@ -314,7 +314,7 @@ static void test_hostile(void) {
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         char *html = repeat(CASES[i].pre, CASES[i].unit, CASES[i].n, CASES[i].post);
-        pith_metadata m = extract(html, NULL);
+        pith_meta m = extract(html, NULL);
         CHECK(m.tags.count <= PITH_META_MAX_TAGS && m.authors.count <= PITH_META_MAX_AUTHORS &&
               m.contributors.count <= PITH_META_MAX_AUTHORS && m.bylines.count <= PITH_META_MAX_BYLINES);
         free(html);
