@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# CLI inputs: stdin, several files, a missing file among good ones (the
+# others are still extracted, exit 1), directories (recursive, *.html and
+# *.htm only, sorted), -o DIR naming.   usage: cli_inputs.sh PITH_BINARY SHARED_DIR
+PITH=$1
+. "$(dirname "$0")/cli_lib.sh"
+
+expected_text=$("$PITH" "$SAMPLE")
+title="A decommissioned car ferry"
+
+# stdin: no input, and "-".
+run "$SAMPLE"
+ok "stdin by default exits 0" [ $st = 0 ]
+ok "stdin by default gives the same text as the file" [ "$out" = "$expected_text" ]
+run "$SAMPLE" -
+ok "'-' reads stdin" [ $st = 0 ] && ok "'-' gives the same text" [ "$out" = "$expected_text" ]
+run /dev/null
+ok "empty stdin is not an error" [ $st = 0 ]
+
+# Several files: outputs in argument order.
+mkdir -p "$T/a"
+cp "$SAMPLE" "$T/a/one.html"
+printf '<html><head><title>Second</title></head><body><article><p>%s</p></article></body></html>' \
+  "The second page has one long paragraph of its own, written so that an extractor has prose to find and keep as the article body here." \
+  > "$T/a/two.htm"
+run /dev/null -f json "$T/a/one.html" "$T/a/two.htm"
+ok "two files exit 0" [ $st = 0 ]
+ok "two files give two JSON lines" [ "$(wc -l < "$T/out")" = 2 ]
+ok "two JSON lines are valid" json_valid "$T/out"
+ok "the second page's text is in the second line" contains "$(sed -n 2p "$T/out")" "The second page"
+
+# A missing input among good ones: the good ones are extracted, exit 1, the
+# missing one named on stderr.
+run /dev/null "$T/a/one.html" "$T/nope.html" "$T/a/two.htm"
+ok "missing input: exit 1" [ $st = 1 ]
+ok "missing input: named on stderr" contains "$err" "nope.html"
+ok "missing input: the first good one extracted" contains "$out" "$title"
+ok "missing input: the second good one extracted" contains "$out" "The second page"
+run /dev/null "$T/nope.html"
+ok "only a missing input: exit 1" [ $st = 1 ]
+ok "only a missing input: no stdin read, no output" [ -z "$out" ]
+
+# A directory: recursive, *.html and *.htm only, sorted by path.
+mkdir -p "$T/d/sub/deeper" "$T/d/.hidden"
+cp "$SAMPLE" "$T/d/b.html"
+cp "$T/a/two.htm" "$T/d/a.htm"
+cp "$SAMPLE" "$T/d/sub/deeper/c.html"
+echo "not html" > "$T/d/notes.txt"
+cp "$SAMPLE" "$T/d/sub/skip.xml"
+run /dev/null -f json "$T/d"
+ok "directory: exit 0" [ $st = 0 ]
+ok "directory: three pages found (html, htm, nested)" [ "$(wc -l < "$T/out")" = 3 ]
+ok "directory: output valid JSON Lines" json_valid "$T/out"
+ok "directory: sorted, a.htm first" contains "$(sed -n 1p "$T/out")" "The second page"
+
+# -o DIR: one file per input, named after it with the format's extension,
+# sub-directories kept.
+run /dev/null -o "$T/out1" "$T/d"
+ok "-o: exit 0" [ $st = 0 ]
+ok "-o: nothing on stdout" [ -z "$out" ]
+ok "-o: a.htm -> a.txt" [ -s "$T/out1/a.txt" ]
+ok "-o: b.html -> b.txt" [ -s "$T/out1/b.txt" ]
+ok "-o: nested path kept" [ -s "$T/out1/sub/deeper/c.txt" ]
+ok "-o: no output for non-HTML files" [ ! -e "$T/out1/notes.txt" ] && ok "-o: exactly three outputs" [ "$(find "$T/out1" -type f | wc -l)" = 3 ]
+ok "-o: content is the extraction" [ "$(cat "$T/out1/b.txt")" = "$expected_text" ]
+for f in markdown:md html:html json:json text:txt; do
+  run /dev/null -f "${f%%:*}" --output-dir "$T/o_${f%%:*}" "$T/a/one.html"
+  ok "-o with ${f%%:*}: one.${f##*:}" [ -s "$T/o_${f%%:*}/one.${f##*:}" ]
+done
+run /dev/null -f json -o "$T/o_json" "$T/a/one.html"
+ok "-o json file is valid JSON" json_valid "$T/o_json/one.json"
+# A file input keeps only its base name under DIR.
+run /dev/null -o "$T/o_base" "$T/d/sub/deeper/c.html"
+ok "-o: a file given with a path is named by its base name" [ -s "$T/o_base/c.txt" ]
+# stdin with -o
+run "$SAMPLE" -o "$T/o_stdin"
+ok "-o with stdin: exit 0" [ $st = 0 ] && ok "-o with stdin: one output file" [ "$(find "$T/o_stdin" -type f | wc -l)" = 1 ]
+# An output directory that cannot be created is an error for that input.
+: > "$T/blocker"
+run /dev/null -o "$T/blocker/x" "$T/a/one.html"
+ok "-o under a regular file: exit 1" [ $st = 1 ]
+ok "-o under a regular file: says so" [ -n "$err" ]
+
+# A directory that holds no HTML is not an error.
+mkdir -p "$T/empty"
+run /dev/null "$T/empty"
+ok "empty directory: exit 0" [ $st = 0 ] && ok "empty directory: no output" [ -z "$out" ]
+
+summary
