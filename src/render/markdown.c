@@ -420,9 +420,14 @@ static void code_block(md_state *s, const pith_block *blk) {
     size_t fence = longest < 3 ? 3 : longest + 1;
     begin_block(s);
     for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
+    /* The info string must be one plain token: besides breaking the fence
+     * (space, backtick), markup characters are refused because careless
+     * Markdown-to-HTML converters paste it into a class attribute unescaped. */
     bool lang_ok = blk->lang.len > 0;
-    for (size_t i = 0; i < blk->lang.len; i++)
-        if ((unsigned char)blk->lang.ptr[i] <= 0x20 || blk->lang.ptr[i] == '`') lang_ok = false;
+    for (size_t i = 0; i < blk->lang.len; i++) {
+        unsigned char c = (unsigned char)blk->lang.ptr[i];
+        if (c <= 0x20 || c == '`' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '&') lang_ok = false;
+    }
     if (lang_ok) pith_buf_append(s->out, blk->lang.ptr, blk->lang.len);
     const char *end = p + n;
     while (p < end) {
