@@ -187,6 +187,13 @@ static char *load_page(const golden_case *c, const char *shared, size_t *len, bo
  * Comparison
  * ------------------------------------------------------------------------ */
 
+/* Length of the line at p, at most 160 bytes (for messages). */
+static int line_len(const char *p, size_t n) {
+    const char *nl = memchr(p, '\n', n);
+    size_t k = nl ? (size_t)(nl - p) : n;
+    return (int)(k < 160 ? k : 160);
+}
+
 /* Reports where got and want first differ, by line. */
 static void report_diff(const char *what, const char *got, size_t glen, const char *want, size_t wlen) {
     size_t i = 0, line = 1, bol = 0;
@@ -198,8 +205,8 @@ static void report_diff(const char *what, const char *got, size_t glen, const ch
         i++;
     }
     fprintf(stderr, "FAIL %s differs at line %zu (got %zu bytes, want %zu):\n", what, line, glen, wlen);
-    fprintf(stderr, "   want: %.160s\n", want + bol);
-    fprintf(stderr, "   got:  %.160s\n", got + bol);
+    fprintf(stderr, "   want: %.*s\n", line_len(want + bol, wlen - bol), want + bol);
+    fprintf(stderr, "   got:  %.*s\n", line_len(got + bol, glen - bol), got + bol);
 }
 
 /* Compares a rendering (the CLI appends a newline when it lacks one) with
