@@ -117,6 +117,10 @@ typedef struct tb {
     bool pushed;                  /* the last inserted element went on the stack */
     bool failed;                  /* memory or node limit: stop */
     bool cdata;                   /* what the tokenizer was last told about CDATA */
+
+    pith_node *sc_select;         /* the select whose <selectedcontent> mirrors its option */
+    pith_node *sc_node;           /* that <selectedcontent>; NULL until one is seen */
+    bool sc_selected_seen;        /* an option of sc_select was selected already */
 } tb;
 
 /* ---- treebuilder_stack.c ---- */
@@ -199,6 +203,10 @@ tb_result tb_generic_text(tb *t, const pith_token *tok, pith_tokenizer_state sta
 bool tb_close_p(tb *t);                                 /* close a p element (if in button scope) */
 void tb_stop_parsing(tb *t);
 void tb_flush_table_text(tb *t);
+
+/* ---- treebuilder_select.c ---- */
+void tb_note_selectedcontent(tb *t, pith_node *n);
+void tb_option_popped(tb *t, pith_node *option);
 
 /* ---- treebuilder_foreign.c ---- */
 bool tb_html_integration_point(const pith_node *n);

@@ -43,6 +43,7 @@ bool tb_push(tb *t, pith_node *n) {
 static void forget_open(tb *t, pith_node *n) {
     n->flags &= ~TB_F_OPEN;
     if (n->ns == PITH_NS_HTML && t->open_count[n->tag]) t->open_count[n->tag]--;
+    if (t->sc_node && n->tag == PITH_TAG_OPTION && n->ns == PITH_NS_HTML) tb_option_popped(t, n);
 }
 
 pith_node *tb_pop(tb *t) {
@@ -533,6 +534,7 @@ pith_node *tb_insert_ns(tb *t, const pith_token *tok, pith_ns ns) {
     pith_node *n = tb_create(t, tok, ns);
     if (!n) return NULL;
     tb_attach(t, n);
+    if (tok->tag == PITH_TAG_UNKNOWN && ns == PITH_NS_HTML) tb_note_selectedcontent(t, n);
     t->pushed = false;
     if (at_depth_limit(t)) {
         t->dom->limits_hit |= PITH_LIMIT_DEPTH;
