@@ -12,6 +12,9 @@
  * insertion mode decides what NUL means) or contains no U+0000 at all.
  * Runs may be split anywhere between UTF-8 sequences; the tree builder
  * merges adjacent runs into one text node.
+ * (Addendum: the CDATA section state also emits a NUL as a lone "\0" run,
+ * as the spec keeps it U+0000 there; CDATA only occurs in foreign content,
+ * whose rules turn a U+0000 character token into U+FFFD.)
  */
 #ifndef PITH_HTML_TOKEN_H
 #define PITH_HTML_TOKEN_H

@@ -32,6 +32,11 @@ typedef struct pith_tokenizer pith_tokenizer;
  * pith_tokenizer_destroy; see tokenizer.c). NULL on allocation failure. */
 pith_tokenizer *pith_tokenizer_create(pith_arena *arena, const char *input, size_t len);
 
+/* Restarts on a new input, keeping the scratch space (so a reused
+ * tokenizer reaches a steady state with no allocation). State goes back to
+ * data, CDATA off, no last start tag. */
+void pith_tokenizer_reset(pith_tokenizer *t, const char *input, size_t len);
+
 /* Releases anything the tokenizer holds outside the arena. */
 void pith_tokenizer_destroy(pith_tokenizer *t);
 

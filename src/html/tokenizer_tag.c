@@ -1,0 +1,359 @@
+/*
+ * tokenizer_tag.c - start and end tags (13.2.5.8 tag name through 13.2.5.40
+ * self-closing start tag): names, attributes, duplicate removal.
+ *
+ * One call reads one whole tag. Names already in lowercase and values
+ * without references or NUL stay slices of the input; only the others are
+ * rebuilt in tagbuf. Duplicate attributes are found with a linear scan
+ * while a tag has few attributes and by sorting past that, so a tag with
+ * 10^5 attributes costs O(n log n) even with crafted names.
+ */
+#include "tokenizer_internal.h"
+
+/* Byte classes for the name and unquoted-value loops. */
+enum {
+    C_TAGSTOP = 1,   /* ends a tag name: whitespace, '/', '>' */
+    C_UPPER = 2,     /* needs lowercasing */
+    C_EQ = 4,        /* also ends an attribute name */
+    C_UNQSTOP = 8,   /* ends/interrupts an unquoted value: whitespace, '&', '>', NUL */
+    C_NUL = 16
+};
+
+#define UP(c) [c] = C_UPPER
+static const uint8_t cls[256] = {
+    [0] = C_NUL | C_UNQSTOP,
+    ['\t'] = C_TAGSTOP | C_UNQSTOP,
+    ['\n'] = C_TAGSTOP | C_UNQSTOP,
+    ['\f'] = C_TAGSTOP | C_UNQSTOP,
+    [' '] = C_TAGSTOP | C_UNQSTOP,
+    ['/'] = C_TAGSTOP,
+    ['>'] = C_TAGSTOP | C_UNQSTOP,
+    ['='] = C_EQ,
+    ['&'] = C_UNQSTOP,
+    UP('A'), UP('B'), UP('C'), UP('D'), UP('E'), UP('F'), UP('G'), UP('H'), UP('I'),
+    UP('J'), UP('K'), UP('L'), UP('M'), UP('N'), UP('O'), UP('P'), UP('Q'), UP('R'),
+    UP('S'), UP('T'), UP('U'), UP('V'), UP('W'), UP('X'), UP('Y'), UP('Z'),
+};
+#undef UP
+
+#define LINEAR_DUP_LIMIT 16
+
+static inline const char *str_ptr(const pith_tokenizer *t, const tk_str *s) {
+    return s->ptr ? s->ptr : t->tagbuf.data + s->off;
+}
+
+static inline tk_str slice(const char *a, size_t n) {
+    tk_str s = {a, 0, n};
+    return s;
+}
+
+/* ---------------------------------------------------------------- names */
+
+/* Reads a tag or attribute name from s (skip: bytes already known to be
+ * part of it, e.g. a leading '='). stop is C_TAGSTOP or C_TAGSTOP|C_EQ.
+ * Returns the first byte after the name. */
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
+
+static inline const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
+    const char *q = s + skip, *end = t->end;
+    const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
+    while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
+    if (q == end || !(cls[(unsigned char)*q] & (C_UPPER | C_NUL))) {
+        *out = slice(s, (size_t)(q - s));
+        return q;
+    }
+    return read_name_slow(t, s, q, stop, out);
+}
+
+/* The name has an uppercase letter or NUL at q: rebuild it in tagbuf. */
+static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out) {
+    const char *end = t->end;
+    out->ptr = NULL;
+    out->off = t->tagbuf.len;
+    tk_buf_add(t, &t->tagbuf, s, (size_t)(q - s));
+    for (; q < end; q++) {
+        unsigned char c = (unsigned char)*q;
+        uint8_t k = cls[c];
+        if (k & C_UPPER) {
+            char l = (char)(c | 0x20);
+            tk_buf_add(t, &t->tagbuf, &l, 1);
+        } else if (k & C_NUL) {
+            tk_buf_add(t, &t->tagbuf, TK_FFFD, 3);
+        } else if (k & stop) {
+            break;
+        } else {
+            tk_buf_add(t, &t->tagbuf, (const char *)q, 1);
+        }
+    }
+    out->len = t->tagbuf.len - out->off;
+    return q;
+}
+
+/* ---------------------------------------------------------------- values */
+
+/* Appends a reference or a literal '&' at r; returns the next byte. */
+static const char *value_ref(pith_tokenizer *t, const char *r) {
+    char out[8];
+    size_t out_len = 0;
+    size_t used = tk_charref(r, t->end, true, out, &out_len);
+    if (used == 0) {
+        tk_buf_add(t, &t->tagbuf, r, 1);
+        return r + 1;
+    }
+    tk_buf_add(t, &t->tagbuf, out, out_len);
+    return r + used;
+}
+
+/* Attribute value (double- or single-quoted) starting after the quote.
+ * Returns the byte after the closing quote, or NULL at EOF. */
+static const char *read_quoted(pith_tokenizer *t, const char *q, char quote, tk_str *out) {
+    const char *end = t->end;
+    const char *r = tk_scan3(q, end, quote, '&', '\0');
+    if (r == end) return NULL;
+    if (*r == quote) {
+        *out = slice(q, (size_t)(r - q));
+        return r + 1;
+    }
+    out->ptr = NULL;
+    out->off = t->tagbuf.len;
+    tk_buf_add(t, &t->tagbuf, q, (size_t)(r - q));
+    for (;;) {
+        if (r == end) return NULL;
+        if (*r == quote) break;
+        if (*r == '&') {
+            r = value_ref(t, r);
+        } else {
+            tk_buf_add(t, &t->tagbuf, TK_FFFD, 3);
+            r++;
+        }
+        const char *s = r;
+        r = tk_scan3(r, end, quote, '&', '\0');
+        tk_buf_add(t, &t->tagbuf, s, (size_t)(r - s));
+    }
+    out->len = t->tagbuf.len - out->off;
+    return r + 1;
+}
+
+/* Unquoted attribute value (13.2.5.38). Returns the whitespace or '>'
+ * that ends it, or NULL at EOF. */
+static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) {
+    const char *end = t->end, *r = q;
+    while (r < end && !(cls[(unsigned char)*r] & C_UNQSTOP)) r++;
+    if (r == end) return NULL;
+    if (cls[(unsigned char)*r] & C_TAGSTOP) {
+        *out = slice(q, (size_t)(r - q));
+        return r;
+    }
+    out->ptr = NULL;
+    out->off = t->tagbuf.len;
+    tk_buf_add(t, &t->tagbuf, q, (size_t)(r - q));
+    for (;;) {
+        if (r == end) return NULL;
+        unsigned char c = (unsigned char)*r;
+        if (cls[c] & C_TAGSTOP) break;
+        if (c == '&') {
+            r = value_ref(t, r);
+        } else if (c == 0) {
+            tk_buf_add(t, &t->tagbuf, TK_FFFD, 3);
+            r++;
+        } else {
+            const char *s = r;
+            while (r < end && !(cls[(unsigned char)*r] & C_UNQSTOP)) r++;
+            tk_buf_add(t, &t->tagbuf, s, (size_t)(r - s));
+        }
+    }
+    out->len = t->tagbuf.len - out->off;
+    return r;
+}
+
+/* ---------------------------------------------------------------- duplicates */
+
+/* Few attributes (the normal case): each new name is compared with the
+ * previous ones while the tag is read. Past LINEAR_DUP_LIMIT the check is
+ * left to emit time, where a stable merge sort of the names finds every
+ * later duplicate in O(n log n) whatever the names are (a hash set would
+ * be faster on average but can be driven quadratic by crafted names). */
+
+static int name_cmp(const pith_tokenizer *t, uint32_t i, uint32_t j) {
+    const tk_str *a = &t->attrs[i].name, *b = &t->attrs[j].name;
+    size_t n = a->len < b->len ? a->len : b->len;
+    int c = memcmp(str_ptr(t, a), str_ptr(t, b), n);
+    if (c) return c;
+    return (a->len > b->len) - (a->len < b->len);
+}
+
+static bool is_dup_linear(const pith_tokenizer *t, const tk_str *name) {
+    if (t->nattrs > LINEAR_DUP_LIMIT) return false;
+    const char *s = str_ptr(t, name);
+    for (size_t i = 0; i < t->nattrs; i++) {
+        const tk_str *o = &t->attrs[i].name;
+        if (o->len == name->len && memcmp(str_ptr(t, o), s, name->len) == 0) return true;
+    }
+    return false;
+}
+
+/* Bottom-up stable merge sort of idx[0..n) by name; tmp has room for n. */
+static uint32_t *sort_by_name(const pith_tokenizer *t, uint32_t *idx, uint32_t *tmp, size_t n) {
+    for (size_t w = 1; w < n; w *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * w) {
+            size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = name_cmp(t, idx[j], idx[i]) < 0 ? idx[j++] : idx[i++];
+            while (i < mid) tmp[k++] = idx[i++];
+            while (j < hi) tmp[k++] = idx[j++];
+        }
+        uint32_t *sw = idx;
+        idx = tmp;
+        tmp = sw;
+    }
+    return idx;
+}
+
+/* Drops every attribute whose name occurred earlier, keeping order. */
+static bool dedupe_many(pith_tokenizer *t) {
+    size_t n = t->nattrs;
+    if (n > UINT32_MAX / 2) {
+        t->oom = true;
+        return false;
+    }
+    if (2 * n > t->dup_alloc) {
+        uint32_t *nt = tk_grow_array(t, t->dup_table, 0, 2 * n * sizeof *nt);
+        if (!nt) return false;
+        t->dup_table = nt;
+        t->dup_alloc = 2 * n;
+    }
+    uint32_t *idx = t->dup_table, *tmp = idx + n;
+    for (size_t i = 0; i < n; i++) idx[i] = (uint32_t)i;
+    uint32_t *sorted = sort_by_name(t, idx, tmp, n);
+    uint32_t *drop = sorted == idx ? tmp : idx;
+    memset(drop, 0, n * sizeof *drop);
+    for (size_t i = 1; i < n; i++)
+        if (name_cmp(t, sorted[i - 1], sorted[i]) == 0) drop[sorted[i]] = 1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!drop[i]) t->attrs[k++] = t->attrs[i];
+    t->nattrs = k;
+    return true;
+}
+
+/* The slot for the next attribute (built in place, committed by
+ * commit_attr), or NULL when memory ran out. */
+static tk_attr *next_attr_slot(pith_tokenizer *t) {
+    if (t->nattrs == t->attrs_cap) {
+        size_t cap = t->attrs_cap ? t->attrs_cap * 2 : 16;
+        tk_attr *na = NULL;
+        if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->nattrs * sizeof *na, cap * sizeof *na);
+        if (!na) return NULL;
+        t->attrs = na;
+        t->attrs_cap = cap;
+    }
+    return &t->attrs[t->nattrs];
+}
+
+
+/* ---------------------------------------------------------------- emit */
+
+static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, bool end_tag, bool self_closing) {
+    if (t->nattrs > LINEAR_DUP_LIMIT && !dedupe_many(t)) return false;
+    if (t->nattrs > t->out_cap) {
+        size_t cap = t->out_cap ? t->out_cap : 16;
+        while (cap < t->nattrs) cap *= 2;
+        pith_token_attr *na = tk_grow_array(t, t->out_attrs, 0, cap * sizeof *na);
+        if (!na) return false;
+        t->out_attrs = na;
+        t->out_cap = cap;
+    }
+    tk_token_clear(tok, end_tag ? PITH_TOKEN_END_TAG : PITH_TOKEN_START_TAG);
+    tok->name.data = str_ptr(t, name);
+    tok->name.len = name->len;
+    tok->tag = pith_tag_lookup(tok->name.data, tok->name.len);
+    tok->self_closing = self_closing;
+    for (size_t i = 0; i < t->nattrs; i++) {
+        const tk_attr *a = &t->attrs[i];
+        t->out_attrs[i].name.data = str_ptr(t, &a->name);
+        t->out_attrs[i].name.len = a->name.len;
+        t->out_attrs[i].value.data = str_ptr(t, &a->value);
+        t->out_attrs[i].value.len = a->value.len;
+    }
+    tok->attrs = t->out_attrs;
+    tok->nattrs = t->nattrs;
+    if (!end_tag) {
+        if (name->ptr) {
+            t->last_start = name->ptr;
+            t->last_start_len = name->len;
+        } else {
+            pith_tokenizer_set_last_start_tag(t, tok->name.data, tok->name.len);
+        }
+    }
+    return !t->oom;
+}
+
+/* ---------------------------------------------------------------- the tag */
+
+/* One attribute from its first byte q. Returns the byte after it, or NULL
+ * at EOF. */
+static const char *read_attr(pith_tokenizer *t, const char *q) {
+    const char *end = t->end;
+    size_t mark = t->tagbuf.len;
+    tk_attr *a = next_attr_slot(t);
+    if (!a) return NULL;
+    q = read_name(t, q, *q == '=' ? 1 : 0, C_TAGSTOP | C_EQ, &a->name);
+    if (q == end) return NULL;
+    bool dup = is_dup_linear(t, &a->name);
+    a->value = slice("", 0);
+    while (q < end && tk_is_ws((unsigned char)*q)) q++;
+    if (q < end && *q == '=') {
+        q++;
+        while (q < end && tk_is_ws((unsigned char)*q)) q++;
+        if (q == end) return NULL;
+        if (*q == '"' || *q == '\'') q = read_quoted(t, q + 1, *q, &a->value);
+        else if (*q != '>') q = read_unquoted(t, q, &a->value);
+        if (!q) return NULL;
+    }
+    if (dup) {
+        t->tagbuf.len = mark;
+    } else if (++t->nattrs >= 2 * t->attrs_unique && t->nattrs > LINEAR_DUP_LIMIT) {
+        /* Deduplicate whenever the count doubles, so "<a x x x x ..." holds
+         * one attribute, not millions; amortised O(log n) per attribute. */
+        if (!dedupe_many(t)) return NULL;
+        t->attrs_unique = t->nattrs;
+    }
+    return q;
+}
+
+bool tk_parse_tag(pith_tokenizer *t, pith_token *tok, const char *name, bool end_tag) {
+    const char *end = t->end;
+    bool self_closing = false;
+    tk_str tname;
+    t->tagbuf.len = 0;
+    t->nattrs = 0;
+    t->attrs_unique = LINEAR_DUP_LIMIT;
+    const char *q = read_name(t, name, 0, C_TAGSTOP, &tname);
+    for (;;) {
+        while (q < end && tk_is_ws((unsigned char)*q)) q++;
+        if (q >= end || t->oom) goto eof;
+        if (*q == '>') {
+            q++;
+            break;
+        }
+        if (*q == '/') {
+            q++;
+            if (q == end) goto eof;
+            if (*q == '>') {
+                self_closing = true;
+                q++;
+                break;
+            }
+            continue;
+        }
+        q = read_attr(t, q);
+        if (!q) goto eof;
+    }
+    t->p = q;
+    t->state = PITH_TOK_DATA;
+    return emit_tag(t, tok, &tname, end_tag, self_closing);
+eof:
+    /* EOF inside a tag drops it (13.2.5.8 etc.: "emit an end-of-file token"). */
+    t->p = end;
+    return false;
+}

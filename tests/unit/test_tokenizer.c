@@ -1,0 +1,454 @@
+/*
+ * test_tokenizer.c - behaviour of the tokenizer beyond the html5lib tests:
+ * the zero-copy string rule, NUL runs, run lengths, truncated and hostile
+ * inputs (huge attribute values, 10^5 attributes), reuse and allocation
+ * failure.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "html/tokenizer.h"
+#include "test.h"
+#include "util/arena.h"
+
+/* A tokenizer over an exact-size heap copy, so ASan sees any over-read. */
+typedef struct fixture {
+    pith_arena arena;
+    pith_tokenizer *t;
+    char *input;
+    size_t len;
+} fixture;
+
+static void fx_open(fixture *f, const char *s, size_t len) {
+    pith_arena_init(&f->arena, NULL, 0);
+    f->input = malloc(len ? len : 1);
+    if (len) memcpy(f->input, s, len);
+    f->len = len;
+    f->t = pith_tokenizer_create(&f->arena, f->input, len);
+}
+
+static void fx_close(fixture *f) {
+    pith_tokenizer_destroy(f->t);
+    pith_arena_free(&f->arena);
+    free(f->input);
+}
+
+static bool in_input(const fixture *f, const char *p) {
+    return p >= f->input && p <= f->input + f->len;
+}
+
+static bool span_is(pith_span s, const char *want) {
+    return s.len == strlen(want) && memcmp(s.data, want, s.len) == 0;
+}
+
+/* Pulls the next token that is not EOF-or-chars merging; returns type. */
+static pith_token_type next(fixture *f, pith_token *tok) {
+    CHECK(pith_tokenizer_next(f->t, tok));
+    return tok->type;
+}
+
+/* ---------------------------------------------------------------- zero copy */
+
+static void test_zero_copy(void) {
+    fixture f;
+    const char *s = "<div class=\"a b\" id=x>hello <b>world</b></div>";
+    fx_open(&f, s, strlen(s));
+    pith_token tok;
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
+    CHECK(tok.tag == PITH_TAG_DIV && span_is(tok.name, "div") && in_input(&f, tok.name.data));
+    CHECK(tok.nattrs == 2);
+    CHECK(span_is(tok.attrs[0].name, "class") && in_input(&f, tok.attrs[0].name.data));
+    CHECK(span_is(tok.attrs[0].value, "a b") && in_input(&f, tok.attrs[0].value.data));
+    CHECK(span_is(tok.attrs[1].value, "x") && in_input(&f, tok.attrs[1].value.data));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
+    CHECK(span_is(tok.data, "hello ") && in_input(&f, tok.data.data));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_B);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "world"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_B);
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_DIV);
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+
+    /* Rewritten strings live in scratch and are right. */
+    s = "<DIV Class='&amp;x'>a &lt; b</DIV><!--c-->";
+    fx_open(&f, s, strlen(s));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
+    CHECK(span_is(tok.name, "div") && !in_input(&f, tok.name.data) && tok.tag == PITH_TAG_DIV);
+    CHECK(span_is(tok.attrs[0].name, "class") && span_is(tok.attrs[0].value, "&x"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a < b"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_DIV);
+    CHECK(next(&f, &tok) == PITH_TOKEN_COMMENT && span_is(tok.data, "c") && in_input(&f, tok.data.data));
+    fx_close(&f);
+}
+
+/* ---------------------------------------------------------------- NUL */
+
+static void test_nul(void) {
+    fixture f;
+    pith_token tok;
+    static const char data[] = "a\0b<p x=\"1\0\">\0";
+    fx_open(&f, data, sizeof data - 1);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.data[0] == 0);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "b"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && span_is(tok.attrs[0].value, "1\xEF\xBF\xBD"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.data[0] == 0);
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+
+    /* Outside the data state NUL is U+FFFD inside the run. */
+    static const char raw[] = "x\0y</style>";
+    pith_tokenizer_state states[] = {PITH_TOK_RCDATA, PITH_TOK_RAWTEXT, PITH_TOK_SCRIPT_DATA};
+    for (int i = 0; i < 3; i++) {
+        fx_open(&f, raw, sizeof raw - 1);
+        pith_tokenizer_set_state(f.t, states[i]);
+        pith_tokenizer_set_last_start_tag(f.t, "style", 5);
+        CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "x\xEF\xBF\xBDy"));
+        CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && span_is(tok.name, "style"));
+        fx_close(&f);
+    }
+    static const char com[] = "<!--a\0b-->";
+    fx_open(&f, com, sizeof com - 1);
+    CHECK(next(&f, &tok) == PITH_TOKEN_COMMENT && span_is(tok.data, "a\xEF\xBF\xBD" "b"));
+    fx_close(&f);
+}
+
+/* ---------------------------------------------------------------- runs */
+
+static void test_long_runs(void) {
+    fixture f;
+    pith_token tok;
+    /* A script full of '<', fake end tags and comment openers is one run. */
+    const char *s = "<script>if (a<b && c<d) x='</div>'+\"<!--\"+'-->'; y=\"</scrip\"</script>";
+    fx_open(&f, s, strlen(s));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_SCRIPT);
+    pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
+    CHECK(span_is(tok.data, "if (a<b && c<d) x='</div>'+\"<!--\"+'-->'; y=\"</scrip\""));
+    CHECK(in_input(&f, tok.data.data));
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_SCRIPT);
+    fx_close(&f);
+
+    /* Double-escaped script: the first </script> inside does not end it. */
+    s = "<!--<script>x</script>-->y</script>";
+    fx_open(&f, s, strlen(s));
+    pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
+    pith_tokenizer_set_last_start_tag(f.t, "script", 6);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "<!--<script>x</script>-->y"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG);
+    fx_close(&f);
+
+    /* 1 MB of text with references and stray '<' comes out as one run. */
+    size_t n = 1 << 20;
+    char *big = malloc(n + 8);
+    for (size_t i = 0; i < n; i++) big[i] = "ab <&amp;c"[i % 10];
+    memcpy(big + n, "<p>", 3);
+    fx_open(&f, big, n + 3);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
+    size_t want = 0;
+    for (size_t i = 0; i + 10 <= n; i += 10) want += 6;
+    CHECK(tok.data.len >= want && tok.data.len < want + 10);
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_P);
+    fx_close(&f);
+    free(big);
+}
+
+/* ---------------------------------------------------------------- truncation */
+
+static const char *const tricky =
+    "<!DOCTYPE html PUBLIC \"-//W3C//DTD\" 'sys'><html lang=en><head><title>a &amp; </titl</title>"
+    "<script>var s='<!--<script>x</script>-->';</script><style>p{}</style></head>"
+    "<body><p CLASS=\"x &notit; &#x80;&#0;\" data-a='b' c=d e>t&ampx&#128512;<br/>"
+    "<!-- c -- --!> <!----> <? pi ?></p></ x><svg><![CDATA[ x ]]></svg><textarea>&lt;</textarea>"
+    "<a href=\"?a=1&b=2\">l</a>\n<plaintext>rest</plaintext>";
+
+static void test_truncation(void) {
+    size_t n = strlen(tricky);
+    pith_tokenizer_state states[] = {PITH_TOK_DATA, PITH_TOK_RCDATA, PITH_TOK_RAWTEXT,
+                                     PITH_TOK_SCRIPT_DATA, PITH_TOK_PLAINTEXT, PITH_TOK_CDATA_SECTION};
+    int bad = 0;
+    for (int si = 0; si < 6; si++) {
+        for (size_t cut = 0; cut <= n; cut++) {
+            fixture f;
+            fx_open(&f, tricky, cut);
+            pith_tokenizer_set_state(f.t, states[si]);
+            pith_tokenizer_set_last_start_tag(f.t, "title", 5);
+            pith_token tok;
+            size_t count = 0;
+            bool ok = true;
+            do {
+                ok = pith_tokenizer_next(f.t, &tok);
+                count++;
+                /* The tree builder's job, done roughly here. */
+                if (tok.type == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_SCRIPT)
+                    pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
+                if (tok.type == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_SVG)
+                    pith_tokenizer_set_cdata_allowed(f.t, true);
+                if (tok.type == PITH_TOKEN_CHARACTER && tok.data.len != 1 && memchr(tok.data.data, 0, tok.data.len))
+                    ok = false;
+            } while (ok && tok.type != PITH_TOKEN_EOF && count <= cut + 2);
+            if (!ok || tok.type != PITH_TOKEN_EOF) bad++;
+            if (!pith_tokenizer_next(f.t, &tok) || tok.type != PITH_TOKEN_EOF) bad++;
+            fx_close(&f);
+        }
+    }
+    CHECK(bad == 0);
+}
+
+/* ---------------------------------------------------------------- hostile */
+
+static void test_huge_attribute(void) {
+    size_t n = 10u << 20;
+    char *s = malloc(n + 32);
+    memcpy(s, "<a href=\"", 9);
+    memset(s + 9, 'x', n);
+    memcpy(s + 9 + n, "\">", 2);
+    fixture f;
+    fx_open(&f, s, n + 11);
+    pith_token tok;
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1);
+    CHECK(tok.attrs[0].value.len == n && in_input(&f, tok.attrs[0].value.data));
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+
+    /* With a reference at the end: decoded into scratch, same length. */
+    memcpy(s + 9 + n - 5, "&amp;", 5);
+    fx_open(&f, s, n + 11);
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1);
+    CHECK(tok.attrs[0].value.len == n - 4 && tok.attrs[0].value.data[n - 5] == '&');
+    fx_close(&f);
+
+    /* Unterminated: EOF in the value drops the tag. */
+    fx_open(&f, s, n + 9);
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+    free(s);
+}
+
+static void test_many_attributes(void) {
+    const size_t count = 100000;
+    size_t cap = count * 16 + 16;
+    char *s = malloc(cap);
+    size_t len = 0;
+    len += (size_t)sprintf(s + len, "<x");
+    /* Every name twice: a0..a49999 with value 1, then again with value 2. */
+    for (size_t i = 0; i < count; i++) len += (size_t)sprintf(s + len, " a%zu=%d", i % (count / 2), i < count / 2 ? 1 : 2);
+    len += (size_t)sprintf(s + len, ">");
+    fixture f;
+    fx_open(&f, s, len);
+    pith_token tok;
+    clock_t c0 = clock();
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
+    double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+    CHECK(tok.nattrs == count / 2);
+    bool first_wins = true;
+    for (size_t i = 0; i < tok.nattrs; i++)
+        if (!span_is(tok.attrs[i].value, "1")) first_wins = false;
+    CHECK(first_wins);
+    CHECK(secs < 1.0);
+    fx_close(&f);
+    free(s);
+}
+
+/* Random tags with up to 60 attributes drawn from a small pool of names,
+ * against a naive first-wins filter (covers both duplicate paths). */
+static void test_duplicates_random(void) {
+    static const char *const pool[] = {"a", "b", "ab", "ba", "A", "aa", "href", "HREF", "x-y", "z", "=q", "b\"c"};
+    unsigned seed = 12345;
+    int bad = 0;
+    for (int round = 0; round < 300; round++) {
+        char buf[4096];
+        size_t len = (size_t)sprintf(buf, "<t");
+        const char *names[64];
+        int vals[64], n = 0;
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)((seed >> 16) % 61);
+        for (int i = 0; i < count; i++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *nm = pool[(seed >> 16) % 12];
+            len += (size_t)sprintf(buf + len, " %s=%d", nm, i);
+            /* expected: lowercased name, first occurrence wins */
+            char low[16];
+            size_t k = 0;
+            for (; nm[k]; k++) low[k] = (char)(nm[k] >= 'A' && nm[k] <= 'Z' ? nm[k] + 32 : nm[k]);
+            low[k] = 0;
+            bool seen = false;
+            for (int j = 0; j < n; j++)
+                if (strcmp(names[j], low) == 0) seen = true;
+            if (!seen) {
+                names[n] = strdup(low);
+                vals[n++] = i;
+            }
+        }
+        len += (size_t)sprintf(buf + len, ">");
+        fixture f;
+        fx_open(&f, buf, len);
+        pith_token tok;
+        if (next(&f, &tok) != PITH_TOKEN_START_TAG || tok.nattrs != (size_t)n) bad++;
+        else
+            for (int j = 0; j < n; j++) {
+                char v[16];
+                sprintf(v, "%d", vals[j]);
+                if (!span_is(tok.attrs[j].name, names[j]) || !span_is(tok.attrs[j].value, v)) bad++;
+            }
+        for (int j = 0; j < n; j++) free((void *)names[j]);
+        fx_close(&f);
+    }
+    CHECK(bad == 0);
+}
+
+/* One name repeated a million times is one attribute, found fast. */
+static void test_repeated_attribute(void) {
+    size_t reps = 1000000, len = 0;
+    char *s = malloc(reps * 3 + 8);
+    len += (size_t)sprintf(s, "<a");
+    for (size_t i = 0; i < reps; i++) {
+        memcpy(s + len, i % 2 ? " X" : " x", 2);
+        len += 2;
+    }
+    s[len++] = '>';
+    fixture f;
+    fx_open(&f, s, len);
+    pith_token tok;
+    clock_t c0 = clock();
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1 && span_is(tok.attrs[0].name, "x"));
+    CHECK((double)(clock() - c0) / CLOCKS_PER_SEC < 1.0);
+    fx_close(&f);
+    free(s);
+}
+
+static void test_linear_hostile(void) {
+    /* 10^6 '<' then letters without '>', unclosed comments and tags. */
+    size_t n = 1000000;
+    char *s = malloc(n);
+    const char *pats[] = {"<", "<a", "</", "<!", "&", "&#", "<a b", "-->", "<!--"};
+    for (size_t k = 0; k < sizeof pats / sizeof pats[0]; k++) {
+        size_t pl = strlen(pats[k]);
+        for (size_t i = 0; i < n; i++) s[i] = pats[k][i % pl];
+        fixture f;
+        fx_open(&f, s, n);
+        pith_token tok;
+        clock_t c0 = clock();
+        size_t tokens = 0;
+        do {
+            CHECK(pith_tokenizer_next(f.t, &tok));
+            tokens++;
+        } while (tok.type != PITH_TOKEN_EOF && tokens < 2 * n);
+        double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+        CHECK(tok.type == PITH_TOKEN_EOF);
+        CHECK(secs < 2.0);
+        fx_close(&f);
+    }
+    free(s);
+}
+
+/* ---------------------------------------------------------------- references */
+
+static void test_references(void) {
+    fixture f;
+    pith_token tok;
+    const char *s = "&notit; &notin; &amp &ampx &#x80; &#0; &#xD800; &#x110000; &#65<a x=\"&notit=&amp=&lt;\">";
+    fx_open(&f, s, strlen(s));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
+    CHECK(span_is(tok.data, "\xC2\xACit; \xE2\x88\x89 & &x \xE2\x82\xAC \xEF\xBF\xBD \xEF\xBF\xBD \xEF\xBF\xBD A"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && span_is(tok.attrs[0].value, "&notit=&amp=<"));
+    fx_close(&f);
+}
+
+/* ---------------------------------------------------------------- states */
+
+static void test_cdata_and_reuse(void) {
+    fixture f;
+    pith_token tok;
+    const char *s = "<![CDATA[a<b]]>c";
+    fx_open(&f, s, strlen(s));
+    CHECK(next(&f, &tok) == PITH_TOKEN_COMMENT && span_is(tok.data, "[CDATA[a<b]]"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "c"));
+    pith_tokenizer_reset(f.t, f.input, f.len);
+    pith_tokenizer_set_cdata_allowed(f.t, true);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a<b"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "c"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+
+    /* RCDATA ends only at the appropriate end tag. */
+    s = "<title>a</titlex></b></TITLE >";
+    fx_open(&f, s, strlen(s));
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
+    pith_tokenizer_set_state(f.t, PITH_TOK_RCDATA);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a</titlex></b>"));
+    CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_TITLE);
+    CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
+    fx_close(&f);
+}
+
+/* ---------------------------------------------------------------- allocation failure */
+
+typedef struct failing {
+    int left;
+} failing;
+
+static void *failing_malloc(void *ctx, size_t n) {
+    failing *fl = ctx;
+    if (fl->left-- <= 0) return NULL;
+    return malloc(n);
+}
+
+static void failing_free(void *ctx, void *p) {
+    (void)ctx;
+    free(p);
+}
+
+static void test_oom(void) {
+    const char *s = "<DIV A=1 B='&amp;' C=3>x&amp;y<!--\0--><!DOCTYPE html>";
+    size_t len = strlen(s) + 20;
+    char *in = malloc(len);
+    memcpy(in, s, strlen(s) + 1);
+    memcpy(in + strlen(s), "<!--\0-->tail&lt;...", 20);
+    int ended_false = 0;
+    for (int budget = 0; budget < 12; budget++) {
+        failing fl = {budget};
+        pith_alloc_hooks hooks = {failing_malloc, failing_free, &fl};
+        pith_arena arena;
+        pith_arena_init(&arena, &hooks, 0);
+        pith_tokenizer *t = pith_tokenizer_create(&arena, in, len);
+        if (!t) {
+            pith_arena_free(&arena);
+            continue;
+        }
+        pith_token tok;
+        int guard = 0;
+        bool ok;
+        do {
+            ok = pith_tokenizer_next(t, &tok);
+        } while (ok && tok.type != PITH_TOKEN_EOF && ++guard < 100);
+        if (!ok) {
+            ended_false++;
+            CHECK(tok.type == PITH_TOKEN_EOF);
+            CHECK(!pith_tokenizer_next(t, &tok) && tok.type == PITH_TOKEN_EOF);
+        }
+        CHECK(tok.type == PITH_TOKEN_EOF);
+        pith_tokenizer_destroy(t);
+        pith_arena_free(&arena);
+    }
+    CHECK(ended_false > 0);
+    free(in);
+}
+
+int main(void) {
+    RUN(test_zero_copy);
+    RUN(test_nul);
+    RUN(test_long_runs);
+    RUN(test_truncation);
+    RUN(test_huge_attribute);
+    RUN(test_many_attributes);
+    RUN(test_duplicates_random);
+    RUN(test_repeated_attribute);
+    RUN(test_linear_hostile);
+    RUN(test_references);
+    RUN(test_cdata_and_reuse);
+    RUN(test_oom);
+    return test_summary("tokenizer");
+}
