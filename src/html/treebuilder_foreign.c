@@ -77,7 +77,7 @@ static const struct {
 
 static const char *lookup(const name_fix *tab, size_t n, const char *s, size_t len) {
     for (size_t i = 0; i < n; i++)
-        if (tab[i].lower[0] == s[0] && strlen(tab[i].lower) == len && memcmp(tab[i].lower, s, len) == 0)
+        if (tab[i].lower[0] == s[0] && strncmp(tab[i].lower, s, len) == 0 && tab[i].lower[len] == '\0')
             return tab[i].fixed;
     return NULL;
 }

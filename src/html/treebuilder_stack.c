@@ -481,8 +481,14 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
     for (size_t i = 0; i < tok->nattrs; i++) {
         const pith_token_attr *ta = &tok->attrs[i];
         if (ta->name.len > UINT32_MAX || ta->value.len > UINT32_MAX) return false;
-        a[i].name = pith_dom_keep(t->dom, ta->name.data, ta->name.len);
-        a[i].value = pith_dom_keep(t->dom, ta->value.data, ta->value.len);
+        /* Most names and values are slices of the input: keep them
+         * without the call. */
+        a[i].name = pith_dom_in_input(t->dom, ta->name.data, ta->name.len)
+                        ? ta->name.data
+                        : pith_dom_keep(t->dom, ta->name.data, ta->name.len);
+        a[i].value = pith_dom_in_input(t->dom, ta->value.data, ta->value.len)
+                         ? ta->value.data
+                         : pith_dom_keep(t->dom, ta->value.data, ta->value.len);
         if (!a[i].name || !a[i].value) return false;
         a[i].name_len = (uint32_t)ta->name.len;
         a[i].value_len = (uint32_t)ta->value.len;
