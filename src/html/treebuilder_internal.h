@@ -39,6 +39,13 @@
  * forgotten (browsers cap similar structures, e.g. Blink's depth limit). */
 #define TB_AFE_MAX 64
 
+/* Bound on the whole list, markers included. Markers normally belong to
+ * open cells, captions, objects and templates, but the spec leaks some
+ * (</template> clears only to the last marker, so an <applet> inside a
+ * template leaves the template's marker behind). Past this bound the
+ * oldest entry is dropped, which keeps every list walk bounded. */
+#define TB_AFE_LIST_MAX 256
+
 typedef enum tb_mode {
     M_INITIAL = 0,
     M_BEFORE_HTML,

@@ -301,6 +301,7 @@ void tb_afe_remove(tb *t, size_t i) {
 }
 
 bool tb_afe_marker(tb *t) {
+    if (t->nafe >= TB_AFE_LIST_MAX) tb_afe_remove(t, 0);
     if (!grow(t, (void **)&t->afe, &t->capafe, t->nafe + 1, sizeof *t->afe)) return false;
     t->afe[t->nafe++] = NULL;
     return true;
@@ -350,6 +351,7 @@ bool tb_afe_push(tb *t, pith_node *n) {
         }
     }
     if (same >= 3) tb_afe_remove(t, earliest);
+    if (t->nafe >= TB_AFE_LIST_MAX) tb_afe_remove(t, 0);
     if (t->afe_elems >= TB_AFE_MAX) {
         for (size_t i = 0; i < t->nafe; i++)
             if (t->afe[i]) {
