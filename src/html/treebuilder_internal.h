@@ -10,6 +10,7 @@
  *   treebuilder_table.c    table, caption, column group, body, row, cell,
  *                          template modes
  *   treebuilder_foreign.c  SVG/MathML rules and name adjustments
+ *   treebuilder_select.c   <selectedcontent> mirroring of the selected option
  *
  * Everything dispatches on the interned tag id with switches; strings are
  * compared only for names the tag table does not intern.
