@@ -124,6 +124,144 @@ PITH_API size_t pith_document_memory(const pith_document *doc);
  * the caller frees with pith_free(); *len (if non-NULL) its length. */
 PITH_API pith_status pith_document_dump_tree(const pith_document *doc, char **out, size_t *len);
 
+/* ------------------------------------------------------------------------
+ * Extraction: the article, its metadata, and renderers.
+ *
+ * Simple use, one page:
+ *     pith_options o; pith_options_init(&o); o.url = "https://...";
+ *     pith_result *r;
+ *     if (pith_extract(html, len, &o, &r) == PITH_OK) {
+ *         char *json; size_t n;
+ *         pith_result_render(r, PITH_FORMAT_JSON, &json, &n);  ... pith_free(json);
+ *         pith_result_free(r);
+ *     }
+ * Many pages (one extractor per thread; memory is reused between pages):
+ *     pith_extractor *ex; pith_extractor_new(&o, &ex);
+ *     for each page: pith_extractor_run(ex, html, len, url, charset, &r); ...
+ *     pith_extractor_free(ex);
+ * ------------------------------------------------------------------------ */
+typedef enum pith_format {
+    PITH_FORMAT_TEXT = 0,   /* paragraphs separated by blank lines */
+    PITH_FORMAT_MARKDOWN,   /* CommonMark + GFM tables */
+    PITH_FORMAT_HTML,       /* a complete, minimal, safe reader page */
+    PITH_FORMAT_JSON        /* one object on one line (JSON Lines ready) */
+} pith_format;
+
+/* Parses "text", "markdown"/"md", "html", "json"; false if unknown. */
+PITH_API bool pith_format_from_name(const char *name, pith_format *out);
+
+typedef enum pith_favor {
+    PITH_FAVOR_BALANCED = 0,
+    PITH_FAVOR_PRECISION,   /* leave out borderline parts (less noise, may miss some text) */
+    PITH_FAVOR_RECALL       /* keep borderline parts (nothing lost, more noise) */
+} pith_favor;
+
+typedef struct pith_options {
+    uint32_t version;                /* set by pith_options_init; reserved */
+    const char *url;                 /* the page's URL, or NULL: resolves links and images, site name fallback, URL dates */
+    const char *transport_encoding;  /* charset from HTTP Content-Type, or NULL */
+    pith_favor favor;
+    bool comments;                   /* extract the comment thread apart (default false) */
+    bool tables;                     /* data tables in the article (default true) */
+    bool images;                     /* figures (images with captions) in the article (default false) */
+    bool links;                      /* keep link targets in Markdown/HTML/JSON (default false) */
+    bool captions_in_text;           /* figure captions in the text output (default false) */
+    bool json_pretty;                /* indent JSON (default false: one line) */
+    size_t max_output_bytes;         /* a rendering larger than this fails with PITH_E_LIMIT (default 64 MiB) */
+    pith_limits limits;
+    pith_allocator allocator;
+} pith_options;
+
+/* Fills opts with the defaults documented above. */
+PITH_API void pith_options_init(pith_options *opts);
+
+typedef struct pith_result pith_result;
+
+/* Extracts the article of one page. On PITH_OK *out is a result the caller
+ * owns and frees with pith_result_free(). A page without an article is
+ * PITH_OK too: see pith_result_found(). Errors: PITH_E_INVALID (NULL
+ * arguments), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
+ * or memory limit), PITH_E_NOMEM. The input may be freed after the call. */
+PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *opts, pith_result **out);
+
+/* Frees a result from pith_extract(). NULL is a no-op. Results from an
+ * extractor are owned by the extractor: do not free those. */
+PITH_API void pith_result_free(pith_result *r);
+
+typedef struct pith_extractor pith_extractor;
+
+/* A reusable extractor: one per thread. opts is copied (its strings are
+ * not: they must outlive the extractor). */
+PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor **out);
+PITH_API void pith_extractor_free(pith_extractor *ex);
+
+/* Extracts one page with the extractor's options; url and
+ * transport_encoding (either may be NULL) override the options' for this
+ * page. *out belongs to the extractor and stays valid until the next run or
+ * pith_extractor_free(). */
+PITH_API pith_status pith_extractor_run(pith_extractor *ex, const char *html, size_t len, const char *url,
+                                        const char *transport_encoding, const pith_result **out);
+
+/* True when an article was found; otherwise pith_result_reason() says why
+ * ("no text", "no block of prose found", ...). Metadata may be present
+ * either way. */
+PITH_API bool pith_result_found(const pith_result *r);
+PITH_API const char *pith_result_reason(const pith_result *r);
+
+/* A list of strings owned by the result. */
+typedef struct pith_strings {
+    const char *const *items;
+    size_t count;
+} pith_strings;
+
+/* Metadata of the page. Each string is NUL-terminated UTF-8 owned by the
+ * result, or NULL when the page does not say (absent rather than wrong).
+ * Dates are ISO 8601 ("2016-07-14", "2016-07-14T09:30:00+02:00"). */
+typedef struct pith_metadata {
+    const char *url;             /* the URL given in the options */
+    const char *canonical_url;
+    const char *title;           /* the headline, without the site's suffix */
+    pith_strings authors;        /* person names */
+    pith_strings contributors;   /* "X contributed to this report" */
+    const char *date_published;
+    const char *date_modified;
+    const char *site_name;
+    const char *language;        /* BCP 47, e.g. "en", "en-GB" */
+    const char *description;
+    const char *image;           /* lead image URL */
+    pith_strings tags;
+    pith_strings categories;
+    const char *license;
+} pith_metadata;
+
+PITH_API const pith_metadata *pith_result_metadata(const pith_result *r);
+
+/* One comment of the thread (when pith_options.comments is set). */
+typedef struct pith_comment {
+    const char *author;          /* NULL when not given */
+    const char *date;            /* ISO 8601 or NULL */
+    const char *text;
+} pith_comment;
+
+PITH_API size_t pith_result_comment_count(const pith_result *r);
+PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i);
+
+/* The encoding the page was decoded from, and why (see pith_document_*). */
+PITH_API const char *pith_result_encoding(const pith_result *r);
+/* PITH_LIMIT_HIT_* bits for limits met while parsing or extracting. */
+PITH_API uint32_t pith_result_limits_hit(const pith_result *r);
+
+/* Renders the article. On PITH_OK *out is a NUL-terminated string the
+ * caller frees with pith_free(), *len its length (len may be NULL).
+ * PITH_E_LIMIT when the output would exceed max_output_bytes. */
+PITH_API pith_status pith_result_render(const pith_result *r, pith_format format, char **out, size_t *len);
+
+/* Renders into the caller's buffer. *len receives the length the output
+ * needs (without the NUL); PITH_E_LIMIT when cap is not more than that (the
+ * buffer then holds a truncated, NUL-terminated prefix). */
+PITH_API pith_status pith_result_render_into(const pith_result *r, pith_format format, char *buf, size_t cap,
+                                             size_t *len);
+
 /* Frees memory that libpith handed to the caller (strings, buffers). */
 PITH_API void pith_free(void *ptr);
 

@@ -55,4 +55,26 @@ bool pith_decode_html(pith_arena *arena, const char *bytes, size_t len,
                       const char *transport, size_t transport_len,
                       char **out, size_t *out_len, pith_decode_info *info);
 
+/* ---- Additions (not used by the parser driver) ---- */
+
+/* The prescan with pith's long-window option: stop_at_body makes a <body>
+ * start tag end the scan (used for pith's second, 64 KiB pass; see
+ * encoding.c for why). With stop_at_body false this is
+ * pith_encoding_prescan. */
+const char *pith_encoding_prescan_ex(const char *bytes, size_t len, bool stop_at_body);
+
+/* Sniffing flags (0 = what pith_decode_html does). */
+#define PITH_SNIFF_WINDOW_1024 1u  /* prescan only the first 1024 bytes, as the spec
+                                      encourages (pith otherwise goes on to 64 KiB
+                                      when those say nothing) */
+#define PITH_SNIFF_NO_UTF8_CHECK 2u /* no look at the bytes: no declaration means
+                                      windows-1252 and a meta is never overridden */
+#define PITH_SNIFF_SPEC (PITH_SNIFF_WINDOW_1024 | PITH_SNIFF_NO_UTF8_CHECK)
+
+/* Sniffs without decoding: the canonical name of the encoding
+ * pith_decode_html would use (flags 0) and, if source is not NULL, why. */
+const char *pith_encoding_sniff(const char *bytes, size_t len, const char *transport,
+                                size_t transport_len, unsigned flags,
+                                pith_encoding_source *source);
+
 #endif

@@ -25,16 +25,27 @@ static void tk_free(const pith_alloc_hooks *h, void *p) {
     else free(p);
 }
 
-/* Grows by doubling (so appends are amortised O(1)); the hooks have no
- * realloc, so growth is allocate + copy + free. */
-void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_bytes, size_t new_bytes) {
-    void *n = tk_malloc(&t->hooks, new_bytes);
+/* Replaces a scratch block of old_cap bytes (keeping its first `keep`)
+ * by one of new_cap bytes. The hooks have no realloc, so this is allocate
+ * + copy + free; callers double, so appends stay amortised O(1).
+ * Scratch lives outside the arena but counts against the arena's byte
+ * budget, so a document limit also bounds what one huge token can take. */
+void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_cap, size_t keep, size_t new_cap) {
+    pith_arena *a = t->arena;
+    size_t total = t->scratch_bytes - old_cap + new_cap;
+    if (a->limit && (total > a->limit || a->used > a->limit - total)) {
+        a->over_limit = 1;
+        t->oom = true;
+        return NULL;
+    }
+    void *n = tk_malloc(&t->hooks, new_cap);
     if (!n) {
         t->oom = true;
         return NULL;
     }
-    if (old_bytes) memcpy(n, old, old_bytes);
+    if (keep) memcpy(n, old, keep);
     tk_free(&t->hooks, old);
+    t->scratch_bytes = total;
     return n;
 }
 
@@ -52,7 +63,7 @@ bool tk_buf_grow(pith_tokenizer *t, tk_buf *b, size_t extra) {
         }
         cap *= 2;
     }
-    char *n = tk_grow_array(t, b->data, b->len, cap);
+    char *n = tk_grow_array(t, b->data, b->cap, b->len, cap);
     if (!n) return false;
     b->data = n;
     b->cap = cap;
@@ -85,6 +96,7 @@ pith_tokenizer *pith_tokenizer_create(pith_arena *arena, const char *input, size
     if (!t) return NULL;
     memset(t, 0, sizeof *t);
     t->hooks = arena->hooks;
+    t->arena = arena;
     pith_tokenizer_reset(t, input, len);
     return t;
 }
@@ -118,7 +130,7 @@ void pith_tokenizer_destroy(pith_tokenizer *t) {
 }
 
 void pith_tokenizer_set_state(pith_tokenizer *t, pith_tokenizer_state state) {
-    t->state = (int)state;
+    if ((unsigned)state <= PITH_TOK_CDATA_SECTION) t->state = (int)state;
 }
 
 void pith_tokenizer_set_last_start_tag(pith_tokenizer *t, const char *name, size_t len) {
@@ -479,7 +491,8 @@ bool pith_tokenizer_next(pith_tokenizer *t, pith_token *tok) {
             if (!emitted) continue;
             break;
         }
-        if (t->oom || !ok) continue;
+        if (!ok) t->oom = true;
+        if (t->oom) continue;
         if (emitted) return true;
         if (t->state == TK_TAG_OPEN && tk_run_empty(t)) continue;
         if (emit_run(t, tok)) return true;

@@ -63,6 +63,8 @@ struct pith_tokenizer {
     bool cdata_allowed;    /* "<![CDATA[" opens a section (foreign content) */
     bool oom;              /* a scratch buffer could not grow: only EOF from now on */
     pith_alloc_hooks hooks;  /* the arena's allocator, for the scratch buffers */
+    pith_arena *arena;     /* whose budget the scratch bytes count against */
+    size_t scratch_bytes;  /* bytes held in the scratch blocks below */
 
     /* The pending character run: a slice of the input while the run is
      * literal, copied into `text` from the first byte that is not. */
@@ -88,6 +90,14 @@ struct pith_tokenizer {
 
 };
 
+/* Hot helpers are forced inline: clang otherwise kept read_name and
+ * tk_run_slice as calls and lost a sixth of the throughput. */
+#if defined(__GNUC__)
+#define TK_HOT static inline __attribute__((always_inline))
+#else
+#define TK_HOT static inline
+#endif
+
 /* ---------------------------------------------------------------- bytes */
 
 static inline bool tk_is_ws(unsigned char c) {
@@ -104,7 +114,7 @@ static inline unsigned char tk_lower(unsigned char c) {
 }
 
 /* First byte in [p, end) equal to a, b or c, or end. */
-static inline const char *tk_scan3(const char *p, const char *end, char a, char b, char c) {
+TK_HOT const char *tk_scan3(const char *p, const char *end, char a, char b, char c) {
 #if defined(__SSE2__)
     const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
     while (end - p >= 16) {
@@ -128,11 +138,12 @@ static inline const char *tk_scan2(const char *p, const char *end, char a, char 
 
 bool tk_buf_grow(pith_tokenizer *t, tk_buf *b, size_t extra);
 
-/* Allocates new_bytes, copies old_bytes of old, frees old. NULL (and
- * t->oom set) on failure, old left intact. */
-void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_bytes, size_t new_bytes);
+/* Replaces old (old_cap bytes) by a new_cap-byte block holding its first
+ * `keep` bytes. NULL (and t->oom set) on failure or when the arena's byte
+ * budget would be exceeded; old is then left intact. */
+void *tk_grow_array(pith_tokenizer *t, void *old, size_t old_cap, size_t keep, size_t new_cap);
 
-static inline bool tk_buf_add(pith_tokenizer *t, tk_buf *b, const char *s, size_t n) {
+TK_HOT bool tk_buf_add(pith_tokenizer *t, tk_buf *b, const char *s, size_t n) {
     if (b->cap - b->len < n && !tk_buf_grow(t, b, n)) return false;
     if (n) memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -149,7 +160,7 @@ bool tk_buf_add_nul_fixed(pith_tokenizer *t, tk_buf *b, const char *s, size_t n)
 bool tk_run_to_buf(pith_tokenizer *t);
 
 /* Adds input bytes [a, b) to the pending run. */
-static inline bool tk_run_slice(pith_tokenizer *t, const char *a, const char *b) {
+TK_HOT bool tk_run_slice(pith_tokenizer *t, const char *a, const char *b) {
     if (a == b) return true;
     if (!t->run_in_buf) {
         if (t->run_len == 0) {

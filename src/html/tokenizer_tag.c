@@ -54,7 +54,7 @@ static inline tk_str slice(const char *a, size_t n) {
  * Returns the first byte after the name. */
 static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
 
-static inline const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
+TK_HOT const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
     const char *q = s + skip, *end = t->end;
     const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
     while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
@@ -150,7 +150,7 @@ static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) 
     for (;;) {
         if (r == end) return NULL;
         unsigned char c = (unsigned char)*r;
-        if (cls[c] & C_TAGSTOP) break;
+        if (tk_is_ws(c) || c == '>') break; /* '/' is value text here */
         if (c == '&') {
             r = value_ref(t, r);
         } else if (c == 0) {
@@ -217,7 +217,7 @@ static bool dedupe_many(pith_tokenizer *t) {
         return false;
     }
     if (2 * n > t->dup_alloc) {
-        uint32_t *nt = tk_grow_array(t, t->dup_table, 0, 2 * n * sizeof *nt);
+        uint32_t *nt = tk_grow_array(t, t->dup_table, t->dup_alloc * sizeof *nt, 0, 2 * n * sizeof *nt);
         if (!nt) return false;
         t->dup_table = nt;
         t->dup_alloc = 2 * n;
@@ -242,7 +242,7 @@ static tk_attr *next_attr_slot(pith_tokenizer *t) {
     if (t->nattrs == t->attrs_cap) {
         size_t cap = t->attrs_cap ? t->attrs_cap * 2 : 16;
         tk_attr *na = NULL;
-        if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->nattrs * sizeof *na, cap * sizeof *na);
+        if (cap <= SIZE_MAX / sizeof *na) na = tk_grow_array(t, t->attrs, t->attrs_cap * sizeof *na, t->nattrs * sizeof *na, cap * sizeof *na);
         if (!na) return NULL;
         t->attrs = na;
         t->attrs_cap = cap;
@@ -258,7 +258,7 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
     if (t->nattrs > t->out_cap) {
         size_t cap = t->out_cap ? t->out_cap : 16;
         while (cap < t->nattrs) cap *= 2;
-        pith_token_attr *na = tk_grow_array(t, t->out_attrs, 0, cap * sizeof *na);
+        pith_token_attr *na = tk_grow_array(t, t->out_attrs, t->out_cap * sizeof *na, 0, cap * sizeof *na);
         if (!na) return false;
         t->out_attrs = na;
         t->out_cap = cap;

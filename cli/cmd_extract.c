@@ -1,0 +1,264 @@
+/*
+ * cmd_extract.c - `pith [OPTIONS] [INPUT...]`: articles out of pages.
+ *
+ * Each input is extracted on its own; an input that fails is reported on
+ * stderr with its name and the others go on. Exit status: 0 all good, 1 some
+ * input failed, 2 usage error.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "inputs.h"
+#include "pith.h"
+#include "read_input.h"
+
+typedef struct cli_option {
+    const char *shortname, *longname, *arg, *help;
+} cli_option;
+
+/* The option table: the help text is generated from it. */
+static const cli_option options[] = {
+    {"-f", "--format", "FORMAT", "text (default), markdown, html or json"},
+    {"-o", "--output-dir", "DIR", "write one output per input into DIR, named after the input"},
+    {"-u", "--url", "URL", "the page's URL (resolves links and images; site and date hints)"},
+    {NULL, "--encoding", "LABEL", "the transport encoding, as an HTTP charset (e.g. shift_jis)"},
+    {NULL, "--comments", NULL, "extract the comment thread apart (JSON: comments[])"},
+    {NULL, "--no-tables", NULL, "leave data tables out of the article"},
+    {NULL, "--links", NULL, "keep link targets (markdown, html, json)"},
+    {NULL, "--images", NULL, "keep images as figures with their captions"},
+    {NULL, "--captions", NULL, "include figure captions in the text output"},
+    {NULL, "--favor", "WHAT", "precision or recall (default: balanced)"},
+    {NULL, "--pretty", NULL, "indent JSON output"},
+    {"-h", "--help", NULL, "this help"},
+    {"-V", "--version", NULL, "the version"},
+};
+
+static void print_usage(FILE *out) {
+    fputs("usage: pith [OPTIONS] [INPUT...]\n"
+          "       pith tree [--fragment CONTEXT] [--encoding LABEL] [--no-comments] [FILE|-]\n"
+          "\n"
+          "Finds the article inside news web pages. INPUT is a file, a directory (its\n"
+          "*.html and *.htm files, recursively) or - for standard input (the default).\n"
+          "\noptions:\n",
+          out);
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        const cli_option *o = &options[i];
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s%s%s", o->shortname ? o->shortname : "", o->shortname ? ", " : "    ",
+                 o->longname, o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(out, "  %-28s %s\n", left, o->help);
+    }
+    fputs("\ncommands:\n  tree                         print the parsed DOM (html5lib-tests tree format)\n"
+          "\nexit status: 0 all inputs extracted, 1 some input failed, 2 usage error\n",
+          out);
+}
+
+int cli_usage_error(const char *msg, const char *arg) {
+    fprintf(stderr, "pith: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+    fputs("Try 'pith --help'.\n", stderr);
+    return 2;
+}
+
+/* Matches argv[*i] against the table; returns the entry and sets *value
+ * for options with an argument ("--url X", "--url=X", "-uX"). */
+static const cli_option *match_option(int argc, char **argv, int *i, const char **value, int *status) {
+    const char *a = argv[*i];
+    *value = NULL;
+    *status = 0;
+    for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+        const cli_option *o = &options[k];
+        size_t ll = strlen(o->longname);
+        bool long_eq = strncmp(a, o->longname, ll) == 0 && (a[ll] == '\0' || (a[ll] == '=' && o->arg));
+        bool short_eq = o->shortname && strncmp(a, o->shortname, 2) == 0 && (a[2] == '\0' || o->arg);
+        if (!long_eq && !short_eq) continue;
+        if (!o->arg) return o;
+        if (long_eq && a[ll] == '=') *value = a + ll + 1;
+        else if (short_eq && a[2] != '\0') *value = a + 2;
+        else if (*i + 1 < argc) *value = argv[++*i];
+        else *status = cli_usage_error("missing value for", a);
+        return o;
+    }
+    *status = cli_usage_error("unknown option", a);
+    return NULL;
+}
+
+static const char *format_ext(pith_format f) {
+    switch (f) {
+    case PITH_FORMAT_MARKDOWN: return ".md";
+    case PITH_FORMAT_HTML: return ".html";
+    case PITH_FORMAT_JSON: return ".json";
+    default: return ".txt";
+    }
+}
+
+/* mkdir -p for the directories of path. */
+static int make_parents(char *path) {
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/') continue;
+        *p = '\0';
+        int r = mkdir(path, 0777);
+        *p = '/';
+        if (r != 0 && errno != EEXIST) return errno;
+    }
+    return 0;
+}
+
+/* Output path: DIR/<input path relative to its directory argument>, with
+ * the format's extension in place of .html/.htm. */
+static char *output_path(const char *dir, const char *rel, pith_format f) {
+    size_t n = strlen(dir) + strlen(rel) + 16;
+    char *p = malloc(n);
+    if (!p) return NULL;
+    snprintf(p, n, "%s/%s", dir, rel);
+    char *dot = strrchr(p, '.');
+    char *slash = strrchr(p, '/');
+    if (dot && dot > slash && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)) *dot = '\0';
+    strcat(p, format_ext(f));
+    return p;
+}
+
+typedef struct run_state {
+    pith_extractor *ex;
+    pith_format format;
+    const char *out_dir;
+    const char *url;
+    const char *encoding;
+    size_t max_input;
+    int failed;
+} run_state;
+
+static int write_all(FILE *f, const char *s, size_t n) {
+    return fwrite(s, 1, n, f) == n ? 0 : EIO;
+}
+
+static void extract_one(run_state *rs, const char *path, const char *rel) {
+    char *data;
+    size_t len;
+    int err = read_input(path, rs->max_input, &data, &len);
+    if (err) {
+        fprintf(stderr, "pith: %s: %s\n", path, err == ERANGE ? "input larger than the limit" : strerror(err));
+        rs->failed++;
+        return;
+    }
+    const pith_result *r;
+    pith_status st = pith_extractor_run(rs->ex, data, len, rs->url, rs->encoding, &r);
+    free(data);
+    char *out = NULL;
+    size_t out_len = 0;
+    if (st == PITH_OK) st = pith_result_render(r, rs->format, &out, &out_len);
+    if (st != PITH_OK) {
+        fprintf(stderr, "pith: %s: %s\n", path, pith_status_str(st));
+        rs->failed++;
+        return;
+    }
+    if (!pith_result_found(r) && rs->format != PITH_FORMAT_JSON)
+        fprintf(stderr, "pith: %s: no article: %s\n", path, pith_result_reason(r));
+    FILE *f = stdout;
+    char *opath = NULL;
+    if (rs->out_dir) {
+        opath = output_path(rs->out_dir, rel, rs->format);
+        if (!opath || make_parents(opath) != 0 || !(f = fopen(opath, "wb"))) {
+            fprintf(stderr, "pith: %s: cannot write %s: %s\n", path, opath ? opath : "output", strerror(errno));
+            rs->failed++;
+            free(opath);
+            pith_free(out);
+            return;
+        }
+    }
+    err = write_all(f, out, out_len);
+    /* Every output ends with a newline: JSON objects become JSON Lines. */
+    if (!err && (out_len == 0 || out[out_len - 1] != '\n')) err = write_all(f, "\n", 1);
+    if (f != stdout && fclose(f) != 0) err = errno;
+    if (err) {
+        fprintf(stderr, "pith: %s: write error: %s\n", opath ? opath : "stdout", strerror(err));
+        rs->failed++;
+    }
+    free(opath);
+    pith_free(out);
+}
+
+int cmd_extract(int argc, char **argv) {
+    pith_options opts;
+    pith_options_init(&opts);
+    run_state rs = {.format = PITH_FORMAT_TEXT};
+    input_list inputs = {0};
+    int status = 0;
+    for (int i = 0; i < argc && !status; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || strcmp(a, "-") == 0) {
+            int err = inputs_add(&inputs, a);
+            if (err) {
+                fprintf(stderr, "pith: %s: %s\n", a, strerror(err));
+                rs.failed++;
+            }
+            continue;
+        }
+        const char *v;
+        const cli_option *o = match_option(argc, argv, &i, &v, &status);
+        if (!o || status) break;
+        const char *name = o->longname;
+        if (strcmp(name, "--help") == 0) {
+            print_usage(stdout);
+            inputs_free(&inputs);
+            return 0;
+        } else if (strcmp(name, "--version") == 0) {
+            printf("pith %s\n", pith_version());
+            inputs_free(&inputs);
+            return 0;
+        } else if (strcmp(name, "--format") == 0) {
+            if (!pith_format_from_name(v, &rs.format)) status = cli_usage_error("unknown format", v);
+        } else if (strcmp(name, "--output-dir") == 0) {
+            rs.out_dir = v;
+        } else if (strcmp(name, "--url") == 0) {
+            rs.url = v;
+        } else if (strcmp(name, "--encoding") == 0) {
+            rs.encoding = v;
+        } else if (strcmp(name, "--comments") == 0) {
+            opts.comments = true;
+        } else if (strcmp(name, "--no-tables") == 0) {
+            opts.tables = false;
+        } else if (strcmp(name, "--links") == 0) {
+            opts.links = true;
+        } else if (strcmp(name, "--images") == 0) {
+            opts.images = true;
+        } else if (strcmp(name, "--captions") == 0) {
+            opts.captions_in_text = true;
+        } else if (strcmp(name, "--pretty") == 0) {
+            opts.json_pretty = true;
+        } else if (strcmp(name, "--favor") == 0) {
+            if (strcmp(v, "precision") == 0) opts.favor = PITH_FAVOR_PRECISION;
+            else if (strcmp(v, "recall") == 0) opts.favor = PITH_FAVOR_RECALL;
+            else if (strcmp(v, "balanced") == 0) opts.favor = PITH_FAVOR_BALANCED;
+            else status = cli_usage_error("--favor takes precision, recall or balanced", v);
+        }
+    }
+    if (status) {
+        inputs_free(&inputs);
+        return status;
+    }
+    if (inputs.count == 0 && rs.failed == 0 && inputs_add(&inputs, "-") != 0) {
+        inputs_free(&inputs);
+        return 1;
+    }
+    rs.max_input = opts.limits.max_input_bytes;
+    pith_status st = pith_extractor_new(&opts, &rs.ex);
+    if (st != PITH_OK) {
+        fprintf(stderr, "pith: %s\n", pith_status_str(st));
+        inputs_free(&inputs);
+        return 1;
+    }
+    for (size_t i = 0; i < inputs.count; i++) extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+    pith_extractor_free(rs.ex);
+    inputs_free(&inputs);
+    if (fflush(stdout) != 0) return 1;
+    if (rs.failed) {
+        fprintf(stderr, "pith: %d input%s failed\n", rs.failed, rs.failed == 1 ? "" : "s");
+        return 1;
+    }
+    return 0;
+}

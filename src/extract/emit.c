@@ -1,0 +1,436 @@
+/*
+ * emit.c - selected DOM -> block IR (see emit.h).
+ *
+ * The walk keeps the element index in step with features.c's numbering:
+ * both number elements in pre-order, so entering an element is index + 1
+ * and skipping an element's subtree jumps to its `end`.
+ */
+#include "emit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/url.h"
+
+typedef struct emitter {
+    const ext_features *f;
+    const emit_options *o;
+    pith_blocks_builder *b;
+    pith_buf scratch;         /* element text for headline comparison */
+    pith_arena *arena;        /* resolved URLs */
+    uint32_t table_depth;     /* data tables open (layout tables are not counted) */
+    uint32_t pre_depth;
+} emitter;
+
+static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
+    return pith_dom_attr(el, name, strlen(name), len);
+}
+
+/* Resolves a URL against the page URL. Without a page URL a relative
+ * reference is kept as written (JSON users may know the base); renderers
+ * that need absolute http(s) URLs check again. */
+static bool resolve(emitter *em, const char *url, uint32_t len, const char **out, size_t *out_len) {
+    while (len && (*url == ' ' || *url == '\n' || *url == '\t')) url++, len--;
+    if (!len) return false;
+    if (pith_url_resolve(em->arena, em->o->base_url, em->o->base_url_len, url, len, out, out_len)) return true;
+    if (em->o->base_url_len) return false;
+    *out = url;
+    *out_len = len;
+    return true;
+}
+
+/* ------------------------------------------------------------ images */
+
+/* The largest candidate of a srcset ("a.jpg 320w, b.jpg 1024w"). */
+static const char *srcset_best(const char *s, uint32_t len, uint32_t *out_len) {
+    const char *best = NULL;
+    uint32_t best_len = 0;
+    double best_w = -1;
+    uint32_t i = 0;
+    while (i < len) {
+        while (i < len && (s[i] == ' ' || s[i] == ',' || s[i] == '\n' || s[i] == '\t')) i++;
+        uint32_t start = i;
+        while (i < len && s[i] != ' ' && s[i] != '\n' && s[i] != '\t') i++;
+        uint32_t url_end = i;
+        /* A URL may itself end with a comma when no descriptor follows. */
+        if (url_end > start && s[url_end - 1] == ',') url_end--;
+        while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+        double w = 0;
+        while (i < len && s[i] >= '0' && s[i] <= '9') w = w * 10 + (s[i++] - '0');
+        while (i < len && s[i] != ',') i++;
+        if (url_end > start && w >= best_w) {
+            best = s + start;
+            best_len = url_end - start;
+            best_w = w;
+        }
+    }
+    *out_len = best_len;
+    return best;
+}
+
+/* The real source of an image: lazy-loading attributes first (the src of a
+ * lazy image is a placeholder), then srcset, then src. */
+static const char *image_src(const pith_node *img, uint32_t *len) {
+    static const char *const lazy[] = {"data-src", "data-lazy-src", "data-original", "data-lazy", "data-url",
+                                       "data-hi-res-src", "data-full-src"};
+    for (size_t i = 0; i < sizeof lazy / sizeof lazy[0]; i++) {
+        const char *v = attr(img, lazy[i], len);
+        if (v && *len) return v;
+    }
+    const char *set = attr(img, "data-srcset", len);
+    if (!set || !*len) set = attr(img, "srcset", len);
+    if (set && *len) {
+        const char *best = srcset_best(set, *len, len);
+        if (best && *len) return best;
+    }
+    const char *src = attr(img, "src", len);
+    if (src && *len >= 5 && strncmp(src, "data:", 5) == 0) return NULL;  /* inline placeholders */
+    return src;
+}
+
+/* Tracking pixels and spacers declare a tiny size. */
+static bool tiny_image(const pith_node *img) {
+    uint32_t wl = 0, hl = 0;
+    const char *w = attr(img, "width", &wl), *h = attr(img, "height", &hl);
+    return (w && wl && atoi(w) > 0 && atoi(w) <= 2 && w[0] != '0') || (h && hl == 1 && h[0] <= '2' && h[0] >= '0');
+}
+
+static void emit_image(emitter *em, const pith_node *img) {
+    if (!em->o->images || tiny_image(img)) return;
+    uint32_t len = 0, alt_len = 0, title_len = 0;
+    const char *src = image_src(img, &len);
+    if (!src || !len) return;
+    const char *alt = attr(img, "alt", &alt_len);
+    const char *title = attr(img, "title", &title_len);
+    const char *url;
+    size_t url_len;
+    if (!resolve(em, src, len, &url, &url_len)) return;
+    pith_blocks_image(em->b, url, url_len, alt, alt ? alt_len : 0, title, title ? title_len : 0);
+}
+
+/* ------------------------------------------------------------ tables */
+
+/* A table is a data table unless it is used for layout: a table inside it,
+ * or a cell holding a lot of prose. */
+static bool is_layout_table(const ext_features *f, uint32_t i) {
+    const ext_el *t = &f->els[i];
+    for (uint32_t j = i + 1; j < t->end; j++) {
+        const ext_el *e = &f->els[j];
+        if (e->node->tag == PITH_TAG_TABLE && e->node->ns == PITH_NS_HTML) return true;
+        if ((e->node->tag == PITH_TAG_P || e->node->tag == PITH_TAG_DIV) && e->chars > 400) return true;
+    }
+    return false;
+}
+
+static long number_attr(const pith_node *el, const char *name, long def) {
+    uint32_t len = 0;
+    const char *v = attr(el, name, &len);
+    if (!v || !len) return def;
+    long n = 0;
+    for (uint32_t i = 0; i < len && v[i] >= '0' && v[i] <= '9'; i++) {
+        n = n * 10 + (v[i] - '0');
+        if (n > 100000) break; /* colspan="9e15": the builder clamps */
+    }
+    return n > 0 ? n : def;
+}
+
+/* ------------------------------------------------------------ pruning */
+
+static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Text of an element, white space collapsed, into buf (bounded). */
+static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
+    pith_buf_clear(buf);
+    for (const pith_node *n = el->first_child; n; n = pith_dom_next(el, n, false)) {
+        if (n->type != PITH_NODE_TEXT) continue;
+        for (uint32_t i = 0; i < n->len && buf->len < max; i++) {
+            char c = n->str[i];
+            bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+            if (space) {
+                if (buf->len && buf->data[buf->len - 1] != ' ') pith_buf_putc(buf, ' ');
+            } else {
+                pith_buf_putc(buf, c);
+            }
+        }
+        if (buf->len >= max) break;
+    }
+    while (buf->len && buf->data[buf->len - 1] == ' ') buf->data[--buf->len] = '\0';
+}
+
+static bool is_heading(const pith_node *n) {
+    return n->ns == PITH_NS_HTML && n->tag >= PITH_TAG_H1 && n->tag <= PITH_TAG_H6;
+}
+
+/* Parts of the selected region that are not article text. */
+static bool prune(emitter *em, uint32_t i) {
+    const ext_el *e = &em->f->els[i];
+    if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) return true;
+    const pith_node *n = e->node;
+    /* The headline is metadata; a heading repeating it is not body. */
+    if (is_heading(n) && em->o->title_len) {
+        element_text(n, &em->scratch, 1024);
+        if (same_text_ci(em->scratch.data ? em->scratch.data : "", em->scratch.len, em->o->title, em->o->title_len))
+            return true;
+    }
+    /* Link lists inside the article: "Read more", "See also" boxes. */
+    if (e->chars && e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
+        (double)e->link_chars / (double)e->chars > em->o->inner_link_density_max && e->images == 0)
+        return true;
+    return false;
+}
+
+static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen) {
+    /* Compare alphanumerics only, ASCII case-insensitively: headlines and
+     * <title>s differ in quotes, dashes and spacing. */
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < alen && !((a[i] | 0x20) >= 'a' && (a[i] | 0x20) <= 'z') && !(a[i] >= '0' && a[i] <= '9') &&
+               !((unsigned char)a[i] >= 0x80))
+            i++;
+        while (j < blen && !((b[j] | 0x20) >= 'a' && (b[j] | 0x20) <= 'z') && !(b[j] >= '0' && b[j] <= '9') &&
+               !((unsigned char)b[j] >= 0x80))
+            j++;
+        if (i == alen || j == blen) return i == alen && j == blen;
+        char x = a[i], y = b[j];
+        if (x >= 'A' && x <= 'Z') x |= 0x20;
+        if (y >= 'A' && y <= 'Z') y |= 0x20;
+        if (x != y) return false;
+        i++;
+        j++;
+    }
+}
+
+/* ------------------------------------------------------------ elements */
+
+static unsigned style_of(pith_tag tag) {
+    switch (tag) {
+    case PITH_TAG_EM: case PITH_TAG_I: case PITH_TAG_CITE: case PITH_TAG_DFN: return PITH_STYLE_EM;
+    case PITH_TAG_STRONG: case PITH_TAG_B: return PITH_STYLE_STRONG;
+    case PITH_TAG_CODE: case PITH_TAG_KBD: case PITH_TAG_SAMP: case PITH_TAG_TT: return PITH_STYLE_CODE;
+    case PITH_TAG_SUB: return PITH_STYLE_SUB;
+    case PITH_TAG_SUP: return PITH_STYLE_SUP;
+    case PITH_TAG_S: case PITH_TAG_DEL: case PITH_TAG_STRIKE: return PITH_STYLE_STRIKE;
+    default: return 0;
+    }
+}
+
+/* "language-python" / "lang-js" on <pre> or its <code>. */
+static void code_language(const pith_node *pre, const char **lang, uint32_t *len) {
+    *lang = NULL;
+    *len = 0;
+    const pith_node *cands[2] = {pre, pre->first_child};
+    for (int k = 0; k < 2; k++) {
+        const pith_node *n = cands[k];
+        if (!n || n->type != PITH_NODE_ELEMENT) continue;
+        uint32_t cl = 0;
+        const char *c = attr(n, "class", &cl);
+        for (uint32_t i = 0; c && i < cl;) {
+            while (i < cl && c[i] == ' ') i++;
+            uint32_t s = i;
+            while (i < cl && c[i] != ' ') i++;
+            uint32_t wl = i - s;
+            if (wl > 9 && memcmp(c + s, "language-", 9) == 0) {
+                *lang = c + s + 9;
+                *len = wl - 9;
+                return;
+            }
+            if (wl > 5 && memcmp(c + s, "lang-", 5) == 0) {
+                *lang = c + s + 5;
+                *len = wl - 5;
+                return;
+            }
+        }
+    }
+}
+
+typedef enum action { ACT_NONE, ACT_CLOSE, ACT_STYLE, ACT_LINK, ACT_TABLE, ACT_BOUNDARY } action;
+
+/* Opens what an element maps to; returns what its EXIT must undo. */
+static action enter_element(emitter *em, uint32_t i, bool *skip) {
+    const ext_el *e = &em->f->els[i];
+    const pith_node *n = e->node;
+    pith_blocks_builder *b = em->b;
+    pith_tag tag = (pith_tag)n->tag;
+    *skip = false;
+    if (n->ns != PITH_NS_HTML) return ACT_NONE;
+    switch (tag) {
+    case PITH_TAG_H1: case PITH_TAG_H2: case PITH_TAG_H3: case PITH_TAG_H4: case PITH_TAG_H5: case PITH_TAG_H6:
+        pith_blocks_open_heading(b, (int)(tag - PITH_TAG_H1) + 1);
+        return ACT_CLOSE;
+    case PITH_TAG_UL: case PITH_TAG_MENU: case PITH_TAG_DIR: case PITH_TAG_DL:
+        pith_blocks_open_list(b, false, 1);
+        return ACT_CLOSE;
+    case PITH_TAG_OL:
+        pith_blocks_open_list(b, true, number_attr(n, "start", 1));
+        return ACT_CLOSE;
+    case PITH_TAG_LI: case PITH_TAG_DT: case PITH_TAG_DD:
+        pith_blocks_open(b, PITH_BLOCK_ITEM);
+        return ACT_CLOSE;
+    case PITH_TAG_BLOCKQUOTE:
+        pith_blocks_open(b, PITH_BLOCK_QUOTE);
+        return ACT_CLOSE;
+    case PITH_TAG_PRE: case PITH_TAG_LISTING: case PITH_TAG_XMP: case PITH_TAG_PLAINTEXT: {
+        const char *lang;
+        uint32_t len;
+        code_language(n, &lang, &len);
+        pith_blocks_open_code(b, lang, len);
+        em->pre_depth++;
+        return ACT_CLOSE;
+    }
+    case PITH_TAG_TABLE:
+        if (is_layout_table(em->f, i)) return ACT_NONE;
+        if (!em->o->tables) {
+            *skip = true;
+            return ACT_NONE;
+        }
+        pith_blocks_open(b, PITH_BLOCK_TABLE);
+        em->table_depth++;
+        return ACT_TABLE;
+    case PITH_TAG_TR:
+        if (!em->table_depth) break;
+        pith_blocks_open_row(b, n->parent && n->parent->tag == PITH_TAG_THEAD);
+        return ACT_CLOSE;
+    case PITH_TAG_TD: case PITH_TAG_TH:
+        if (!em->table_depth) break;
+        pith_blocks_open_cell(b, tag == PITH_TAG_TH, number_attr(n, "colspan", 1), number_attr(n, "rowspan", 1));
+        return ACT_CLOSE;
+    case PITH_TAG_CAPTION:
+        if (!em->table_depth) break;
+        pith_blocks_open(b, PITH_BLOCK_CAPTION);
+        return ACT_CLOSE;
+    case PITH_TAG_THEAD: case PITH_TAG_TBODY: case PITH_TAG_TFOOT: case PITH_TAG_COLGROUP: case PITH_TAG_COL:
+        return ACT_NONE;
+    case PITH_TAG_FIGURE:
+        pith_blocks_open(b, PITH_BLOCK_FIGURE);
+        return ACT_CLOSE;
+    case PITH_TAG_FIGCAPTION:
+        pith_blocks_open(b, PITH_BLOCK_CAPTION);
+        return ACT_CLOSE;
+    case PITH_TAG_IMG: case PITH_TAG_IMAGE:
+        emit_image(em, n);
+        return ACT_NONE;
+    case PITH_TAG_BR:
+        pith_blocks_break(b);
+        return ACT_NONE;
+    case PITH_TAG_HR:
+        pith_blocks_rule(b);
+        return ACT_NONE;
+    case PITH_TAG_A:
+        if (em->o->links) {
+            uint32_t len = 0, tl = 0;
+            const char *href = attr(n, "href", &len);
+            const char *title = attr(n, "title", &tl);
+            const char *url;
+            size_t url_len;
+            if (href && resolve(em, href, len, &url, &url_len)) {
+                pith_blocks_link_open(b, url, url_len, title, title ? tl : 0);
+                return ACT_LINK;
+            }
+        }
+        return ACT_NONE;
+    default:
+        break;
+    }
+    unsigned style = style_of(tag);
+    if (style) {
+        pith_blocks_style_begin(b, style);
+        return ACT_STYLE;
+    }
+    if (tag == PITH_TAG_P) {
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        return ACT_CLOSE;
+    }
+    if (e->flags & EL_BLOCK) {
+        /* div, section, header...: no block of their own, but the text
+         * before and after them is not one paragraph. */
+        pith_blocks_boundary(b);
+        return ACT_BOUNDARY;
+    }
+    return ACT_NONE;
+}
+
+static void exit_element(emitter *em, const pith_node *n, action act) {
+    switch (act) {
+    case ACT_CLOSE:
+        if (n->tag == PITH_TAG_PRE || n->tag == PITH_TAG_LISTING || n->tag == PITH_TAG_XMP ||
+            n->tag == PITH_TAG_PLAINTEXT)
+            em->pre_depth--;
+        pith_blocks_close(em->b);
+        break;
+    case ACT_TABLE:
+        em->table_depth--;
+        pith_blocks_close(em->b);
+        break;
+    case ACT_STYLE:
+        pith_blocks_style_end(em->b, style_of((pith_tag)n->tag));
+        break;
+    case ACT_LINK:
+        pith_blocks_link_close(em->b);
+        break;
+    case ACT_BOUNDARY:
+        pith_blocks_boundary(em->b);
+        break;
+    case ACT_NONE:
+        break;
+    }
+}
+
+/* Emits one selected root. The actions of open elements are kept on an
+ * explicit stack (depth is bounded by the parser's depth limit, but the
+ * stack grows on the heap anyway). */
+static void emit_root(emitter *em, uint32_t root) {
+    pith_buf stack;
+    pith_buf_init(&stack, NULL, 0);
+    uint32_t idx = root;
+    pith_node *open_from = NULL;
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, em->f->els[root].node);
+    while (pith_dom_iter_step(&it)) {
+        pith_node *n = it.node;
+        if (n->type == PITH_NODE_TEXT) {
+            pith_blocks_text(em->b, n->str, n->len);
+            continue;
+        }
+        if (n->type != PITH_NODE_ELEMENT) continue;
+        if (!it.entering) {
+            if (stack.len == 0) break;
+            action act = (action)(uint8_t)stack.data[--stack.len];
+            exit_element(em, n, act);
+            continue;
+        }
+        uint32_t i = idx++;
+        if (i >= em->f->count || em->f->els[i].node != n) {
+            open_from = n->parent; /* out of step: the element cap was hit */
+            break;
+        }
+        if (i != root && prune(em, i)) {
+            idx = em->f->els[i].end;
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        bool skip = false;
+        action act = enter_element(em, i, &skip);
+        if (skip) {
+            idx = em->f->els[i].end;
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        uint8_t a = (uint8_t)act;
+        pith_buf_append(&stack, (const char *)&a, 1);
+    }
+    /* Undo whatever an early stop (the element cap) left open, innermost
+     * first, walking the DOM parents in step with the stack. */
+    for (pith_node *n = open_from; stack.len && n; n = n->parent) {
+        if (n->type != PITH_NODE_ELEMENT) continue;
+        exit_element(em, n, (action)(uint8_t)stack.data[--stack.len]);
+    }
+    pith_buf_free(&stack);
+}
+
+void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
+                  pith_blocks_builder *b, pith_arena *arena) {
+    emitter em = {.f = f, .o = opts, .b = b, .arena = arena};
+    pith_buf_init(&em.scratch, NULL, 0);
+    for (uint32_t r = 0; r < sel->nroots; r++) emit_root(&em, (uint32_t)sel->roots[r]);
+    pith_buf_free(&em.scratch);
+}

@@ -1,0 +1,36 @@
+/*
+ * emit.h - turn the selected parts of the DOM into the block IR.
+ *
+ * Walks each selected root in document order and maps elements to builder
+ * calls (headings, paragraphs, lists, quotes, code, tables, figures, inline
+ * styles and links), leaving out what select.c marked as boilerplate, what
+ * is never visible, the headline (it is metadata) and link lists inside the
+ * article ("Read more: ..." boxes).
+ */
+#ifndef PITH_EXTRACT_EMIT_H
+#define PITH_EXTRACT_EMIT_H
+
+#include <stdbool.h>
+
+#include "blocks.h"
+#include "features.h"
+#include "select.h"
+
+typedef struct emit_options {
+    bool tables;          /* data tables as TABLE blocks (else left out) */
+    bool images;          /* images as FIGURE blocks */
+    bool links;           /* keep link targets on runs */
+    const char *base_url; /* resolves relative links and image sources; may be NULL */
+    size_t base_url_len;
+    const char *title;    /* the headline: a heading that repeats it is left out */
+    size_t title_len;
+    double inner_link_density_max; /* inside the article, link lists above this are dropped */
+    uint32_t inner_link_list_max_chars; /* ... when they hold fewer characters than this */
+} emit_options;
+
+/* Emits the selected roots of f into builder b; resolved URLs are
+ * allocated in arena. */
+void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
+                  pith_blocks_builder *b, pith_arena *arena);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * extract.h - the extraction pipeline for one page, on a parsed DOM:
+ * metadata -> features -> selection -> block IR (-> comments).
+ *
+ * Renderers are not called here: the result keeps the IR and metadata, and
+ * rendering happens on demand (pith_result_render).
+ */
+#ifndef PITH_EXTRACT_EXTRACT_H
+#define PITH_EXTRACT_EXTRACT_H
+
+#include <stdbool.h>
+
+#include "blocks.h"
+#include "comments.h"
+#include "dom/dom.h"
+#include "metadata.h"
+#include "pith.h"
+
+typedef struct extract_output {
+    pith_meta meta;
+    pith_block *article;      /* ARTICLE root (maybe without children) */
+    bool found;
+    const char *reason;       /* static; NULL when found */
+    extract_comment *comments;
+    size_t ncomments;
+} extract_output;
+
+/* Runs the pipeline. builder is reset into arena; everything produced lives
+ * in arena. Returns false only when memory ran out. */
+bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
+                 pith_blocks_builder *builder, extract_output *out);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * features.h - one walk over the tree that measures every element.
+ *
+ * Elements are numbered in document order (pre-order); element i's subtree
+ * is the index range [i, end). Text is measured where it is read: each text
+ * node belongs to its nearest block-level ancestor (its "block"), so a <p>
+ * with links inside is one block with some link text. Subtree totals are
+ * summed bottom-up over the index array, without recursion.
+ *
+ * The walk skips what never shows (scripts, styles, templates, hidden
+ * elements), so every count here is about visible text.
+ */
+#ifndef PITH_EXTRACT_FEATURES_H
+#define PITH_EXTRACT_FEATURES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "dom/dom.h"
+#include "rules.h"
+
+enum {
+    EL_SKIPPED = 1u << 0,     /* inside a TAG_SKIP element or hidden: not visible */
+    EL_BLOCK = 1u << 1,       /* owns text as a block */
+    EL_IN_LINK = 1u << 2,     /* inside <a href> */
+    EL_BOILERPLATE = 1u << 3, /* decided boilerplate (select.c) */
+    EL_SELECTED = 1u << 4,    /* a root of the article (select.c) */
+};
+
+typedef struct ext_el {
+    pith_node *node;
+    int32_t parent;           /* index of the parent element, -1 at the top */
+    uint32_t end;             /* one past the last descendant's index */
+    uint32_t flags;           /* EL_* */
+    uint32_t hints;           /* HINT_* of this element only */
+    uint32_t own_chars;       /* visible characters of text this block owns */
+    uint32_t own_link_chars;  /* ... of which inside links */
+    uint32_t own_punct;       /* sentence punctuation in that text */
+    uint32_t depth;
+    /* Subtree totals (this element and all below). */
+    uint64_t chars;
+    uint64_t link_chars;
+    uint32_t blocks;          /* text blocks with any text */
+    uint32_t images;
+    double weight;            /* sum of block weights (select.c) */
+    double good;              /* sum of positive block weights (select.c) */
+} ext_el;
+
+typedef struct ext_features {
+    ext_el *els;
+    double *scores;           /* per element, for select.c's core search */
+    uint32_t count;
+    int32_t body;             /* index of <body>, or -1 */
+    uint64_t total_chars;     /* visible characters on the page */
+} ext_features;
+
+/* Measures the tree under root. Memory from the arena; false on failure. */
+bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, ext_features *out);
+
+/* Visible characters (code points that are not white space) in s. */
+uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct);
+
+#endif

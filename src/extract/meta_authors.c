@@ -1,0 +1,497 @@
+/*
+ * meta_authors.c - bylines into lists of person names, and contributor
+ * credits ("Reporting by X; Editing by Y").
+ *
+ * A byline as pages write it mixes names with everything around them:
+ * "By Jane Doe and John Roe, Staff Writers | The Daily Planet | Updated
+ * July 14, 2016 10:30 am". Users want ["Jane Doe", "John Roe"]. The steps:
+ *   1. cut into segments at strong separators (| • · ; newline, brackets,
+ *      spaced dashes and slashes);
+ *   2. drop segments that are dates or "Updated/Published ..." stamps, and
+ *      cut a trailing date off a segment ("Jane Doe on July 14, 2016");
+ *   3. strip "By", "Written by", "Words by", "Author:", and the same word in
+ *      the larger news languages;
+ *   4. split at commas and conjunctions ("A, B and C", "A & B", "A und B");
+ *   5. clean each piece: drop emails and @handles, job titles ("Senior
+ *      Reporter", "Staff Writer"), the site and publisher names; reject
+ *      pieces with digits or more than five words (sentences, not names);
+ *   6. news agencies (Reuters, AP, AFP...) are kept only when they are the
+ *      only author: a Reuters story credited to Reuters alone is honestly
+ *      "Reuters", but in "Jane Doe, Reuters" the agency is her employer.
+ */
+#include <string.h>
+
+#include "meta_internal.h"
+
+#define MAX_BYLINE 400   /* longer "bylines" are paragraphs: read only the start */
+#define MAX_NAME_WORDS 5
+#define MAX_NAME_LEN 64
+
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static bool is_alnum_ascii(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Trims white space, NBSP and the punctuation that pages leave around names. */
+static span trim(span x) {
+    static const char PUNCT[] = " \t\n\r\f,.:;-|/\"'()[]*";
+    for (;;) {
+        if (x.n && strchr(PUNCT, x.s[0]) && x.s[0]) x.s++, x.n--;
+        else if (x.n >= 2 && (unsigned char)x.s[0] == 0xC2 && (unsigned char)x.s[1] == 0xA0) x.s += 2, x.n -= 2;
+        else if (x.n >= 3 && (unsigned char)x.s[0] == 0xE2 && (unsigned char)x.s[1] == 0x80 &&
+                 ((unsigned char)x.s[2] == 0x94 || (unsigned char)x.s[2] == 0x93 ||
+                  (unsigned char)x.s[2] == 0x9C || (unsigned char)x.s[2] == 0x9D))
+            x.s += 3, x.n -= 3; /* em/en dash, curly quotes */
+        else break;
+    }
+    for (;;) {
+        if (x.n && strchr(PUNCT, x.s[x.n - 1]) && x.s[x.n - 1]) x.n--;
+        else if (x.n >= 2 && (unsigned char)x.s[x.n - 2] == 0xC2 && (unsigned char)x.s[x.n - 1] == 0xA0) x.n -= 2;
+        else if (x.n >= 3 && (unsigned char)x.s[x.n - 3] == 0xE2 && (unsigned char)x.s[x.n - 2] == 0x80 &&
+                 ((unsigned char)x.s[x.n - 1] == 0x94 || (unsigned char)x.s[x.n - 1] == 0x93 ||
+                  (unsigned char)x.s[x.n - 1] == 0x9C || (unsigned char)x.s[x.n - 1] == 0x9D))
+            x.n -= 3;
+        else break;
+    }
+    return x;
+}
+
+static bool word_eq(const char *w, size_t n, const char *lit) {
+    size_t k = strlen(lit);
+    if (n != k) return false;
+    for (size_t i = 0; i < n; i++)
+        if (lower((unsigned char)w[i]) != lit[i]) return false;
+    return true;
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/* Leading credit words before the names (lowercase; matched whole-word,
+ * longest first). The non-English ones are the word for "by" in the larger
+ * news languages; they must be followed by a capitalised word so that a
+ * name like "Par Lagerkvist" is not the only thing that made them match. */
+static const char *const BY_PREFIXES[] = {
+    "written and reported by", "written by", "words by", "story by", "text by", "posted by",
+    "reported by", "reporting by", "published by", "article by", "interview by", "compiled by",
+    "authors:", "author:", "autor:", "auteur:", "autora:", "by:", "by", "with", "avec", "mit", "con",
+    "von", "par", "por", "door", "av", "af", "przez",
+};
+
+/* Words that make a comma piece a job title or affiliation, not a name. */
+static const char *const TITLE_WORDS[] = {
+    "reporter", "reporters", "editor", "editors", "correspondent", "correspondents", "writer",
+    "writers", "columnist", "contributor", "contributors", "staff", "producer", "analyst",
+    "journalist", "photographer", "photographers", "photos", "photo", "illustrations", "video",
+    "senior", "chief", "deputy", "associate", "editorial", "bureau", "director", "professor",
+    "president", "ceo", "founder", "intern", "fellow", "anchor", "host", "critic", "team",
+    "desk", "newsroom", "special", "contributing", "freelance", "managing", "executive",
+};
+
+/* Bylines that name nobody. */
+static const char *const NOT_NAMES[] = {
+    "by", "staff", "admin", "administrator", "editor", "editors", "anonymous", "guest", "unknown",
+    "redaktion", "rédaction", "redacción", "redazione", "newsroom", "web desk", "news desk",
+    "staff writer", "staff reporter", "guest author", "guest contributor", "the editors",
+};
+
+/* News agencies: credited alone they are the author; beside a person they
+ * are an affiliation. */
+static const char *const AGENCIES[] = {
+    "reuters", "thomson reuters", "ap", "associated press", "the associated press", "afp",
+    "agence france-presse", "agence france presse", "bloomberg", "bloomberg news", "pa",
+    "pa media", "press association", "dpa", "ansa", "efe", "xinhua", "upi", "kyodo",
+    "staff and agencies", "agencies", "wire services", "aap", "cp", "the canadian press",
+};
+
+static bool in_table(const char *s, size_t n, const char *const *tab, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (word_eq(s, n, tab[i])) return true;
+    return false;
+}
+#define IN(s, n, tab) in_table((s), (n), (tab), sizeof(tab) / sizeof *(tab))
+
+bool pith_is_agency(const char *s, size_t len) { return IN(s, len, AGENCIES); }
+
+/* ---------------------------------------------------------------- segments */
+
+/* Length of a strong separator at s[i] (0 if none): these never occur
+ * inside one person's name. */
+static size_t separator_at(const char *s, size_t n, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '|' || c == ';' || c == '\n' || c == '(' || c == ')' || c == '[' || c == ']') return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) return 2;        /* · */
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))     /* • — */
+        return 3;
+    /* " - " and " / ": spaced, so "Jean-Luc" and "A/B testing" stay whole. */
+    if ((c == '-' || c == '/' || c == 0xE2) && i > 0 && is_space((unsigned char)s[i - 1])) {
+        size_t w = c == 0xE2 ? 3 : 1;
+        if (c == 0xE2 && !(i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93))
+            return 0;
+        if (i + w < n && is_space((unsigned char)s[i + w])) return w;
+    }
+    return 0;
+}
+
+/* Credits for other roles inside a byline ("Written by A Edited by B"):
+ * the byline's authors end where one begins. */
+static const char *const OTHER_ROLES[] = {
+    " edited by ", " photos by ", " photographs by ", " photography by ", " illustration by ",
+    " illustrations by ", " video by ", " graphics by ", " additional reporting by ", " fact-checked by ",
+    " reviewed by ", " translated by ",
+};
+
+static span cut_other_roles(span x) {
+    for (size_t k = 0; k < sizeof OTHER_ROLES / sizeof *OTHER_ROLES; k++) {
+        const char *role = OTHER_ROLES[k];
+        if (meta_istarts(x.s, x.n, role + 1)) return (span){x.s, 0};  /* the segment is another role's */
+        const char *p = meta_ifind(x.s, x.n, role, strlen(role));
+        if (p) x.n = (size_t)(p - x.s);
+    }
+    return x;
+}
+
+/* Segments that are stamps, not names. */
+static bool is_stamp(span x) {
+    static const char *const STAMPS[] = {"updated", "published", "posted", "last updated", "modified",
+                                         "first published", "aktualisiert", "veröffentlicht",
+                                         "mis à jour", "publié", "actualizado", "publicado"};
+    for (size_t i = 0; i < sizeof STAMPS / sizeof *STAMPS; i++) {
+        size_t k = strlen(STAMPS[i]);
+        if (x.n >= k && meta_ieq(x.s, k, STAMPS[i], k) && (x.n == k || !is_alnum_ascii((unsigned char)x.s[k])))
+            return true;
+    }
+    return false;
+}
+
+/* Strips one leading credit ("By", "Written by"...). */
+static span strip_by(span x) {
+    for (size_t i = 0; i < sizeof BY_PREFIXES / sizeof *BY_PREFIXES; i++) {
+        const char *p = BY_PREFIXES[i];
+        size_t k = strlen(p);
+        if (x.n <= k || !meta_ieq(x.s, k, p, k)) continue;
+        unsigned char next = (unsigned char)x.s[k];
+        if (p[k - 1] != ':' && !is_space(next) && next != ':') continue;
+        bool foreign = i >= sizeof BY_PREFIXES / sizeof *BY_PREFIXES - 7;
+        span rest = trim((span){x.s + k, x.n - k});
+        if (foreign && !(rest.n && rest.s[0] >= 'A' && rest.s[0] <= 'Z')) continue;
+        return rest;
+    }
+    return x;
+}
+
+/* Cuts a trailing date ("Jane Doe on July 14, 2016"), a date word in the
+ * middle ("Jane Doe 27/09/2018 Comments") or an "Updated ..." stamp, and
+ * everything after it: what follows a byline's date is page furniture. */
+static span cut_date(span x) {
+    static const char *const STAMP_WORDS[] = {" updated ", " published ", " posted ", " last updated "};
+    for (size_t k = 0; k < sizeof STAMP_WORDS / sizeof *STAMP_WORDS; k++) {
+        const char *p = meta_ifind(x.s, x.n, STAMP_WORDS[k], strlen(STAMP_WORDS[k]));
+        if (p) x = trim((span){x.s, (size_t)(p - x.s)});
+    }
+    for (size_t i = 0; i < x.n; i++) {
+        if ((i && !is_space((unsigned char)x.s[i - 1])) || is_space((unsigned char)x.s[i])) continue;
+        pith_date d;
+        if (pith_date_parse_ex(x.s + i, x.n - i, 0, &d)) return trim((span){x.s, i});
+        size_t e = i;
+        while (e < x.n && !is_space((unsigned char)x.s[e])) e++;
+        if (x.s[i] >= '0' && x.s[i] <= '9' && pith_date_parse_ex(x.s + i, e - i, 0, &d))
+            return trim((span){x.s, i});
+    }
+    return x;
+}
+
+/* ---------------------------------------------------------------- names */
+
+typedef struct collect {
+    const pith_mstr *exclude;
+    size_t n_exclude;
+    span agencies[4];
+    size_t n_agencies;
+    pith_arena *a;
+    pith_mlist *out;
+    uint32_t max;
+    bool ok;
+} collect;
+
+/* Drops words with '@' (emails, handles) and everything from the first job
+ * title word on ("Jane Doe Staff Writer"). Writes the kept words, single
+ * spaced, into buf. */
+static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_title) {
+    size_t o = 0, i = 0;
+    *nwords = 0;
+    *had_title = false;
+    while (i < x.n) {
+        while (i < x.n && is_space((unsigned char)x.s[i])) i++;
+        size_t w = i;
+        while (i < x.n && !is_space((unsigned char)x.s[i])) i++;
+        if (i == w) break;
+        span word = trim((span){x.s + w, i - w});
+        if (!word.n || memchr(word.s, '@', word.n)) continue;
+        if (IN(word.s, word.n, TITLE_WORDS)) {
+            *had_title = true;
+            break;
+        }
+        if (o + word.n + 1 >= cap) break;
+        if (o) buf[o++] = ' ';
+        /* Keep the word's own trailing period ("Jr.", initials "J."). */
+        size_t keep = word.n;
+        if (word.s + word.n < x.s + x.n && word.s[word.n] == '.') keep++;
+        memcpy(buf + o, word.s, keep);
+        o += keep;
+        (*nwords)++;
+    }
+    buf[o] = 0;
+    return (span){buf, o};
+}
+
+/* x without a leading "The ". */
+static span no_the(span x) {
+    if (x.n > 4 && meta_ieq(x.s, 4, "the ", 4)) return (span){x.s + 4, x.n - 4};
+    return x;
+}
+
+/* The name is the site or publisher, or one of them is the other plus
+ * more words ("CNN Business" for CNN, "Business Insider" for "Business
+ * Insider Deutschland"): an organisation, not a person. */
+static bool excluded(const collect *c, span x) {
+    span a = no_the(x);
+    for (size_t i = 0; i < c->n_exclude; i++) {
+        if (!c->exclude[i].ptr) continue;
+        span b = no_the((span){c->exclude[i].ptr, c->exclude[i].len});
+        if (meta_ieq(a.s, a.n, b.s, b.n)) return true;
+        span lo = a.n < b.n ? a : b, hi = a.n < b.n ? b : a;
+        if (lo.n >= 2 && hi.s[lo.n] == ' ' && meta_ieq(hi.s, lo.n, lo.s, lo.n)) return true;
+    }
+    return false;
+}
+
+/* Strips a trailing site/publisher or agency name glued to a person's:
+ * "Elliot Brownstein Florida Today", "Jill Lawless Associated Press". */
+static span strip_org_suffix(const collect *c, span x) {
+    for (size_t i = x.n; i-- > 1;) {
+        if (x.s[i] != ' ') continue;
+        span tail = {x.s + i + 1, x.n - i - 1}, head = trim((span){x.s, i});
+        if (!head.n) break;
+        bool org = IN(tail.s, tail.n, AGENCIES);
+        for (size_t k = 0; !org && k < c->n_exclude; k++)
+            if (c->exclude[k].ptr) {
+                span b = no_the((span){c->exclude[k].ptr, c->exclude[k].len}), t = no_the(tail);
+                org = meta_ieq(t.s, t.n, b.s, b.n);
+            }
+        if (org) return head;
+    }
+    return x;
+}
+
+/* "NJ.com", "Cleveland.com": a word that is a domain names a site. */
+static bool has_domain(span x) {
+    static const char *const TLDS[] = {".com", ".org", ".net", ".co.uk", ".info", ".io", ".news", ".de", ".fr"};
+    for (size_t k = 0; k < sizeof TLDS / sizeof *TLDS; k++) {
+        size_t tl = strlen(TLDS[k]);
+        const char *p = meta_ifind(x.s, x.n, TLDS[k], tl);
+        if (p && p > x.s && (p + tl == x.s + x.n || p[tl] == ' ')) return true;
+    }
+    return false;
+}
+
+/* "AP Auto Writer", "AFP Paris": an agency desk. */
+static bool agency_desk(span x) {
+    const char *sp = memchr(x.s, ' ', x.n);
+    return sp && IN(x.s, (size_t)(sp - x.s), AGENCIES) && (size_t)(sp - x.s) <= 3;
+}
+
+static void add_name(collect *c, span x) {
+    x = trim(x);
+    if (!x.n || x.n > 200) return;
+    if (IN(x.s, x.n, AGENCIES)) {
+        if (c->n_agencies < 4) c->agencies[c->n_agencies++] = x;
+        return;
+    }
+    char buf[MAX_NAME_LEN + 8];
+    int nwords;
+    bool had_title;
+    span name = trim(clean_words(x, buf, sizeof buf, &nwords, &had_title));
+    if (!name.n || nwords > MAX_NAME_WORDS || name.n > MAX_NAME_LEN) return;
+    bool letter = false;
+    for (size_t i = 0; i < name.n; i++) {
+        unsigned char ch = (unsigned char)name.s[i];
+        if (ch >= '0' && ch <= '9') return;  /* dates, counts: not a name */
+        if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
+        if (ch >= 0x80) letter = true;
+    }
+    if (!letter || IN(name.s, name.n, NOT_NAMES) || has_domain(name)) return;
+    name = strip_org_suffix(c, name);
+    if (excluded(c, name)) return;
+    if (IN(name.s, name.n, AGENCIES) || agency_desk(name)) {
+        /* "Reuters Staff": the agency without the title (name is in buf). */
+        pith_mstr m = meta_clean(c->a, name.s, name.n);
+        if (m.ptr && c->n_agencies < 4) c->agencies[c->n_agencies++] = (span){m.ptr, m.len};
+        return;
+    }
+    if (!meta_list_add(c->a, c->out, c->max, name.s, name.n)) c->ok = false;
+}
+
+/* A conjunction word between names, at s[i] after a space. */
+static size_t conjunction_at(const char *s, size_t n, size_t i) {
+    static const char *const AND[] = {"and ", "& ", "und ", "et ", "y ", "e ", "og ", "och ", "i ", "en ", "ve "};
+    if (i == 0 || !is_space((unsigned char)s[i - 1])) return 0;
+    for (size_t k = 0; k < sizeof AND / sizeof *AND; k++) {
+        size_t len = strlen(AND[k]);
+        if (i + len <= n && memcmp(s + i, AND[k], len) == 0) return len;
+        if (k == 0 && i + len <= n && meta_ieq(s + i, len, "and ", len)) return len;
+    }
+    return 0;
+}
+
+/* Splits "A, B and C" and feeds each piece to add_name. A comma piece that
+ * is a job title ("Jane Doe, Senior Reporter") is dropped by add_name. */
+/* "Jane Doe, PhD", "Ilana Muhlstein, MS, RDN": a single short or
+ * all-capitals word after a comma is a credential or suffix, not a
+ * second person. */
+static bool credential(span x) {
+    x = trim(x);
+    if (!x.n || memchr(x.s, ' ', x.n)) return false;
+    if (x.n <= 4) return true;
+    for (size_t i = 0; i < x.n; i++)
+        if (x.s[i] >= 'a' && x.s[i] <= 'z') return false;
+    return x.n <= 6;
+}
+
+static void split_names(collect *c, span x) {
+    size_t start = 0;
+    bool after_comma = false;
+    for (size_t i = 0; i <= x.n; i++) {
+        size_t skip = 0;
+        if (i == x.n || x.s[i] == ',') skip = 1;
+        else if (x.s[i] == '&' && i > 0 && is_space((unsigned char)x.s[i - 1])) skip = 1;
+        else skip = conjunction_at(x.s, x.n, i);
+        if (!skip) continue;
+        span piece = {x.s + start, i - start};
+        if (!(after_comma && credential(piece))) add_name(c, piece);
+        after_comma = i < x.n && x.s[i] == ',';
+        start = i + skip;
+        i = start - 1;
+    }
+}
+
+static void finish(collect *c, pith_mlist *out, size_t before) {
+    /* Agencies only when no person was found in this byline. */
+    if (out->count == before)
+        for (size_t i = 0; i < c->n_agencies; i++)
+            if (!excluded(c, c->agencies[i]) && !meta_list_add(c->a, out, c->max, c->agencies[i].s, c->agencies[i].n))
+                c->ok = false;
+}
+
+bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
+                       pith_arena *a, pith_mlist *out, uint32_t max) {
+    if (!s || !len) return true;
+    if (len > MAX_BYLINE) len = MAX_BYLINE;
+    collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .max = max, .ok = true};
+    size_t before = out->count, start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        size_t w = i < len ? separator_at(s, len, i) : 1;
+        if (!w) continue;
+        span seg = trim((span){s + start, i - start});
+        start = i + w;
+        i = start - 1;
+        if (!seg.n || is_stamp(seg)) continue;
+        seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
+        if (seg.n && !excluded(&c, seg)) split_names(&c, strip_by(seg));
+    }
+    finish(&c, out, before);
+    return c.ok;
+}
+
+/* ---------------------------------------------------------------- credits */
+
+/* Credit labels that open a "... by NAMES" clause at the end of wire and
+ * newspaper stories. */
+static const char *const CREDIT_LABELS[] = {
+    "additional reporting by", "reporting by", "writing by", "editing by", "edited by",
+    "compiled by", "research by", "graphics by", "reported by", "produced by", "fact-checking by",
+};
+
+/* Drops " in London" / " from Paris" after a name in a credit. */
+static span cut_place(span x) {
+    for (size_t i = 0; i + 4 <= x.n; i++) {
+        if (x.s[i] == ' ' && (meta_istarts(x.s + i, x.n - i, " in ") || meta_istarts(x.s + i, x.n - i, " from ")))
+            return (span){x.s, i};
+    }
+    return x;
+}
+
+static void credit_names(collect *c, span names) {
+    /* Cut each comma/and piece at a place before adding it. */
+    size_t start = 0;
+    for (size_t i = 0; i <= names.n; i++) {
+        size_t skip = i == names.n || names.s[i] == ',' ? 1 : conjunction_at(names.s, names.n, i);
+        if (!skip) continue;
+        add_name(c, cut_place((span){names.s + start, i - start}));
+        start = i + skip;
+        i = start - 1;
+    }
+}
+
+static const char *const CONTRIBUTED[] = {
+    " contributed to this report", " contributed to this article", " contributed to this story",
+    " contributed reporting", " contributed research", " also contributed",
+};
+
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mlist *out, uint32_t max) {
+    if (!s || !len || len > MAX_BYLINE) return false;
+    collect c = {.a = a, .out = out, .max = max, .ok = true};
+    size_t before = out->count;
+    bool found = false;
+    for (size_t k = 0; k < sizeof CONTRIBUTED / sizeof *CONTRIBUTED; k++) {
+        const char *p = meta_ifind(s, len, CONTRIBUTED[k], strlen(CONTRIBUTED[k]));
+        if (!p) continue;
+        /* Names run from the sentence start to the phrase. */
+        size_t st = (size_t)(p - s);
+        while (st > 0 && s[st - 1] != '.' && s[st - 1] != ';' && s[st - 1] != '\n') st--;
+        credit_names(&c, trim((span){s + st, (size_t)(p - s) - st}));
+        found = true;
+        break;
+    }
+    /* "Reporting by X in Y; Editing by Z" */
+    for (size_t i = 0; i < len && !found; i++) {
+        for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
+            size_t kl = strlen(CREDIT_LABELS[k]);
+            if (i + kl >= len || !meta_ieq(s + i, kl, CREDIT_LABELS[k], kl)) continue;
+            if (i > 0 && is_alnum_ascii((unsigned char)s[i - 1])) continue;
+            found = true;
+            break;
+        }
+    }
+    if (found && !meta_ifind(s, len, " contributed", 12)) {
+        size_t i = 0;
+        while (i < len) {
+            size_t matched = 0;
+            for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
+                size_t kl = strlen(CREDIT_LABELS[k]);
+                if (i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k], kl) &&
+                    (i == 0 || !is_alnum_ascii((unsigned char)s[i - 1]))) {
+                    matched = kl;
+                    break;
+                }
+            }
+            if (!matched) {
+                i++;
+                continue;
+            }
+            size_t st = i + matched, e = st;
+            while (e < len && s[e] != ';' && s[e] != '|' && s[e] != '\n' && !(s[e] == '.' && e + 1 < len && s[e + 1] == ' ' && e >= 2 && s[e - 2] != ' '))
+                e++;
+            credit_names(&c, trim((span){s + st, e - st}));
+            i = e;
+        }
+    }
+    finish(&c, out, before);
+    return found && c.ok;
+}

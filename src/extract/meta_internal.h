@@ -1,0 +1,96 @@
+/*
+ * meta_internal.h - the pure string functions behind metadata extraction
+ * (dates, bylines, titles, site names, languages) and small text helpers.
+ * None of them needs a DOM, so unit tests drive them directly.
+ */
+#ifndef PITH_EXTRACT_META_INTERNAL_H
+#define PITH_EXTRACT_META_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "metadata.h"
+
+/* ---------------------------------------------------------------- text */
+
+/* Copies s into the arena with runs of white space (ASCII and U+00A0)
+ * collapsed to one space and trimmed. Absent (ptr NULL) when empty or on
+ * allocation failure. */
+pith_mstr meta_clean(pith_arena *a, const char *s, size_t len);
+/* The same, decoding character references first. For values from
+ * attributes and JSON-LD: the parser already decoded one level, and CMSs
+ * often encode twice ("That&amp;#039;s" arrives as "That&#039;s"). Only
+ * numeric references and amp/lt/gt/quot/apos/nbsp are decoded. */
+pith_mstr meta_clean_decode(pith_arena *a, const char *s, size_t len);
+/* ASCII case-insensitive equality / prefix / substring search. */
+bool meta_ieq(const char *a, size_t alen, const char *b, size_t blen);
+bool meta_istarts(const char *s, size_t len, const char *prefix);
+const char *meta_ifind(const char *s, size_t len, const char *needle, size_t nlen);
+/* Appends a copy to a list unless present (case-insensitive) or full. */
+bool meta_list_add(pith_arena *a, pith_mlist *l, uint32_t max, const char *s, size_t len);
+
+/* ---------------------------------------------------------------- dates */
+
+typedef struct pith_date {
+    int year, month, day;       /* always set on success */
+    int hour, minute, second;   /* valid when has_time */
+    int tz_minutes;             /* offset east of UTC, valid when has_tz */
+    bool has_time, has_tz;
+} pith_date;
+
+/* Parses one date: ISO 8601 (with or without time and zone), RFC 2822,
+ * "July 14, 2016", "14 July 2016 10:30 BST", "Thursday, July 14th 2016,
+ * 3:04 PM EDT", "2016/07/14", "14.07.2016", Unix seconds. Ambiguous
+ * numeric forms ("05/06/2016") are rejected. Years 1990..2099 only. */
+bool pith_date_parse(const char *s, size_t len, pith_date *out);
+/* The same, allowing at most max_unknown words that are neither date parts
+ * nor known filler (pith_date_parse allows 3; bylines use 0, so that
+ * "Jane Doe on July 14" is not all date). */
+bool pith_date_parse_ex(const char *s, size_t len, int max_unknown, pith_date *out);
+/* Finds /2016/07/14/, /2016-07-14/ or /20160714/ in a URL (never a bare year-month). */
+bool pith_date_from_url(const char *url, size_t len, pith_date *out);
+/* Writes the ISO 8601 form into buf (>= 32 bytes); returns its length. */
+size_t pith_date_format(const pith_date *d, char *buf);
+/* Orders two dates (instants when both have zones; local times otherwise). */
+int pith_date_cmp(const pith_date *a, const pith_date *b);
+
+/* ---------------------------------------------------------------- people */
+
+/* Splits and cleans a byline into person names, appended to `out` (deduped,
+ * capped at max): strips "By", "Written by", dates, "Updated ...", emails,
+ * @handles, job titles after a comma, "Staff", the site/publisher names
+ * (`exclude`, n_exclude entries, may be absent), and news agencies unless
+ * they are the only author. Returns false only on allocation failure. */
+bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
+                       pith_arena *a, pith_mlist *out, uint32_t max);
+/* True for a news agency's name ("Reuters", "AP", "Agence France-Presse"). */
+bool pith_is_agency(const char *s, size_t len);
+/* Reads contributor credits out of a sentence: "Reporting by X; Editing by
+ * Y", "X contributed to this report", "Additional reporting by X". Returns
+ * true when the text was such a credit (names appended to out). */
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mlist *out, uint32_t max);
+
+/* ---------------------------------------------------------------- titles */
+
+/* Removes a site decoration from a title: " | Site", " - Site", " — Site",
+ * " · Site", "Site: ", "Site | ". With a known site name only that name is
+ * removed; without one, a trailing segment is removed only when the rest
+ * is clearly the headline (longer, several words). Returns the kept part. */
+pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len);
+/* How well an <h1> matches the <title>: 0..1 (share of the h1's words found
+ * in the title). */
+double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len);
+
+/* ---------------------------------------------------------------- sites, languages */
+
+/* Host of a URL without "www." (and port, user info); absent if none. */
+pith_mstr pith_url_host(const char *url, size_t len);
+/* Normalises a language tag: "EN_us" -> "en-US", "zh-hant-tw" -> "zh-Hant-TW".
+ * Writes into buf (>= 16 bytes); returns the length, 0 when not a tag. */
+size_t pith_lang_normalize(const char *s, size_t len, char *buf);
+/* Guesses the language of running text from stopwords and scripts;
+ * returns a static tag ("en", "de", "ja"...) or NULL when unsure. */
+const char *pith_lang_detect(const char *text, size_t len);
+
+#endif

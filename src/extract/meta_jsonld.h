@@ -1,0 +1,41 @@
+/*
+ * meta_jsonld.h - schema.org JSON-LD: every <script type="application/ld+json">
+ * is handed in; the best article object across all of them is chosen at the
+ * end and its fields copied into the arena.
+ */
+#ifndef PITH_EXTRACT_META_JSONLD_H
+#define PITH_EXTRACT_META_JSONLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "metadata.h"
+
+#define META_JSONLD_MAX_SCRIPTS 16
+#define META_JSONLD_MAX_OBJECTS 64
+
+/* What the chosen object (filled in from lesser ones where it is silent)
+ * says. Strings are cleaned arena copies; absent when not given. */
+typedef struct meta_jsonld {
+    int rank;                 /* type rank of the chosen object; 0 = none found */
+    pith_mstr type, headline, name, description, date_published, date_created, date_modified, image, url,
+        license, body, publisher, language;
+    pith_mlist person_authors; /* raw author strings of Person authors (still to clean) */
+    pith_mlist org_authors;    /* names of Organization authors */
+    pith_mlist keywords, sections;
+} meta_jsonld;
+
+/* Parsing state: the parsed roots, held until meta_jsonld_finish. */
+typedef struct meta_jsonld_ctx {
+    void *roots[META_JSONLD_MAX_SCRIPTS];
+    size_t count;
+} meta_jsonld_ctx;
+
+/* Parses one script's text (junk around the JSON tolerated: CDATA, HTML
+ * comments, trailing commas). Invalid JSON is ignored. */
+void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len);
+/* Chooses the article object and fills *out; returns false on arena
+ * exhaustion. Releases the parsed roots in every case. */
+bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out);
+
+#endif

@@ -1,0 +1,683 @@
+/*
+ * meta_tags.c - the one walk over the DOM that gathers metadata candidates:
+ * <meta name|property|itemprop|http-equiv>, <link rel>, <html lang>, <title>,
+ * <h1>, <time datetime>, microdata itemprops on visible elements, JSON-LD
+ * scripts, visible bylines, contributor credits, the first substantial
+ * paragraph and a text sample for language detection.
+ *
+ * Every source and its rank is a table row below with the reason it is
+ * trusted that much. Element text is gathered with hard bounds (bytes and
+ * nodes) and only for elements that do not nest in practice or are capped in
+ * number, so the walk stays linear in the page.
+ */
+#include <string.h>
+
+#include "meta_collect.h"
+
+/* ---------------------------------------------------------------- the table */
+
+typedef struct meta_key {
+    const char *key;  /* lowercase; compared case-insensitively */
+    uint8_t field;    /* meta_field */
+    uint8_t rank;     /* 1 = most trusted */
+} meta_key;
+
+static const meta_key KEYS[] = {
+    /* Titles: Dublin Core is set deliberately for the work (rare on news
+     * sites, so present means meant); og:title is what the publisher chose
+     * to share; Parse.ly, Sailthru and citation_ are written by CMS plugins
+     * from the headline field; twitter:title is often shortened; <meta name=title>
+     * is usually the SEO <title> again. itemprop=headline is microdata. */
+    {"dc.title", MF_TITLE, 1}, {"dcterms.title", MF_TITLE, 1}, {"dc:title", MF_TITLE, 1},
+    {"og:title", MF_TITLE, 2}, {"parsely-title", MF_TITLE, 3}, {"sailthru.title", MF_TITLE, 3},
+    {"citation_title", MF_TITLE, 3}, {"headline", MF_TITLE, 3}, {"twitter:title", MF_TITLE, 4},
+    {"title", MF_TITLE, 5},
+    /* Authors: names as the CMS stores them. article:author is often a
+     * profile URL (skipped when it is one). */
+    {"author", MF_AUTHOR, 2}, {"article:author", MF_AUTHOR, 2}, {"og:article:author", MF_AUTHOR, 2}, {"dc.creator", MF_AUTHOR, 2},
+    {"dc:creator", MF_AUTHOR, 2}, {"dcterms.creator", MF_AUTHOR, 2}, {"parsely-author", MF_AUTHOR, 2},
+    {"sailthru.author", MF_AUTHOR, 2}, {"citation_author", MF_AUTHOR, 2}, {"byl", MF_AUTHOR, 3},
+    {"article.author", MF_AUTHOR, 3}, {"creator", MF_AUTHOR, 4},
+    /* Publication dates: article:published_time is the Open Graph standard;
+     * the others are CMS and library conventions; a bare "date" is vaguer. */
+    {"article:published_time", MF_PUBLISHED, 1}, {"og:article:published_time", MF_PUBLISHED, 1},
+    {"datepublished", MF_PUBLISHED, 2}, {"parsely-pub-date", MF_PUBLISHED, 2},
+    {"citation_publication_date", MF_PUBLISHED, 2}, {"og:published_time", MF_PUBLISHED, 2},
+    {"sailthru.date", MF_PUBLISHED, 3}, {"citation_date", MF_PUBLISHED, 3},
+    {"citation_online_date", MF_PUBLISHED, 3}, {"dc.date", MF_PUBLISHED, 3}, {"dc:date", MF_PUBLISHED, 3},
+    {"dc.date.issued", MF_PUBLISHED, 3}, {"dcterms.issued", MF_PUBLISHED, 3},
+    {"dcterms.created", MF_PUBLISHED, 3}, {"dcterms.date", MF_PUBLISHED, 3}, {"pubdate", MF_PUBLISHED, 3},
+    {"publishdate", MF_PUBLISHED, 3}, {"publish-date", MF_PUBLISHED, 3}, {"publish_date", MF_PUBLISHED, 3},
+    {"article.published", MF_PUBLISHED, 3}, {"date", MF_PUBLISHED, 4}, {"datecreated", MF_PUBLISHED, 4},
+    /* Modification dates. */
+    {"article:modified_time", MF_MODIFIED, 1}, {"og:updated_time", MF_MODIFIED, 2},
+    {"datemodified", MF_MODIFIED, 2}, {"dcterms.modified", MF_MODIFIED, 3},
+    {"article.updated", MF_MODIFIED, 3}, {"last-modified", MF_MODIFIED, 4}, {"lastmod", MF_MODIFIED, 4},
+    /* Site names: og:site_name is meant for exactly this; application-name
+     * and the iOS home-screen title are the site's short name. */
+    {"og:site_name", MF_SITE, 1}, {"application-name", MF_SITE, 3}, {"dc.publisher", MF_SITE, 3},
+    {"apple-mobile-web-app-title", MF_SITE, 4},
+    /* Languages (<html lang> is rank 1, set by the walk). */
+    {"content-language", MF_LANG, 2}, {"dc.language", MF_LANG, 2}, {"inlanguage", MF_LANG, 2},
+    {"og:locale", MF_LANG, 3}, {"language", MF_LANG, 3},
+    /* Descriptions: Dublin Core's is written for the work itself;
+     * og:description is the summary the publisher chose to share; the
+     * classic description meta is the search snippet, which CMSs often
+     * build as "Headline. First sentence"; twitter's is often cut. */
+    {"dc.description", MF_DESC, 1}, {"dcterms.description", MF_DESC, 1}, {"dc:description", MF_DESC, 1},
+    {"og:description", MF_DESC, 2}, {"description", MF_DESC, 3}, {"dcterms.abstract", MF_DESC, 3},
+    {"twitter:description", MF_DESC, 4}, {"sailthru.description", MF_DESC, 4},
+    /* Canonical URL (<link rel=canonical> is rank 1). */
+    {"og:url", MF_CANON, 2}, {"parsely-link", MF_CANON, 3},
+    /* Lead image. */
+    {"og:image", MF_IMAGE, 1}, {"og:image:url", MF_IMAGE, 1}, {"og:image:secure_url", MF_IMAGE, 1},
+    {"twitter:image", MF_IMAGE, 2}, {"twitter:image:src", MF_IMAGE, 2},
+    {"parsely-image-url", MF_IMAGE, 3}, {"sailthru.image.full", MF_IMAGE, 3}, {"image", MF_IMAGE, 4},
+    {"thumbnailurl", MF_IMAGE, 5},
+    /* Tags: article:tag is one tag per meta; news_keywords is for Google
+     * News; plain keywords is often stuffed for search engines, so last. */
+    {"article:tag", MF_TAG, 1}, {"news_keywords", MF_TAG, 2}, {"parsely-tags", MF_TAG, 2},
+    {"sailthru.tags", MF_TAG, 2}, {"keywords", MF_TAG, 3}, {"dc.subject", MF_TAG, 3},
+    /* Sections / categories. */
+    {"article:section", MF_SECTION, 1}, {"articlesection", MF_SECTION, 2},
+    {"parsely-section", MF_SECTION, 2}, {"category", MF_SECTION, 3},
+    /* Licence. */
+    {"dcterms.license", MF_LICENSE, 2}, {"dc.rights", MF_LICENSE, 3}, {"license", MF_LICENSE, 3},
+};
+
+static const meta_key *find_key(const char *k, size_t n) {
+    if (!n) return NULL;
+    int c0 = k[0] >= 'A' && k[0] <= 'Z' ? k[0] + 32 : k[0];
+    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
+        if (KEYS[i].key[0] == c0 && meta_ieq(k, n, KEYS[i].key, strlen(KEYS[i].key))) return &KEYS[i];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- offers */
+
+static bool is_url(const char *s, size_t n) {
+    return meta_istarts(s, n, "http://") || meta_istarts(s, n, "https://") || meta_istarts(s, n, "//");
+}
+
+/* Values that are several items in one string. */
+static bool splits_on_commas(meta_field f) { return f == MF_TAG || f == MF_SECTION; }
+
+void meta_offer(meta_found *mf, meta_field f, uint8_t rank, const char *s, size_t len) {
+    while (len && (unsigned char)s[0] <= ' ') s++, len--;
+    while (len && (unsigned char)s[len - 1] <= ' ') len--;
+    if (!len) return;
+    /* A profile link is not a name. */
+    if (f == MF_AUTHOR && is_url(s, len)) return;
+    meta_slot *sl = &mf->slot[f];
+    if (sl->rank && rank > sl->rank) return;
+    if (sl->rank && rank == sl->rank && !MF_IS_LIST(f)) return;
+    if (!sl->rank || rank < sl->rank) sl->count = 0;
+    sl->rank = rank;
+    if (!splits_on_commas(f)) {
+        if (sl->count < META_MAX_VALUES) sl->v[sl->count++] = (meta_value){s, (uint32_t)len};
+        return;
+    }
+    size_t st = 0;
+    for (size_t i = 0; i <= len && sl->count < META_MAX_VALUES; i++) {
+        if (i < len && s[i] != ',' && s[i] != ';') continue;
+        const char *p = s + st;
+        size_t n = i - st;
+        while (n && (unsigned char)p[0] <= ' ') p++, n--;
+        while (n && (unsigned char)p[n - 1] <= ' ') n--;
+        if (n) sl->v[sl->count++] = (meta_value){p, (uint32_t)n};
+        st = i + 1;
+    }
+}
+
+/* ---------------------------------------------------------------- text */
+
+/* Attribute by literal name (length known at compile time). */
+#define attr(el, name, len) pith_dom_attr((el), (name), sizeof(name) - 1, (len))
+
+/* Elements whose text is not prose. */
+static bool skip_text_of(const pith_node *n) {
+    return n->type == PITH_NODE_ELEMENT && (n->tag == PITH_TAG_SCRIPT || n->tag == PITH_TAG_STYLE ||
+                                            n->tag == PITH_TAG_TEMPLATE || n->tag == PITH_TAG_NOSCRIPT);
+}
+
+typedef struct text_out {
+    meta_value v;      /* cleaned, in the arena */
+    size_t raw;        /* bytes seen (may exceed what was kept) */
+    size_t link;       /* bytes inside <a> */
+} text_out;
+
+/* "display: none" / "visibility:hidden" in a style value, spaces ignored:
+ * looks only around each ':' (one memchr pass). */
+static bool style_hides(const char *v, size_t n) {
+    const char *p = v, *end = v + n;
+    while ((p = memchr(p, ':', (size_t)(end - p)))) {
+        const char *k = p, *val = p + 1;
+        while (k > v && k[-1] == ' ') k--;
+        while (val < end && *val == ' ') val++;
+        size_t rest = (size_t)(end - val), before = (size_t)(k - v);
+        if (before >= 7 && meta_ieq(k - 7, 7, "display", 7) && rest >= 4 && meta_ieq(val, 4, "none", 4)) return true;
+        if (before >= 10 && meta_ieq(k - 10, 10, "visibility", 10) && rest >= 6 && meta_ieq(val, 6, "hidden", 6))
+            return true;
+        p++;
+    }
+    return false;
+}
+
+/* Text a reader never sees is no description, byline or sample:
+ * hidden, aria-hidden="true", inline display:none / visibility:hidden. */
+static bool attr_hides(const pith_attr *at) {
+    if (at->name_len == 6 && memcmp(at->name, "hidden", 6) == 0) return true;
+    if (at->name_len == 11 && memcmp(at->name, "aria-hidden", 11) == 0)
+        return at->value_len == 4 && meta_ieq(at->value, 4, "true", 4);
+    if (at->name_len == 5 && memcmp(at->name, "style", 5) == 0 && at->value_len <= 1024)
+        return style_hides(at->value, at->value_len);
+    return false;
+}
+
+static bool is_hidden(const pith_node *el) {
+    for (uint32_t i = 0; i < el->nattrs; i++)
+        if (attr_hides(&el->u.attrs[i])) return true;
+    return false;
+}
+
+/* Inline elements: their boundaries do not separate words. */
+static bool is_inline(const pith_node *el) {
+    switch (el->tag) {
+    case PITH_TAG_A: case PITH_TAG_B: case PITH_TAG_I: case PITH_TAG_EM: case PITH_TAG_STRONG:
+    case PITH_TAG_SPAN: case PITH_TAG_CODE: case PITH_TAG_SMALL: case PITH_TAG_SUP:
+    case PITH_TAG_SUB: case PITH_TAG_ABBR: case PITH_TAG_CITE: case PITH_TAG_Q: case PITH_TAG_U:
+    case PITH_TAG_MARK: case PITH_TAG_FONT: case PITH_TAG_TIME: case PITH_TAG_KBD: case PITH_TAG_VAR:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* Appends text with white space runs collapsed (the page's indentation is
+ * not content). `pend` carries a pending space across nodes. */
+static void append_text(char *buf, size_t *n, size_t cap, size_t *total, bool *pend, const char *s, size_t len) {
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (ws(c)) {
+            *pend = true;
+            continue;
+        }
+        if (*pend && *total) {
+            (*total)++;
+            if (*n < cap) buf[(*n)++] = ' ';
+        }
+        *pend = false;
+        (*total)++;
+        if (*n < cap) buf[(*n)++] = (char)c;
+    }
+}
+
+/* Text of el's subtree, white space collapsed: at most max_bytes kept,
+ * max_nodes visited; `raw` is the collapsed length of all of it. */
+static text_out gather(const pith_node *el, pith_arena *a, size_t max_bytes, size_t max_nodes) {
+    char buf[1024];
+    size_t n = 0, visited = 0, total = 0;
+    int in_a = 0;
+    bool pend = false;
+    text_out r = {{NULL, 0}, 0, 0};
+    if (max_bytes > sizeof buf) max_bytes = sizeof buf;
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, el);
+    while (pith_dom_iter_step(&it) && visited++ < max_nodes) {
+        const pith_node *x = it.node;
+        if (x->type == PITH_NODE_ELEMENT) {
+            if (it.entering && (skip_text_of(x) || (x != el && x->nattrs && is_hidden(x)))) {
+                pith_dom_iter_skip_children(&it);
+                continue;
+            }
+            if (x->tag == PITH_TAG_A) in_a += it.entering ? 1 : -1;
+            /* Block boundaries and <br> separate words. */
+            if (x->tag == PITH_TAG_BR || (!it.entering && !is_inline(x))) pend = true;
+            continue;
+        }
+        if (x->type != PITH_NODE_TEXT) continue;
+        size_t before = total;
+        append_text(buf, &n, max_bytes, &total, &pend, x->str, x->len);
+        if (in_a) r.link += total - before;
+    }
+    r.raw = total;
+    /* Do not leave half a UTF-8 character at the cut. */
+    if (n == max_bytes) {
+        size_t k = n;
+        while (k && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) k--;
+        if (k && (unsigned char)buf[k - 1] >= 0xC0) {
+            unsigned char lead = (unsigned char)buf[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (n - (k - 1) < need) n = k - 1;
+        }
+    }
+    pith_mstr m = meta_clean(a, buf, n);
+    r.v = (meta_value){m.ptr, m.len};
+    return r;
+}
+
+/* ---------------------------------------------------------------- context */
+
+typedef struct walk {
+    const pith_dom *dom;
+    pith_arena *a;
+    meta_found *mf;
+    int in_head, in_chrome, in_comments;
+    bool seen_title, seen_time;
+    size_t itemprop_tries;
+    size_t sample_cap;
+} walk;
+
+/* Words looked for in class and id values, and what they mean. */
+#define CW_BYLINE 1u    /* byline containers: the words CMS themes use (Readability's
+                           list plus "by-line", "writer") */
+#define CW_COMMENTS 2u  /* comment sections name commenters as "authors": never bylines */
+
+static const struct { const char *word; uint8_t len, what; } CLASS_WORDS[] = {
+    {"byline", 6, CW_BYLINE}, {"by-line", 7, CW_BYLINE}, {"author", 6, CW_BYLINE},
+    {"writtenby", 9, CW_BYLINE}, {"writer", 6, CW_BYLINE}, {"p-author", 8, CW_BYLINE},
+    {"comment", 7, CW_COMMENTS}, {"disqus", 6, CW_COMMENTS}, {"respond", 7, CW_COMMENTS},
+    {"reply", 5, CW_COMMENTS},
+};
+
+/* The CLASS_WORDS inside v, each starting a token and not continued by
+ * more lowercase letters: "author", "article-author", "authorName",
+ * "postAuthor" and "authors" match; "authority" and "coauthor" do not.
+ * One pass; most bytes fail the first-letter test. */
+static uint8_t scan_words(const char *v, size_t n) {
+    uint8_t found = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* First letters of CLASS_WORDS, either case. */
+        static const bool FIRST[256] = {['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['p'] = 1, ['r'] = 1, ['w'] = 1,
+                                        ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['P'] = 1, ['R'] = 1, ['W'] = 1};
+        if (!FIRST[(unsigned char)v[i]]) continue;
+        /* Words start a token: at the start, after a non-letter ("post-
+         * author", "byline__name"), or at a camelCase hump ("postAuthor"). */
+        if (i > 0) {
+            unsigned char p = (unsigned char)v[i - 1];
+            bool p_lower = p >= 'a' && p <= 'z', p_upper = p >= 'A' && p <= 'Z';
+            bool hump = p_lower && v[i] >= 'A' && v[i] <= 'Z';
+            if ((p_lower || p_upper || (p >= '0' && p <= '9')) && !hump) continue;
+        }
+        int c = v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i];
+        for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof *CLASS_WORDS; k++) {
+            size_t wl = CLASS_WORDS[k].len;
+            if (CLASS_WORDS[k].word[0] != c || i + wl > n || !meta_ieq(v + i, wl, CLASS_WORDS[k].word, wl)) continue;
+            const char *after = v + i + wl, *end = v + n;
+            if (after < end && *after == 's') after++;
+            if (after >= end || !(*after >= 'a' && *after <= 'z')) found |= CLASS_WORDS[k].what;
+        }
+    }
+    return found;
+}
+
+/* The attributes the walk reads on every element, found in one pass. */
+typedef struct el_attrs {
+    const char *rel, *itemprop;
+    uint32_t rel_len, itemprop_len;
+    uint8_t words;  /* CW_* in class and id */
+    bool hidden;    /* see attr_hides */
+} el_attrs;
+
+static void read_attrs(const pith_node *el, el_attrs *ea) {
+    memset(ea, 0, sizeof *ea);
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const pith_attr *at = &el->u.attrs[i];
+        if (at->name_len == 5 && memcmp(at->name, "class", 5) == 0 && at->value_len <= 512)
+            ea->words |= scan_words(at->value, at->value_len);
+        else if (at->name_len == 2 && memcmp(at->name, "id", 2) == 0 && at->value_len <= 512)
+            ea->words |= scan_words(at->value, at->value_len);
+        else if (at->name_len == 3 && memcmp(at->name, "rel", 3) == 0)
+            ea->rel = at->value, ea->rel_len = at->value_len;
+        else if (at->name_len == 8 && memcmp(at->name, "itemprop", 8) == 0)
+            ea->itemprop = at->value, ea->itemprop_len = at->value_len;
+        else if (attr_hides(at))
+            ea->hidden = true;
+    }
+}
+
+/* Page chrome: the first paragraph of the article is not in these. */
+static bool is_chrome(const pith_node *el) {
+    switch (el->tag) {
+    /* Not <form>: ASP.NET pages wrap the whole body in one. */
+    case PITH_TAG_NAV: case PITH_TAG_HEADER: case PITH_TAG_FOOTER: case PITH_TAG_ASIDE:
+    case PITH_TAG_FIGURE: case PITH_TAG_BLOCKQUOTE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Byline containers: rel=author, itemprop=author, or a byline word in the
+ * class or id. "author" also matches "author-bio" boxes; their text is
+ * long, and the 100-byte cap in add_byline rejects them. */
+static bool looks_byline(const el_attrs *ea) {
+    if (ea->rel && meta_ifind(ea->rel, ea->rel_len, "author", 6)) return true;
+    if (ea->itemprop && meta_ifind(ea->itemprop, ea->itemprop_len, "author", 6)) return true;
+    return ea->words & CW_BYLINE;
+}
+
+/* "By Jane Doe" as the first text of an inline or small block element. */
+static bool starts_with_by(const pith_node *el) {
+    /* "By" and its equivalents in the larger news languages, capitalised
+     * as a byline writes them. */
+    static const char *const BY[] = {"By", "by", "BY", "Von", "Par", "Por", "Door", "Av", "Af", "Przez"};
+    const pith_node *t = el->first_child;
+    if (!t || t->type != PITH_NODE_TEXT) return false;
+    const char *s = t->str;
+    size_t n = t->len;
+    while (n && (unsigned char)s[0] <= ' ') s++, n--;
+    while (n && (unsigned char)s[n - 1] <= ' ') n--;
+    for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
+        size_t bl = strlen(BY[k]);
+        if (n < bl || memcmp(s, BY[k], bl) != 0) continue;
+        /* "By" alone: the name follows in an element (<a>Jane Doe</a>). */
+        if (n == bl) return t->next != NULL;
+        if (s[bl] == ':' && n > bl + 1) bl++;
+        if (s[bl] != ' ') continue;
+        unsigned char c = (unsigned char)s[bl + 1];
+        return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------- elements */
+
+static void on_meta(walk *w, const pith_node *el) {
+    uint32_t cl;
+    const char *content = attr(el, "content", &cl);
+    if (!content) return;
+    static const char *const KEY_ATTRS[] = {"property", "name", "itemprop", "http-equiv"};
+    for (size_t k = 0; k < 4; k++) {
+        uint32_t kl;
+        const char *key = pith_dom_attr(el, KEY_ATTRS[k], strlen(KEY_ATTRS[k]), &kl);
+        if (!key) continue;
+        /* RDFa allows several space-separated properties in one attribute. */
+        size_t i = 0;
+        while (i < kl) {
+            while (i < kl && key[i] == ' ') i++;
+            size_t st = i;
+            while (i < kl && key[i] != ' ') i++;
+            const meta_key *mk = i > st ? find_key(key + st, i - st) : NULL;
+            if (mk) meta_offer(w->mf, (meta_field)mk->field, mk->rank, content, cl);
+        }
+    }
+}
+
+static void on_link(walk *w, const pith_node *el) {
+    uint32_t rl, hl;
+    const char *rel = attr(el, "rel", &rl), *href = attr(el, "href", &hl);
+    if (!rel || !href) return;
+    size_t i = 0;
+    while (i < rl) {
+        while (i < rl && rel[i] == ' ') i++;
+        size_t st = i;
+        while (i < rl && rel[i] != ' ') i++;
+        const char *r = rel + st;
+        size_t n = i - st;
+        if (meta_ieq(r, n, "canonical", 9)) meta_offer(w->mf, MF_CANON, 1, href, hl);
+        else if (meta_ieq(r, n, "license", 7)) meta_offer(w->mf, MF_LICENSE, 1, href, hl);
+        else if (meta_ieq(r, n, "image_src", 9)) meta_offer(w->mf, MF_IMAGE, 4, href, hl);
+    }
+}
+
+static void add_byline(walk *w, const pith_node *el) {
+    meta_found *mf = w->mf;
+    if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= 32 || w->in_comments || w->in_head)
+        return;
+    mf->byline_tries++;
+    text_out t = gather(el, w->a, 240, 200);
+    /* Over 100 bytes it is an author bio or a whole header, not a byline. */
+    if (!t.v.len || t.raw > 100) return;
+    for (size_t i = 0; i < mf->n_bylines; i++)
+        if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
+    mf->byline_nodes[mf->n_bylines] = el;
+    mf->bylines[mf->n_bylines++] = t.v;
+}
+
+/* itemprop on visible elements: microdata gives the value as datetime,
+ * content, href or text. */
+static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t il) {
+    uint32_t n;
+    /* Text is gathered for a bounded number of itemprops: a page of 10^5
+     * empty ones must not cost 10^5 subtree walks. */
+    if (w->itemprop_tries >= 32) return;
+    const char *v = attr(el, "datetime", &n);
+    if (!v) v = attr(el, "content", &n);
+    if (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12)) {
+        meta_field f = ip[4] == 'P' || ip[4] == 'p' ? MF_PUBLISHED : MF_MODIFIED;
+        if (v) meta_offer(w->mf, f, 2, v, n);
+        else {
+            w->itemprop_tries++;
+            text_out t = gather(el, w->a, 120, 50);
+            if (t.v.len) meta_offer(w->mf, f, 3, t.v.s, t.v.len);
+        }
+    } else if (meta_ieq(ip, il, "headline", 8) && (!w->mf->slot[MF_TITLE].rank || w->mf->slot[MF_TITLE].rank > 3)) {
+        w->itemprop_tries++;
+        text_out t = gather(el, w->a, 400, 200);
+        if (t.v.len) meta_offer(w->mf, MF_TITLE, 3, t.v.s, t.v.len);
+    }
+}
+
+static void on_time(walk *w, const pith_node *el) {
+    uint32_t n;
+    const char *dt = attr(el, "datetime", &n);
+    if (!dt) return;
+    /* <time pubdate> was HTML5's draft marker for the publication date. */
+    if (attr(el, "pubdate", NULL)) meta_offer(w->mf, MF_PUBLISHED, 4, dt, n);
+    else if (!w->seen_time && !w->in_comments && !w->in_chrome) {
+        /* The first <time> outside chrome and comments: usually the
+         * article's date line. Weakest dated source but the URL. */
+        w->seen_time = true;
+        meta_offer(w->mf, MF_PUBLISHED, 6, dt, n);
+    }
+}
+
+/* Paragraph text for language detection (first 4 KB outside chrome). */
+static void add_sample(walk *w, meta_value v) {
+    meta_found *mf = w->mf;
+    if (mf->sample_len + 1 >= w->sample_cap) return;
+    if (!mf->sample) mf->sample = pith_arena_alloc_bytes(w->a, w->sample_cap);
+    if (!mf->sample) return;
+    size_t room = w->sample_cap - mf->sample_len - 1, take = v.len < room ? v.len : room;
+    memcpy(mf->sample + mf->sample_len, v.s, take);
+    mf->sample_len += take;
+    mf->sample[mf->sample_len++] = ' ';
+}
+
+/* Paragraphs: the first substantial one, credits, a text sample. */
+/* Lead paragraphs are sentences: long enough, mostly not links. */
+static void lead_candidate(meta_found *mf, meta_value v) {
+    if (!mf->first_paragraph.s) mf->first_paragraph = v;
+    if (mf->seen_h1 && !mf->first_after_h1.s) mf->first_after_h1 = v;
+}
+
+/* Could this paragraph be a credit line? Credits are short (<= 400 bytes
+ * of text) and say "by" or "contributed". Checked on the raw text nodes,
+ * without copying, so that most paragraphs cost one quick look. */
+static bool may_be_credit(const pith_node *el) {
+    size_t total = 0, visited = 0;
+    bool hint = false;
+    for (const pith_node *x = el; x; x = pith_dom_next(el, x, false)) {
+        if (++visited > 400) return false;
+        if (x->type != PITH_NODE_TEXT) continue;
+        total += x->len;
+        if (total > 600) return false; /* white space included: a little slack */
+        if (!hint) hint = meta_ifind(x->str, x->len, "by", 2) || meta_ifind(x->str, x->len, "contributed", 11);
+    }
+    return hint;
+}
+
+static void on_paragraph(walk *w, const pith_node *el) {
+    meta_found *mf = w->mf;
+    bool want_first = !mf->first_after_h1.s && !w->in_chrome && !w->in_comments;
+    bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome;
+    bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
+    if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
+    text_out t = gather(el, w->a, 1000, 400);
+    if (!t.v.len) return;
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(mf, t.v);
+    if (want_credit && t.v.len <= 400 &&
+        (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
+        if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
+            w->a->over_limit)
+            mf->failed = true;
+    if (want_sample) add_sample(w, t.v);
+}
+
+/* A <div> holding only text and inline elements is a paragraph written
+ * without <p> (old CMSs, hand-written pages). Direct children only; more
+ * than 64 of them is not a paragraph. */
+static bool inline_only(const pith_node *el) {
+    size_t n = 0;
+    bool text = false;
+    for (const pith_node *c = el->first_child; c; c = c->next) {
+        if (++n > 64) return false;
+        if (c->type == PITH_NODE_TEXT) {
+            for (uint32_t i = 0; i < c->len && !text; i++) text = !ws((unsigned char)c->str[i]);
+            continue;
+        }
+        if (c->type != PITH_NODE_ELEMENT) continue;
+        if (!is_inline(c) && c->tag != PITH_TAG_BR) return false;
+    }
+    return text;
+}
+
+static void on_div(walk *w, const pith_node *el) {
+    bool want_first = !w->mf->first_after_h1.s, want_sample = w->mf->sample_len + 1 < w->sample_cap;
+    if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
+    text_out t = gather(el, w->a, 1000, 400);
+    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
+    if (want_sample && t.v.len) add_sample(w, t.v);
+}
+
+static void on_script(walk *w, const pith_node *el) {
+    uint32_t n;
+    const char *type = attr(el, "type", &n);
+    if (!type || !meta_ifind(type, n, "ld+json", 7)) return;
+    /* The script's text is one text node (raw text element); join if not. */
+    const pith_node *c = el->first_child;
+    if (c && c->type == PITH_NODE_TEXT && !c->next) {
+        meta_jsonld_add(&w->mf->jsonld, c->str, c->len);
+        return;
+    }
+    size_t total = 0;
+    for (c = el->first_child; c; c = c->next)
+        if (c->type == PITH_NODE_TEXT) total += c->len;
+    char *buf = pith_arena_alloc_bytes(w->a, total + 1);
+    if (!buf) return;
+    size_t o = 0;
+    for (c = el->first_child; c; c = c->next)
+        if (c->type == PITH_NODE_TEXT) memcpy(buf + o, c->str, c->len), o += c->len;
+    meta_jsonld_add(&w->mf->jsonld, buf, o);
+}
+
+static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
+    uint32_t n;
+    switch (el->tag) {
+    case PITH_TAG_META: on_meta(w, el); return;
+    case PITH_TAG_LINK: on_link(w, el); return;
+    case PITH_TAG_SCRIPT: on_script(w, el); return;
+    case PITH_TAG_HTML: {
+        const char *lang = attr(el, "lang", &n);
+        if (!lang) lang = attr(el, "xml:lang", &n);
+        if (lang) meta_offer(w->mf, MF_LANG, 1, lang, n);
+        return;
+    }
+    case PITH_TAG_TITLE:
+        if (!w->seen_title && el->ns == PITH_NS_HTML) {
+            w->seen_title = true;
+            w->mf->title = gather(el, w->a, 1000, 50).v;
+        }
+        return;
+    case PITH_TAG_H1:
+        if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments) {
+            text_out t = gather(el, w->a, 600, 200);
+            if (t.v.len) w->mf->h1[w->mf->n_h1++] = t.v;
+            w->mf->seen_h1 = true;
+        }
+        break;
+    case PITH_TAG_TIME: on_time(w, el); break;
+    case PITH_TAG_P: on_paragraph(w, el); break;
+    case PITH_TAG_DIV: on_div(w, el); break;
+    case PITH_TAG_A: {
+        const char *rel = attr(el, "rel", &n);
+        const meta_slot *tags = &w->mf->slot[MF_TAG];
+        bool room = !tags->rank || tags->rank > 4 || (tags->rank == 4 && tags->count < META_MAX_VALUES);
+        if (room && rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {
+            text_out t = gather(el, w->a, 100, 20);
+            if (t.v.len) meta_offer(w->mf, MF_TAG, 4, t.v.s, t.v.len);
+        }
+        break;
+    }
+    default: break;
+    }
+    if (ea->itemprop && !w->in_head) on_itemprop(w, el, ea->itemprop, ea->itemprop_len);
+    if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
+        (looks_byline(ea) || starts_with_by(el)))
+        add_byline(w, el);
+}
+
+/* Context flags of an element, computed once on ENTER and remembered on a
+ * stack for its EXIT. */
+#define CTX_HEAD 1u
+#define CTX_CHROME 2u
+#define CTX_COMMENTS 4u
+#define CTX_STACK 1024  /* deeper elements are not tracked (the parser caps depth at 512) */
+
+static uint8_t context_of(const pith_node *el, const el_attrs *ea) {
+    uint8_t f = 0;
+    if (el->tag == PITH_TAG_HEAD) f |= CTX_HEAD;
+    if (is_chrome(el)) f |= CTX_CHROME;
+    if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && (ea->words & CW_COMMENTS)) f |= CTX_COMMENTS;
+    /* Hidden subtrees give no lead paragraph, sample or byline, like chrome
+     * and comments (both flags: chrome stops paragraphs, comments bylines). */
+    if (ea->hidden) f |= CTX_CHROME | CTX_COMMENTS;
+    return f;
+}
+
+static void apply(walk *w, uint8_t f, int d) {
+    if (f & CTX_HEAD) w->in_head += d;
+    if (f & CTX_CHROME) w->in_chrome += d;
+    if (f & CTX_COMMENTS) w->in_comments += d;
+}
+
+void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
+    walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = 4096};
+    uint8_t stack[CTX_STACK];
+    size_t depth = 0;
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, dom->root);
+    while (pith_dom_iter_step(&it)) {
+        const pith_node *el = it.node;
+        if (el->type != PITH_NODE_ELEMENT) continue;
+        if (!it.entering) {
+            if (depth && --depth < CTX_STACK) apply(&w, stack[depth], -1);
+            continue;
+        }
+        /* Nothing of interest inside SVG/MathML, style or script: skip them
+         * (no EXIT event follows a skip, so they are not pushed). */
+        if (el->ns != PITH_NS_HTML || el->tag == PITH_TAG_STYLE || el->tag == PITH_TAG_TEMPLATE) {
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        el_attrs ea;
+        read_attrs(el, &ea);
+        if (el->tag == PITH_TAG_SCRIPT) {
+            on_enter(&w, el, &ea);
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        /* The element's own context counts for itself (a hidden <p>, a
+         * "comment-author" span). */
+        if (depth < CTX_STACK) {
+            stack[depth] = context_of(el, &ea);
+            apply(&w, stack[depth], +1);
+        }
+        depth++;
+        on_enter(&w, el, &ea);
+    }
+    if (a->over_limit) mf->failed = true;
+}

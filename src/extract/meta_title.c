@@ -1,0 +1,136 @@
+/*
+ * meta_title.c - the headline: site decorations removed from <title> and
+ * og:title, and the match between an <h1> and the <title>.
+ *
+ * Titles carry the site as a suffix or prefix ("Headline | The Site",
+ * "The Site: Headline"). With the site name known only that exact name (or
+ * the host's label, "NYTimes" for nytimes.com) is removed, so a headline
+ * that merely contains a dash stays whole. Without it, a short trailing
+ * segment after a pipe or dash goes only when what remains is clearly a
+ * headline (at least three words against at most three).
+ */
+#include <string.h>
+
+#include "meta_internal.h"
+
+typedef struct span {
+    const char *s;
+    size_t n;
+} span;
+
+/* Separators between headline and site, spaces included. */
+static const char *const SEPARATORS[] = {
+    " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ", " \xc2\xbb ", " / ", " \xe2\x80\xa2 ", " ~ ",
+};
+#define NSEP (sizeof SEPARATORS / sizeof *SEPARATORS)
+
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+static bool is_word_byte(int c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static size_t count_words(span x) {
+    size_t n = 0;
+    for (size_t i = 0; i < x.n; i++)
+        if (is_word_byte((unsigned char)x.s[i]) && (i == 0 || !is_word_byte((unsigned char)x.s[i - 1]))) n++;
+    return n;
+}
+
+/* The segment equals the site name, or spells the host's first label
+ * ("NY Times" ~ "nytimes.com", "BBC News" ~ "bbc.co.uk" is not claimed). */
+static bool is_site(span seg, span site) {
+    if (!site.n) return false;
+    if (meta_ieq(seg.s, seg.n, site.s, site.n)) return true;
+    /* "The Guardian" vs "Guardian" */
+    if (meta_istarts(site.s, site.n, "the ") && meta_ieq(seg.s, seg.n, site.s + 4, site.n - 4)) return true;
+    if (meta_istarts(seg.s, seg.n, "the ") && meta_ieq(seg.s + 4, seg.n - 4, site.s, site.n)) return true;
+    /* A host ("nytimes.com"): compare letters and digits only. */
+    const char *dot = memchr(site.s, '.', site.n);
+    if (!dot || memchr(site.s, ' ', site.n)) return false;
+    size_t label = (size_t)(dot - site.s), k = 0;
+    for (size_t i = 0; i < seg.n; i++) {
+        unsigned char c = (unsigned char)seg.s[i];
+        if (!is_word_byte(c) || c >= 0x80) continue;
+        if (k >= label || lower(c) != lower((unsigned char)site.s[k])) return false;
+        k++;
+    }
+    return k == label && label >= 3;
+}
+
+pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len) {
+    span t = {title, len}, st = {site, site ? site_len : 0};
+    /* Suffix: the last separator. */
+    for (size_t k = 0; k < NSEP; k++) {
+        size_t sl = strlen(SEPARATORS[k]);
+        for (size_t i = t.n; i-- > 0;) {
+            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
+            span head = {t.s, i}, tail = {t.s + i + sl, t.n - i - sl};
+            if (!head.n) break;
+            if (is_site(tail, st)) return (pith_mstr){t.s, (uint32_t)head.n};
+            /* No known site: decoration only if clearly so. Pipes and
+             * dashes, short tail, a headline-sized head. */
+            if (!st.n && k <= 3 && count_words(tail) <= 3 && count_words(head) >= 3)
+                return (pith_mstr){t.s, (uint32_t)head.n};
+            break; /* only the last occurrence of each separator counts */
+        }
+    }
+    /* Prefix: "Site: Headline", "Site | Headline". */
+    if (st.n && t.n > st.n + 2 && meta_ieq(t.s, st.n, st.s, st.n)) {
+        span rest = {t.s + st.n, t.n - st.n};
+        if (rest.s[0] == ':' && rest.s[1] == ' ') return (pith_mstr){rest.s + 2, (uint32_t)(rest.n - 2)};
+        for (size_t k = 0; k < NSEP; k++) {
+            size_t sl = strlen(SEPARATORS[k]);
+            if (rest.n > sl && memcmp(rest.s, SEPARATORS[k], sl) == 0)
+                return (pith_mstr){rest.s + sl, (uint32_t)(rest.n - sl)};
+        }
+    }
+    return (pith_mstr){title, (uint32_t)len};
+}
+
+/* Bytes of the character at s[i] when it belongs to a word, else 0:
+ * ASCII letters and digits, and non-ASCII letters; not the Latin-1
+ * punctuation (U+0080-U+00BF: NBSP, ¶, «), general punctuation (U+2000-
+ * U+206F: dashes, quotes) or CJK punctuation (U+3000-U+303F). */
+static size_t word_char(span x, size_t i) {
+    unsigned char c = (unsigned char)x.s[i];
+    if (c < 0x80) return is_word_byte(c) ? 1 : 0;
+    if (c < 0xC0) return 0; /* a stray continuation byte */
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (i + n > x.n) return 0;
+    unsigned char c1 = n > 1 ? (unsigned char)x.s[i + 1] : 0;
+    if (c == 0xC2 || (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80)) return 0;
+    return n;
+}
+
+/* Next word of x at *i. */
+static span next_word(span x, size_t *i) {
+    while (*i < x.n && !word_char(x, *i)) (*i)++;
+    size_t st = *i, w;
+    while (*i < x.n && (w = word_char(x, *i))) *i += w;
+    return (span){x.s + st, *i - st};
+}
+
+static bool has_word(span text, span w) {
+    size_t i = 0;
+    for (;;) {
+        span v = next_word(text, &i);
+        if (!v.n) return false;
+        if (meta_ieq(v.s, v.n, w.s, w.n)) return true;
+    }
+}
+
+double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len) {
+    /* Titles and headlines are short; cap the work for hostile ones. */
+    span h = {h1, h1_len > 400 ? 400 : h1_len}, t = {title, title_len > 400 ? 400 : title_len};
+    size_t i = 0, total = 0, found = 0;
+    for (;;) {
+        size_t st = i;
+        span w = next_word(h, &i);
+        if (!w.n) break;
+        /* Each distinct word once: "Evolve ... evolve" is one word. */
+        if (has_word((span){h.s, st}, w)) continue;
+        total++;
+        found += has_word(t, w);
+    }
+    return total ? (double)found / (double)total : 0.0;
+}

@@ -1,0 +1,396 @@
+/*
+ * metadata.c - pith_metadata_extract: one walk gathers candidates
+ * (meta_tags.c), JSON-LD is parsed (meta_jsonld.c), then each field is
+ * resolved here from its best source, cleaned and checked.
+ *
+ * Order of trust per field, and why:
+ *   title      JSON-LD headline (the CMS's headline field), og:title, other
+ *              headline metas, the <h1> that matches the <title> (the visible
+ *              headline), the <title> without its site decoration.
+ *   authors    JSON-LD Person authors, author metas, the visible byline,
+ *              JSON-LD Organization authors (an organisation credited as
+ *              author is the publisher; it is used only when nobody else is).
+ *   dates      JSON-LD datePublished, article:published_time and the other
+ *              publication metas, JSON-LD dateCreated, <time pubdate>, a
+ *              date in the visible byline, the first <time datetime>, the
+ *              URL. A weak date later than the page's stated modification
+ *              date is wrong (scripts, "today" widgets) and dropped; a
+ *              modification date earlier than publication is dropped. Zones
+ *              are kept as written, never invented.
+ *   site       og:site_name, JSON-LD publisher, application-name, URL host.
+ *   language   <html lang>, content-language, JSON-LD, og:locale, the text.
+ *   description JSON-LD description, Dublin Core, og:description, the
+ *              description meta, twitter:description; else the first
+ *              substantial paragraph (flagged PITH_DESC_FIRST_PARAGRAPH).
+ */
+#include "metadata.h"
+
+#include <string.h>
+
+#include "meta_collect.h"
+
+typedef struct resolve {
+    pith_arena *a;
+    meta_found *mf;
+    meta_jsonld *ld;
+    pith_meta *out;
+    const char *url;
+    size_t url_len;
+    bool ok;
+} resolve;
+
+static const meta_value *slot1(const meta_found *mf, meta_field f, int max_rank) {
+    const meta_slot *s = &mf->slot[f];
+    return s->rank && s->rank <= max_rank && s->count ? &s->v[0] : NULL;
+}
+
+/* Values from attributes and JSON-LD: see meta_clean_decode. */
+static pith_mstr clean(resolve *r, const char *s, size_t n) {
+    pith_mstr m = meta_clean_decode(r->a, s, n);
+    if (!m.ptr && n && r->a->over_limit) r->ok = false;
+    return m;
+}
+
+/* ---------------------------------------------------------------- site */
+
+/* "Aktuálně.cz - Víte, co se právě děje": a site name with a tagline after
+ * a separator is the part before it. */
+static pith_mstr drop_tagline(pith_mstr s) {
+    static const char *const SEP[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 "};
+    for (size_t k = 0; k < sizeof SEP / sizeof *SEP; k++) {
+        const char *p = meta_ifind(s.ptr, s.len, SEP[k], strlen(SEP[k]));
+        if (p && p > s.ptr) s.len = (uint32_t)(p - s.ptr);
+    }
+    return s;
+}
+
+/* JSON-LD publisher first: it names the publication (a Medium
+ * publication, not "Medium"); og:site_name next. */
+static void resolve_site(resolve *r) {
+    const meta_value *v;
+    r->out->site_name = r->ld->publisher;
+    if (!r->out->site_name.ptr && (v = slot1(r->mf, MF_SITE, 9))) r->out->site_name = clean(r, v->s, v->len);
+    if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r->out->site_name);
+    /* "@politifact": a social handle given as the site name. */
+    if (r->out->site_name.len > 1 && r->out->site_name.ptr[0] == '@')
+        r->out->site_name.ptr++, r->out->site_name.len--;
+    if (!r->out->site_name.ptr && r->url) {
+        pith_mstr h = pith_url_host(r->url, r->url_len);
+        if (h.ptr) r->out->site_name = clean(r, h.ptr, h.len);
+    }
+    r->out->publisher = r->ld->publisher;
+    if (!r->out->publisher.ptr && r->ld->org_authors.count) r->out->publisher = r->ld->org_authors.items[0];
+}
+
+/* ---------------------------------------------------------------- title */
+
+/* JSON-LD headlines are cut at 110 characters for Google: a cut one loses
+ * to a complete og:title. */
+static bool truncated(pith_mstr t) {
+    return (t.len >= 3 && memcmp(t.ptr + t.len - 3, "...", 3) == 0) ||
+           (t.len >= 3 && memcmp(t.ptr + t.len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+static pith_mstr strip(resolve *r, pith_mstr t) {
+    const pith_mstr *site = &r->out->site_name;
+    pith_mstr s = pith_title_strip_site(t.ptr, t.len, site->ptr, site->len);
+    if (s.len == t.len && r->out->publisher.ptr)
+        s = pith_title_strip_site(t.ptr, t.len, r->out->publisher.ptr, r->out->publisher.len);
+    if (s.len == t.len && r->url) {
+        pith_mstr h = pith_url_host(r->url, r->url_len);
+        if (h.ptr) s = pith_title_strip_site(t.ptr, t.len, h.ptr, h.len);
+    }
+    return s.len == t.len ? t : clean(r, s.ptr, s.len);
+}
+
+/* A title that is only the site name names no article. */
+static bool usable_title(resolve *r, pith_mstr t) {
+    if (!t.ptr) return false;
+    const pith_mstr *site = &r->out->site_name;
+    return !(site->ptr && meta_ieq(t.ptr, t.len, site->ptr, site->len));
+}
+
+/* The <h1> that best matches the <title>: the visible headline, free of
+ * SEO additions. Most of its words must be in the title, and it must
+ * cover most of the title's words (an h1 that is a section name or a
+ * logo shares a few words with the title, not most). */
+static pith_mstr best_h1(resolve *r) {
+    const meta_found *mf = r->mf;
+    double best = 0;
+    pith_mstr pick = {NULL, 0};
+    if (!mf->title.s) return pick;
+    for (size_t i = 0; i < mf->n_h1; i++) {
+        double in = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
+        double cover = pith_title_match(mf->title.s, mf->title.len, mf->h1[i].s, mf->h1[i].len);
+        if (in >= 0.8 && cover >= 0.6 && in + cover > best) best = in + cover, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
+    }
+    return pick;
+}
+
+static void resolve_title(resolve *r) {
+    pith_mstr t = r->ld->headline, name = r->ld->name;
+    /* JSON-LD headline and name usually agree; when they differ, the one
+     * closer to the <title> is the article's (Wikipedia's headline is the
+     * Wikidata description, its name the article title). */
+    if (name.ptr && (!t.ptr || (r->mf->title.s &&
+                                pith_title_match(name.ptr, name.len, r->mf->title.s, r->mf->title.len) >
+                                    pith_title_match(t.ptr, t.len, r->mf->title.s, r->mf->title.len))))
+        if (r->ld->rank <= 3) t = name;
+    const meta_value *og = slot1(r->mf, MF_TITLE, 4);
+    if (t.ptr && truncated(t) && og) t = (pith_mstr){NULL, 0};
+    if (!usable_title(r, t) && og) t = clean(r, og->s, og->len);
+    if (!usable_title(r, t)) t = best_h1(r);
+    if (!usable_title(r, t) && r->mf->title.s) t = (pith_mstr){r->mf->title.s, r->mf->title.len};
+    if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, 9))) t = clean(r, og->s, og->len);
+    if (!usable_title(r, t)) return;
+    r->out->title = strip(r, t);
+}
+
+/* ---------------------------------------------------------------- authors */
+
+static void resolve_authors(resolve *r) {
+    pith_meta *o = r->out;
+    pith_mstr ex[2] = {o->site_name, o->publisher};
+    pith_mlist *l = &o->authors;
+    for (uint32_t i = 0; i < r->ld->person_authors.count; i++) {
+        pith_mstr s = r->ld->person_authors.items[i];
+        if (!pith_byline_names(s.ptr, s.len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+    }
+    const meta_slot *sl = &r->mf->slot[MF_AUTHOR];
+    for (uint32_t i = 0; !l->count && i < sl->count; i++)
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+    /* Later values of the same rank add co-authors (citation_author x3). */
+    for (uint32_t i = 1; l->count && i < sl->count && !r->ld->person_authors.count; i++)
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+    /* Visible bylines in document order; one that names only an agency
+     * yields to a later one that names a person (the agency credit may be
+     * a photo or a related story's). */
+    pith_mlist agency_only = {NULL, 0};
+    for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
+        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS))
+            r->ok = false;
+        if (l->count && pith_is_agency(l->items[0].ptr, l->items[0].len)) {
+            if (!agency_only.count) agency_only = *l;
+            *l = (pith_mlist){NULL, 0};
+        }
+    }
+    if (!l->count) *l = agency_only;
+    for (uint32_t i = 0; !l->count && i < r->ld->org_authors.count; i++) {
+        pith_mstr s = r->ld->org_authors.items[i];
+        if (!meta_list_add(r->a, l, PITH_META_MAX_AUTHORS, s.ptr, s.len)) r->ok = false;
+    }
+    /* Nobody else: an author meta that names the site itself is still the
+     * page's own credit (a personal blog, "BBC News"). */
+    for (uint32_t i = 0; !l->count && i < sl->count; i++)
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, NULL, 0, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+    o->contributors = r->mf->contributors;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+static bool parse_slot(const meta_found *mf, meta_field f, int max_rank, pith_date *d, int *rank) {
+    const meta_slot *s = &mf->slot[f];
+    if (!s->rank || s->rank > max_rank) return false;
+    for (uint32_t i = 0; i < s->count; i++)
+        if (pith_date_parse(s->v[i].s, s->v[i].len, d)) {
+            *rank = s->rank;
+            return true;
+        }
+    return false;
+}
+
+/* A date that ends a short text ("By Jane Doe | July 14, 2016 10:30"),
+ * or a numeric date word inside it; nothing else in it may be unknown. */
+static bool date_in_text(const char *s, size_t n, pith_date *d) {
+    if (n > 200) return false;
+    for (size_t i = 0; i < n; i++) {
+        if (i && s[i - 1] != ' ') continue;
+        if (pith_date_parse_ex(s + i, n - i, 0, d)) return true;
+        size_t e = i;
+        while (e < n && s[e] != ' ') e++;
+        if (s[i] >= '0' && s[i] <= '9' && e - i >= 8 && pith_date_parse_ex(s + i, e - i, 0, d)) return true;
+    }
+    return false;
+}
+
+static pith_mstr date_str(resolve *r, const pith_date *d) {
+    char buf[32];
+    size_t n = pith_date_format(d, buf);
+    pith_mstr m = {pith_arena_strndup(r->a, buf, n), (uint32_t)n};
+    if (!m.ptr) r->ok = false, m.len = 0;
+    return m;
+}
+
+static void resolve_dates(resolve *r) {
+    pith_date pub, mod, d;
+    bool has_pub = false, has_mod = false;
+    int pub_rank = 9, mod_rank = 9;
+    if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub))
+        has_pub = true, pub_rank = 1;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 3, &pub, &pub_rank);
+    /* dateCreated is when the work was begun (a draft); below the metas
+     * that state publication, above the weak ones. */
+    if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub))
+        has_pub = true, pub_rank = 3;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 4, &pub, &pub_rank);
+    if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod))
+        has_mod = true, mod_rank = 1;
+    if (!has_mod) has_mod = parse_slot(r->mf, MF_MODIFIED, 9, &mod, &mod_rank);
+    /* The visible byline often carries the date ("By X | July 14, 2016"). */
+    for (size_t i = 0; !has_pub && i < r->mf->n_bylines; i++)
+        if (date_in_text(r->mf->bylines[i].s, r->mf->bylines[i].len, &d)) has_pub = true, pub = d, pub_rank = 5;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 9, &pub, &pub_rank);
+    if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d)) has_pub = true, pub = d, pub_rank = 7;
+    /* Weak sources (a <time> somewhere, the URL) must not postdate the
+     * page's own modification date: such a date is a script's "today". */
+    if (has_pub && has_mod && pith_date_cmp(&pub, &mod) > 0) {
+        if (pub_rank >= 4 && mod_rank < pub_rank) has_pub = false;
+        else has_mod = false; /* modified before published: not a real modification date */
+    }
+    if (has_pub) r->out->date_published = date_str(r, &pub);
+    if (has_mod) r->out->date_modified = date_str(r, &mod);
+}
+
+/* ---------------------------------------------------------------- the rest */
+
+static void resolve_language(resolve *r) {
+    char buf[16];
+    const meta_slot *s = &r->mf->slot[MF_LANG];
+    size_t n = 0;
+    if (s->rank == 1 || !r->ld->language.ptr) {
+        for (uint32_t i = 0; !n && i < s->count; i++) n = pith_lang_normalize(s->v[i].s, s->v[i].len, buf);
+    }
+    if (!n && r->ld->language.ptr) n = pith_lang_normalize(r->ld->language.ptr, r->ld->language.len, buf);
+    if (!n && r->mf->sample) {
+        const char *l = pith_lang_detect(r->mf->sample, r->mf->sample_len);
+        if (l) {
+            n = strlen(l);
+            memcpy(buf, l, n + 1);
+            r->out->language_detected = true;
+        }
+    }
+    if (n) r->out->language = clean(r, buf, n);
+}
+
+/* JSON-LD description (the article's own), then the metas by rank. */
+static void resolve_description(resolve *r) {
+    const meta_value *v;
+    pith_mstr d = r->ld->rank && r->ld->rank <= 3 ? r->ld->description : (pith_mstr){NULL, 0};
+    if (!d.ptr && (v = slot1(r->mf, MF_DESC, 9))) d = clean(r, v->s, v->len);
+    if (!d.ptr) d = r->ld->description;
+    if (d.ptr) {
+        r->out->description = d;
+        r->out->description_source = PITH_DESC_META;
+    } else if (r->mf->first_paragraph.s) {
+        meta_value lead = r->mf->first_after_h1.s ? r->mf->first_after_h1 : r->mf->first_paragraph;
+        r->out->description = (pith_mstr){lead.s, lead.len};
+        r->out->description_source = PITH_DESC_FIRST_PARAGRAPH;
+    }
+}
+
+static bool absolute(const char *s, size_t n) {
+    return meta_istarts(s, n, "http://") || meta_istarts(s, n, "https://");
+}
+
+/* Makes a URL absolute against the page URL when that is simple and sure:
+ * absolute URLs as they are; "//host/x" takes the page's scheme; "/x"
+ * takes its scheme and host. Other relative forms ("x.html", "../x")
+ * need <base> and path resolution: left absent. */
+static pith_mstr absolutize(resolve *r, pith_mstr u) {
+    pith_mstr none = {NULL, 0};
+    if (!u.ptr || absolute(u.ptr, u.len)) return u;
+    if (!r->url || !absolute(r->url, r->url_len) || !u.len || u.ptr[0] != '/') return none;
+    const char *colon = memchr(r->url, ':', r->url_len);
+    size_t scheme = (size_t)(colon - r->url) + 1; /* "https:" */
+    size_t prefix = scheme;
+    if (u.len < 2 || u.ptr[1] != '/') {
+        /* "/path": scheme://host */
+        prefix = scheme + 2;
+        while (prefix < r->url_len && r->url[prefix] != '/' && r->url[prefix] != '?' && r->url[prefix] != '#') prefix++;
+    }
+    char *b = pith_arena_alloc_bytes(r->a, prefix + u.len + 1);
+    if (!b) {
+        r->ok = false;
+        return none;
+    }
+    memcpy(b, r->url, prefix);
+    memcpy(b + prefix, u.ptr, u.len);
+    b[prefix + u.len] = 0;
+    return (pith_mstr){b, (uint32_t)(prefix + u.len)};
+}
+
+static void resolve_urls(resolve *r) {
+    pith_meta *o = r->out;
+    const meta_slot *s = &r->mf->slot[MF_CANON];
+    if (s->count) o->canonical_url = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
+    if (!o->canonical_url.ptr && r->ld->url.ptr) o->canonical_url = absolutize(r, r->ld->url);
+    if (!o->canonical_url.ptr && r->url && r->url_len) o->canonical_url = clean(r, r->url, r->url_len);
+    /* Image: og:image, twitter:image, JSON-LD image, microdata. */
+    const meta_value *v = slot1(r->mf, MF_IMAGE, 2);
+    if (v) o->image = absolutize(r, clean(r, v->s, v->len));
+    if (!o->image.ptr) o->image = absolutize(r, r->ld->image);
+    if (!o->image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) o->image = absolutize(r, clean(r, v->s, v->len));
+    /* Licence: a URL or a name ("CC BY 4.0"), kept as given. */
+    v = slot1(r->mf, MF_LICENSE, 1);
+    if (v) o->license = clean(r, v->s, v->len);
+    if (!o->license.ptr) o->license = r->ld->license;
+    if (!o->license.ptr && (v = slot1(r->mf, MF_LICENSE, 9))) o->license = clean(r, v->s, v->len);
+}
+
+static void copy_list(resolve *r, pith_mlist *dst, const meta_slot *s, uint32_t max) {
+    for (uint32_t i = 0; i < s->count; i++)
+        if (!meta_list_add(r->a, dst, max, s->v[i].s, s->v[i].len)) r->ok = false;
+}
+
+static void resolve_lists(resolve *r) {
+    pith_meta *o = r->out;
+    const meta_slot *tags = &r->mf->slot[MF_TAG], *sec = &r->mf->slot[MF_SECTION];
+    if (tags->rank && tags->rank <= 2) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
+    if (!o->tags.count) o->tags = r->ld->keywords;
+    if (!o->tags.count) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
+    if (sec->rank == 1) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
+    if (!o->categories.count) o->categories = r->ld->sections;
+    if (!o->categories.count) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
+}
+
+static void hints(resolve *r) {
+    pith_meta *o = r->out;
+    o->jsonld_type = r->ld->type;
+    o->jsonld_body = r->ld->body;
+    for (size_t i = 0; i < r->mf->n_bylines; i++) {
+        pith_mstr m = {r->mf->bylines[i].s, r->mf->bylines[i].len};
+        if (!o->bylines.items) {
+            o->bylines.items = pith_arena_alloc(r->a, sizeof(pith_mstr) * PITH_META_MAX_BYLINES);
+            if (!o->bylines.items) {
+                r->ok = false;
+                return;
+            }
+        }
+        o->byline_nodes[o->bylines.count] = r->mf->byline_nodes[i];
+        o->bylines.items[o->bylines.count++] = m;
+    }
+}
+
+bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
+                           pith_meta *out) {
+    memset(out, 0, sizeof *out);
+    if (!dom || !dom->root || !arena) return true;
+    meta_found *mf = pith_arena_alloc(arena, sizeof *mf);
+    if (!mf) return false;
+    memset(mf, 0, sizeof *mf);
+    meta_walk(dom, arena, mf);
+    meta_jsonld ld;
+    bool ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed;
+    resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .url = page_url, .url_len = page_url ? url_len : 0,
+                 .ok = ok};
+    resolve_site(&r);
+    resolve_title(&r);
+    resolve_authors(&r);
+    resolve_dates(&r);
+    resolve_language(&r);
+    resolve_description(&r);
+    resolve_urls(&r);
+    resolve_lists(&r);
+    hints(&r);
+    return r.ok;
+}

@@ -1,0 +1,164 @@
+/*
+ * select.c - choose the article (see select.h for the algorithm).
+ */
+#include "select.h"
+
+#include <string.h>
+
+void select_params_default(select_params *p) {
+    p->link_density_max = 0.5;
+    p->link_penalty = 1.0;
+    p->short_block_chars = 60;
+    p->boilerplate_penalty = 1.0;
+    p->weak_hint_share = 0.25;
+    p->decay_full_levels = 2;
+    p->decay_levels = 6;
+    p->content_hint_bonus = 0.25;
+    p->sibling_min_share = 0.10;
+    p->sibling_min_chars = 120;
+    p->sibling_link_density_max = 0.35;
+}
+
+void select_params_precision(select_params *p) {
+    select_params_default(p);
+    p->sibling_min_share = 0.25;
+    p->sibling_min_chars = 250;
+    p->weak_hint_share = 0.4;
+}
+
+void select_params_recall(select_params *p) {
+    select_params_default(p);
+    p->sibling_min_share = 0.05;
+    p->sibling_min_chars = 60;
+    p->weak_hint_share = 0.15;
+}
+
+double select_block_weight(const ext_el *e, const select_params *p) {
+    if (e->own_chars == 0) return 0;
+    double chars = e->own_chars, link = e->own_link_chars;
+    if (link / chars > p->link_density_max) return -chars * p->link_penalty;
+    if (e->own_chars < p->short_block_chars && e->own_punct == 0) return 0;
+    return chars - link;
+}
+
+/* Pass 1: positive block weight per subtree ("good" prose), before any
+ * boilerplate decision. */
+static void sum_good(ext_features *f, const select_params *p) {
+    for (uint32_t i = f->count; i-- > 0;) {
+        ext_el *e = &f->els[i];
+        if (e->flags & EL_SKIPPED) {
+            e->good = 0;
+            continue;
+        }
+        double w = select_block_weight(e, p);
+        e->good += w > 0 ? w : 0;
+        if (e->parent >= 0) f->els[e->parent].good += e->good;
+    }
+}
+
+/* Pass 2: mark named boilerplate. Pre-order, so a region's decision covers
+ * its whole subtree. */
+static void mark_boilerplate(ext_features *f, const select_params *p) {
+    double page_good = f->count ? f->els[0].good : 0;
+    for (uint32_t i = 0; i < f->count; i++) {
+        ext_el *e = &f->els[i];
+        if (e->parent >= 0 && (f->els[e->parent].flags & EL_BOILERPLATE)) {
+            e->flags |= EL_BOILERPLATE;
+            continue;
+        }
+        if (e->hints & HINT_STRONG_BOILERPLATE) {
+            e->flags |= EL_BOILERPLATE;
+        } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good) {
+            e->flags |= EL_BOILERPLATE;
+        }
+    }
+}
+
+static double decay(uint32_t distance, const select_params *p) {
+    if (distance < p->decay_full_levels) return 1.0;
+    return 1.0 / (double)(distance - p->decay_full_levels + 2);
+}
+
+/* Pass 3: block weights, with boilerplate regions pulling down; the subtree
+ * sum (weight) and the decayed score used to find the core. */
+static void score(ext_features *f, const select_params *p, double *scores) {
+    for (uint32_t i = f->count; i-- > 0;) {
+        ext_el *e = &f->els[i];
+        double w = 0;
+        if (!(e->flags & EL_SKIPPED)) {
+            w = select_block_weight(e, p);
+            if (e->flags & EL_BOILERPLATE) w = -(double)e->own_chars * p->boilerplate_penalty;
+        }
+        e->weight += w;
+        if (e->parent >= 0) f->els[e->parent].weight += e->weight;
+        if (w == 0) continue;
+        /* A block's own element counts as distance 0. */
+        int32_t a = (int32_t)i;
+        for (uint32_t d = 0; a >= 0 && d < p->decay_levels; d++, a = f->els[a].parent) scores[a] += w * decay(d, p);
+    }
+}
+
+static bool can_be_core(const ext_el *e) {
+    return !(e->flags & (EL_SKIPPED | EL_BOILERPLATE)) && e->node->tag != PITH_TAG_HTML;
+}
+
+/* Adds sibling roots around the core, level by level up to <body>. */
+static void gather_siblings(ext_features *f, const select_params *p, select_result *r) {
+    const ext_el *core = &f->els[r->core];
+    double need = p->sibling_min_share * core->good;
+    if (need < p->sibling_min_chars) need = p->sibling_min_chars;
+    int32_t child = r->core;
+    r->roots[0] = r->core;
+    r->nroots = 1;
+    while (child >= 0) {
+        int32_t parent = f->els[child].parent;
+        if (parent < 0 || (f->body >= 0 && child == f->body) || f->els[child].node->tag == PITH_TAG_BODY) break;
+        /* Children of parent are the index ranges between parent+1 and
+         * parent.end, hopping by each child's end. */
+        for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end) {
+            const ext_el *e = &f->els[s];
+            if ((int32_t)s == child || (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) continue;
+            double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
+            if (e->good >= need && link <= p->sibling_link_density_max && r->nroots < 64)
+                r->roots[r->nroots++] = (int32_t)s;
+        }
+        child = parent;
+    }
+    /* Document order: indices are pre-order positions, and roots never
+     * nest (each is a sibling of an ancestor chain), so sorting suffices. */
+    for (uint32_t i = 1; i < r->nroots; i++) {
+        int32_t v = r->roots[i];
+        uint32_t j = i;
+        while (j > 0 && r->roots[j - 1] > v) {
+            r->roots[j] = r->roots[j - 1];
+            j--;
+        }
+        r->roots[j] = v;
+    }
+    for (uint32_t i = 0; i < r->nroots; i++) f->els[r->roots[i]].flags |= EL_SELECTED;
+}
+
+void select_article(ext_features *f, const select_params *p, select_result *out) {
+    memset(out, 0, sizeof *out);
+    out->core = -1;
+    if (f->count == 0) return;
+    sum_good(f, p);
+    mark_boilerplate(f, p);
+    double *scores = f->scores;
+    memset(scores, 0, f->count * sizeof *scores);
+    score(f, p, scores);
+    double best = 0;
+    for (uint32_t i = 0; i < f->count; i++) {
+        const ext_el *e = &f->els[i];
+        if (!can_be_core(e)) continue;
+        double s = scores[i];
+        if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
+        if (s > best) {
+            best = s;
+            out->core = (int32_t)i;
+        }
+    }
+    if (out->core < 0) return;
+    out->core_weight = f->els[out->core].weight;
+    gather_siblings(f, p, out);
+}

@@ -1,0 +1,62 @@
+/*
+ * select.h - choose the article: which elements hold it, which parts of
+ * them are not part of it.
+ *
+ * One algorithm, with its thresholds as named data (select_params):
+ *
+ *  1. Every text block gets a weight: its non-link characters when it reads
+ *     like prose, zero when it is a short label, and a negative weight when
+ *     it is mostly links (menus, teaser lists) or lies in a region the markup
+ *     names as boilerplate (comments, share bars, related stories...).
+ *  2. Weak boilerplate names ("share", "related", "header") only count for
+ *     elements that hold a small share of the page's prose, so a site that
+ *     puts "share-enabled" on its article body does not lose the article.
+ *  3. The core is the element whose nearby blocks weigh the most: each block
+ *     adds its weight to its ancestors, fully to the first two levels, then
+ *     decaying with distance (a container that directly holds the
+ *     paragraphs beats the page that holds everything).
+ *  4. The article is the core plus every sibling of the core and of its
+ *     ancestors (up to <body>) that holds enough prose of its own: articles
+ *     split by ads or asides into sibling containers come out whole, in
+ *     document order.
+ */
+#ifndef PITH_EXTRACT_SELECT_H
+#define PITH_EXTRACT_SELECT_H
+
+#include <stdbool.h>
+
+#include "features.h"
+
+typedef struct select_params {
+    double link_density_max;     /* above: the block is a link list (negative) */
+    double link_penalty;         /* weight per character of a link-list block (negative) */
+    uint32_t short_block_chars;  /* shorter blocks without punctuation weigh 0 */
+    double boilerplate_penalty;  /* weight per character inside named boilerplate */
+    double weak_hint_share;      /* weak boilerplate names apply below this share of the page's prose */
+    uint32_t decay_full_levels;  /* ancestors that get a block's full weight */
+    uint32_t decay_levels;       /* ancestors that get any of it */
+    double content_hint_bonus;   /* multiplier bonus for article-named containers */
+    double sibling_min_share;    /* a sibling joins with this share of the core's prose... */
+    uint32_t sibling_min_chars;  /* ...and at least this many characters of prose */
+    double sibling_link_density_max;
+} select_params;
+
+/* Recall-leaning and precision-leaning presets. */
+void select_params_default(select_params *p);
+void select_params_precision(select_params *p);
+void select_params_recall(select_params *p);
+
+typedef struct select_result {
+    int32_t core;            /* index of the core element, -1 if no article */
+    int32_t roots[64];       /* selected roots in document order (core among them) */
+    uint32_t nroots;
+    double core_weight;
+} select_result;
+
+/* Weighs blocks, marks EL_BOILERPLATE elements and EL_SELECTED roots. */
+void select_article(ext_features *f, const select_params *p, select_result *out);
+
+/* Weight of one block (exposed for tests). */
+double select_block_weight(const ext_el *e, const select_params *p);
+
+#endif

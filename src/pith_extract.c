@@ -1,0 +1,330 @@
+/*
+ * pith_extract.c - public extraction entry points: options, the reusable
+ * extractor, results and rendering.
+ *
+ * An extractor owns one arena and one block builder. Each run resets both
+ * and parses, extracts and keeps the result in that arena, so a long run
+ * over millions of pages reaches a steady state with no malloc at all.
+ * pith_extract() is a run on a private extractor that the result owns.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/dom.h"
+#include "extract/extract.h"
+#include "html/encoding.h"
+#include "html/parser.h"
+#include "pith.h"
+#include "render/render.h"
+#include "util/arena.h"
+#include "util/buf.h"
+
+struct pith_result {
+    pith_extractor *owner;       /* set when the result owns its extractor (pith_extract) */
+    const pith_options *opts;
+    extract_output out;
+    pith_metadata meta;          /* public view of out.meta */
+    pith_comment *comments;
+    size_t ncomments;
+    const char *encoding;
+    uint32_t limits_hit;
+};
+
+struct pith_extractor {
+    pith_options opts;
+    pith_arena arena;
+    pith_blocks_builder builder;
+    pith_result result;
+};
+
+PITH_API void pith_options_init(pith_options *opts) {
+    memset(opts, 0, sizeof *opts);
+    opts->version = 1;
+    opts->tables = true;
+    opts->max_output_bytes = (size_t)64 << 20;
+    pith_parse_options p;
+    pith_parse_options_init(&p);
+    opts->limits = p.limits;
+}
+
+PITH_API bool pith_format_from_name(const char *name, pith_format *out) {
+    static const struct { const char *name; pith_format f; } names[] = {
+        {"text", PITH_FORMAT_TEXT}, {"txt", PITH_FORMAT_TEXT}, {"markdown", PITH_FORMAT_MARKDOWN},
+        {"md", PITH_FORMAT_MARKDOWN}, {"html", PITH_FORMAT_HTML}, {"json", PITH_FORMAT_JSON},
+        {"jsonl", PITH_FORMAT_JSON},
+    };
+    for (size_t i = 0; name && i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].f;
+            return true;
+        }
+    return false;
+}
+
+PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor **out) {
+    if (!out) return PITH_E_INVALID;
+    *out = NULL;
+    pith_options defaults;
+    if (!opts) {
+        pith_options_init(&defaults);
+        opts = &defaults;
+    }
+    const pith_allocator *al = &opts->allocator;
+    pith_extractor *ex = al->malloc_fn ? al->malloc_fn(al->ctx, sizeof *ex) : malloc(sizeof *ex);
+    if (!ex) return PITH_E_NOMEM;
+    memset(ex, 0, sizeof *ex);
+    ex->opts = *opts;
+    pith_alloc_hooks hooks = {al->malloc_fn, al->free_fn, al->ctx};
+    pith_arena_init(&ex->arena, &hooks, opts->limits.max_memory);
+    pith_blocks_builder_init(&ex->builder, &ex->arena, &hooks);
+    *out = ex;
+    return PITH_OK;
+}
+
+PITH_API void pith_extractor_free(pith_extractor *ex) {
+    if (!ex) return;
+    pith_blocks_builder_free(&ex->builder);
+    pith_arena_free(&ex->arena);
+    pith_allocator al = ex->opts.allocator;
+    if (al.free_fn) al.free_fn(al.ctx, ex);
+    else free(ex);
+}
+
+/* ------------------------------------------------------------ metadata view */
+
+static const char *cstr(const pith_mstr *s) { return s->ptr && s->len ? s->ptr : NULL; }
+
+static bool list_view(pith_arena *a, const pith_mlist *l, pith_strings *out) {
+    out->items = NULL;
+    out->count = 0;
+    if (!l->count) return true;
+    const char **items = pith_arena_alloc(a, l->count * sizeof *items);
+    if (!items) return false;
+    for (uint32_t i = 0; i < l->count; i++) items[i] = l->items[i].ptr ? l->items[i].ptr : "";
+    out->items = items;
+    out->count = l->count;
+    return true;
+}
+
+static bool public_view(pith_result *r, pith_arena *a, const char *url) {
+    const pith_meta *m = &r->out.meta;
+    pith_metadata *p = &r->meta;
+    memset(p, 0, sizeof *p);
+    p->url = url;
+    p->canonical_url = cstr(&m->canonical_url);
+    p->title = cstr(&m->title);
+    p->date_published = cstr(&m->date_published);
+    p->date_modified = cstr(&m->date_modified);
+    p->site_name = cstr(&m->site_name);
+    p->language = cstr(&m->language);
+    p->description = cstr(&m->description);
+    p->image = cstr(&m->image);
+    p->license = cstr(&m->license);
+    if (!list_view(a, &m->authors, &p->authors) || !list_view(a, &m->contributors, &p->contributors) ||
+        !list_view(a, &m->tags, &p->tags) || !list_view(a, &m->categories, &p->categories))
+        return false;
+    if (r->out.ncomments) {
+        r->comments = pith_arena_alloc(a, r->out.ncomments * sizeof *r->comments);
+        if (!r->comments) return false;
+        for (size_t i = 0; i < r->out.ncomments; i++) {
+            r->comments[i].author = r->out.comments[i].author;
+            r->comments[i].date = r->out.comments[i].date;
+            r->comments[i].text = r->out.comments[i].text;
+        }
+        r->ncomments = r->out.ncomments;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ running */
+
+static pith_status run(pith_extractor *ex, const char *html, size_t len, const char *url, const char *transport) {
+    const pith_options *o = &ex->opts;
+    pith_result *r = &ex->result;
+    pith_extractor *owner = r->owner;
+    memset(r, 0, sizeof *r);
+    r->owner = owner;
+    r->opts = o;
+    if (!html && len) return PITH_E_INVALID;
+    if (o->limits.max_input_bytes && len > o->limits.max_input_bytes) return PITH_E_LIMIT;
+    if (transport && !pith_encoding_for_label(transport, strlen(transport))) return PITH_E_ENCODING;
+    pith_arena_reset(&ex->arena);
+    pith_arena *a = &ex->arena;
+    char *text;
+    size_t text_len;
+    pith_decode_info info;
+    if (!pith_decode_html(a, html ? html : "", len, transport, transport ? strlen(transport) : 0, &text, &text_len,
+                          &info))
+        return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    r->encoding = info.encoding;
+    pith_dom dom;
+    if (!pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, text, text_len)) return PITH_E_NOMEM;
+    dom.max_nodes = o->limits.max_nodes;
+    dom.keep_comments = false;
+    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
+    if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES))
+        return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    if (!extract_run(&dom, o, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    r->limits_hit = dom.limits_hit;
+    if (!public_view(r, a, url)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    return PITH_OK;
+}
+
+PITH_API pith_status pith_extractor_run(pith_extractor *ex, const char *html, size_t len, const char *url,
+                                        const char *transport_encoding, const pith_result **out) {
+    if (!ex || !out) return PITH_E_INVALID;
+    *out = NULL;
+    pith_status st = run(ex, html, len, url ? url : ex->opts.url,
+                         transport_encoding ? transport_encoding : ex->opts.transport_encoding);
+    if (st == PITH_OK) *out = &ex->result;
+    return st;
+}
+
+PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *opts, pith_result **out) {
+    if (!out) return PITH_E_INVALID;
+    *out = NULL;
+    pith_extractor *ex;
+    pith_status st = pith_extractor_new(opts, &ex);
+    if (st != PITH_OK) return st;
+    ex->result.owner = ex;
+    st = run(ex, html, len, ex->opts.url, ex->opts.transport_encoding);
+    if (st != PITH_OK) {
+        pith_extractor_free(ex);
+        return st;
+    }
+    *out = &ex->result;
+    return PITH_OK;
+}
+
+PITH_API void pith_result_free(pith_result *r) {
+    if (r && r->owner) pith_extractor_free(r->owner);
+}
+
+/* ------------------------------------------------------------ accessors */
+
+PITH_API bool pith_result_found(const pith_result *r) { return r && r->out.found; }
+PITH_API const char *pith_result_reason(const pith_result *r) { return r && !r->out.found ? r->out.reason : NULL; }
+PITH_API const pith_metadata *pith_result_metadata(const pith_result *r) { return r ? &r->meta : NULL; }
+PITH_API size_t pith_result_comment_count(const pith_result *r) { return r ? r->ncomments : 0; }
+PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i) {
+    return r && i < r->ncomments ? &r->comments[i] : NULL;
+}
+PITH_API const char *pith_result_encoding(const pith_result *r) { return r && r->encoding ? r->encoding : ""; }
+PITH_API uint32_t pith_result_limits_hit(const pith_result *r) { return r ? r->limits_hit : 0; }
+
+/* ------------------------------------------------------------ rendering */
+
+static pith_str str_of(const char *s) {
+    pith_str v = {s, s ? strlen(s) : 0};
+    return v;
+}
+
+/* Render-side copies of the lists: a small fixed budget on the stack of
+ * the call is not enough for 16 authors + 32 tags..., so the render meta
+ * borrows arrays allocated once per call. */
+typedef struct render_lists {
+    pith_str items[PITH_META_MAX_AUTHORS * 2 + PITH_META_MAX_TAGS * 2 + 8];
+    size_t used;
+} render_lists;
+
+static const pith_str *strs(render_lists *rl, const pith_strings *s, size_t *n) {
+    size_t room = sizeof rl->items / sizeof rl->items[0] - rl->used;
+    size_t count = s->count < room ? s->count : room;
+    pith_str *dst = rl->items + rl->used;
+    for (size_t i = 0; i < count; i++) dst[i] = str_of(s->items[i]);
+    rl->used += count;
+    *n = count;
+    return dst;
+}
+
+static const pith_str warning_names[] = {
+    {"max_input_bytes", 15}, {"max_nodes", 9}, {"max_depth", 9}, {"max_memory", 10},
+};
+
+static pith_status render_to(const pith_result *r, pith_format format, pith_buf *b) {
+    const pith_metadata *m = &r->meta;
+    render_lists rl = {.used = 0};
+    pith_render_meta rm;
+    memset(&rm, 0, sizeof rm);
+    rm.url = str_of(m->url);
+    rm.canonical_url = str_of(m->canonical_url);
+    rm.title = str_of(m->title);
+    rm.authors = strs(&rl, &m->authors, &rm.nauthors);
+    rm.contributors = strs(&rl, &m->contributors, &rm.ncontributors);
+    rm.date_published = str_of(m->date_published);
+    rm.date_modified = str_of(m->date_modified);
+    rm.site_name = str_of(m->site_name);
+    rm.language = str_of(m->language);
+    rm.description = str_of(m->description);
+    rm.image = str_of(m->image);
+    rm.tags = strs(&rl, &m->tags, &rm.ntags);
+    rm.categories = strs(&rl, &m->categories, &rm.ncategories);
+    rm.license = str_of(m->license);
+    rm.encoding = str_of(r->encoding);
+    pith_str warnings[4];
+    size_t nw = 0;
+    for (unsigned i = 0; i < 4; i++)
+        if (r->limits_hit & (1u << i)) warnings[nw++] = warning_names[i];
+    rm.warnings = warnings;
+    rm.nwarnings = nw;
+    pith_render_comment *comments = NULL;
+    if (r->ncomments) {
+        comments = malloc(r->ncomments * sizeof *comments);
+        if (!comments) return PITH_E_NOMEM;
+        for (size_t i = 0; i < r->ncomments; i++) {
+            comments[i].author = str_of(r->comments[i].author);
+            comments[i].date = str_of(r->comments[i].date);
+            comments[i].text = str_of(r->comments[i].text);
+        }
+    }
+    rm.comments = comments;
+    rm.ncomments = r->ncomments;
+
+    pith_render_options ro;
+    pith_render_options_init(&ro);
+    ro.captions = r->opts->captions_in_text;
+    ro.links = r->opts->links;
+    ro.images = r->opts->images;
+    ro.pretty = r->opts->json_pretty;
+    pith_status st;
+    switch (format) {
+    case PITH_FORMAT_MARKDOWN: st = pith_render_markdown(r->out.article, &rm, &ro, b); break;
+    case PITH_FORMAT_HTML: st = pith_render_html(r->out.article, &rm, &ro, b); break;
+    case PITH_FORMAT_JSON: st = pith_render_json(r->out.article, &rm, &ro, b); break;
+    default: st = pith_render_text(r->out.article, &ro, b); break;
+    }
+    free(comments);
+    return st;
+}
+
+PITH_API pith_status pith_result_render(const pith_result *r, pith_format format, char **out, size_t *len) {
+    if (!r || !out) return PITH_E_INVALID;
+    *out = NULL;
+    pith_buf b;
+    pith_buf_init(&b, NULL, r->opts->max_output_bytes);
+    pith_status st = render_to(r, format, &b);
+    if (st == PITH_OK) st = pith_render_status(&b);
+    if (st != PITH_OK) {
+        pith_buf_free(&b);
+        return st;
+    }
+    *out = pith_buf_detach(&b, len);
+    return *out ? PITH_OK : PITH_E_NOMEM;
+}
+
+PITH_API pith_status pith_result_render_into(const pith_result *r, pith_format format, char *buf, size_t cap,
+                                             size_t *len) {
+    if (!r || (!buf && cap)) return PITH_E_INVALID;
+    char *s;
+    size_t n;
+    pith_status st = pith_result_render(r, format, &s, &n);
+    if (st != PITH_OK) return st;
+    if (len) *len = n;
+    if (cap) {
+        size_t k = n < cap ? n : cap - 1;
+        memcpy(buf, s, k);
+        buf[k] = '\0';
+    }
+    pith_free(s);
+    return n < cap ? PITH_OK : PITH_E_LIMIT;
+}

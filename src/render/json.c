@@ -1,0 +1,314 @@
+/*
+ * json.c - the JSON renderer: one object per page.
+ *
+ * Schema (every key always present, in this order):
+ *   url, canonical_url, title              string or null
+ *   authors, contributors                  [string]
+ *   date_published, date_modified          string (ISO 8601) or null
+ *   site_name, language, description,
+ *   image, license, encoding               string or null
+ *   tags, categories                       [string]
+ *   text                                   string: the plain-text rendering (opts->json_text)
+ *   blocks                                 [block] (opts->json_blocks)
+ *   comments                               [{author, date, text}] (null members when absent)
+ *   warnings                               [string]: limits hit and the like
+ * Absent strings are null rather than omitted so consumers can index
+ * without existence checks; absent lists are [].
+ *
+ * Blocks:
+ *   {"type":"heading","level":2,"text":"..."}
+ *   {"type":"paragraph","text":"..."}
+ *       with opts->json_html, headings, paragraphs and figures also have
+ *       "html": the inline content as safe HTML (links, emphasis, breaks)
+ *   {"type":"list","ordered":true,"start":1,"items":[item]}
+ *       item: {"text":"..."} - the text of the item's own paragraphs,
+ *       headings and code, joined by "\n"; plus "blocks":[block] when the
+ *       item holds anything but one paragraph. Nested content is never
+ *       repeated in an outer "text", so output stays linear in the input.
+ *   {"type":"quote","blocks":[block]}
+ *   {"type":"code","language":"python" or null,"text":"..."}
+ *   {"type":"table","caption":"..." or null,
+ *    "rows":[[{"text":"...","colspan":1,"rowspan":1,"header":false}]]}
+ *       a cell's text is all its text on one line (nested tables left out)
+ *   {"type":"figure","src":"https://..." or null,"alt":...,"title":...,
+ *    "caption":...,"credit":...}   (src only when http/https)
+ *   {"type":"rule"}
+ */
+#include <string.h>
+
+#include "render/render.h"
+#include "util/json_write.h"
+#include "util/url.h"
+
+static void key_str(pith_json_writer *w, const char *key, pith_str v) {
+    pith_json_key(w, key);
+    pith_json_string_or_null(w, v.ptr, v.len);
+}
+
+static void key_list(pith_json_writer *w, const char *key, const pith_str *v, size_t n) {
+    pith_json_key(w, key);
+    pith_json_begin_array(w);
+    for (size_t i = 0; i < n; i++) pith_json_string(w, v[i].ptr, v[i].len);
+    pith_json_end_array(w);
+}
+
+static void key_text(pith_json_writer *w, const char *key, const pith_block *blk) {
+    pith_json_key(w, key);
+    pith_json_string(w, blk->text.ptr, blk->text.len);
+}
+
+/* "html": the block's inline content, when asked for. */
+static void key_html(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
+    if (!opts->json_html) return;
+    pith_buf tmp;
+    pith_buf_init(&tmp, &w->out->hooks, w->out->limit);
+    pith_render_html_inlines(blk, opts, &tmp);
+    if (tmp.failed) w->out->failed = true, w->out->limited = tmp.limited;
+    pith_json_key(w, "html");
+    pith_json_string(w, tmp.data, tmp.len);
+    pith_buf_free(&tmp);
+}
+
+/* Text of a cell on one line: every text below it, except nested tables. */
+static void cell_text(pith_json_writer *w, const pith_block *cell) {
+    pith_block_iter it;
+    const pith_block *blk;
+    pith_iter_event ev;
+    bool first = true;
+    pith_json_string_begin(w);
+    pith_block_iter_init(&it, cell);
+    while (pith_block_iter_next(&it, &blk, &ev)) {
+        if (ev != PITH_ITER_ENTER) continue;
+        if (blk->type == PITH_BLOCK_TABLE) {
+            pith_block_iter_skip_children(&it);
+            continue;
+        }
+        if (blk == cell || !blk->text.len) continue;
+        if (!first) pith_json_string_part(w, " ", 1);
+        first = false;
+        const char *p = blk->text.ptr, *end = p + blk->text.len;
+        while (p < end) { /* line breaks become spaces */
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+            pith_json_string_part(w, p, k);
+            if (nl) pith_json_string_part(w, " ", 1);
+            p += k + (nl ? 1 : 0);
+        }
+    }
+    pith_json_string_end(w);
+}
+
+/* An item's own text: its direct paragraphs, headings and code. */
+static void item_text(pith_json_writer *w, const pith_block *item) {
+    bool first = true;
+    pith_json_string_begin(w);
+    for (const pith_block *c = item->first_child; c; c = c->next) {
+        if (c->type != PITH_BLOCK_PARAGRAPH && c->type != PITH_BLOCK_HEADING && c->type != PITH_BLOCK_CODE) continue;
+        if (!first) pith_json_string_part(w, "\n", 1);
+        first = false;
+        pith_json_string_part(w, c->text.ptr, c->text.len);
+    }
+    pith_json_string_end(w);
+}
+
+static void type_key(pith_json_writer *w, const char *type) {
+    pith_json_begin_object(w);
+    pith_json_key(w, "type");
+    pith_json_string(w, type, strlen(type));
+}
+
+static void figure(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
+    type_key(w, "figure");
+    pith_str src = blk->src;
+    if (!pith_url_is_http(src.ptr, src.len)) src.len = 0;
+    key_str(w, "src", src);
+    key_str(w, "alt", blk->alt);
+    key_str(w, "title", blk->title);
+    key_str(w, "caption", blk->text);
+    key_str(w, "credit", blk->credit);
+    if (blk->text.len) key_html(w, blk, opts);
+    pith_json_end_object(w);
+}
+
+static void cell(pith_json_writer *w, const pith_block *blk) {
+    pith_json_begin_object(w);
+    pith_json_key(w, "text");
+    cell_text(w, blk);
+    pith_json_key(w, "colspan");
+    pith_json_int(w, blk->colspan);
+    pith_json_key(w, "rowspan");
+    pith_json_int(w, blk->rowspan);
+    pith_json_key(w, "header");
+    pith_json_bool(w, blk->header);
+    pith_json_end_object(w);
+}
+
+static bool simple_item(const pith_block *item) {
+    const pith_block *c = item->first_child;
+    return !c || (!c->next && c->type == PITH_BLOCK_PARAGRAPH);
+}
+
+/* Leaves are written whole; containers open here and close in leave(). */
+static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *blk, const pith_render_options *opts) {
+    switch (blk->type) {
+    case PITH_BLOCK_HEADING:
+        type_key(w, "heading");
+        pith_json_key(w, "level");
+        pith_json_int(w, blk->level);
+        key_text(w, "text", blk);
+        key_html(w, blk, opts);
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_PARAGRAPH:
+        type_key(w, "paragraph");
+        key_text(w, "text", blk);
+        key_html(w, blk, opts);
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_CODE:
+        type_key(w, "code");
+        key_str(w, "language", blk->lang);
+        key_text(w, "text", blk);
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_RULE:
+        type_key(w, "rule");
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_FIGURE: figure(w, blk, opts); break;
+    case PITH_BLOCK_LIST:
+        type_key(w, "list");
+        pith_json_key(w, "ordered");
+        pith_json_bool(w, blk->ordered);
+        pith_json_key(w, "start");
+        pith_json_int(w, blk->start);
+        pith_json_key(w, "items");
+        pith_json_begin_array(w);
+        break;
+    case PITH_BLOCK_ITEM:
+        pith_json_begin_object(w);
+        pith_json_key(w, "text");
+        item_text(w, blk);
+        if (simple_item(blk)) {
+            pith_block_iter_skip_children(it);
+            break;
+        }
+        pith_json_key(w, "blocks");
+        pith_json_begin_array(w);
+        break;
+    case PITH_BLOCK_QUOTE:
+        type_key(w, "quote");
+        pith_json_key(w, "blocks");
+        pith_json_begin_array(w);
+        break;
+    case PITH_BLOCK_TABLE:
+        type_key(w, "table");
+        key_str(w, "caption", blk->text);
+        pith_json_key(w, "rows");
+        pith_json_begin_array(w);
+        break;
+    case PITH_BLOCK_ROW: pith_json_begin_array(w); break;
+    case PITH_BLOCK_CELL:
+        cell(w, blk);
+        pith_block_iter_skip_children(it);
+        break;
+    default: break;
+    }
+}
+
+static void leave(pith_json_writer *w, const pith_block *blk) {
+    switch (blk->type) {
+    case PITH_BLOCK_LIST:
+    case PITH_BLOCK_QUOTE:
+    case PITH_BLOCK_TABLE:
+        pith_json_end_array(w);
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_ITEM:
+        if (!simple_item(blk)) pith_json_end_array(w);
+        pith_json_end_object(w);
+        break;
+    case PITH_BLOCK_ROW: pith_json_end_array(w); break;
+    default: break;
+    }
+}
+
+static void blocks(pith_json_writer *w, const pith_block *root, const pith_render_options *opts) {
+    pith_json_key(w, "blocks");
+    pith_json_begin_array(w);
+    pith_block_iter it;
+    const pith_block *blk;
+    pith_iter_event ev;
+    pith_block_iter_init(&it, root);
+    while (!w->out->failed && pith_block_iter_next(&it, &blk, &ev)) {
+        if (ev == PITH_ITER_ENTER) enter(w, &it, blk, opts);
+        else leave(w, blk);
+    }
+    pith_json_end_array(w);
+}
+
+static void text_field(pith_json_writer *w, const pith_block *root, const pith_render_options *opts) {
+    pith_buf tmp;
+    pith_buf_init(&tmp, &w->out->hooks, w->out->limit);
+    pith_render_text(root, opts, &tmp);
+    pith_json_key(w, "text");
+    if (tmp.failed && !tmp.limited) w->out->failed = true; /* out of memory: report it */
+    pith_json_string(w, tmp.data, tmp.len);
+    pith_buf_free(&tmp);
+}
+
+static void comments(pith_json_writer *w, const pith_render_meta *m) {
+    pith_json_key(w, "comments");
+    pith_json_begin_array(w);
+    for (size_t i = 0; m && i < m->ncomments; i++) {
+        pith_json_begin_object(w);
+        key_str(w, "author", m->comments[i].author);
+        key_str(w, "date", m->comments[i].date);
+        key_str(w, "text", m->comments[i].text);
+        pith_json_end_object(w);
+    }
+    pith_json_end_array(w);
+}
+
+static void metadata(pith_json_writer *w, const pith_render_meta *m) {
+    static const pith_render_meta none;
+    if (!m) m = &none;
+    key_str(w, "url", m->url);
+    key_str(w, "canonical_url", m->canonical_url);
+    key_str(w, "title", m->title);
+    key_list(w, "authors", m->authors, m->nauthors);
+    key_list(w, "contributors", m->contributors, m->ncontributors);
+    key_str(w, "date_published", m->date_published);
+    key_str(w, "date_modified", m->date_modified);
+    key_str(w, "site_name", m->site_name);
+    key_str(w, "language", m->language);
+    key_str(w, "description", m->description);
+    key_str(w, "image", m->image);
+    key_list(w, "tags", m->tags, m->ntags);
+    key_list(w, "categories", m->categories, m->ncategories);
+    key_str(w, "license", m->license);
+    key_str(w, "encoding", m->encoding);
+}
+
+pith_status pith_render_json(const pith_block *root, const pith_render_meta *meta, const pith_render_options *opts,
+                             pith_buf *out) {
+    pith_render_options defaults;
+    if (!opts) {
+        pith_render_options_init(&defaults);
+        opts = &defaults;
+    }
+    pith_json_writer w;
+    pith_json_init(&w, out, opts->pretty);
+    pith_json_begin_object(&w);
+    metadata(&w, meta);
+    if (opts->json_text) text_field(&w, root, opts);
+    if (opts->json_blocks) blocks(&w, root, opts);
+    comments(&w, meta);
+    pith_json_key(&w, "warnings");
+    pith_json_begin_array(&w);
+    for (size_t i = 0; meta && i < meta->nwarnings; i++) pith_json_string(&w, meta->warnings[i].ptr, meta->warnings[i].len);
+    pith_json_end_array(&w);
+    pith_json_end_object(&w);
+    pith_buf_putc(out, '\n');
+    return pith_render_status(out);
+}

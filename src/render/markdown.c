@@ -1,0 +1,701 @@
+/*
+ * markdown.c - the Markdown renderer: CommonMark plus GFM tables and
+ * strikethrough.
+ *
+ * Lines are written through a prefix ("> " for quotes, spaces under list
+ * items) kept in a buffer, so nested quotes and lists get it on every line,
+ * code lines included. Text is escaped so that the page's literal
+ * characters stay literal: the inline specials (\ ` * _ [ ] < > ~, & before
+ * an entity-like name) always, '|' in table cells, '#' in headings, and at
+ * the start of a line whatever would start a block (# > - + = | : and
+ * "12." / "12)"). Emphasis uses '*' (never '_', which fails inside words), code
+ * spans and fences are longer than any backtick run inside them.
+ *
+ * ================================================================ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render/render.h"
+#include "util/json_write.h"
+#include "util/url.h"
+
+enum { MODE_PARA, MODE_HEADING, MODE_CELL };
+
+typedef struct md_list {
+    int64_t num;  /* next item number */
+    char marker;  /* '-' '*' for bullets, '.' ')' for ordered */
+} md_list;
+
+typedef struct md_state {
+    pith_buf *out;
+    const pith_render_options *opts;
+    pith_buf prefix;  /* written after every newline */
+    pith_buf lists;   /* md_list stack */
+    int sep;          /* newlines owed before the next block (1 or 2) */
+    bool any;         /* something written */
+    bool line_open;   /* an item marker was written: the next block continues the line */
+    bool line_start;  /* at the start of a line's content (block-start hazards apply) */
+    bool sep_paid;    /* the separator was written early (before a quote's prefix) */
+} md_state;
+
+/* 1: always escaped; 2: '&' (escaped before an entity-like name);
+ * 3: '|' (in cells); 4: '#' (in headings). */
+static const uint8_t md_class[256] = {
+    ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1, ['<'] = 1, ['>'] = 1, ['~'] = 1,
+    ['&'] = 2, ['|'] = 3, ['#'] = 4,
+};
+
+/* ------------------------------------------------------------------------
+ * Lines and prefixes
+ * ------------------------------------------------------------------------ */
+static void put_prefix(md_state *s, bool blank) {
+    size_t n = s->prefix.len;
+    if (blank)
+        while (n && s->prefix.data[n - 1] == ' ') n--;
+    pith_buf_append(s->out, s->prefix.data, n);
+}
+
+static void newline(md_state *s) {
+    pith_buf_putc(s->out, '\n');
+    put_prefix(s, false);
+    s->line_start = true;
+}
+
+/* The separator owed before the next block, written with the prefix as it
+ * is now (so a blank line before a quote carries no '>'). */
+static void pay_separator(md_state *s) {
+    if (s->any && !s->sep_paid) {
+        pith_buf_putc(s->out, '\n');
+        if (s->sep > 1) {
+            put_prefix(s, true);
+            pith_buf_putc(s->out, '\n');
+        }
+    }
+    s->sep_paid = true;
+}
+
+static void begin_block(md_state *s) {
+    s->line_start = true;
+    if (s->line_open) {
+        s->line_open = false;
+        s->sep_paid = false;
+        return;
+    }
+    pay_separator(s);
+    put_prefix(s, false);
+    s->any = true;
+    s->sep_paid = false;
+}
+
+static void end_block(md_state *s) { s->sep = 2; }
+
+/* ------------------------------------------------------------------------
+ * Escaping
+ * ------------------------------------------------------------------------ */
+static bool entity_like(const char *p, size_t n) {
+    size_t i = 1;
+    while (i < n && i < 40 && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+                               (p[i] >= '0' && p[i] <= '9') || p[i] == '#'))
+        i++;
+    return i > 1 && i < n && p[i] == ';';
+}
+
+/* At the start of a line: a backslash before what would begin a block. */
+static size_t line_start_escape(md_state *s, const char *p, size_t n) {
+    if (!n) return 0;
+    char c = p[0];
+    /* '|' and ':' could start a GFM table's delimiter row after a break */
+    if (c == '#' || c == '-' || c == '+' || c == '=' || c == '>' || c == '|' || c == ':') {
+        pith_buf_putc(s->out, '\\');
+        pith_buf_putc(s->out, c);
+        return 1;
+    }
+    size_t k = 0;
+    while (k < n && p[k] >= '0' && p[k] <= '9') k++;
+    if (k && k < n && (p[k] == '.' || p[k] == ')')) {
+        pith_buf_append(s->out, p, k);
+        pith_buf_putc(s->out, '\\');
+        pith_buf_putc(s->out, p[k]);
+        return k + 1;
+    }
+    return 0;
+}
+
+static void put_escaped(md_state *s, const char *p, size_t n, int mode) {
+    size_t i = 0, run;
+    if (s->line_start) i = line_start_escape(s, p, n);
+    s->line_start = false;
+    run = i;
+    while (i < n) {
+        uint8_t k = md_class[(uint8_t)p[i]];
+        if (!k || (k == 2 && !entity_like(p + i, n - i)) || (k == 3 && mode != MODE_CELL) ||
+            (k == 4 && mode != MODE_HEADING)) {
+            i++;
+            continue;
+        }
+        pith_buf_append(s->out, p + run, i - run);
+        pith_buf_putc(s->out, '\\');
+        run = i++;
+    }
+    pith_buf_append(s->out, p + run, n - run);
+}
+
+/* A code span with a fence longer than any backtick run inside. */
+static void put_code_span(md_state *s, const char *p, size_t n, int mode) {
+    size_t longest = 0, cur = 0;
+    for (size_t i = 0; i < n; i++) {
+        cur = p[i] == '`' ? cur + 1 : 0;
+        if (cur > longest) longest = cur;
+    }
+    size_t fence = longest + 1;
+    bool pad = n && (p[0] == '`' || p[n - 1] == '`' || (p[0] == ' ' && p[n - 1] == ' '));
+    for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
+    if (pad) pith_buf_putc(s->out, ' ');
+    size_t run = 0;
+    for (size_t i = 0; mode == MODE_CELL && i < n; i++) { /* a cell is one line; '|' ends it */
+        if (p[i] != '|' && p[i] != '\n') continue;
+        pith_buf_append(s->out, p + run, i - run);
+        pith_buf_putc(s->out, p[i] == '|' ? '\\' : ' ');
+        run = p[i] == '|' ? i : i + 1;
+    }
+    pith_buf_append(s->out, p + run, n - run);
+    if (pad) pith_buf_putc(s->out, ' ');
+    for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
+    s->line_start = false;
+}
+
+/* A link or image destination: percent-encodes what would end or break it. */
+static void put_dest(md_state *s, const char *p, size_t n) {
+    static const char hex[] = "0123456789ABCDEF";
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c > 0x20 && c != 0x7F && c != '(' && c != ')' && c != '<' && c != '>' && c != '\\' && c != '|') continue;
+        pith_buf_append(s->out, p + run, i - run);
+        char e[3] = {'%', hex[c >> 4], hex[c & 15]};
+        pith_buf_append(s->out, e, 3);
+        run = i + 1;
+    }
+    pith_buf_append(s->out, p + run, n - run);
+}
+
+/* A link title: quotes, backslashes, '&' and '|' as entities, which
+ * CommonMark decodes in titles. Backslash escapes would do in theory, but
+ * cmark-gfm 0.29 ends a title early at "\\\"" when another title follows,
+ * and GFM cell splitting misreads them. */
+static void put_title(md_state *s, pith_str title) {
+    size_t run = 0;
+    pith_buf_append(s->out, " \"", 2);
+    for (size_t i = 0; i < title.len; i++) {
+        const char *e;
+        switch (title.ptr[i]) {
+        case '"': e = "&quot;"; break;
+        case '\\': e = "&#92;"; break;
+        case '&': e = "&amp;"; break;
+        case '|': e = "&#124;"; break;
+        default: continue;
+        }
+        pith_buf_append(s->out, title.ptr + run, i - run);
+        pith_buf_puts(s->out, e);
+        run = i + 1;
+    }
+    pith_buf_append(s->out, title.ptr + run, title.len - run);
+    pith_buf_putc(s->out, '"');
+}
+
+/* `](dest "title")` closing a link or image. */
+static void put_link_end(md_state *s, pith_str href, pith_str title) {
+    pith_buf_append(s->out, "](", 2);
+    put_dest(s, href.ptr, href.len);
+    if (title.len) put_title(s, title);
+    pith_buf_putc(s->out, ')');
+}
+
+/* ------------------------------------------------------------------------
+ * Inline runs
+ * ------------------------------------------------------------------------ */
+/* Styles opened outermost first; each with its opening and closing mark. */
+/* Styles opened outermost first; each with its Markdown marks and the
+ * HTML tags used where the marks would not be read as emphasis. */
+static const struct {
+    unsigned style;
+    const char *open, *close, *html_open, *html_close;
+} md_marks[] = {
+    {PITH_STYLE_SUB, "<sub>", "</sub>", "<sub>", "</sub>"},
+    {PITH_STYLE_SUP, "<sup>", "</sup>", "<sup>", "</sup>"},
+    /* "~~" next to a "*" mark would make two delimiter runs whose flanking
+     * depends on each other; strikethrough is rare, so it is always a tag
+     * and "*" marks are always innermost, next to the text. */
+    {PITH_STYLE_STRIKE, "<del>", "</del>", "<del>", "</del>"},
+    {PITH_STYLE_STRONG, "**", "**", "<strong>", "</strong>"},
+    {PITH_STYLE_EM, "*", "*", "<em>", "</em>"},
+};
+#define MD_NMARKS (sizeof md_marks / sizeof md_marks[0])
+
+typedef struct md_inline {
+    const pith_block *blk;   /* the block whose runs are written */
+    uint8_t open[MD_NMARKS]; /* indexes into md_marks, in opening order */
+    bool html[MD_NMARKS];    /* ... written as HTML tags */
+    size_t nopen;
+    unsigned styles;         /* union of the open styles */
+} md_inline;
+
+static void close_to(md_state *s, md_inline *st, size_t keep) {
+    while (st->nopen > keep) {
+        st->nopen--;
+        uint8_t m = st->open[st->nopen];
+        pith_buf_puts(s->out, st->html[st->nopen] ? md_marks[m].html_close : md_marks[m].close);
+        st->styles &= ~md_marks[m].style;
+    }
+}
+
+static bool link_allowed(const md_state *s, const pith_run *r) {
+    return r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
+}
+
+/* ------------------------------------------------------------------------
+ * Flanking: "*" opens emphasis only when the character after it is not
+ * punctuation or the one before it is space or punctuation, and closes
+ * under the mirror rule. Where a mark would fail ("a*(b)*c"), the span is
+ * written with HTML tags instead. Non-ASCII counts as both letter and
+ * punctuation (conservative: at worst a needless tag).
+ * ------------------------------------------------------------------------ */
+static bool ascii_punct(unsigned char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+static bool maybe_punct(unsigned char c) { return ascii_punct(c) || c >= 0x80; }
+static bool wordish(unsigned char c) { return c && c != ' ' && c != '\n' && !ascii_punct(c); }
+
+/* The first character a run will write (after any leading space). */
+static unsigned char run_first(const pith_block *blk, const pith_run *r) {
+    if (r->style & PITH_STYLE_CODE) return '`';
+    const char *p = blk->text.ptr + r->off;
+    size_t n = r->len;
+    if (n && p[0] == ' ') return ' ';
+    return n ? (unsigned char)p[0] : 0;
+}
+
+static unsigned char run_last(const pith_block *blk, const pith_run *r) {
+    if (r->style & PITH_STYLE_CODE) return '`';
+    return r->len ? (unsigned char)blk->text.ptr[r->off + r->len - 1] : 0;
+}
+
+/* Would the marks for a style opened at run i, before text starting with
+ * `next`, fail to open or to close? The span ends where the style or any
+ * style outside it (mask) ends, or the link changes. */
+static bool needs_html(md_state *s, const md_inline *st, size_t i, unsigned mask, unsigned char next) {
+    const pith_block *blk = st->blk;
+    pith_buf *o = s->out;
+    unsigned char prev = s->line_start || !o->len ? 0 : (unsigned char)o->data[o->len - 1];
+    if (maybe_punct(next) && wordish(prev)) return true;
+    uint32_t link = link_allowed(s, &blk->runs[i]) ? blk->runs[i].link : 0;
+    size_t last = i, j = i + 1;
+    for (; j < blk->nruns; j++) {
+        const pith_run *q = &blk->runs[j];
+        if (q->kind == PITH_RUN_BREAK) continue;
+        if ((q->style & mask) != mask || (link_allowed(s, q) ? q->link : 0) != link) break;
+        last = j;
+    }
+    unsigned char after = 0; /* end of block, a break, a link edge: all fine */
+    if (j < blk->nruns && j == last + 1 && (link_allowed(s, &blk->runs[j]) ? blk->runs[j].link : 0) == link)
+        after = run_first(blk, &blk->runs[j]);
+    return maybe_punct(run_last(blk, &blk->runs[last])) && wordish(after);
+}
+
+static void set_styles(md_state *s, md_inline *st, size_t i, unsigned want, const char **p, size_t *n) {
+    size_t keep = 0;
+    while (keep < st->nopen && (want & md_marks[st->open[keep]].style)) keep++;
+    close_to(s, st, keep);
+    if ((want & ~st->styles) && *n && **p == ' ') { /* the space goes before the opening mark */
+        pith_buf_putc(s->out, ' ');
+        (*p)++, (*n)--;
+    }
+    /* The "*" and "**" opened here form one delimiter run: if either would
+     * fail, both become tags. */
+    unsigned char next = (st->blk->runs[i].style & PITH_STYLE_CODE) ? '`' : *n ? (unsigned char)**p : 0;
+    unsigned outer = st->styles, opening = want & ~st->styles;
+    bool html = false;
+    for (uint8_t m = 0; m < MD_NMARKS; m++) {
+        if (!(opening & md_marks[m].style)) continue;
+        if (md_marks[m].open[0] == '*') html = html || needs_html(s, st, i, outer | md_marks[m].style, next);
+        outer |= md_marks[m].style;
+    }
+    for (uint8_t m = 0; m < MD_NMARKS; m++) {
+        if (!(opening & md_marks[m].style)) continue;
+        pith_buf_puts(s->out, html ? md_marks[m].html_open : md_marks[m].open);
+        st->html[st->nopen] = html;
+        st->open[st->nopen++] = m;
+        st->styles |= md_marks[m].style;
+        s->line_start = false;
+    }
+}
+
+static void put_run_text(md_state *s, md_inline *st, size_t i, const char *p, size_t n, int mode) {
+    const pith_run *r = &st->blk->runs[i];
+    unsigned want = r->style & (PITH_STYLE_EM | PITH_STYLE_STRONG | PITH_STYLE_STRIKE | PITH_STYLE_SUB |
+                                PITH_STYLE_SUP);
+    if (want != st->styles) set_styles(s, st, i, want, &p, &n);
+    if (!(r->style & PITH_STYLE_CODE)) {
+        put_escaped(s, p, n, mode);
+        return;
+    }
+    if (n && p[0] == ' ') {
+        pith_buf_putc(s->out, ' ');
+        p++, n--;
+    }
+    put_code_span(s, p, n, mode);
+}
+
+/* "[": a '!' just before it would turn the link into an image, so that
+ * '!' gets its backslash now. */
+static void open_link(md_state *s) {
+    pith_buf *o = s->out;
+    if (!o->failed && o->len && o->data[o->len - 1] == '!') {
+        o->len--;
+        pith_buf_append(o, "\\!", 2);
+    }
+    pith_buf_putc(o, '[');
+    s->line_start = false;
+}
+
+static void put_inlines(md_state *s, const pith_block *blk, int mode) {
+    md_inline st = {.blk = blk};
+    const pith_run *link = NULL;
+    for (size_t i = 0; i < blk->nruns && !s->out->failed; i++) {
+        const pith_run *r = &blk->runs[i];
+        uint32_t want_link = link_allowed(s, r) ? r->link : 0;
+        const char *p = blk->text.ptr + r->off;
+        size_t n = r->len;
+        if (want_link != (link ? link->link : 0)) {
+            close_to(s, &st, 0);
+            if (link) put_link_end(s, link->href, link->title);
+            link = want_link ? r : NULL;
+            if (n && p[0] == ' ') { /* the space between words stays outside the link */
+                pith_buf_putc(s->out, ' ');
+                p++, n--;
+            }
+            if (link) open_link(s);
+        }
+        if (r->kind == PITH_RUN_BREAK) {
+            if (mode == MODE_PARA && !link) {
+                pith_buf_putc(s->out, '\\');
+                newline(s);
+            } else {
+                pith_buf_putc(s->out, ' ');
+            }
+            continue;
+        }
+        put_run_text(s, &st, i, p, n, mode);
+    }
+    close_to(s, &st, 0);
+    if (link) put_link_end(s, link->href, link->title);
+}
+
+/* ------------------------------------------------------------------------
+ * Blocks
+ * ------------------------------------------------------------------------ */
+static void heading(md_state *s, const pith_block *blk) {
+    begin_block(s);
+    static const char hashes[] = "######";
+    pith_buf_append(s->out, hashes, blk->level >= 1 && blk->level <= 6 ? blk->level : 2);
+    pith_buf_putc(s->out, ' ');
+    s->line_start = false;
+    put_inlines(s, blk, MODE_HEADING);
+    end_block(s);
+}
+
+static void paragraph(md_state *s, const pith_block *blk) {
+    begin_block(s);
+    put_inlines(s, blk, MODE_PARA);
+    end_block(s);
+}
+
+static void code_block(md_state *s, const pith_block *blk) {
+    const char *p = blk->text.ptr;
+    size_t n = blk->text.len, longest = 0, cur = 0;
+    for (size_t i = 0; i < n; i++) {
+        cur = p[i] == '`' ? cur + 1 : 0;
+        if (cur > longest) longest = cur;
+    }
+    size_t fence = longest < 3 ? 3 : longest + 1;
+    begin_block(s);
+    for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
+    bool lang_ok = blk->lang.len > 0;
+    for (size_t i = 0; i < blk->lang.len; i++)
+        if ((unsigned char)blk->lang.ptr[i] <= 0x20 || blk->lang.ptr[i] == '`') lang_ok = false;
+    if (lang_ok) pith_buf_append(s->out, blk->lang.ptr, blk->lang.len);
+    const char *end = p + n;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t k = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        newline(s);
+        pith_buf_append(s->out, p, k);
+        p += k + (nl ? 1 : 0);
+    }
+    newline(s);
+    for (size_t i = 0; i < fence; i++) pith_buf_putc(s->out, '`');
+    end_block(s);
+}
+
+static bool image_allowed(const md_state *s, const pith_block *blk) {
+    return s->opts->images && pith_url_is_http(blk->src.ptr, blk->src.len);
+}
+
+static void put_image(md_state *s, const pith_block *blk) {
+    pith_buf_append(s->out, "![", 2);
+    s->line_start = false;
+    put_escaped(s, blk->alt.ptr, blk->alt.len, MODE_CELL);
+    put_link_end(s, blk->src, blk->title);
+}
+
+static void figure(md_state *s, const pith_block *blk) {
+    if (image_allowed(s, blk)) {
+        begin_block(s);
+        put_image(s, blk);
+        end_block(s);
+    }
+    if (blk->text.len || blk->credit.len) {
+        begin_block(s);
+        put_inlines(s, blk, MODE_PARA);
+        if (blk->credit.len) {
+            if (blk->text.len) pith_buf_putc(s->out, ' ');
+            put_escaped(s, blk->credit.ptr, blk->credit.len, MODE_PARA);
+        }
+        end_block(s);
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Tables (GFM): the first row is the header row; colspans become empty
+ * cells after the cell; rowspans are not represented.
+ * ------------------------------------------------------------------------ */
+#define MD_MAX_COLUMNS 1000
+
+/* Everything in a cell on one line: its text blocks joined by spaces. */
+static void put_cell(md_state *s, const pith_block *cell) {
+    pith_block_iter it;
+    const pith_block *blk;
+    pith_iter_event ev;
+    bool first = true;
+    pith_block_iter_init(&it, cell);
+    while (pith_block_iter_next(&it, &blk, &ev) && !s->out->failed) {
+        if (ev != PITH_ITER_ENTER) continue;
+        bool img = blk->type == PITH_BLOCK_FIGURE && image_allowed(s, blk);
+        bool text = blk->type != PITH_BLOCK_ARTICLE && blk->text.len;
+        bool credit = blk->type == PITH_BLOCK_FIGURE && blk->credit.len;
+        if (!img && !text && !credit) continue;
+        if (!first) pith_buf_putc(s->out, ' ');
+        first = false;
+        s->line_start = false;
+        if (img) put_image(s, blk);
+        if (img && (text || blk->credit.len)) pith_buf_putc(s->out, ' ');
+        if (text && blk->type == PITH_BLOCK_CODE) put_code_span(s, blk->text.ptr, blk->text.len, MODE_CELL);
+        else if (text && blk->runs) put_inlines(s, blk, MODE_CELL);
+        else if (text) put_escaped(s, blk->text.ptr, blk->text.len, MODE_CELL);
+        if (blk->type == PITH_BLOCK_FIGURE && blk->credit.len) {
+            if (text) pith_buf_putc(s->out, ' ');
+            put_escaped(s, blk->credit.ptr, blk->credit.len, MODE_CELL);
+        }
+    }
+}
+
+static size_t table_columns(const pith_block *table) {
+    size_t cols = 0;
+    for (const pith_block *row = table->first_child; row; row = row->next) {
+        size_t n = 0;
+        for (const pith_block *c = row->first_child; c && n < MD_MAX_COLUMNS; c = c->next) n += c->colspan;
+        if (n > cols) cols = n;
+    }
+    return cols < MD_MAX_COLUMNS ? cols : MD_MAX_COLUMNS;
+}
+
+static void table_row(md_state *s, const pith_block *row, size_t cols) {
+    size_t n = 0;
+    pith_buf_putc(s->out, '|');
+    for (const pith_block *c = row ? row->first_child : NULL; c && n < cols && !s->out->failed; c = c->next) {
+        pith_buf_putc(s->out, ' ');
+        put_cell(s, c);
+        pith_buf_append(s->out, " |", 2);
+        for (uint32_t k = 1; k < c->colspan && n + k < cols; k++) pith_buf_append(s->out, " |", 2);
+        n += c->colspan;
+    }
+    for (; n < cols && !s->out->failed; n++) pith_buf_append(s->out, " |", 2);
+}
+
+static void table(md_state *s, const pith_block *blk) {
+    size_t cols = table_columns(blk);
+    if (blk->text.len) paragraph(s, blk); /* the caption */
+    if (!cols) return;
+    begin_block(s);
+    s->line_start = false;
+    const pith_block *row = blk->first_child;
+    table_row(s, row, cols);
+    newline(s);
+    pith_buf_putc(s->out, '|');
+    for (size_t i = 0; i < cols; i++) pith_buf_append(s->out, " --- |", 6);
+    for (row = row ? row->next : NULL; row && !s->out->failed; row = row->next) {
+        newline(s);
+        table_row(s, row, cols);
+    }
+    end_block(s);
+}
+
+/* ------------------------------------------------------------------------
+ * Containers
+ * ------------------------------------------------------------------------ */
+static md_list *top_list(md_state *s) {
+    return s->lists.len >= sizeof(md_list) ? (md_list *)(void *)(s->lists.data + s->lists.len - sizeof(md_list))
+                                           : NULL;
+}
+
+static void enter_list(md_state *s, const pith_block *blk) {
+    /* Two lists in a row would merge: the second uses the other marker. */
+    bool alt = blk->prev && blk->prev->type == PITH_BLOCK_LIST && blk->prev->ordered == blk->ordered;
+    md_list l = {blk->start < 0 ? 0 : blk->start, blk->ordered ? (alt ? ')' : '.') : (alt ? '*' : '-')};
+    /* A list in an item follows the item's text on the next line (a tight
+     * list), except an ordered one not starting at 1: CommonMark lets only
+     * those interrupt a paragraph. */
+    if (blk->parent && blk->parent->type == PITH_BLOCK_ITEM && (!blk->ordered || l.num == 1)) s->sep = 1;
+    pith_buf_append(&s->lists, (const char *)&l, sizeof l);
+}
+
+static void enter_item(md_state *s, const pith_block *blk) {
+    md_list *l = top_list(s);
+    if (!l) return;
+    if (blk->prev) s->sep = 1;
+    begin_block(s);
+    char marker[32];
+    int n;
+    if (l->marker == '.' || l->marker == ')') n = snprintf(marker, sizeof marker, "%lld%c ", (long long)l->num++, l->marker);
+    else n = snprintf(marker, sizeof marker, "%c ", l->marker);
+    pith_buf_append(s->out, marker, (size_t)n);
+    static const char spaces[] = "                                ";
+    pith_buf_append(&s->prefix, spaces, (size_t)n);
+    s->line_open = true;
+}
+
+/* Drops the item's indentation (the width of its marker) from the prefix;
+ * the next item follows on the next line. */
+static void exit_item(md_state *s) {
+    md_list *l = top_list(s);
+    if (!l) return;
+    size_t w = 2;
+    if (l->marker == '.' || l->marker == ')') {
+        char tmp[32];
+        w = (size_t)snprintf(tmp, sizeof tmp, "%lld%c ", (long long)(l->num - 1), l->marker);
+    }
+    if (s->prefix.len >= w) s->prefix.len -= w;
+    s->line_open = false; /* an item with nothing rendered leaves its marker alone */
+    s->sep = 1;
+}
+
+static void enter_quote(md_state *s) {
+    if (s->line_open) pith_buf_append(s->out, "> ", 2); /* a quote opening an item's line */
+    else pay_separator(s);
+    pith_buf_append(&s->prefix, "> ", 2);
+}
+
+static void enter(md_state *s, pith_block_iter *it, const pith_block *blk) {
+    switch (blk->type) {
+    case PITH_BLOCK_HEADING: heading(s, blk); break;
+    case PITH_BLOCK_PARAGRAPH: paragraph(s, blk); break;
+    case PITH_BLOCK_CODE: code_block(s, blk); break;
+    case PITH_BLOCK_LIST: enter_list(s, blk); break;
+    case PITH_BLOCK_ITEM: enter_item(s, blk); break;
+    case PITH_BLOCK_QUOTE: enter_quote(s); break;
+    case PITH_BLOCK_TABLE:
+        table(s, blk);
+        pith_block_iter_skip_children(it);
+        break;
+    case PITH_BLOCK_FIGURE: figure(s, blk); break;
+    case PITH_BLOCK_RULE:
+        /* "___": "---" after "- " would make the whole line a rule, and
+         * "***" after "* " likewise; underscores never mix with a marker. */
+        begin_block(s);
+        pith_buf_append(s->out, "___", 3);
+        end_block(s);
+        break;
+    default: break;
+    }
+}
+
+static void leave(md_state *s, const pith_block *blk) {
+    switch (blk->type) {
+    case PITH_BLOCK_LIST:
+        if (s->lists.len >= sizeof(md_list)) s->lists.len -= sizeof(md_list);
+        s->sep = 2;
+        break;
+    case PITH_BLOCK_ITEM: exit_item(s); break;
+    case PITH_BLOCK_QUOTE:
+        if (s->prefix.len >= 2) s->prefix.len -= 2;
+        s->sep = 2;
+        break;
+    default: break;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Front matter: YAML with JSON-style strings (YAML 1.2 reads JSON).
+ * ------------------------------------------------------------------------ */
+static void fm_str(pith_buf *out, const char *key, pith_str v) {
+    if (!v.len) return;
+    pith_buf_puts(out, key);
+    pith_buf_append(out, ": ", 2);
+    pith_json_escape(out, v.ptr, v.len);
+    pith_buf_putc(out, '\n');
+}
+
+static void fm_list(pith_buf *out, const char *key, const pith_str *v, size_t n) {
+    if (!n) return;
+    pith_buf_puts(out, key);
+    pith_buf_append(out, ": [", 3);
+    for (size_t i = 0; i < n; i++) {
+        if (i) pith_buf_append(out, ", ", 2);
+        pith_json_escape(out, v[i].ptr, v[i].len);
+    }
+    pith_buf_append(out, "]\n", 2);
+}
+
+static void front_matter(pith_buf *out, const pith_render_meta *m) {
+    pith_buf_append(out, "---\n", 4);
+    fm_str(out, "title", m->title);
+    fm_list(out, "authors", m->authors, m->nauthors);
+    fm_str(out, "date", m->date_published);
+    fm_str(out, "modified", m->date_modified);
+    fm_str(out, "site", m->site_name);
+    fm_str(out, "url", m->canonical_url.len ? m->canonical_url : m->url);
+    fm_str(out, "language", m->language);
+    fm_str(out, "description", m->description);
+    fm_str(out, "image", m->image);
+    fm_list(out, "tags", m->tags, m->ntags);
+    fm_list(out, "categories", m->categories, m->ncategories);
+    fm_str(out, "license", m->license);
+    pith_buf_append(out, "---\n\n", 5);
+}
+
+pith_status pith_render_markdown(const pith_block *root, const pith_render_meta *meta,
+                                 const pith_render_options *opts, pith_buf *out) {
+    pith_render_options defaults;
+    if (!opts) {
+        pith_render_options_init(&defaults);
+        opts = &defaults;
+    }
+    if (opts->front_matter && meta) front_matter(out, meta);
+    md_state s = {.out = out, .opts = opts, .sep = 2};
+    pith_buf_init(&s.prefix, &out->hooks, 0);
+    pith_buf_init(&s.lists, &out->hooks, 0);
+    pith_block_iter it;
+    const pith_block *blk;
+    pith_iter_event ev;
+    pith_block_iter_init(&it, root);
+    while (!out->failed && pith_block_iter_next(&it, &blk, &ev)) {
+        if (ev == PITH_ITER_ENTER) enter(&s, &it, blk);
+        else leave(&s, blk);
+    }
+    if (s.any) pith_buf_putc(out, '\n');
+    bool scratch_failed = s.prefix.failed || s.lists.failed;
+    pith_buf_free(&s.prefix);
+    pith_buf_free(&s.lists);
+    if (scratch_failed && !out->failed) return PITH_E_NOMEM;
+    return pith_render_status(out);
+}

@@ -1,0 +1,165 @@
+/*
+ * warc_internal.h - the reader's layers, shared by the files of src/warc/.
+ *
+ *   warc_src      raw input bytes: a memory range (caller's buffer or mmap)
+ *                 or a file descriptor read into a growable buffer
+ *   decoders      turn raw input into the decompressed stream, appending to
+ *                 the reader's window (warc_gzip.c, warc_zstd.c, plain here)
+ *   window        the decompressed bytes not yet consumed; a record view
+ *                 points into it (warc_stream.c)
+ *   records       WARC header parsing, framing, resync (warc_reader.c)
+ *   http          HTTP response parsing, de-chunking, decoding (warc_http.c)
+ */
+#ifndef PITH_WARC_INTERNAL_H
+#define PITH_WARC_INTERNAL_H
+
+#include "warc.h"
+
+/* ---------------------------------------------------------------- raw input */
+
+typedef struct warc_src {
+    const uint8_t *data; /* the input bytes: whole input (memory) or the fd buffer */
+    size_t len;          /* bytes valid at data */
+    size_t pos;          /* next unread byte */
+    uint64_t base;       /* input offset of data[0] (fd mode slides) */
+    uint64_t keep;       /* input offset the fd buffer tries to keep (resync start) */
+    int fd;              /* -1 in memory mode */
+    bool eof;            /* fd: read() returned 0 (memory: always true) */
+    bool io_error;
+    bool own_fd;         /* opened by pith_warc_open_path: closed by the reader */
+    uint8_t *buf;        /* fd mode: owned buffer behind data */
+    size_t cap;
+    void *map;           /* mmap'ed region to unmap, or NULL */
+    size_t map_len;
+} warc_src;
+
+static inline size_t warc_src_avail(const warc_src *s) { return s->len - s->pos; }
+static inline uint64_t warc_src_offset(const warc_src *s) { return s->base + s->pos; }
+/* Makes at least n bytes available if the input has them; returns avail. */
+size_t warc_src_want(warc_src *s, size_t n);
+/* Moves the read position back to input offset off if still buffered. */
+bool warc_src_rewind(warc_src *s, uint64_t off);
+/* Skips to the next occurrence of magic (mlen bytes) at or after input
+ * offset from; false at end of input (then everything is consumed). */
+bool warc_src_find(warc_src *s, uint64_t from, const uint8_t *magic, size_t mlen);
+
+/* ---------------------------------------------------------------- decoders */
+
+typedef enum warc_dec_kind {
+    WARC_DEC_PLAIN_MEM,  /* zero copy: the window is the input */
+    WARC_DEC_PLAIN_FD,
+    WARC_DEC_GZIP_LIBDEFLATE,
+    WARC_DEC_GZIP_ZLIB,
+    WARC_DEC_ZSTD,
+    WARC_DEC_NONE        /* support compiled out: report once, then END */
+} warc_dec_kind;
+
+typedef enum warc_fill {
+    WARC_FILL_MORE,  /* at least one byte appended */
+    WARC_FILL_EOF,
+    WARC_FILL_ERROR, /* r->err set; the decoder has resynced, the window tail is partial */
+    WARC_FILL_FATAL
+} warc_fill;
+
+/* member/frame start: stream offset -> input offset, for error reports */
+typedef struct warc_member {
+    uint64_t ustart;
+    uint64_t cstart;
+} warc_member;
+
+struct pith_warc_reader {
+    pith_warc_options opt;
+    warc_src src;
+    warc_dec_kind dec;
+    pith_warc_compression compression;
+    void *zs;            /* z_stream (zlib) */
+    void *ld;            /* libdeflate decompressor (also for HTTP payloads) */
+    void *zd;            /* ZSTD_DCtx */
+    bool in_member;      /* streaming decoders: inside a member/frame */
+    bool member_ended;   /* some member has ended (enables the auto member limit) */
+    uint64_t member_out; /* bytes produced by the current member */
+    uint64_t member_cstart;
+    bool big_member;     /* libdeflate: this member is streamed with zlib instead */
+    bool timing;
+
+    /* window of the decompressed stream */
+    const uint8_t *w;    /* == wbuf, or the input itself for WARC_DEC_PLAIN_MEM */
+    uint8_t *wbuf;
+    size_t wcap;
+    size_t whead, wtail; /* unconsumed bytes are w[whead..wtail) */
+    uint64_t wpos;       /* stream offset of w[whead] */
+    bool weof;           /* the decoder has nothing more */
+
+    warc_member *members; /* members starting at or before the window, oldest first */
+    size_t n_members, members_cap;
+
+    /* record parsing */
+    pith_warc_header *hdrs;
+    size_t hdrs_cap;
+    size_t pending;      /* bytes of the last record to consume on the next call */
+    uint64_t skip;       /* bytes still to drop (an oversized record) */
+    uint64_t skip_at;    /* its input offset: a decoder error there is the same stretch */
+    bool resync;         /* scanning for the next "WARC/1." line */
+    bool had_error_eof;  /* a truncation was reported: END next */
+
+    /* HTTP payload buffers (reused) */
+    uint8_t *chunk_buf;
+    size_t chunk_cap;
+    uint8_t *dec_buf;
+    size_t dec_cap;
+    void *zs_http;       /* z_stream for deflate bodies */
+
+    pith_warc_error err;
+    pith_warc_stats stats;
+};
+
+/* warc_stream.c */
+warc_fill warc_fill_window(pith_warc_reader *r, size_t need);
+void warc_consume(pith_warc_reader *r, size_t n);
+uint64_t warc_input_offset_of(const pith_warc_reader *r, uint64_t stream_off);
+void warc_set_error(pith_warc_reader *r, pith_warc_errcode c, const char *msg, uint64_t offset,
+                    uint64_t stream_offset);
+/* Room for n more bytes at w[wtail]; false when over limit or out of memory. */
+bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit);
+void warc_member_start(pith_warc_reader *r, uint64_t cstart);
+uint64_t warc_member_limit(const pith_warc_reader *r);
+double warc_now(void);
+
+/* warc_gzip.c */
+bool warc_gzip_init(pith_warc_reader *r);
+warc_fill warc_gzip_fill(pith_warc_reader *r);
+void warc_gzip_free(pith_warc_reader *r);
+/* HTTP Content-Encoding: gzip/deflate into dst (reused, grown up to limit).
+ * Returns 0 ok, 1 bad data, 2 over limit, 3 unsupported, 4 no memory. */
+int warc_inflate_body(pith_warc_reader *r, const uint8_t *in, size_t n, bool gzip_wrapper,
+                      uint8_t **dst, size_t *dst_cap, size_t *out_len);
+int warc_brotli_body(pith_warc_reader *r, const uint8_t *in, size_t n, uint8_t **dst,
+                     size_t *dst_cap, size_t *out_len);
+
+/* warc_zstd.c */
+bool warc_zstd_init(pith_warc_reader *r);
+warc_fill warc_zstd_fill(pith_warc_reader *r);
+void warc_zstd_free(pith_warc_reader *r);
+
+/* warc_http.c */
+void warc_http_parse(pith_warc_reader *r, pith_warc_record *rec);
+
+/* warc_reader.c helpers shared with warc_http.c */
+typedef enum warc_parse_res { P_OK, P_NEED, P_BAD, P_TOO_LARGE } warc_parse_res;
+typedef struct warc_parse_out {
+    pith_warc_errcode code;
+    const char *msg;
+    size_t hdr_len; /* bytes up to and including the empty line */
+    size_t n_hdrs;
+} warc_parse_out;
+/* Parses "Name: value" lines of p[start..n) into r->hdrs[first..] up to
+ * the empty line (WARC and HTTP headers alike). */
+warc_parse_res warc_parse_headers(pith_warc_reader *r, const uint8_t *p, size_t n, size_t start,
+                                  size_t first, warc_parse_out *o);
+/* The charset parameter of a Content-Type value, unquoted. */
+pith_warc_str warc_charset_param(pith_warc_str content_type);
+bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit);
+bool warc_ieq(const char *a, size_t n, const char *lit);
+pith_warc_str warc_trim(const char *p, size_t n);
+
+#endif

@@ -1,0 +1,115 @@
+/* test_meta_authors.c - bylines into person names; contributor credits. */
+#include <string.h>
+
+#include "extract/meta_internal.h"
+#include "test.h"
+
+static pith_arena arena;
+
+/* The names joined with "; " (or "(none)"). */
+static const char *names_ex(const char *byline, const char *site) {
+    static char buf[512];
+    pith_mlist l = {NULL, 0};
+    pith_mstr ex = {site, site ? (uint32_t)strlen(site) : 0};
+    CHECK(pith_byline_names(byline, strlen(byline), &ex, site ? 1 : 0, &arena, &l, 16));
+    buf[0] = 0;
+    for (uint32_t i = 0; i < l.count; i++) {
+        if (i) strcat(buf, "; ");
+        strncat(buf, l.items[i].ptr, 100);
+    }
+    return l.count ? buf : "(none)";
+}
+static const char *names(const char *byline) { return names_ex(byline, NULL); }
+
+static const char *credits(const char *text) {
+    static char buf[512];
+    pith_mlist l = {NULL, 0};
+    bool found = pith_contributor_credits(text, strlen(text), &arena, &l, 16);
+    buf[0] = 0;
+    for (uint32_t i = 0; i < l.count; i++) {
+        if (i) strcat(buf, "; ");
+        strncat(buf, l.items[i].ptr, 100);
+    }
+    return found ? buf : "(no credit)";
+}
+
+static void test_simple(void) {
+    CHECK_STR_EQ(names("Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(names("By Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(names("by  Jane\u00a0Doe "), "Jane Doe");
+    CHECK_STR_EQ(names("BY JANE DOE"), "JANE DOE");
+    CHECK_STR_EQ(names("Written by Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(names("Author: Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(names("Jean-Luc Picard"), "Jean-Luc Picard");
+    CHECK_STR_EQ(names("J. R. R. Tolkien"), "J. R. R. Tolkien");
+    CHECK_STR_EQ(names("Von Anna Schmidt"), "Anna Schmidt");
+}
+
+static void test_lists(void) {
+    CHECK_STR_EQ(names("By Jane Doe and John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("Jane Doe, John Roe and Ann Poe"), "Jane Doe; John Roe; Ann Poe");
+    CHECK_STR_EQ(names("Jane Doe & John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("Jane Doe, John Roe, and Ann Poe"), "Jane Doe; John Roe; Ann Poe");
+    CHECK_STR_EQ(names("Jane Doe and Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(names("Anna Schmidt und Peter Müller"), "Anna Schmidt; Peter Müller");
+}
+
+static void test_noise(void) {
+    CHECK_STR_EQ(names("By Jane Doe | July 14, 2016"), "Jane Doe");
+    CHECK_STR_EQ(names("By Jane Doe on July 14, 2016"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe\nUpdated 10:30 AM EDT, Thu July 14, 2016"), "Jane Doe");
+    CHECK_STR_EQ(names("By Jane Doe, Senior Reporter"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe, Staff Writer"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe Staff Writer"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe jane.doe@example.com"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe (@janedoe)"), "Jane Doe");
+    CHECK_STR_EQ(names("@janedoe"), "(none)");
+    CHECK_STR_EQ(names("Staff"), "(none)");
+    CHECK_STR_EQ(names("By Staff"), "(none)");
+    CHECK_STR_EQ(names_ex("By Jane Doe | The Daily Planet", "The Daily Planet"), "Jane Doe");
+    CHECK_STR_EQ(names_ex("The Daily Planet", "The Daily Planet"), "(none)");
+    CHECK_STR_EQ(names("Jane Doe - The Daily Planet - 2 min read"), "Jane Doe; The Daily Planet");
+    CHECK_STR_EQ(names("Posted on July 14, 2016"), "(none)");
+    CHECK_STR_EQ(names("Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras"), "Carlos Nadalim");
+    CHECK_STR_EQ(names_ex("By Jill Disis, CNN Business Updated 0339 GMT (1139 HKT) November 19, 2019", "CNN"), "Jill Disis");
+    CHECK_STR_EQ(names_ex("By JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43", "The Jerusalem Post"), "(none)");
+    CHECK_STR_EQ(names_ex("Elliot Brownstein Florida Today", "Florida Today"), "Elliot Brownstein");
+    CHECK_STR_EQ(names("DANICA KIRKA and JILL LAWLESS Associated Press"), "DANICA KIRKA; JILL LAWLESS");
+    CHECK_STR_EQ(names("Amy Kuperinsky, NJ Advance Media for NJ.com"), "Amy Kuperinsky");
+    CHECK_STR_EQ(names("Troy L. Smith, cleveland.com"), "Troy L. Smith");
+    CHECK_STR_EQ(names("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
+    CHECK_STR_EQ(names("STEVE PEOPLES, AP National Political"), "STEVE PEOPLES");
+    CHECK_STR_EQ(names("Ilana Muhlstein, MS, RDN"), "Ilana Muhlstein");
+    CHECK_STR_EQ(names("Jane Doe, PhD"), "Jane Doe");
+    CHECK_STR_EQ(names("Written by Jane Doe\n   Edited by John Roe"), "Jane Doe");
+    CHECK_STR_EQ(names("By Jane Doe Photos by John Roe"), "Jane Doe");
+    CHECK_STR_EQ(names("This is a very long sentence that is certainly not a byline of anyone at all"), "(none)");
+}
+
+static void test_agencies(void) {
+    CHECK_STR_EQ(names("Reuters"), "Reuters");
+    CHECK_STR_EQ(names("By Jane Doe, Reuters"), "Jane Doe");
+    CHECK_STR_EQ(names("Jane Doe and The Associated Press"), "Jane Doe");
+    CHECK_STR_EQ(names("Associated Press"), "Associated Press");
+    CHECK_STR_EQ(names("By Reuters Staff"), "Reuters");
+}
+
+static void test_credits(void) {
+    CHECK_STR_EQ(credits("Reporting by Jane Doe in London; Additional reporting by John Roe; Editing by Ann Poe"),
+                 "Jane Doe; John Roe; Ann Poe");
+    CHECK_STR_EQ(credits("Jane Doe and John Roe contributed to this report."), "Jane Doe; John Roe");
+    CHECK_STR_EQ(credits("Jane Doe in Paris contributed reporting."), "Jane Doe");
+    CHECK_STR_EQ(credits("The Associated Press contributed to this report."), "The Associated Press");
+    CHECK_STR_EQ(credits("The senator said the bill would pass."), "(no credit)");
+}
+
+int main(void) {
+    pith_arena_init(&arena, NULL, 0);
+    RUN(test_simple);
+    RUN(test_lists);
+    RUN(test_noise);
+    RUN(test_agencies);
+    RUN(test_credits);
+    pith_arena_free(&arena);
+    return test_summary("meta_authors");
+}

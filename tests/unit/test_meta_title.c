@@ -1,0 +1,112 @@
+/* test_meta_title.c - site decorations off titles; h1/title matching; URL
+ * hosts; language tags. */
+#include <string.h>
+
+#include "extract/meta_internal.h"
+#include "test.h"
+
+static const char *strip(const char *title, const char *site) {
+    static char buf[256];
+    pith_mstr m = pith_title_strip_site(title, strlen(title), site, site ? strlen(site) : 0);
+    memcpy(buf, m.ptr, m.len);
+    buf[m.len] = 0;
+    return buf;
+}
+
+static void test_strip_known_site(void) {
+    CHECK_STR_EQ(strip("Storm hits the coast | The Daily Planet", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits the coast - The Daily Planet", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits the coast \xe2\x80\x94 The Daily Planet", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits the coast | Daily Planet", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("The Daily Planet: Storm hits the coast", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("The Daily Planet | Storm hits the coast", "The Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits - and leaves | NYTimes", "nytimes.com"), "Storm hits - and leaves");
+    /* A dash inside the headline stays when the tail is not the site. */
+    CHECK_STR_EQ(strip("Obama - the early years", "The Daily Planet"), "Obama - the early years");
+    CHECK_STR_EQ(strip("Storm hits the coast | Weather | The Daily Planet", "The Daily Planet"),
+                 "Storm hits the coast | Weather");
+}
+
+static void test_strip_unknown_site(void) {
+    CHECK_STR_EQ(strip("Storm hits the coast | Daily Planet", NULL), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits the coast - Planet", NULL), "Storm hits the coast");
+    /* Head too short to be sure, or tail too long to be a site. */
+    CHECK_STR_EQ(strip("Storm hits | Daily Planet", NULL), "Storm hits | Daily Planet");
+    CHECK_STR_EQ(strip("Why it matters - a long explanation of things", NULL),
+                 "Why it matters - a long explanation of things");
+    CHECK_STR_EQ(strip("Plain headline", NULL), "Plain headline");
+}
+
+static void test_match(void) {
+    const char *t = "Storm hits the coast, thousands evacuated | The Daily Planet";
+    CHECK(pith_title_match("Storm hits the coast, thousands evacuated", 41, t, strlen(t)) > 0.99);
+    CHECK(pith_title_match("Latest news", 11, t, strlen(t)) < 0.5);
+    CHECK(pith_title_match("", 0, t, strlen(t)) == 0.0);
+    /* Punctuation is not a word; repeated words count once. */
+    const char *m = "Evolve: Shared Mutable History \xe2\x80\x94 evolve extension for Mercurial";
+    CHECK(pith_title_match(m, strlen(m), "evolve extension for Mercurial", 30) < 0.6);
+    CHECK(pith_title_match("History \xc2\xb6", 10, m, strlen(m)) > 0.99);
+}
+
+static const char *host(const char *u) {
+    static char buf[128];
+    pith_mstr m = pith_url_host(u, strlen(u));
+    if (!m.ptr) return "(none)";
+    memcpy(buf, m.ptr, m.len);
+    buf[m.len] = 0;
+    return buf;
+}
+
+static void test_host(void) {
+    CHECK_STR_EQ(host("https://www.example.com/a/b"), "example.com");
+    CHECK_STR_EQ(host("http://user:pw@news.example.co.uk:8080/x?y"), "news.example.co.uk");
+    CHECK_STR_EQ(host("//example.org"), "example.org");
+    CHECK_STR_EQ(host("/relative/path"), "(none)");
+}
+
+static const char *lang(const char *s) {
+    static char buf[16];
+    return pith_lang_normalize(s, strlen(s), buf) ? buf : "(none)";
+}
+
+static void test_lang(void) {
+    CHECK_STR_EQ(lang("en"), "en");
+    CHECK_STR_EQ(lang("EN_us"), "en-US");
+    CHECK_STR_EQ(lang("fr_FR"), "fr-FR");
+    CHECK_STR_EQ(lang("zh-hant-tw"), "zh-Hant-TW");
+    CHECK_STR_EQ(lang("es-419"), "es-419");
+    CHECK_STR_EQ(lang(" de-DE, en;q=0.5"), "de-DE");
+    CHECK_STR_EQ(lang("und"), "(none)");
+    CHECK_STR_EQ(lang(""), "(none)");
+    CHECK_STR_EQ(lang("english please"), "(none)");
+}
+
+static void test_detect(void) {
+    const char *en = "The committee said that the plan was approved with the support of the members, and "
+                     "this is the first time that the city has done this for the people who are living there.";
+    const char *de = "Die Regierung hat am Montag beschlossen, dass die neue Regel nicht mit der alten "
+                     "vereinbar ist, und das ist auch der Grund, warum sich die Partei auf eine Reform einigt.";
+    const char *ja = "\xe6\x97\xa5\xe6\x9c\xac\xe3\x81\xae\xe9\xa6\x96\xe7\x9b\xb8\xe3\x81\xaf\xe6\x9c\xac\xe6\x97\xa5"
+                     "\xe3\x80\x81\xe6\x96\xb0\xe3\x81\x97\xe3\x81\x84\xe6\x94\xbf\xe7\xad\x96\xe3\x82\x92\xe7\x99\xba"
+                     "\xe8\xa1\xa8\xe3\x81\x97\xe3\x81\xbe\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\xe3\x81\x93\xe3\x82\x8c"
+                     "\xe3\x81\xaf\xe7\xb5\x8c\xe6\xb8\x88\xe3\x81\xab\xe5\xa4\xa7\xe3\x81\x8d\xe3\x81\xaa\xe5\xbd\xb1"
+                     "\xe9\x9f\xbf\xe3\x82\x92\xe4\xb8\x8e\xe3\x81\x88\xe3\x82\x8b\xe3\x81\xa8\xe8\xa6\x8b\xe3\x82\x89"
+                     "\xe3\x82\x8c\xe3\x81\xa6\xe3\x81\x84\xe3\x81\xbe\xe3\x81\x99\xe3\x80\x82";
+    const char *l = pith_lang_detect(en, strlen(en));
+    CHECK_STR_EQ(l, "en");
+    l = pith_lang_detect(de, strlen(de));
+    CHECK_STR_EQ(l, "de");
+    l = pith_lang_detect(ja, strlen(ja));
+    CHECK_STR_EQ(l, "ja");
+    CHECK(pith_lang_detect("Hello world", 11) == NULL);
+}
+
+int main(void) {
+    RUN(test_strip_known_site);
+    RUN(test_strip_unknown_site);
+    RUN(test_match);
+    RUN(test_host);
+    RUN(test_lang);
+    RUN(test_detect);
+    return test_summary("meta_title");
+}

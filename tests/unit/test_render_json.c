@@ -1,0 +1,213 @@
+/*
+ * test_render_json.c - the JSON renderer: exact compact output for a small
+ * article with metadata, then the fixture parsed back with jansson (when
+ * available) in compact and pretty form, JSON Lines, hostile strings
+ * (controls, invalid UTF-8), deep nesting, and the escaping primitive.
+ */
+#include <stdlib.h>
+
+#include "render_fixture.h"
+#include "test.h"
+#include "util/json_write.h"
+
+#ifdef PITH_HAVE_JANSSON
+#include <jansson.h>
+#endif
+
+static pith_arena arena;
+static pith_blocks_builder bb;
+
+static pith_blocks_builder *start(void) {
+    pith_arena_init(&arena, NULL, 0);
+    pith_blocks_builder_init(&bb, &arena, NULL);
+    return &bb;
+}
+
+static void done(void) {
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
+static char *render(const pith_block *root, const pith_render_meta *m, const pith_render_options *o) {
+    pith_buf out;
+    pith_buf_init(&out, NULL, 0);
+    CHECK(pith_render_json(root, m, o, &out) == PITH_OK);
+    return pith_buf_detach(&out, NULL);
+}
+
+static void test_escape(void) {
+    pith_buf b;
+    pith_buf_init(&b, NULL, 0);
+    const char in[] = "a\"b\\c\n\t\x01\x1f\x7f \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 bad:\xFF\xC0\xAF\xED\xA0\x80\xE2\x82 end";
+    pith_json_escape(&b, in, sizeof in - 1);
+    CHECK_STR_EQ(b.data, "\"a\\\"b\\\\c\\n\\t\\u0001\\u001f\x7f \xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 bad:"
+                         "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+                         "\xEF\xBF\xBD end\"");
+    pith_buf_free(&b);
+}
+
+static void test_small_exact(void) {
+    pith_blocks_builder *b = start();
+    fx_para(b, "Hi \"there\"");
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    fx_text(b, "i");
+    pith_blocks_close(b);
+    pith_block *root = pith_blocks_finish(b);
+    pith_str authors[] = {{"A", 1}, {"B", 1}};
+    pith_str warn[] = {{"max_nodes", 9}};
+    pith_render_comment comments[] = {{{"C", 1}, {NULL, 0}, {"nice", 4}}};
+    pith_render_meta m = {0};
+    m.url = (pith_str){"https://e/", 10};
+    m.title = (pith_str){"T", 1};
+    m.authors = authors;
+    m.nauthors = 2;
+    m.language = (pith_str){"en", 2};
+    m.encoding = (pith_str){"UTF-8", 5};
+    m.comments = comments;
+    m.ncomments = 1;
+    m.warnings = warn;
+    m.nwarnings = 1;
+    char *got = render(root, &m, NULL);
+    CHECK_STR_EQ(got, "{\"url\":\"https://e/\",\"canonical_url\":null,\"title\":\"T\",\"authors\":[\"A\",\"B\"],"
+                      "\"contributors\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
+                      "\"language\":\"en\",\"description\":null,\"image\":null,\"tags\":[],\"categories\":[],"
+                      "\"license\":null,\"encoding\":\"UTF-8\",\"text\":\"Hi \\\"there\\\"\\n\\n- i\","
+                      "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\"},{\"type\":\"list\","
+                      "\"ordered\":false,\"start\":1,\"items\":[{\"text\":\"i\"}]}],"
+                      "\"comments\":[{\"author\":\"C\",\"date\":null,\"text\":\"nice\"}],"
+                      "\"warnings\":[\"max_nodes\"]}\n");
+    free(got);
+
+    pith_render_options o; /* inline HTML, no text */
+    pith_render_options_init(&o);
+    o.json_html = true;
+    o.json_text = false;
+    got = render(root, NULL, &o);
+    CHECK(got && strstr(got, "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\","
+                             "\"html\":\"Hi &quot;there&quot;\"}") && !strstr(got, "\"text\":\"Hi \\\"there\\\"\\n"));
+    free(got);
+
+    /* pretty, without text and blocks */
+    pith_render_options_init(&o);
+    o.pretty = true;
+    o.json_text = o.json_blocks = false;
+    got = render(root, NULL, &o);
+    CHECK(got && strncmp(got, "{\n  \"url\": null,\n  \"canonical_url\": null,", 41) == 0);
+    CHECK(got && strstr(got, "\n  \"authors\": [],\n") && !strstr(got, "\"text\"") &&
+          strstr(got, "\n  \"warnings\": []\n}\n"));
+    free(got);
+    done();
+}
+
+#ifdef PITH_HAVE_JANSSON
+static json_t *parse(const char *s) {
+    json_error_t err;
+    json_t *j = json_loads(s, 0, &err);
+    if (!j) fprintf(stderr, "  jansson: %s at line %d col %d\n", err.text, err.line, err.column);
+    return j;
+}
+
+static void test_parse_back(void) {
+    pith_block *root = fx_build(start());
+    pith_render_options o;
+    pith_render_options_init(&o);
+    for (int pretty = 0; pretty < 2; pretty++) {
+        o.pretty = o.json_html = pretty;
+        char *got = render(root, NULL, &o);
+        CHECK(pretty || (got && strchr(got, '\n') == got + strlen(got) - 1)); /* compact: one line */
+        json_t *j = got ? parse(got) : NULL;
+        CHECK(j != NULL);
+        json_t *blocks = json_object_get(j, "blocks");
+        CHECK(json_is_array(blocks) && json_array_size(blocks) == 13);
+        json_t *h = json_array_get(blocks, 0);
+        CHECK_STR_EQ(json_string_value(json_object_get(h, "type")), "heading");
+        CHECK(json_integer_value(json_object_get(h, "level")) == 1);
+        const char *html = json_string_value(json_object_get(json_array_get(blocks, 1), "html"));
+        if (pretty) CHECK(html && strstr(html, "<em>world</em>") && strstr(html, " <a href=\"https://ex.com/a b(c)\""));
+        else CHECK(html == NULL);
+        json_t *list = json_array_get(blocks, 5);
+        json_t *two = json_array_get(json_object_get(list, "items"), 1);
+        json_t *nested = json_array_get(json_object_get(two, "blocks"), 1);
+        CHECK(json_integer_value(json_object_get(nested, "start")) == 3);
+        CHECK(json_is_true(json_object_get(nested, "ordered")));
+        json_t *table = json_array_get(blocks, 8);
+        json_t *cell = json_array_get(json_array_get(json_object_get(table, "rows"), 1), 0);
+        CHECK(json_integer_value(json_object_get(cell, "colspan")) == 2);
+        CHECK_STR_EQ(json_string_value(json_object_get(cell, "text")), "1");
+        json_t *bad = json_array_get(blocks, 12);
+        CHECK(json_is_null(json_object_get(bad, "src")));
+        CHECK(json_is_null(json_object_get(j, "title")));
+        CHECK(json_array_size(json_object_get(j, "authors")) == 0);
+        const char *text = json_string_value(json_object_get(j, "text"));
+        CHECK(text && strstr(text, "Hello world, bold and a`b a link."));
+        json_decref(j);
+        free(got);
+    }
+    done();
+}
+
+static void test_lines_and_hostile(void) {
+    pith_blocks_builder *b = start();
+    const char evil[] = "nul\x01 del\x7f bad\xFF\xFE cut\xE2\x82 quote\" back\\ \xE2\x80\xA8 </script>";
+    fx_para(b, evil);
+    pith_blocks_open_code(b, "c\"", 2);
+    fx_text(b, evil);
+    pith_blocks_close(b);
+    pith_block *root = pith_blocks_finish(b);
+    pith_render_meta m = {0};
+    m.title = (pith_str){evil, sizeof evil - 1};
+    pith_buf out; /* JSON Lines: two pages into one buffer */
+    pith_buf_init(&out, NULL, 0);
+    CHECK(pith_render_json(root, &m, NULL, &out) == PITH_OK);
+    CHECK(pith_render_json(root, NULL, NULL, &out) == PITH_OK);
+    char *nl = strchr(out.data, '\n');
+    CHECK(nl && nl[1] == '{' && strchr(nl + 1, '\n') == out.data + out.len - 1);
+    *nl = '\0';
+    json_t *j1 = parse(out.data), *j2 = parse(nl + 1);
+    CHECK(j1 && j2);
+    const char *title = json_string_value(json_object_get(j1, "title"));
+    CHECK_STR_EQ(title, "nul\x01 del\x7f bad\xEF\xBF\xBD\xEF\xBF\xBD cut\xEF\xBF\xBD\xEF\xBF\xBD quote\" back\\ "
+                        "\xE2\x80\xA8 </script>");
+    json_decref(j1);
+    json_decref(j2);
+    pith_buf_free(&out);
+    done();
+}
+
+static void test_deep(void) {
+    pith_blocks_builder *b = start();
+    for (int i = 0; i < 300; i++) pith_blocks_open(b, i % 3 == 0 ? PITH_BLOCK_QUOTE : PITH_BLOCK_ITEM);
+    fx_text(b, "deep");
+    pith_block *root = pith_blocks_finish(b);
+    char *got = render(root, NULL, NULL);
+    json_t *j = got ? parse(got) : NULL;
+    CHECK(j != NULL);
+    json_decref(j);
+    free(got);
+    done();
+}
+#endif
+
+static void test_limit(void) {
+    pith_block *root = fx_build(start());
+    pith_buf out;
+    pith_buf_init(&out, NULL, 100);
+    CHECK(pith_render_json(root, NULL, NULL, &out) == PITH_E_LIMIT);
+    CHECK(out.len <= 100);
+    pith_buf_free(&out);
+    done();
+}
+
+int main(void) {
+    RUN(test_escape);
+    RUN(test_small_exact);
+#ifdef PITH_HAVE_JANSSON
+    RUN(test_parse_back);
+    RUN(test_lines_and_hostile);
+    RUN(test_deep);
+#else
+    printf("jansson not found: parse-back checks skipped\n");
+#endif
+    RUN(test_limit);
+    return test_summary("render_json");
+}

@@ -1,0 +1,281 @@
+/*
+ * test_render_markdown.c - the Markdown renderer: the fixture article with
+ * exact output (checked against cmark-gfm when written), then one case per
+ * hazard: nesting prefixes, tight lists, emphasis boundaries, fences, link
+ * destinations, hostile URLs, front matter, the output limit.
+ */
+#include <stdlib.h>
+
+#include "render_fixture.h"
+#include "test.h"
+
+static pith_arena arena;
+static pith_blocks_builder bb;
+
+static pith_blocks_builder *start(void) {
+    pith_arena_init(&arena, NULL, 0);
+    pith_blocks_builder_init(&bb, &arena, NULL);
+    return &bb;
+}
+
+static void expect_md(const pith_render_meta *meta, const pith_render_options *o, const char *want, int line) {
+    pith_block *root = pith_blocks_finish(&bb);
+    pith_buf out;
+    pith_buf_init(&out, NULL, 0);
+    pith_status st = pith_render_markdown(root, meta, o, &out);
+    if (st == PITH_OK && out.data && strcmp(out.data, want) == 0) {
+        test_passed++;
+    } else {
+        test_failed++;
+        fprintf(stderr, "test_render_markdown.c:%d: status %d\n--- got\n%s\n--- want\n%s\n---\n", line, (int)st,
+                out.data ? out.data : "(null)", want);
+    }
+    pith_buf_free(&out);
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+#define EXPECT(want) expect_md(NULL, NULL, want, __LINE__)
+
+static const char want_fixture[] =
+    "# The \\#1 \\*rule\\* of C\\#\n"
+    "\n"
+    "Hello *world*, **bold** and ``a`b`` [a link](https://ex.com/a%20b%28c%29 \"Say &quot;hi&quot;\"). H<sub>2</sub>O <del>old</del>\n"
+    "\n"
+    "\\# not heading \\<tag\\> & a\\_b \\[x\\] 2 \\* 3 | pipe \\~tilde \\\\ back \\&amp; AT&T\n"
+    "\n"
+    "1\\. not a list\n"
+    "\n"
+    "\\- not a bullet\\\n"
+    "\\+ also\\\n"
+    "\\=== not setext\n"
+    "\n"
+    "- one\n"
+    "- two\n"
+    "\n"
+    "  3. three\n"
+    "  4. four\n"
+    "\n"
+    "> quoted\n"
+    ">\n"
+    "> - q item\n"
+    ">\n"
+    "> ```\n"
+    "> x\n"
+    "> \n"
+    "> y\n"
+    "> ```\n"
+    "\n"
+    "````python\n"
+    "def f():\n"
+    "    return '```'\n"
+    "````\n"
+    "\n"
+    "Tbl\n"
+    "\n"
+    "| A | B\\|C |\n"
+    "| --- | --- |\n"
+    "| 1 | |\n"
+    "| x | y |\n"
+    "\n"
+    "![An \\[image\\]](https://ex.com/i.png \"T\")\n"
+    "\n"
+    "Caption AP\n"
+    "\n"
+    "___\n"
+    "\n"
+    "bad link\n"
+    "\n"
+    "bad caption\n"
+    ;
+
+static void test_fixture(void) {
+    fx_build(start());
+    expect_md(NULL, NULL, want_fixture, __LINE__);
+}
+
+static void item(pith_blocks_builder *b, const char *s) {
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    fx_text(b, s);
+    pith_blocks_close(b);
+}
+
+static void test_lists(void) {
+    pith_blocks_builder *b = start(); /* tight nesting; two lists in a row */
+    pith_blocks_open(b, PITH_BLOCK_LIST);
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    fx_text(b, "a");
+    pith_blocks_open(b, PITH_BLOCK_LIST);
+    item(b, "b");
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    item(b, "c");
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_LIST);
+    item(b, "d");
+    pith_blocks_close(b);
+    pith_blocks_open_list(b, true, 9);
+    item(b, "nine");
+    item(b, "ten");
+    item(b, "eleven");
+    pith_blocks_close(b);
+    EXPECT("- a\n  - b\n- c\n\n* d\n\n9. nine\n10. ten\n11. eleven\n");
+
+    b = start(); /* an item holding a quote with a code block and a list */
+    pith_blocks_open_list(b, true, 1);
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    pith_blocks_open(b, PITH_BLOCK_QUOTE);
+    fx_para(b, "q");
+    pith_blocks_open_code(b, NULL, 0);
+    fx_text(b, "l1\nl2");
+    pith_blocks_close(b);
+    item(b, "x");
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    item(b, "next");
+    pith_blocks_close(b);
+    EXPECT("1. > q\n   >\n   > ```\n   > l1\n   > l2\n   > ```\n   >\n   > - x\n2. next\n");
+
+    b = start(); /* line breaks in an item keep the indentation */
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    fx_text(b, "first");
+    pith_blocks_break(b);
+    fx_text(b, "2. second");
+    pith_blocks_close(b);
+    EXPECT("- first\\\n  2\\. second\n");
+
+    b = start(); /* a rule opening an item stays inside it */
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    pith_blocks_rule(b);
+    pith_blocks_close(b);
+    EXPECT("- ___\n");
+}
+
+static void test_inline(void) {
+    pith_blocks_builder *b = start();
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_styled(b, PITH_STYLE_EM, "a ");
+    pith_blocks_style_begin(b, PITH_STYLE_EM);
+    fx_styled(b, PITH_STYLE_STRONG, "b");
+    pith_blocks_style_end(b, PITH_STYLE_EM);
+    fx_text(b, " snake_case_word ");
+    fx_styled(b, PITH_STYLE_CODE, "`tick`");
+    fx_text(b, " and ");
+    fx_styled(b, PITH_STYLE_CODE, "a``b");
+    pith_blocks_close(b);
+    EXPECT("*a **b*** snake\\_case\\_word `` `tick` `` and ```a``b```\n");
+
+    b = start(); /* flanking: marks where CommonMark reads them, tags where it would not */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "a");
+    fx_styled(b, PITH_STYLE_EM, "(b)");
+    fx_text(b, "c foo");
+    fx_styled(b, PITH_STYLE_STRONG, "bar");
+    fx_text(b, "baz ");
+    fx_styled(b, PITH_STYLE_EM, "x.");
+    fx_text(b, "y ");
+    fx_styled(b, PITH_STYLE_EM, "\"q\"");
+    fx_text(b, " z");
+    fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "(d)");
+    fx_text(b, " ");
+    fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "e");
+    fx_styled(b, PITH_STYLE_STRIKE, "f");
+    pith_blocks_close(b);
+    EXPECT("a<em>(b)</em>c foo**bar**baz <em>x.</em>y *\"q\"* z<strong><em>(d) e</em></strong><del>f</del>\n");
+
+    b = start(); /* links: javascript: dropped (text kept), brackets escaped, destinations encoded */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_link(b, "javascript:alert(1)", NULL, "js");
+    fx_text(b, " ");
+    fx_link(b, "http://x/<a>\\", NULL, "[x]");
+    fx_text(b, " ");
+    pith_blocks_style_begin(b, PITH_STYLE_STRONG);
+    fx_link(b, "https://y/", "t\\\"", "bold link");
+    pith_blocks_style_end(b, PITH_STYLE_STRONG);
+    fx_text(b, " Wow!");
+    fx_link(b, "https://z/", NULL, "z");
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_FIGURE);
+    pith_blocks_image(b, "data:image/png;base64,AAAA", 26, "alt", 3, NULL, 0);
+    fx_text(b, "only the caption");
+    pith_blocks_close(b);
+    EXPECT("js [\\[x\\]](http://x/%3Ca%3E%5C) [**bold link**](https://y/ \"t&#92;&quot;\") Wow\\![z](https://z/)\n\nonly the caption\n");
+
+    b = start(); /* a break in a heading is a space; '#' escaped anywhere in it */
+    pith_blocks_open_heading(b, 2);
+    fx_text(b, "Title");
+    pith_blocks_break(b);
+    fx_text(b, "C# 2");
+    pith_blocks_close(b);
+    fx_para(b, "> not a quote, 10) not a list, +1");
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "| a | b |");
+    pith_blocks_break(b);
+    fx_text(b, ":-- | --");
+    pith_blocks_close(b);
+    EXPECT("## Title C\\# 2\n\n\\> not a quote, 10) not a list, +1\n\n\\| a | b |\\\n\\:-- | --\n");
+}
+
+static void test_table_cells(void) {
+    pith_blocks_builder *b = start();
+    pith_blocks_open(b, PITH_BLOCK_TABLE);
+    pith_blocks_open_row(b, true);
+    fx_cell(b, true, 1, "Name");
+    fx_cell(b, true, 1, "Notes");
+    pith_blocks_close(b);
+    pith_blocks_open_row(b, false);
+    pith_blocks_open_cell(b, false, 1, 1);
+    fx_text(b, "a|b");
+    pith_blocks_break(b);
+    fx_text(b, "c");
+    pith_blocks_close(b);
+    pith_blocks_open_cell(b, false, 1, 1);
+    pith_blocks_open_code(b, NULL, 0);
+    fx_text(b, "x\ny|z");
+    pith_blocks_close(b);
+    pith_blocks_image(b, "https://i/p q.png", 17, "an\n  alt", 8, NULL, 0);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    EXPECT("| Name | Notes |\n| --- | --- |\n| a\\|b c | `x y\\|z` ![an alt](https://i/p%20q.png) |\n");
+}
+
+static void test_front_matter(void) {
+    fx_para(start(), "Body");
+    pith_str authors[] = {{"Ann \"A\" B", 9}, {"C", 1}};
+    pith_render_meta m = {0};
+    m.title = (pith_str){"T: x", 4};
+    m.authors = authors;
+    m.nauthors = 2;
+    m.date_published = (pith_str){"2024-01-02", 10};
+    m.url = (pith_str){"https://e/", 10};
+    pith_render_options o;
+    pith_render_options_init(&o);
+    o.front_matter = true;
+    expect_md(&m, &o,
+              "---\ntitle: \"T: x\"\nauthors: [\"Ann \\\"A\\\" B\", \"C\"]\ndate: \"2024-01-02\"\n"
+              "url: \"https://e/\"\n---\n\nBody\n",
+              __LINE__);
+}
+
+static void test_limit(void) {
+    pith_block *root = fx_build(start());
+    for (size_t limit = 1; limit < sizeof want_fixture - 1; limit += 37) {
+        pith_buf out;
+        pith_buf_init(&out, NULL, limit);
+        CHECK(pith_render_markdown(root, NULL, NULL, &out) == PITH_E_LIMIT);
+        CHECK(out.limited && out.len <= limit);
+        pith_buf_free(&out);
+    }
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
+int main(void) {
+    RUN(test_fixture);
+    RUN(test_lists);
+    RUN(test_inline);
+    RUN(test_table_cells);
+    RUN(test_front_matter);
+    RUN(test_limit);
+    return test_summary("render_markdown");
+}
