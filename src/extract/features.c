@@ -57,7 +57,9 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->node = node;
             e->parent = cur;
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
-            e->hints = rules_element_hints(node);
+            /* Classes on <html> and <body> describe the page ("single-post
+             * comments-open"), not a region of it. */
+            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node);
             uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;

@@ -11,12 +11,17 @@ void select_params_default(select_params *p) {
     p->short_block_chars = 60;
     p->boilerplate_penalty = 1.0;
     p->weak_hint_share = 0.25;
+    p->wrapper_share = 0.9;
     p->decay_full_levels = 2;
     p->decay_levels = 6;
     p->content_hint_bonus = 0.25;
+    p->body_hint_bonus = 1.0;
+    p->short_block_factor = 0.1;
+    p->sibling_levels = 5;
     p->sibling_min_share = 0.10;
     p->sibling_min_chars = 120;
     p->sibling_link_density_max = 0.35;
+    p->sibling_min_density = 0.6;
 }
 
 void select_params_precision(select_params *p) {
@@ -37,7 +42,10 @@ double select_block_weight(const ext_el *e, const select_params *p) {
     if (e->own_chars == 0) return 0;
     double chars = e->own_chars, link = e->own_link_chars;
     if (link / chars > p->link_density_max) return -chars * p->link_penalty;
-    if (e->own_chars < p->short_block_chars && e->own_punct == 0) return 0;
+    /* Short lines without punctuation (labels, headings, bylines) weigh
+     * little: on a page with prose they do not move the choice, on a page
+     * with nothing else they still do. */
+    if (e->own_chars < p->short_block_chars && e->own_punct == 0) return (chars - link) * p->short_block_factor;
     return chars - link;
 }
 
@@ -66,6 +74,12 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
             e->flags |= EL_BOILERPLATE;
             continue;
         }
+        /* An element holding nearly all of the page's prose is a page
+         * wrapper, whatever its class says ("comments-open" on a
+         * wrapper names the page's state, not a comment region). */
+        if (e->good > p->wrapper_share * page_good && page_good > 0) continue;
+        /* Schema.org markup naming the article body outranks class names. */
+        if (e->hints & HINT_BODY) continue;
         if (e->hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
         } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good) {
@@ -110,7 +124,7 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
     int32_t child = r->core;
     r->roots[0] = r->core;
     r->nroots = 1;
-    while (child >= 0) {
+    for (uint32_t level = 0; child >= 0 && level < p->sibling_levels; level++) {
         int32_t parent = f->els[child].parent;
         if (parent < 0 || (f->body >= 0 && child == f->body) || f->els[child].node->tag == PITH_TAG_BODY) break;
         /* Children of parent are the index ranges between parent+1 and
@@ -118,8 +132,11 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
         for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end) {
             const ext_el *e = &f->els[s];
             if ((int32_t)s == child || (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) continue;
+            if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
             double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
-            if (e->good >= need && link <= p->sibling_link_density_max && r->nroots < 64)
+            double density = e->chars ? e->weight / (double)e->chars : 0;
+            if (e->weight >= need && density >= p->sibling_min_density && link <= p->sibling_link_density_max &&
+                r->nroots < 64)
                 r->roots[r->nroots++] = (int32_t)s;
         }
         child = parent;
@@ -152,7 +169,8 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
         const ext_el *e = &f->els[i];
         if (!can_be_core(e)) continue;
         double s = scores[i];
-        if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
+        if (e->hints & HINT_BODY) s *= 1.0 + p->body_hint_bonus;
+        else if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
         if (s > best) {
             best = s;
             out->core = (int32_t)i;
