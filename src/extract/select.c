@@ -22,6 +22,8 @@ void select_params_default(select_params *p) {
     p->sibling_min_chars = 120;
     p->sibling_link_density_max = 0.35;
     p->sibling_min_density = 0.6;
+    p->promote_ratio = 1.5;
+    p->promote_min_density = 0.5;
 }
 
 void select_params_precision(select_params *p) {
@@ -116,6 +118,22 @@ static bool can_be_core(const ext_el *e) {
     return !(e->flags & (EL_SKIPPED | EL_BOILERPLATE)) && e->node->tag != PITH_TAG_HTML;
 }
 
+/* The decayed score finds where the paragraphs are densest; when the
+ * article is a column of many small modules (steps, cards of prose), that
+ * is one module. Move up while an ancestor holds clearly more net prose
+ * than the core and stays mostly prose itself. */
+static int32_t promote(const ext_features *f, const select_params *p, int32_t core) {
+    int32_t best = core;
+    double base = f->els[core].weight;
+    for (int32_t up = f->els[core].parent; up >= 0; up = f->els[up].parent) {
+        const ext_el *a = &f->els[up];
+        if (a->node->tag == PITH_TAG_BODY || a->node->tag == PITH_TAG_HTML || !can_be_core(a)) break;
+        double density = a->chars ? a->weight / (double)a->chars : 0;
+        if (a->weight >= p->promote_ratio * base && density >= p->promote_min_density) best = up;
+    }
+    return best;
+}
+
 /* Adds sibling roots around the core, level by level up to <body>. */
 static void gather_siblings(ext_features *f, const select_params *p, select_result *r) {
     const ext_el *core = &f->els[r->core];
@@ -177,6 +195,7 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
         }
     }
     if (out->core < 0) return;
+    out->core = promote(f, p, out->core);
     out->core_weight = f->els[out->core].weight;
     gather_siblings(f, p, out);
 }
