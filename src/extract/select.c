@@ -22,6 +22,7 @@ void select_params_default(select_params *p) {
     p->sibling_min_chars = 120;
     p->sibling_link_density_max = 0.35;
     p->sibling_min_density = 0.6;
+    p->list_item_factor = 0.5;
     p->promote_ratio = 1.5;
     p->promote_min_density = 0.5;
 }
@@ -48,6 +49,9 @@ double select_block_weight(const ext_el *e, const select_params *p) {
      * little: on a page with prose they do not move the choice, on a page
      * with nothing else they still do. */
     if (e->own_chars < p->short_block_chars && e->own_punct == 0) return (chars - link) * p->short_block_factor;
+    /* Prose is written in paragraphs; text in list items is more often a
+     * gallery, a teaser list or a menu, so it counts for less. */
+    if (e->flags & EL_IN_ITEM) return (chars - link) * p->list_item_factor;
     return chars - link;
 }
 

@@ -39,6 +39,7 @@ typedef struct select_params {
     double content_hint_bonus;   /* multiplier bonus for article-named containers */
     double body_hint_bonus;      /* ... and for itemprop=articleBody */
     double short_block_factor;   /* weight per character of a short label-like block */
+    double list_item_factor;     /* weight per character of prose in list items */
     uint32_t sibling_levels;     /* how many ancestors' siblings may join */
     double sibling_min_share;    /* a sibling joins with this share of the core's prose... */
     uint32_t sibling_min_chars;  /* ...and at least this many characters of prose */
