@@ -54,6 +54,21 @@ int main(int argc, char **argv) {
     select_article(&f, &p, &r);
     printf("elements=%u total_chars=%llu core=%d\n", f.count, (unsigned long long)f.total_chars, r.core);
     for (uint32_t k = 0; k < r.nroots; k++) describe(&f, (uint32_t)r.roots[k]);
+    /* Siblings of the core and its ancestors, as gather_siblings sees them. */
+    if (r.core >= 0) {
+        printf("-- siblings by level\n");
+        int32_t child = r.core;
+        for (int level = 0; level < 4 && child >= 0; level++) {
+            int32_t parent = f.els[child].parent;
+            if (parent < 0) break;
+            for (uint32_t s = (uint32_t)parent + 1; s < f.els[parent].end; s = f.els[s].end)
+                if ((int32_t)s != child && f.els[s].chars > 30) {
+                    printf("  L%d ", level);
+                    describe(&f, s);
+                }
+            child = parent;
+        }
+    }
     /* Top scores. */
     printf("-- top scores\n");
     for (int t = 0; t < 8; t++) {

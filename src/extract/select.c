@@ -22,6 +22,7 @@ void select_params_default(select_params *p) {
     p->sibling_min_chars = 120;
     p->sibling_link_density_max = 0.35;
     p->sibling_min_density = 0.6;
+    p->sibling_search_depth = 1;
     p->list_item_factor = 0.5;
     p->promote_ratio = 1.5;
     p->promote_min_density = 0.5;
@@ -138,6 +139,38 @@ static int32_t promote(const ext_features *f, const select_params *p, int32_t co
     return best;
 }
 
+/* A sibling joins whole when it reads as prose; a mixed one (the lead
+ * paragraphs beside a link box in one wrapper) is searched a few levels
+ * down for parts that do. Explicit stack: no recursion. */
+static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, double need,
+                             select_result *r) {
+    struct { uint32_t idx, depth; } stack[64];
+    uint32_t n = 0;
+    stack[n].idx = first;
+    stack[n++].depth = 0;
+    while (n) {
+        uint32_t s = stack[--n].idx, depth = stack[n].depth;
+        const ext_el *e = &f->els[s];
+        if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
+        if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
+        if (e->good < need) continue;
+        double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
+        double density = e->chars ? e->weight / (double)e->chars : 0;
+        if (e->weight >= need && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
+            if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
+            continue;
+        }
+        if (depth >= p->sibling_search_depth) continue;
+        /* Children pushed last-first so they pop in document order. */
+        uint32_t kids[64], nk = 0;
+        for (uint32_t c = s + 1; c < e->end && nk < 64; c = f->els[c].end) kids[nk++] = c;
+        while (nk && n < 64) {
+            stack[n].idx = kids[--nk];
+            stack[n++].depth = depth + 1;
+        }
+    }
+}
+
 /* Adds sibling roots around the core, level by level up to <body>. */
 static void gather_siblings(ext_features *f, const select_params *p, select_result *r) {
     const ext_el *core = &f->els[r->core];
@@ -151,16 +184,8 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
         if (parent < 0 || (f->body >= 0 && child == f->body) || f->els[child].node->tag == PITH_TAG_BODY) break;
         /* Children of parent are the index ranges between parent+1 and
          * parent.end, hopping by each child's end. */
-        for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end) {
-            const ext_el *e = &f->els[s];
-            if ((int32_t)s == child || (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) continue;
-            if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
-            double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
-            double density = e->chars ? e->weight / (double)e->chars : 0;
-            if (e->weight >= need && density >= p->sibling_min_density && link <= p->sibling_link_density_max &&
-                r->nroots < 64)
-                r->roots[r->nroots++] = (int32_t)s;
-        }
+        for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end)
+            if ((int32_t)s != child) consider_sibling(f, p, s, need, r);
         child = parent;
     }
     /* Document order: indices are pre-order positions, and roots never

@@ -44,9 +44,10 @@ typedef struct select_params {
     double sibling_min_share;    /* a sibling joins with this share of the core's prose... */
     uint32_t sibling_min_chars;  /* ...and at least this many characters of prose */
     double sibling_link_density_max;
-    double sibling_min_density;
+    double sibling_min_density;  /* a sibling's net weight per character (prose, not teasers) */
+    uint32_t sibling_search_depth; /* levels searched inside a mixed sibling for prose parts */
     double promote_ratio;        /* an ancestor with this much more net prose replaces the core... */
-    double promote_min_density;  /* ...when its net weight per character is at least this */  /* a sibling's net weight per character (prose, not teasers) */
+    double promote_min_density;  /* ...when its net weight per character is at least this */
 } select_params;
 
 /* Recall-leaning and precision-leaning presets. */
