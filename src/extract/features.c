@@ -57,12 +57,16 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->node = node;
             e->parent = cur;
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
-            e->hints = rules_element_hints(node);
-            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK) : 0;
+            /* Classes on <html> and <body> describe the page ("single-post
+             * comments-open"), not a region of it. */
+            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node);
+            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;
             if (role == TAG_SKIP || (e->hints & HINT_HIDDEN)) e->flags |= EL_SKIPPED;
             if (role == TAG_BLOCK) e->flags |= EL_BLOCK;
+            if (node->ns == PITH_NS_HTML && (node->tag == PITH_TAG_LI || node->tag == PITH_TAG_DD || node->tag == PITH_TAG_DT))
+                e->flags |= EL_IN_ITEM;
             if (node->tag == PITH_TAG_A && node->ns == PITH_NS_HTML && has_href(node)) e->flags |= EL_IN_LINK;
             if (node->tag == PITH_TAG_BODY && out->body < 0) out->body = (int32_t)n;
             if ((node->tag == PITH_TAG_IMG || node->tag == PITH_TAG_PICTURE) && !(e->flags & EL_SKIPPED)) e->images = 1;

@@ -25,6 +25,7 @@ enum {
     EL_IN_LINK = 1u << 2,     /* inside <a href> */
     EL_BOILERPLATE = 1u << 3, /* decided boilerplate (select.c) */
     EL_SELECTED = 1u << 4,    /* a root of the article (select.c) */
+    EL_IN_ITEM = 1u << 5,     /* inside a list item (li, dd, dt) */
 };
 
 typedef struct ext_el {

@@ -318,7 +318,7 @@ uint32_t rules_element_hints(const pith_node *el) {
         } else if (attr_is(a, "role")) {
             hints |= role_hints(a);
         } else if (attr_is(a, "itemprop")) {
-            if (value_eq_ci(a, "articlebody")) hints |= HINT_CONTENT;
+            if (value_eq_ci(a, "articlebody")) hints |= HINT_CONTENT | HINT_BODY;
             else if (value_eq_ci(a, "author")) hints |= HINT_META;
         } else if (attr_is(a, "hidden")) {
             hints |= HINT_HIDDEN;
