@@ -12,10 +12,11 @@
 #include <string.h>
 
 tag_role rules_tag_role(const pith_node *el) {
-    if (el->ns != PITH_NS_HTML) {
-        /* SVG icons and MathML: no prose in them worth keeping as text. */
-        return TAG_SKIP;
+    if (el->ns == PITH_NS_MATHML) {
+        /* Formulas are part of the text they sit in. */
+        return TAG_INLINE;
     }
+    if (el->ns != PITH_NS_HTML) return TAG_SKIP; /* SVG: icons and charts, no prose */
     switch ((pith_tag)el->tag) {
     /* Never content: code, styling, metadata, controls, embedded objects. */
     case PITH_TAG_SCRIPT: case PITH_TAG_STYLE: case PITH_TAG_TEMPLATE: case PITH_TAG_HEAD:
@@ -28,7 +29,7 @@ tag_role rules_tag_role(const pith_node *el) {
     case PITH_TAG_CANVAS: case PITH_TAG_AUDIO: case PITH_TAG_VIDEO: case PITH_TAG_MAP:
     case PITH_TAG_DIALOG:     /* modals: consent, sign-up, share sheets */
     case PITH_TAG_FRAMESET: case PITH_TAG_FRAME: case PITH_TAG_NOEMBED: case PITH_TAG_NOFRAMES:
-    case PITH_TAG_SVG: case PITH_TAG_MATH: case PITH_TAG_PARAM: case PITH_TAG_SOURCE:
+    case PITH_TAG_SVG: case PITH_TAG_PARAM: case PITH_TAG_SOURCE:
     case PITH_TAG_TRACK: case PITH_TAG_KEYGEN: case PITH_TAG_OUTPUT: case PITH_TAG_METER:
     case PITH_TAG_PROGRESS:
         return TAG_SKIP;

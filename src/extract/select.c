@@ -23,6 +23,7 @@ void select_params_default(select_params *p) {
     p->sibling_link_density_max = 0.35;
     p->sibling_min_density = 0.6;
     p->sibling_search_depth = 1;
+    p->sibling_paragraph_chars = 80;
     p->list_item_factor = 0.5;
     p->promote_ratio = 1.5;
     p->promote_min_density = 0.5;
@@ -153,10 +154,14 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         const ext_el *e = &f->els[s];
         if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
         if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
-        if (e->good < need) continue;
+        /* A lone paragraph beside the article is part of it unless it is
+         * mostly links: it needs only a sentence's worth of prose. */
+        bool paragraph = e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML;
+        double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
+        if (e->good < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
         double density = e->chars ? e->weight / (double)e->chars : 0;
-        if (e->weight >= need && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
+        if (e->weight >= want && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
             if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
             continue;
         }
