@@ -143,8 +143,15 @@ static int32_t promote(const ext_features *f, const select_params *p, int32_t co
 /* A sibling joins whole when it reads as prose; a mixed one (the lead
  * paragraphs beside a link box in one wrapper) is searched a few levels
  * down for parts that do. Explicit stack: no recursion. */
+static bool same_class(const pith_node *a, const pith_node *b) {
+    uint32_t al = 0, bl = 0;
+    const char *ac = pith_dom_attr(a, "class", 5, &al), *bc = pith_dom_attr(b, "class", 5, &bl);
+    return ac && bc && al && al == bl && memcmp(ac, bc, al) == 0;
+}
+
 static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, double need,
                              select_result *r) {
+    const pith_node *core = f->els[r->core].node;
     struct { uint32_t idx, depth; } stack[64];
     uint32_t n = 0;
     stack[n].idx = first;
@@ -156,7 +163,9 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
         /* A lone paragraph beside the article is part of it unless it is
          * mostly links: it needs only a sentence's worth of prose. */
-        bool paragraph = e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML;
+        /* So does a part with the core's own class ("article-body" twice,
+         * around an ad). */
+        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, core);
         double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
         if (e->good < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
