@@ -4,6 +4,7 @@
 #include "features.h"
 
 #include <string.h>
+#include <strings.h>
 
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
     uint32_t chars = 0, p = 0;
@@ -21,8 +22,15 @@ uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
     return chars;
 }
 
+/* A link that goes somewhere: a javascript: pseudo-link is a script
+ * hook wrapped around content, not navigation. */
 static bool has_href(const pith_node *el) {
-    return pith_dom_attr(el, "href", 4, NULL) != NULL;
+    uint32_t len = 0;
+    const char *h = pith_dom_attr(el, "href", 4, &len);
+    if (!h) return false;
+    while (len && (*h == ' ' || *h == '\t' || *h == '\n')) h++, len--;
+    if (len >= 11 && strncasecmp(h, "javascript:", 11) == 0) return false;
+    return true;
 }
 
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, ext_features *out) {

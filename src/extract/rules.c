@@ -11,11 +11,15 @@
 
 #include <string.h>
 
+/* Constant-length compare: the compiler turns it into one or two loads. */
+#define attr_is(a, lit) ((a)->name_len == sizeof(lit) - 1 && memcmp((a)->name, lit, sizeof(lit) - 1) == 0)
+
 tag_role rules_tag_role(const pith_node *el) {
-    if (el->ns != PITH_NS_HTML) {
-        /* SVG icons and MathML: no prose in them worth keeping as text. */
-        return TAG_SKIP;
+    if (el->ns == PITH_NS_MATHML) {
+        /* Formulas are part of the text they sit in. */
+        return TAG_INLINE;
     }
+    if (el->ns != PITH_NS_HTML) return TAG_SKIP; /* SVG: icons and charts, no prose */
     switch ((pith_tag)el->tag) {
     /* Never content: code, styling, metadata, controls, embedded objects. */
     case PITH_TAG_SCRIPT: case PITH_TAG_STYLE: case PITH_TAG_TEMPLATE: case PITH_TAG_HEAD:
@@ -28,7 +32,7 @@ tag_role rules_tag_role(const pith_node *el) {
     case PITH_TAG_CANVAS: case PITH_TAG_AUDIO: case PITH_TAG_VIDEO: case PITH_TAG_MAP:
     case PITH_TAG_DIALOG:     /* modals: consent, sign-up, share sheets */
     case PITH_TAG_FRAMESET: case PITH_TAG_FRAME: case PITH_TAG_NOEMBED: case PITH_TAG_NOFRAMES:
-    case PITH_TAG_SVG: case PITH_TAG_MATH: case PITH_TAG_PARAM: case PITH_TAG_SOURCE:
+    case PITH_TAG_SVG: case PITH_TAG_PARAM: case PITH_TAG_SOURCE:
     case PITH_TAG_TRACK: case PITH_TAG_KEYGEN: case PITH_TAG_OUTPUT: case PITH_TAG_METER:
     case PITH_TAG_PROGRESS:
         return TAG_SKIP;
@@ -155,37 +159,62 @@ static const word_rule prefix_rules[] = {
     {"credit", 6, HINT_CAPTION, "photo credits"},
 };
 
+/* First letters of the words in each table (checked by rules_tables_sorted). */
+#define RULE_EXACT_LETTERS 0x1ed0ffu
+#define RULE_PREFIX_LETTERS 0x4eb00fu
+
 #define N_EXACT (sizeof exact_rules / sizeof exact_rules[0])
 #define N_PREFIX (sizeof prefix_rules / sizeof prefix_rules[0])
 
 static int cmp_word(const char *w, size_t len, const word_rule *r) {
+    /* First byte inline: most probes end there, without a memcmp call. */
+    if (w[0] != r->word[0]) return (unsigned char)w[0] < (unsigned char)r->word[0] ? -1 : 1;
     size_t n = len < r->len ? len : r->len;
     int c = memcmp(w, r->word, n);
     if (c) return c;
     return len < r->len ? -1 : len > r->len ? 1 : 0;
 }
 
+/* Bit (c - 'a') is set when some rule word starts with letter c: most
+ * class words of real pages ("col", "flex", "js", hashes) fail here. */
+static uint32_t first_letters(const word_rule *rules, size_t n) {
+    uint32_t m = 0;
+    for (size_t i = 0; i < n; i++) m |= 1u << (rules[i].word[0] - 'a');
+    return m;
+}
+
 static uint32_t lookup_word(const char *w, size_t len) {
+    unsigned c = (unsigned char)w[0];
+    if (c < 'a' || c > 'z') return 0;
+    uint32_t bit = 1u << (c - 'a');
     uint32_t hints = 0;
-    size_t lo = 0, hi = N_EXACT;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = cmp_word(w, len, &exact_rules[mid]);
-        if (c == 0) {
-            hints = exact_rules[mid].hint;
-            break;
+    /* The masks are constants spelled out above; rules_tables_sorted()
+     * (run by the tests) checks them against the tables. */
+    if (bit & RULE_EXACT_LETTERS) {
+        size_t lo = 0, hi = N_EXACT;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            int r = cmp_word(w, len, &exact_rules[mid]);
+            if (r == 0) {
+                hints = exact_rules[mid].hint;
+                break;
+            }
+            if (r < 0) hi = mid;
+            else lo = mid + 1;
         }
-        if (c < 0) hi = mid;
-        else lo = mid + 1;
     }
-    for (size_t i = 0; i < N_PREFIX; i++) {
-        const word_rule *r = &prefix_rules[i];
-        if (r->len <= len && w[0] == r->word[0] && memcmp(r->word, w, r->len) == 0) hints |= r->hint;
+    if (bit & RULE_PREFIX_LETTERS) {
+        for (size_t i = 0; i < N_PREFIX; i++) {
+            const word_rule *r = &prefix_rules[i];
+            if (r->len <= len && w[0] == r->word[0] && memcmp(r->word, w, r->len) == 0) hints |= r->hint;
+        }
     }
     return hints;
 }
 
 bool rules_tables_sorted(void) {
+    if (first_letters(exact_rules, N_EXACT) != RULE_EXACT_LETTERS) return false;
+    if (first_letters(prefix_rules, N_PREFIX) != RULE_PREFIX_LETTERS) return false;
     for (size_t i = 1; i < N_EXACT; i++)
         if (cmp_word(exact_rules[i].word, exact_rules[i].len, &exact_rules[i - 1]) <= 0) return false;
     return true;
@@ -196,20 +225,38 @@ static bool is_alnum(unsigned char c) {
 }
 
 /* Splits an attribute value into words and ORs their hints. */
+static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+/* Splits one class/id value into words and ORs their hints. Words are
+ * looked up in place; only a word with capitals is copied to lowercase. */
 static uint32_t value_hints(const char *v, size_t len) {
     uint32_t hints = 0;
-    char word[32];
-    size_t n = 0;
-    for (size_t i = 0; i <= len; i++) {
-        unsigned char c = i < len ? (unsigned char)v[i] : 0;
-        bool boundary = !is_alnum(c) || (n > 0 && c >= 'A' && c <= 'Z' && i > 0 && v[i - 1] >= 'a' && v[i - 1] <= 'z');
-        if (boundary && n > 0) {
-            if (n < sizeof word) hints |= lookup_word(word, n);
-            n = 0;
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !is_alnum((unsigned char)v[i])) i++;
+        size_t start = i;
+        bool upper = false;
+        while (i < len && is_alnum((unsigned char)v[i])) {
+            unsigned char c = (unsigned char)v[i];
+            if (c >= 'A' && c <= 'Z') {
+                if (i > start && is_lower((unsigned char)v[i - 1])) break; /* camelCase boundary */
+                upper = true;
+            }
+            i++;
         }
-        if (is_alnum(c)) {
-            if (n < sizeof word) word[n] = (char)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
-            n++;
+        size_t n = i - start;
+        if (n == 0) continue;
+        unsigned c0 = (unsigned char)v[start] | 0x20u;
+        if (c0 < 'a' || c0 > 'z' || !((RULE_EXACT_LETTERS | RULE_PREFIX_LETTERS) & (1u << (c0 - 'a')))) continue;
+        if (!upper) {
+            hints |= lookup_word(v + start, n);
+        } else if (n < 32) {
+            char word[32];
+            for (size_t k = 0; k < n; k++) {
+                unsigned char c = (unsigned char)v[start + k];
+                word[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            }
+            hints |= lookup_word(word, n);
         }
     }
     return hints;
@@ -242,8 +289,6 @@ static bool word_in_list(const char *w, size_t n, const void *arg) {
     return false;
 }
 
-static bool attr_is(const pith_attr *a, const char *name);
-
 bool rules_has_word(const pith_node *el, const char *const *words) {
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
@@ -254,10 +299,6 @@ bool rules_has_word(const pith_node *el, const char *const *words) {
     return false;
 }
 
-static bool attr_is(const pith_attr *a, const char *name) {
-    size_t n = strlen(name);
-    return a->name_len == n && memcmp(a->name, name, n) == 0;
-}
 
 static bool value_eq_ci(const pith_attr *a, const char *s) {
     size_t n = strlen(s);

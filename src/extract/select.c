@@ -23,6 +23,7 @@ void select_params_default(select_params *p) {
     p->sibling_link_density_max = 0.35;
     p->sibling_min_density = 0.6;
     p->sibling_search_depth = 1;
+    p->sibling_paragraph_chars = 80;
     p->list_item_factor = 0.5;
     p->promote_ratio = 1.5;
     p->promote_min_density = 0.5;
@@ -142,8 +143,15 @@ static int32_t promote(const ext_features *f, const select_params *p, int32_t co
 /* A sibling joins whole when it reads as prose; a mixed one (the lead
  * paragraphs beside a link box in one wrapper) is searched a few levels
  * down for parts that do. Explicit stack: no recursion. */
+static bool same_class(const pith_node *a, const pith_node *b) {
+    uint32_t al = 0, bl = 0;
+    const char *ac = pith_dom_attr(a, "class", 5, &al), *bc = pith_dom_attr(b, "class", 5, &bl);
+    return ac && bc && al && al == bl && memcmp(ac, bc, al) == 0;
+}
+
 static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, double need,
                              select_result *r) {
+    const pith_node *core = f->els[r->core].node;
     struct { uint32_t idx, depth; } stack[64];
     uint32_t n = 0;
     stack[n].idx = first;
@@ -153,10 +161,16 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         const ext_el *e = &f->els[s];
         if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
         if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
-        if (e->good < need) continue;
+        /* A lone paragraph beside the article is part of it unless it is
+         * mostly links: it needs only a sentence's worth of prose. */
+        /* So does a part with the core's own class ("article-body" twice,
+         * around an ad). */
+        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, core);
+        double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
+        if (e->good < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
         double density = e->chars ? e->weight / (double)e->chars : 0;
-        if (e->weight >= need && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
+        if (e->weight >= want && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
             if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
             continue;
         }

@@ -45,6 +45,7 @@ typedef struct select_params {
     uint32_t sibling_min_chars;  /* ...and at least this many characters of prose */
     double sibling_link_density_max;
     double sibling_min_density;  /* a sibling's net weight per character (prose, not teasers) */
+    double sibling_paragraph_chars; /* a <p> sibling joins with this much prose, whatever the share */
     uint32_t sibling_search_depth; /* levels searched inside a mixed sibling for prose parts */
     double promote_ratio;        /* an ancestor with this much more net prose replaces the core... */
     double promote_min_density;  /* ...when its net weight per character is at least this */
