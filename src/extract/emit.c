@@ -142,7 +142,10 @@ static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen)
 /* Text of an element, white space collapsed, into buf (bounded). */
 static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
     pith_buf_clear(buf);
-    for (const pith_node *n = el->first_child; n; n = pith_dom_next(el, n, false)) {
+    /* Bounded in nodes as well as bytes: headings can nest (h1 > div > h2),
+     * and each is compared with the title. */
+    size_t visits = 0;
+    for (const pith_node *n = el->first_child; n && visits < 4096; n = pith_dom_next(el, n, false), visits++) {
         if (n->type != PITH_NODE_TEXT) continue;
         for (uint32_t i = 0; i < n->len && buf->len < max; i++) {
             char c = n->str[i];

@@ -52,8 +52,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             if (!it.entering) {
                 els[cur].end = n;
                 cur = els[cur].parent;
-                block = cur;
-                while (block >= 0 && !(els[block].flags & EL_BLOCK)) block = els[block].parent;
+                block = cur >= 0 ? els[cur].block : -1; /* O(1): no walk up the chain */
                 continue;
             }
             if (n >= max_elements) {
@@ -80,6 +79,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             if ((node->tag == PITH_TAG_IMG || node->tag == PITH_TAG_PICTURE) && !(e->flags & EL_SKIPPED)) e->images = 1;
             cur = (int32_t)n++;
             if (e->flags & EL_BLOCK) block = cur;
+            e->block = block;
             continue;
         }
         if (node->type != PITH_NODE_TEXT || cur < 0 || block < 0) continue;

@@ -31,6 +31,7 @@ enum {
 typedef struct ext_el {
     pith_node *node;
     int32_t parent;           /* index of the parent element, -1 at the top */
+    int32_t block;            /* nearest block-level element at or above this one, -1 if none */
     uint32_t end;             /* one past the last descendant's index */
     uint32_t flags;           /* EL_* */
     uint32_t hints;           /* HINT_* of this element only */
