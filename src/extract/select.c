@@ -149,9 +149,9 @@ static bool same_class(const pith_node *a, const pith_node *b) {
     return ac && bc && al && al == bl && memcmp(ac, bc, al) == 0;
 }
 
-static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, double need,
-                             select_result *r) {
-    const pith_node *core = f->els[r->core].node;
+static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, int32_t path,
+                             double need, select_result *r) {
+    const pith_node *along = f->els[path].node; /* the article's own element at this level */
     struct { uint32_t idx, depth; } stack[64];
     uint32_t n = 0;
     stack[n].idx = first;
@@ -163,9 +163,10 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
         /* A lone paragraph beside the article is part of it unless it is
          * mostly links: it needs only a sentence's worth of prose. */
-        /* So does a part with the core's own class ("article-body" twice,
-         * around an ad). */
-        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, core);
+        /* So does a part with the class of the article's own element at
+         * that level ("article-body" twice around an ad; a series of
+         * <section class="story-part">). */
+        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, along);
         double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
         if (e->good < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
@@ -199,7 +200,7 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
         /* Children of parent are the index ranges between parent+1 and
          * parent.end, hopping by each child's end. */
         for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end)
-            if ((int32_t)s != child) consider_sibling(f, p, s, need, r);
+            if ((int32_t)s != child) consider_sibling(f, p, s, child, need, r);
         child = parent;
     }
     /* Document order: indices are pre-order positions, and roots never
