@@ -382,7 +382,10 @@ static uint32_t role_hints(const pith_attr *a) {
 static uint32_t tag_hints(pith_tag tag) {
     switch (tag) {
     case PITH_TAG_ARTICLE: case PITH_TAG_MAIN: return HINT_CONTENT;
-    case PITH_TAG_ASIDE: case PITH_TAG_FOOTER: case PITH_TAG_HEADER: return HINT_CHROME;
+    /* Not <header>: inside an article it holds the standfirst, which is
+     * article text; a site header is named by its class or role=banner,
+     * and its links weigh against it anyway. */
+    case PITH_TAG_ASIDE: case PITH_TAG_FOOTER: return HINT_CHROME;
     case PITH_TAG_FIGCAPTION: return HINT_CAPTION;
     default: return 0;
     }
