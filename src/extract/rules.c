@@ -141,28 +141,33 @@ static const word_rule exact_rules[] = {
 
 /* Words that also match as a prefix ("advert" covers advertisement). */
 static const word_rule prefix_rules[] = {
-    {"nav", 3, HINT_NAV, "nav, navbar, navigation", 0x6e61760000000000ull, 0x0ull},
-    {"menu", 4, HINT_NAV, "menus, menu-item", 0x6d656e7500000000ull, 0x0ull},
-    {"breadcrumb", 10, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62000000000000ull},
-    {"skiplink", 8, HINT_NAV, "skip links", 0x736b69706c696e6bull, 0x0ull},
-    {"share", 5, HINT_SHARE, "share, shares, sharebar, shareaholic", 0x7368617265000000ull, 0x0ull},
-    {"social", 6, HINT_SHARE, "social links and buttons", 0x736f6369616c0000ull, 0x0ull},
-    {"related", 7, HINT_RELATED, "related-stories, relatedPosts", 0x72656c6174656400ull, 0x0ull},
-    {"teaser", 6, HINT_RELATED, "teasers of other stories", 0x7465617365720000ull, 0x0ull},
-    {"promo", 5, HINT_RELATED, "promotions of other content", 0x70726f6d6f000000ull, 0x0ull},
-    {"recirc", 6, HINT_RELATED, "recirculation modules", 0x7265636972630000ull, 0x0ull},
-    {"disqus", 6, HINT_COMMENT, "Disqus threads", 0x6469737175730000ull, 0x0ull},
     {"advert", 6, HINT_AD, "advert, advertisement, advertising", 0x6164766572740000ull, 0x0ull},
-    {"sponsor", 7, HINT_AD, "sponsored content", 0x73706f6e736f7200ull, 0x0ull},
-    {"cookie", 6, HINT_CONSENT, "cookie banners", 0x636f6f6b69650000ull, 0x0ull},
-    {"newsletter", 10, HINT_CONSENT, "newsletter sign-up boxes", 0x6e6577736c657474ull, 0x6572000000000000ull},
-    {"subscribe", 9, HINT_CONSENT, "subscribe prompts", 0x7375627363726962ull, 0x6500000000000000ull},
-    {"subscription", 12, HINT_CONSENT, "subscription prompts", 0x7375627363726970ull, 0x74696f6e00000000ull},
-    {"widget", 6, HINT_CHROME, "sidebar widgets", 0x7769646765740000ull, 0x0ull},
+    {"breadcrumb", 10, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62000000000000ull},
     {"byline", 6, HINT_META, "bylines", 0x62796c696e650000ull, 0x0ull},
     {"caption", 7, HINT_CAPTION, "image captions", 0x63617074696f6e00ull, 0x0ull},
+    {"cookie", 6, HINT_CONSENT, "cookie banners", 0x636f6f6b69650000ull, 0x0ull},
     {"credit", 6, HINT_CAPTION, "photo credits", 0x6372656469740000ull, 0x0ull},
+    {"disqus", 6, HINT_COMMENT, "Disqus threads", 0x6469737175730000ull, 0x0ull},
+    {"menu", 4, HINT_NAV, "menus, menu-item", 0x6d656e7500000000ull, 0x0ull},
+    {"nav", 3, HINT_NAV, "nav, navbar, navigation", 0x6e61760000000000ull, 0x0ull},
+    {"newsletter", 10, HINT_CONSENT, "newsletter sign-up boxes", 0x6e6577736c657474ull, 0x6572000000000000ull},
+    {"promo", 5, HINT_RELATED, "promotions of other content", 0x70726f6d6f000000ull, 0x0ull},
+    {"recirc", 6, HINT_RELATED, "recirculation modules", 0x7265636972630000ull, 0x0ull},
+    {"related", 7, HINT_RELATED, "related-stories, relatedPosts", 0x72656c6174656400ull, 0x0ull},
+    {"share", 5, HINT_SHARE, "share, shares, sharebar, shareaholic", 0x7368617265000000ull, 0x0ull},
+    {"skiplink", 8, HINT_NAV, "skip links", 0x736b69706c696e6bull, 0x0ull},
+    {"social", 6, HINT_SHARE, "social links and buttons", 0x736f6369616c0000ull, 0x0ull},
+    {"sponsor", 7, HINT_AD, "sponsored content", 0x73706f6e736f7200ull, 0x0ull},
+    {"subscribe", 9, HINT_CONSENT, "subscribe prompts", 0x7375627363726962ull, 0x6500000000000000ull},
+    {"subscription", 12, HINT_CONSENT, "subscription prompts", 0x7375627363726970ull, 0x74696f6e00000000ull},
+    {"teaser", 6, HINT_RELATED, "teasers of other stories", 0x7465617365720000ull, 0x0ull},
+    {"widget", 6, HINT_CHROME, "sidebar widgets", 0x7769646765740000ull, 0x0ull},
 };
+
+/* Where each first letter starts in the tables (generated with them;
+ * rules_tables_sorted() checks them). */
+static const uint8_t exact_start[27] = {0, 10, 13, 22, 24, 25, 27, 29, 30, 30, 30, 30, 30, 33, 33, 34, 41, 41, 46, 56, 64, 65, 65, 65, 65, 65, 65};
+static const uint8_t prefix_start[27] = {0, 1, 3, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 10, 10, 11, 11, 13, 19, 20, 20, 20, 21, 21, 21, 21};
 
 /* First letters of the words in each table (checked by rules_tables_sorted). */
 #define RULE_EXACT_LETTERS 0x1ed0ffu
@@ -191,13 +196,9 @@ static uint32_t first_letters(const word_rule *rules, size_t n) {
 /* A word as two integers (first 16 bytes, big-endian, zero padded): table
  * probes are integer compares, and integer order is strcmp order. */
 static void pack_word(const char *w, size_t len, uint64_t *k0, uint64_t *k1) {
-    unsigned char b[16] = {0};
-    memcpy(b, w, len < 16 ? len : 16);
     uint64_t a = 0, c = 0;
-    for (int i = 0; i < 8; i++) {
-        a = a << 8 | b[i];
-        c = c << 8 | b[i + 8];
-    }
+    for (size_t i = 0; i < 8; i++) a = a << 8 | (i < len ? (unsigned char)w[i] : 0u);
+    for (size_t i = 8; i < 16; i++) c = c << 8 | (i < len ? (unsigned char)w[i] : 0u);
     *k0 = a;
     *k1 = c;
 }
@@ -208,30 +209,25 @@ static uint64_t high_bytes(size_t n) { return n >= 8 ? ~(uint64_t)0 : ~(~(uint64
 static uint32_t lookup_word(const char *w, size_t len) {
     unsigned c = (unsigned char)w[0];
     if (c < 'a' || c > 'z') return 0;
-    uint32_t bit = 1u << (c - 'a');
+    unsigned l = c - 'a';
+    uint32_t hints = 0;
+    size_t e0 = exact_start[l], e1 = exact_start[l + 1], p0 = prefix_start[l], p1 = prefix_start[l + 1];
+    if (e0 == e1 && p0 == p1) return 0;
     uint64_t k0, k1;
     pack_word(w, len, &k0, &k1);
-    uint32_t hints = 0;
-    if ((bit & RULE_EXACT_LETTERS) && len <= 16) {
-        size_t lo = 0, hi = N_EXACT;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            const word_rule *r = &exact_rules[mid];
-            if (r->key0 == k0 && r->key1 == k1) {
+    if (len <= 16)
+        for (size_t i = e0; i < e1; i++) {
+            const word_rule *r = &exact_rules[i];
+            if (r->len == len && r->key0 == k0 && r->key1 == k1) {
                 hints = r->hint;
                 break;
             }
-            if (k0 < r->key0 || (k0 == r->key0 && k1 < r->key1)) hi = mid;
-            else lo = mid + 1;
         }
-    }
-    if (bit & RULE_PREFIX_LETTERS) {
-        for (size_t i = 0; i < N_PREFIX; i++) {
-            const word_rule *r = &prefix_rules[i];
-            if (r->len > len) continue;
-            if ((k0 & high_bytes(r->len)) == r->key0 && (r->len <= 8 || (k1 & high_bytes(r->len - 8)) == r->key1))
-                hints |= r->hint;
-        }
+    for (size_t i = p0; i < p1; i++) {
+        const word_rule *r = &prefix_rules[i];
+        if (r->len > len) continue;
+        if ((k0 & high_bytes(r->len)) == r->key0 && (r->len <= 8 || (k1 & high_bytes(r->len - 8)) == r->key1))
+            hints |= r->hint;
     }
     return hints;
 }
@@ -245,7 +241,16 @@ static bool keys_match(const word_rule *rules, size_t n) {
     return true;
 }
 
+static bool starts_match(const word_rule *rules, size_t n, const uint8_t *start) {
+    for (unsigned l = 0; l < 26; l++)
+        for (size_t i = start[l]; i < start[l + 1]; i++)
+            if (i >= n || rules[i].word[0] != (char)('a' + l)) return false;
+    return start[26] == n;
+}
+
 bool rules_tables_sorted(void) {
+    if (!starts_match(exact_rules, N_EXACT, exact_start) || !starts_match(prefix_rules, N_PREFIX, prefix_start))
+        return false;
     if (!keys_match(exact_rules, N_EXACT) || !keys_match(prefix_rules, N_PREFIX)) return false;
     if (first_letters(exact_rules, N_EXACT) != RULE_EXACT_LETTERS) return false;
     if (first_letters(prefix_rules, N_PREFIX) != RULE_PREFIX_LETTERS) return false;
@@ -377,7 +382,10 @@ static uint32_t role_hints(const pith_attr *a) {
 static uint32_t tag_hints(pith_tag tag) {
     switch (tag) {
     case PITH_TAG_ARTICLE: case PITH_TAG_MAIN: return HINT_CONTENT;
-    case PITH_TAG_ASIDE: case PITH_TAG_FOOTER: case PITH_TAG_HEADER: return HINT_CHROME;
+    /* Not <header>: inside an article it holds the standfirst, which is
+     * article text; a site header is named by its class or role=banner,
+     * and its links weigh against it anyway. */
+    case PITH_TAG_ASIDE: case PITH_TAG_FOOTER: return HINT_CHROME;
     case PITH_TAG_FIGCAPTION: return HINT_CAPTION;
     default: return 0;
     }
