@@ -25,6 +25,7 @@ typedef struct warc_cli_options {
     const char *output;    /* --output FILE (or -o FILE for WARC input) */
     const char *stats;     /* --stats FILE */
     bool quiet;            /* --quiet: no progress line, no summary */
+    bool time_parse;       /* --time-parse */
 } warc_cli_options;
 
 /* 1 when every input is a WARC file, 0 when none is, -1 when mixed.

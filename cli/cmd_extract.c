@@ -44,6 +44,8 @@ static const cli_option options[] = {
                              "file, every N-th record of it"},
     {NULL, "--stats", "FILE", "WARC: write the run's counts and timings as JSON to FILE"},
     {"-q", "--quiet", NULL, "WARC: no progress line and no summary on stderr"},
+    {NULL, "--time-parse", NULL, "WARC --stats: also time HTML parsing alone (parses every\n"
+                                 "page twice; for benchmarks)"},
     {"-h", "--help", NULL, "this help"},
     {"-V", "--version", NULL, "the version"},
 };
@@ -257,6 +259,8 @@ int cmd_extract(int argc, char **argv) {
             wopt.shard = v;
         } else if (strcmp(name, "--stats") == 0) {
             wopt.stats = v;
+        } else if (strcmp(name, "--time-parse") == 0) {
+            wopt.time_parse = true;
         } else if (strcmp(name, "--quiet") == 0) {
             wopt.quiet = true;
         } else if (strcmp(name, "--url") == 0) {

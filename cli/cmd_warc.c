@@ -56,6 +56,7 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         .stats_path = w->stats,
         .progress = isatty(2) && !w->quiet,
         .quiet = w->quiet,
+        .time_parse = w->time_parse,
         .out = stdout,
         .out_name = "stdout",
     };

@@ -61,7 +61,7 @@ typedef struct slot {
 } slot;
 
 typedef struct worker_stats {
-    double cpu_extract, cpu_render;
+    double cpu_extract, cpu_render, cpu_parse;
 } worker_stats;
 
 typedef struct pipeline {
@@ -444,6 +444,18 @@ static pith_status append_article(json_out *o, const pith_result *r) {
     return PITH_E_LIMIT;
 }
 
+/* --time-parse: how much of extraction is HTML parsing. The page is
+ * parsed a second time on its own, outside the extraction's timing. */
+static void time_parse(worker *w, const slot *s) {
+    pith_parse_options po;
+    pith_parse_options_init(&po);
+    po.transport_encoding = s->has_charset ? s->strs + s->charset_at : NULL;
+    pith_document *doc;
+    double c0 = thread_cpu();
+    if (pith_parse(s->payload, s->payload_len, &po, &doc) == PITH_OK) pith_document_free(doc);
+    w->st.cpu_parse += thread_cpu() - c0;
+}
+
 static void work_one(worker *w, slot *s) {
     const pipeline_config *cfg = w->p->cfg;
     if (s->kind == SLOT_SKIP) {
@@ -452,6 +464,7 @@ static void work_one(worker *w, slot *s) {
         if (s->out.len) end_line(&s->out, "skipped", "", s->skip_reason);
         return;
     }
+    if (cfg->time_parse) time_parse(w, s);
     const pith_result *r;
     double c0 = thread_cpu();
     pith_status st = pith_extractor_run(w->ex, s->payload, s->payload_len, s->has_url ? s->strs : NULL,
@@ -651,7 +664,9 @@ static void finish_stats(pipeline *p, run_stats *rs, worker *ws, int n, double t
     for (int i = 0; i < n; i++) {
         rs->cpu_extract += ws[i].st.cpu_extract;
         rs->cpu_render += ws[i].st.cpu_render;
+        rs->cpu_parse += ws[i].st.cpu_parse;
     }
+    if (!p->cfg->time_parse) rs->cpu_parse = -1;
     memcpy(rs->rss_kb_at, p->rs.rss_kb_at, sizeof rs->rss_kb_at);
     rs->rss_end_kb = proc_status_kb("VmRSS:");
     rs->peak_rss_kb = proc_status_kb("VmHWM:");

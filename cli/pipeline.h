@@ -33,6 +33,7 @@ typedef struct pipeline_config {
     const char *stats_path;    /* --stats FILE, or NULL */
     bool progress;             /* draw the progress line (stderr is a terminal) */
     bool quiet;                /* no summary on stderr */
+    bool time_parse;           /* also parse each page alone to time HTML parsing (benchmarks) */
 } pipeline_config;
 
 /* Runs the pipeline over paths ("-" = standard input, already peeked into

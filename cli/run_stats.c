@@ -138,6 +138,9 @@ int run_stats_write_json(const run_stats *s, const char *path) {
     json_kv_f64(&b, "decompress_wall", s->decompress);
     json_kv_f64(&b, "extract", s->cpu_extract);
     json_kv_f64(&b, "render", s->cpu_render);
+    json_key(&b, "parse_alone", false);
+    if (s->cpu_parse < 0) json_lit(&b, "null");
+    else json_f64(&b, s->cpu_parse);
     json_kv_f64(&b, "writer", s->cpu_writer);
     json_lit(&b, "}");
     json_key(&b, "rss_kb", false);

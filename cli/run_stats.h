@@ -49,6 +49,7 @@ typedef struct run_stats {
     double decompress;      /* wall time inside the decompressor (reader thread) */
     double cpu_extract;     /* workers' CPU inside pith_extractor_run (HTML parse + extraction) */
     double cpu_render;      /* workers' CPU rendering JSON */
+    double cpu_parse;       /* --time-parse: workers' CPU in a separate pith_parse() of each page; < 0 = not measured */
     double cpu_writer;      /* writer thread CPU */
     long rss_kb_at[RSS_MARKS]; /* VmRSS at each mark, -1 when not reached */
     long rss_end_kb, peak_rss_kb;
