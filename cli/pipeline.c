@@ -88,6 +88,7 @@ typedef struct pipeline {
     uint64_t total_bytes;
 
     /* Reader results (read after it is joined). */
+    double next_cpu, next_wall; /* time inside pith_warc_next() */
     run_stats rs;          /* files, records, input/stream bytes, reader skips and errors, rss */
     progress prog;
 } pipeline;
@@ -350,7 +351,10 @@ static void read_file(pipeline *p, file_ctx *fc) {
     pith_warc_record rec;
     pith_warc_stats st;
     for (uint64_t n = 0;; n++) {
+        double w0 = progress_now(), c0 = thread_cpu();
         pith_warc_status s = pith_warc_next(r, &rec);
+        p->next_cpu += thread_cpu() - c0;
+        p->next_wall += progress_now() - w0;
         if (s == PITH_WARC_END) break;
         if ((n & 63) == 0) {
             pith_warc_get_stats(r, &st);
@@ -659,6 +663,8 @@ static void finish_stats(pipeline *p, run_stats *rs, worker *ws, int n, double t
     rs->stream_bytes = p->rs.stream_bytes;
     rs->cpu_reader = p->rs.cpu_reader;
     rs->decompress = p->rs.decompress;
+    rs->decompress_cpu = p->next_wall > 0 ? p->rs.decompress * (p->next_cpu / p->next_wall) : 0;
+    if (rs->decompress_cpu > p->next_cpu) rs->decompress_cpu = p->next_cpu;
     reasons_merge(&rs->skipped, &p->rs.skipped);
     reasons_merge(&rs->errors, &p->rs.errors);
     for (int i = 0; i < n; i++) {

@@ -136,6 +136,7 @@ int run_stats_write_json(const run_stats *s, const char *path) {
     json_key(&b, "reader", true);
     json_f64(&b, s->cpu_reader);
     json_kv_f64(&b, "decompress_wall", s->decompress);
+    json_kv_f64(&b, "decompress", s->decompress_cpu);
     json_kv_f64(&b, "extract", s->cpu_extract);
     json_kv_f64(&b, "render", s->cpu_render);
     json_key(&b, "parse_alone", false);

@@ -47,6 +47,9 @@ typedef struct run_stats {
     double wall_seconds;
     double cpu_reader;      /* reader thread CPU: decompression, WARC/HTTP parsing, copying */
     double decompress;      /* wall time inside the decompressor (reader thread) */
+    double decompress_cpu;  /* the same as CPU time, estimated: decompress x the reader's CPU/wall
+                               ratio inside pith_warc_next() (the library times it by wall clock,
+                               which counts waiting for a core on a loaded machine) */
     double cpu_extract;     /* workers' CPU inside pith_extractor_run (HTML parse + extraction) */
     double cpu_render;      /* workers' CPU rendering JSON */
     double cpu_parse;       /* --time-parse: workers' CPU in a separate pith_parse() of each page; < 0 = not measured */

@@ -101,7 +101,7 @@ assert s["extracted"] == e["articles"] == s["lines"], s
 assert s["errors_total"] == 1 and s["errors"] == {"warc: bad-length": 1}, s
 assert s["skipped"]["request record"] == 8 and s["skipped"]["not html"] == 1, s
 assert s["skipped_total"] + s["extracted"] == s["records"], s
-for k in ("reader", "decompress_wall", "extract", "render", "writer"):
+for k in ("reader", "decompress", "decompress_wall", "extract", "render", "writer"):
     assert s["cpu_seconds"][k] >= 0
 assert s["rss_kb"]["peak"] > 0
 PY
