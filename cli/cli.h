@@ -29,8 +29,9 @@ typedef struct warc_cli_options {
 } warc_cli_options;
 
 /* 1 when every input is a WARC file, 0 when none is, -1 when mixed.
- * Standard input is peeked into pk once (*peeked). */
-int warc_inputs_kind(const input_list *in, stdin_peek *pk, bool *peeked);
-int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, stdin_peek *pk);
+ * Streams (stdin, FIFOs) are opened and peeked into peeks[i] (an array of
+ * in->count entries, zeroed by the caller; free each with input_peek_free). */
+int warc_inputs_kind(const input_list *in, input_peek *peeks);
+int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks);
 
 #endif

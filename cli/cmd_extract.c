@@ -155,7 +155,7 @@ typedef struct run_state {
     const char *encoding;
     size_t max_input;
     int failed;
-    stdin_peek *pk;   /* bytes already read off stdin to sniff it (or NULL) */
+    input_peek *pk;   /* this input's stream, when sniffing opened it (or NULL) */
 } run_state;
 
 static int write_all(FILE *f, const char *s, size_t n) {
@@ -165,8 +165,8 @@ static int write_all(FILE *f, const char *s, size_t n) {
 static void extract_one(run_state *rs, const char *path, const char *rel) {
     char *data;
     size_t len;
-    int err = rs->pk && strcmp(path, "-") == 0 ? stdin_peek_slurp(rs->pk, rs->max_input, &data, &len)
-                                               : read_input(path, rs->max_input, &data, &len);
+    int err = rs->pk && rs->pk->active ? input_peek_slurp(rs->pk, rs->max_input, &data, &len)
+                                       : read_input(path, rs->max_input, &data, &len);
     if (err) {
         fprintf(stderr, "pith: %s: %s\n", path, err == ERANGE ? "input larger than the limit" : strerror(err));
         rs->failed++;
@@ -207,6 +207,11 @@ static void extract_one(run_state *rs, const char *path, const char *rel) {
     }
     free(opath);
     pith_free(out);
+}
+
+static void free_peeks(input_peek *peeks, size_t n) {
+    for (size_t i = 0; i < n; i++) input_peek_free(&peeks[i]);
+    free(peeks);
 }
 
 int cmd_extract(int argc, char **argv) {
@@ -294,10 +299,13 @@ int cmd_extract(int argc, char **argv) {
         inputs_free(&inputs);
         return 1;
     }
-    stdin_peek pk = {0};
-    bool peeked = false;
-    int kind = warc_inputs_kind(&inputs, &pk, &peeked);
-    if (peeked) rs.pk = &pk;
+    input_peek *peeks = calloc(inputs.count ? inputs.count : 1, sizeof *peeks);
+    if (!peeks) {
+        fprintf(stderr, "pith: out of memory\n");
+        inputs_free(&inputs);
+        return 1;
+    }
+    int kind = warc_inputs_kind(&inputs, peeks);
     if (kind != 0) {
         if (kind < 0) status = cli_usage_error("WARC and HTML inputs cannot be mixed in one run", NULL);
         else if (format_given && rs.format != PITH_FORMAT_JSON)
@@ -306,10 +314,10 @@ int cmd_extract(int argc, char **argv) {
             status = cli_usage_error("-o and --output both given", NULL);
         else {
             if (rs.out_dir) wopt.output = rs.out_dir; /* -o FILE for WARC input */
-            status = cmd_warc(&wopt, &opts, &inputs, &pk);
+            status = cmd_warc(&wopt, &opts, &inputs, peeks);
             if (rs.failed) status = 1;
         }
-        stdin_peek_free(&pk);
+        free_peeks(peeks, inputs.count);
         inputs_free(&inputs);
         return status;
     }
@@ -317,13 +325,17 @@ int cmd_extract(int argc, char **argv) {
     pith_status st = pith_extractor_new(&opts, &rs.ex);
     if (st != PITH_OK) {
         fprintf(stderr, "pith: %s\n", pith_status_str(st));
-        stdin_peek_free(&pk);
+        free_peeks(peeks, inputs.count);
         inputs_free(&inputs);
         return 1;
     }
-    for (size_t i = 0; i < inputs.count; i++) extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+    for (size_t i = 0; i < inputs.count; i++) {
+        rs.pk = &peeks[i];
+        extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+        input_peek_free(&peeks[i]);
+    }
     pith_extractor_free(rs.ex);
-    stdin_peek_free(&pk);
+    free_peeks(peeks, inputs.count);
     inputs_free(&inputs);
     if (fflush(stdout) != 0) return 1;
     if (rs.failed) {

@@ -14,20 +14,11 @@
 #include "cli.h"
 #include "pipeline.h"
 
-int warc_inputs_kind(const input_list *in, stdin_peek *pk, bool *peeked) {
+int warc_inputs_kind(const input_list *in, input_peek *peeks) {
     size_t warc = 0;
     for (size_t i = 0; i < in->count; i++) {
-        const char *path = in->paths[i];
-        if (strcmp(path, "-") == 0) {
-            if (!*peeked) {
-                int e = stdin_peek_read(pk);
-                if (e) fprintf(stderr, "pith: stdin: %s\n", strerror(e));
-                *peeked = true;
-            }
-            warc += pk->is_warc;
-        } else {
-            warc += warc_input_is_warc_path(path);
-        }
+        int err;
+        warc += input_sniff(in->paths[i], &peeks[i], &err);
     }
     if (warc == 0) return 0;
     return warc == in->count ? 1 : -1;
@@ -47,7 +38,7 @@ static bool parse_shard(const char *s, unsigned *index, unsigned *count) {
     return true;
 }
 
-int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, stdin_peek *pk) {
+int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks) {
     pipeline_config cfg = {
         .opts = opts,
         .jobs = w->jobs,
@@ -76,7 +67,7 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         cfg.out = f;
         cfg.out_name = w->output;
     }
-    int status = pipeline_run(&cfg, in->paths, in->count, pk);
+    int status = pipeline_run(&cfg, in->paths, in->count, peeks);
     if (f && fclose(f) != 0) {
         fprintf(stderr, "pith: %s: %s\n", w->output, strerror(errno));
         status = 1;

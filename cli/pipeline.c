@@ -68,7 +68,7 @@ typedef struct pipeline {
     const pipeline_config *cfg;
     char *const *paths;
     size_t n_paths;
-    stdin_peek *pk;
+    input_peek *peeks;      /* per path: streams opened while sniffing */
 
     slot *slots;
     size_t k;               /* number of slots */
@@ -291,21 +291,22 @@ static bool in_shard(const pipeline *p, uint64_t i) {
 typedef struct file_ctx {
     const char *path;       /* "-" = stdin */
     const char *name;       /* for messages */
+    input_peek *peek;       /* the sniffed stream, or NULL / inactive for a regular file */
     uint64_t base_bytes;    /* input bytes of the files before this one */
     uint64_t *record_index; /* record sharding: position of the record in the file */
     bool by_record;
 } file_ctx;
 
-static pith_warc_reader *open_input(pipeline *p, const char *path, int *fd, pthread_t *feeder, bool *fed,
+static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feeder, bool *fed,
                                     pith_warc_error *err) {
     pith_warc_options o;
     pith_warc_options_init(&o);
     *fd = -1;
     *fed = false;
-    if (strcmp(path, "-") != 0) return pith_warc_open_path(path, &o, err);
-    *fd = stdin_peek_fd(p->pk, feeder, fed);
+    if (!fc->peek || !fc->peek->active) return pith_warc_open_path(fc->path, &o, err);
+    *fd = input_peek_fd(fc->peek, feeder, fed);
     if (*fd < 0) {
-        err->message = "cannot read standard input";
+        err->message = "cannot read the input";
         err->offset = 0;
         return NULL;
     }
@@ -336,15 +337,15 @@ static void read_file(pipeline *p, file_ctx *fc) {
     pthread_t feeder;
     bool fed;
     pith_warc_error err = {0};
-    pith_warc_reader *r = open_input(p, fc->path, &fd, &feeder, &fed, &err);
+    pith_warc_reader *r = open_input(fc, &fd, &feeder, &fed, &err);
     p->rs.files++;
     if (!r) {
         progress_log(&p->prog, "pith: %s: %s", fc->name, err.message ? err.message : "cannot open");
         reasons_add(&p->rs.errors, "file", err.message ? err.message : "cannot open", 1);
         p->rs.files_failed++;
         atomic_fetch_add(&p->errors, 1);
-        if (fd >= 0) close(fd);
-        if (fed) stdin_feeder_join(feeder);
+        if (fed) close(fd);
+        if (fed) input_feeder_join(feeder);
         return;
     }
     pith_warc_enable_timing(r, true);
@@ -385,8 +386,9 @@ static void read_file(pipeline *p, file_ctx *fc) {
     p->rs.decompress += st.decompress_seconds;
     atomic_store(&p->in_bytes, fc->base_bytes + st.input_bytes);
     pith_warc_close(r);
-    if (fd >= 0) close(fd);
-    if (fed) stdin_feeder_join(feeder);
+    /* The pipe's read end is ours; the input's own fd closes with its peek. */
+    if (fed) close(fd);
+    if (fed) input_feeder_join(feeder);
 }
 
 static void *reader_main(void *arg) {
@@ -396,8 +398,8 @@ static void *reader_main(void *arg) {
     uint64_t record_index = 0, base = 0;
     for (size_t i = 0; i < p->n_paths && !p->abort; i++) {
         if (!by_record && !in_shard(p, i)) continue;
-        file_ctx fc = {p->paths[i], strcmp(p->paths[i], "-") == 0 ? "stdin" : p->paths[i], base, &record_index,
-                       by_record};
+        file_ctx fc = {p->paths[i], strcmp(p->paths[i], "-") == 0 ? "stdin" : p->paths[i],
+                       p->peeks ? &p->peeks[i] : NULL, base, &record_index, by_record};
         read_file(p, &fc);
         base = atomic_load(&p->in_bytes);
     }
@@ -680,13 +682,13 @@ static void finish_stats(pipeline *p, run_stats *rs, worker *ws, int n, double t
     rs->cpu_writer = thread_cpu() - cpu0;
 }
 
-int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, stdin_peek *pk) {
+int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input_peek *peeks) {
     pipeline p;
     memset(&p, 0, sizeof p);
     p.cfg = cfg;
     p.paths = paths;
     p.n_paths = n;
-    p.pk = pk;
+    p.peeks = peeks;
     progress_init(&p.prog, cfg->progress);
     double t0 = progress_now(), cpu0 = thread_cpu();
     if (!pipeline_init(&p)) {

@@ -36,8 +36,9 @@ typedef struct pipeline_config {
     bool time_parse;           /* also parse each page alone to time HTML parsing (benchmarks) */
 } pipeline_config;
 
-/* Runs the pipeline over paths ("-" = standard input, already peeked into
- * pk). Returns the exit status: 0, or 1 when a record or file failed. */
-int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, stdin_peek *pk);
+/* Runs the pipeline over paths ("-" = standard input); peeks[i] is the
+ * already sniffed stream of paths[i] when peeks[i].active. Returns the exit
+ * status: 0, or 1 when a record or file failed. */
+int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input_peek *peeks);
 
 #endif

@@ -94,7 +94,7 @@ static sniff sniff_bytes(const unsigned char *p, size_t n) {
 }
 
 /* Reads from fd into pk until the sniff decides, PEEK_MAX or EOF. */
-static int peek_fd(int fd, stdin_peek *pk) {
+static int peek_fd(int fd, input_peek *pk) {
     if (!pk->buf && !(pk->buf = malloc(PEEK_MAX))) return ENOMEM;
     sniff s = SNIFF_MORE;
     while (s == SNIFF_MORE && pk->len < PEEK_MAX && !pk->eof) {
@@ -111,26 +111,37 @@ static int peek_fd(int fd, stdin_peek *pk) {
     return 0;
 }
 
-bool warc_input_is_warc_path(const char *path) {
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) return false;
+bool input_sniff(const char *path, input_peek *pk, int *err) {
+    memset(pk, 0, sizeof *pk);
+    pk->start = -1;
+    *err = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    if (fd < 0) {
+        *err = errno;
+        return false;
+    }
     struct stat st;
-    stdin_peek pk = {0};
-    bool yes = fstat(fd, &st) == 0 && !S_ISDIR(st.st_mode) && peek_fd(fd, &pk) == 0 && pk.is_warc;
-    stdin_peek_free(&pk);
-    close(fd);
+    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        *err = fstat(fd, &st) != 0 ? errno : EISDIR;
+        if (!is_stdin) close(fd);
+        return false;
+    }
+    bool stream = is_stdin || !S_ISREG(st.st_mode);
+    if (stream && S_ISREG(st.st_mode)) pk->start = (long long)lseek(fd, 0, SEEK_CUR);
+    *err = peek_fd(fd, pk);
+    bool yes = *err == 0 && pk->is_warc;
+    if (stream) {
+        pk->active = true;
+        pk->fd = fd;
+    } else {
+        input_peek_free(pk);
+        close(fd);
+    }
     return yes;
 }
 
-int stdin_peek_read(stdin_peek *pk) {
-    memset(pk, 0, sizeof *pk);
-    struct stat st;
-    pk->start = -1;
-    if (fstat(0, &st) == 0 && S_ISREG(st.st_mode)) pk->start = (long long)lseek(0, 0, SEEK_CUR);
-    return peek_fd(0, pk);
-}
-
-int stdin_peek_slurp(stdin_peek *pk, size_t max, char **data, size_t *len) {
+int input_peek_slurp(input_peek *pk, size_t max, char **data, size_t *len) {
     size_t cap = pk->len + 65536, n = pk->len;
     char *buf = malloc(cap);
     if (!buf) return ENOMEM;
@@ -146,7 +157,7 @@ int stdin_peek_slurp(stdin_peek *pk, size_t max, char **data, size_t *len) {
             buf = bigger;
             cap *= 2;
         }
-        ssize_t got = read(0, buf + n, cap - n);
+        ssize_t got = read(pk->fd, buf + n, cap - n);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
             int e = errno;
@@ -168,7 +179,7 @@ int stdin_peek_slurp(stdin_peek *pk, size_t max, char **data, size_t *len) {
 typedef struct feeder_arg {
     unsigned char *prefix;
     size_t len;
-    int out;
+    int in, out;
 } feeder_arg;
 
 static int write_full(int fd, const unsigned char *p, size_t n) {
@@ -182,7 +193,7 @@ static int write_full(int fd, const unsigned char *p, size_t n) {
     return 0;
 }
 
-/* Copies the peeked bytes, then the rest of fd 0, into the pipe. SIGPIPE
+/* Copies the peeked bytes, then the rest of the input, into the pipe. SIGPIPE
  * is blocked in this thread: a reader that stops early only makes the
  * write fail. */
 static void *feeder_main(void *arg) {
@@ -194,7 +205,7 @@ static void *feeder_main(void *arg) {
     unsigned char *buf = malloc(1 << 16);
     if (buf && write_full(f->out, f->prefix, f->len) == 0) {
         for (;;) {
-            ssize_t got = read(0, buf, 1 << 16);
+            ssize_t got = read(f->in, buf, 1 << 16);
             if (got < 0 && errno == EINTR) continue;
             if (got <= 0 || write_full(f->out, buf, (size_t)got) != 0) break;
         }
@@ -206,9 +217,9 @@ static void *feeder_main(void *arg) {
     return NULL;
 }
 
-int stdin_peek_fd(stdin_peek *pk, pthread_t *feeder, bool *feeder_started) {
+int input_peek_fd(input_peek *pk, pthread_t *feeder, bool *feeder_started) {
     *feeder_started = false;
-    if (pk->start >= 0 && lseek(0, (off_t)pk->start, SEEK_SET) == (off_t)pk->start) return 0;
+    if (pk->start >= 0 && lseek(pk->fd, (off_t)pk->start, SEEK_SET) == (off_t)pk->start) return pk->fd;
     int fds[2];
     if (pipe(fds) != 0) return -1;
     feeder_arg *f = malloc(sizeof *f);
@@ -221,6 +232,7 @@ int stdin_peek_fd(stdin_peek *pk, pthread_t *feeder, bool *feeder_started) {
     /* The feeder owns the peeked bytes from here on. */
     f->prefix = pk->buf;
     f->len = pk->len;
+    f->in = pk->fd;
     f->out = fds[1];
     pk->buf = NULL;
     pk->len = 0;
@@ -238,12 +250,15 @@ int stdin_peek_fd(stdin_peek *pk, pthread_t *feeder, bool *feeder_started) {
     return fds[0];
 }
 
-void stdin_feeder_join(pthread_t feeder) {
+void input_feeder_join(pthread_t feeder) {
     pthread_join(feeder, NULL);
 }
 
-void stdin_peek_free(stdin_peek *pk) {
+void input_peek_free(input_peek *pk) {
     free(pk->buf);
     pk->buf = NULL;
     pk->len = 0;
+    if (pk->active && pk->fd > 0) close(pk->fd);
+    pk->active = false;
+    pk->fd = -1;
 }

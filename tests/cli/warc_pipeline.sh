@@ -120,6 +120,10 @@ check "stdin: lines" test "$(lines "$T/in2")" = "$(expect "$T/c.gz.json" article
 check "stdin: named in messages" grep -q "^pith: stdin: offset" "$T/err"
 cat "$T/g.plain" | "$PITH" -q -j 2 > "$T/in3"
 check "stdin plain WARC" cmp -s "$T/in3" "$T/good"
+"$PITH" -q <(cat "$T/c.gz") > "$T/in4" 2>/dev/null
+check "a FIFO (process substitution) is read once, whole" cmp -s "$T/in4" "$T/in1"
+"$PITH" -q "$T/g.plain" <(cat "$T/g.gz") > "$T/in5"
+check "a file and a FIFO in one run" cmp -s "$T/in5" <(cat "$T/good" "$T/good")
 "$PITH" -q -o "$T/o.jsonl" "$T/g.gz" > "$T/stdout"
 check "-o FILE for WARC input" test "$(lines "$T/o.jsonl")" = "$(expect "$T/g.gz.json" articles)" -a ! -s "$T/stdout"
 "$PITH" -q --output "$T/o2.jsonl" "$T/g.gz"
@@ -134,6 +138,8 @@ printf '<html><body><article><p>%s</p></article></body></html>' "$(printf 'A sen
 check "HTML named .warc is still HTML" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "warc_record_id" not in d and "harbour" in d["text"]' "$T/p"
 "$PITH" -f json < "$T/page.warc" > "$T/p2" 2>/dev/null
 check "HTML on stdin after the sniff is whole" cmp -s "$T/p" "$T/p2"
+"$PITH" -f json <(cat "$T/page.warc") > "$T/p3" 2>/dev/null
+check "HTML from a FIFO after the sniff is whole" cmp -s "$T/p" "$T/p3"
 "$PITH" "$T/page.warc" "$T/g.gz" > /dev/null 2>&1
 check "mixing WARC and HTML is a usage error" test $? = 2
 "$PITH" -f text "$T/g.gz" > /dev/null 2>&1
