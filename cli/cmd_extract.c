@@ -312,6 +312,9 @@ int cmd_extract(int argc, char **argv) {
             status = cli_usage_error("WARC input gives JSON Lines only", NULL);
         else if (rs.out_dir && wopt.output)
             status = cli_usage_error("-o and --output both given", NULL);
+        else if (rs.url || rs.encoding)
+            status = cli_usage_error("WARC records carry their own URL and charset: --url and --encoding do not apply",
+                                     NULL);
         else {
             if (rs.out_dir) wopt.output = rs.out_dir; /* -o FILE for WARC input */
             status = cmd_warc(&wopt, &opts, &inputs, peeks);

@@ -144,6 +144,8 @@ check "HTML from a FIFO after the sniff is whole" cmp -s "$T/p" "$T/p3"
 check "mixing WARC and HTML is a usage error" test $? = 2
 "$PITH" -f text "$T/g.gz" > /dev/null 2>&1
 check "WARC with -f text is a usage error" test $? = 2
+"$PITH" -u http://x.example/ "$T/g.gz" > /dev/null 2>&1
+check "WARC with --url is a usage error" test $? = 2
 "$PITH" --help | grep -q -- "--all-records"
 check "--help lists the WARC options" test $? = 0
 
