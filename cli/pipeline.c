@@ -72,10 +72,10 @@ static void time_parse(worker *w, const slot *s) {
 
 static void work_one(worker *w, slot *s) {
     const pipeline_config *cfg = w->p->cfg;
-    if (s->kind == SLOT_SKIP) {
-        s->outcome = OUT_SKIPPED;
+    if (s->kind != SLOT_EXTRACT) {
+        s->outcome = s->kind == SLOT_SKIP ? OUT_SKIPPED : OUT_FAILED;
         s->reason = s->skip_reason;
-        if (s->out.len) end_line(&s->out, "skipped", "", s->skip_reason);
+        if (s->out.len) end_line(&s->out, s->kind == SLOT_SKIP ? "skipped" : "error", "", s->skip_reason);
         return;
     }
     if (cfg->time_parse) time_parse(w, s);

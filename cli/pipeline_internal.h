@@ -23,7 +23,8 @@
 
 typedef enum slot_kind {
     SLOT_EXTRACT,  /* an HTML payload to extract */
-    SLOT_SKIP      /* --all-records: a line saying why there is no article */
+    SLOT_SKIP,     /* --all-records: a line saying why there is no article */
+    SLOT_FAILED    /* the record could not be copied (out of memory): counted as an error */
 } slot_kind;
 
 typedef enum slot_outcome {

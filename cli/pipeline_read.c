@@ -142,7 +142,7 @@ static bool reader_record(pipeline *p, const pith_warc_record *rec) {
     if (!s) return false;
     if (!fill_slot(s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
         progress_log(&p->prog, "pith: out of memory copying a record of %zu bytes", rec->payload_len);
-        s->kind = SLOT_SKIP;
+        s->kind = SLOT_FAILED;
         s->skip_reason = "out of memory";
         s->out.len = 0;
     }

@@ -74,9 +74,10 @@ static void print_reasons(FILE *f, const char *title, const reason_table *t) {
 void run_stats_summary(const run_stats *s, FILE *f) {
     uint64_t errors = reasons_total(&s->errors);
     fprintf(f,
-            "pith: %llu file%s, %llu records, %llu html (%.1f MB), %llu extracted, %llu skipped, %llu error%s "
+            "pith: %llu file%s, %llu record%s, %llu html (%.1f MB), %llu extracted, %llu skipped, %llu error%s "
             "in %.2f s (%.0f records/s, %.1f MB/s html, %d job%s)\n",
             (unsigned long long)s->files, s->files == 1 ? "" : "s", (unsigned long long)s->records,
+            s->records == 1 ? "" : "s",
             (unsigned long long)s->html, (double)s->html_bytes / 1e6, (unsigned long long)s->extracted,
             (unsigned long long)reasons_total(&s->skipped), (unsigned long long)errors, errors == 1 ? "" : "s",
             s->wall_seconds, per_sec((double)s->records, s->wall_seconds),

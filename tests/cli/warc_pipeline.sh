@@ -55,6 +55,25 @@ PY
     check "$layout: same articles without the corrupt record" cmp -s "$T/out" "$T/good"
 done
 
+# ---------------------------------------------------------------- broken files
+python3 - "$T/g.plain" "$T/cut.warc" "$T/junk.warc" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+cut = data.index(b"WARC/1.0", data.index(b"story/3\r\n")) + 300   # inside a later record
+open(sys.argv[2], "wb").write(data[:cut])
+open(sys.argv[3], "wb").write(b"WARC/1.0\r\n" + bytes(range(256)) * 64 + data[:2000])
+PY
+"$PITH" -q -j 2 "$T/cut.warc" > "$T/cut" 2> "$T/err"
+check "truncated file: exit 1" test $? = 1
+check "truncated file: the articles before the cut" test "$(lines "$T/cut")" -ge 3
+check "truncated file: reported" grep -q "cut.warc: offset [0-9]*: .*truncated" "$T/err"
+"$PITH" -q -j 2 "$T/junk.warc" > "$T/junk" 2> "$T/err"
+check "garbage after a WARC magic: exit 1, no crash" test $? = 1
+check "garbage: reported" grep -q "junk.warc: offset 0:" "$T/err"
+head -c 1500 "$T/g.gz" > "$T/cut.gz"
+"$PITH" -q "$T/cut.gz" > /dev/null 2> "$T/err"
+check "truncated gzip member: exit 1" test $? = 1
+
 # ---------------------------------------------------------------- threads and order
 $MAKE "$T/big.warc.gz" gz --pages 40 --corrupt > "$T/big.json"
 "$PITH" -q -j 1 "$T/big.warc.gz" > "$T/j1" 2>/dev/null
