@@ -107,6 +107,13 @@ for jobs in (1, 2):
 print("speed-up -j2 on 2 cores vs -j1 on 1 core (wall): %.2fx; CPU seconds -j1 %.2f, -j2 %.2f"
       % (med[1]["wall_seconds"] / med[2]["wall_seconds"], med[1]["user"] + med[1]["sys"], med[2]["user"] + med[2]["sys"]))
 print("output -j1 == -j2 (ordered): %s" % same)
+# What an idle machine would give: the run's CPU work spread over 2 cores,
+# unless one thread (the reader) alone needs longer.
+c2 = med[2]["cpu_seconds"]
+total2 = med[2]["user"] + med[2]["sys"]
+bound = max(c2["reader"], total2 / 2)
+print("idle-machine estimate from CPU times: -j2 needs max(reader %.2f s, all %.2f s / 2) = %.2f s -> %.2fx of -j1's %.2f s"
+      % (c2["reader"], total2, bound, (med[1]["user"] + med[1]["sys"]) / bound, med[1]["user"] + med[1]["sys"]))
 
 p = load("parse")
 c = p["cpu_seconds"]
