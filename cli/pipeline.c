@@ -87,7 +87,8 @@ static void work_one(worker *w, slot *s) {
     w->st.cpu_extract += c1 - c0;
     if (st == PITH_OK && !pith_result_found(r)) {
         s->outcome = OUT_NO_ARTICLE;
-        s->reason = pith_result_reason(r);
+        snprintf(s->reason_buf, sizeof s->reason_buf, "%s", pith_result_reason(r) ? pith_result_reason(r) : "unknown");
+        s->reason = s->reason_buf;
         if (cfg->all_records) end_line(&s->out, "skipped", "no article: ", s->reason);
         else s->out.len = 0;
         return;
