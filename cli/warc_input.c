@@ -122,8 +122,9 @@ bool input_sniff(const char *path, input_peek *pk, int *err) {
         return false;
     }
     struct stat st;
-    if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        *err = fstat(fd, &st) != 0 ? errno : EISDIR;
+    if (fstat(fd, &st) != 0) *err = errno;
+    else if (S_ISDIR(st.st_mode)) *err = EISDIR;
+    if (*err) {
         if (!is_stdin) close(fd);
         return false;
     }
