@@ -3,7 +3,8 @@
  *
  * Each input is extracted on its own; an input that fails is reported on
  * stderr with its name and the others go on. Exit status: 0 all good, 1 some
- * input failed, 2 usage error.
+ * input failed, 2 usage error. WARC inputs (recognised by content) go to
+ * the JSON Lines pipeline instead (cmd_warc.c).
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -24,7 +25,8 @@ typedef struct cli_option {
 /* The option table: the help text is generated from it. */
 static const cli_option options[] = {
     {"-f", "--format", "FORMAT", "text (default), markdown, html or json"},
-    {"-o", "--output-dir", "DIR", "write one output per input into DIR, named after the input"},
+    {"-o", "--output-dir", "DIR", "write one output per input into DIR, named after the input\n"
+                                  "(WARC input: -o is the JSON Lines file, like --output)"},
     {"-u", "--url", "URL", "the page's URL (resolves links and images; site and date hints)"},
     {NULL, "--encoding", "LABEL", "the transport encoding, as an HTTP charset (e.g. shift_jis)"},
     {NULL, "--comments", NULL, "extract the comment thread apart (JSON: comments[])"},
@@ -34,6 +36,16 @@ static const cli_option options[] = {
     {NULL, "--captions", NULL, "include figure captions in the text output"},
     {NULL, "--favor", "WHAT", "precision or recall (default: balanced)"},
     {NULL, "--pretty", NULL, "indent JSON output"},
+    {NULL, "--output", "FILE", "WARC: write the JSON Lines to FILE (default: stdout)"},
+    {"-j", "--jobs", "N", "WARC: extraction threads (default: all cores)"},
+    {NULL, "--unordered", NULL, "WARC: write records as they finish, not in input order"},
+    {NULL, "--all-records", NULL, "WARC: a line for every record (\"skipped\"/\"error\" say why)"},
+    {NULL, "--shard", "I/N", "WARC: only every N-th file starting at I (0-based); with one\n"
+                             "file, every N-th record of it"},
+    {NULL, "--stats", "FILE", "WARC: write the run's counts and timings as JSON to FILE"},
+    {"-q", "--quiet", NULL, "WARC: no progress line and no summary on stderr"},
+    {NULL, "--time-parse", NULL, "WARC --stats: also time HTML parsing alone (parses every\n"
+                                 "page twice; for benchmarks)"},
     {"-h", "--help", NULL, "this help"},
     {"-V", "--version", NULL, "the version"},
 };
@@ -44,6 +56,11 @@ static void print_usage(FILE *out) {
           "\n"
           "Finds the article inside news web pages. INPUT is a file, a directory (its\n"
           "*.html and *.htm files, recursively) or - for standard input (the default).\n"
+          "\n"
+          "WARC input (plain, .gz or .zst, recognised by content, stdin too) gives JSON\n"
+          "Lines: one object per HTML response/resource record with an article, the\n"
+          "extraction JSON plus warc_record_id, warc_target_uri, warc_date, http_status,\n"
+          "content_type. A progress line shows on a terminal; a summary ends the run.\n"
           "\noptions:\n",
           out);
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
@@ -51,10 +68,18 @@ static void print_usage(FILE *out) {
         char left[64];
         snprintf(left, sizeof left, "%s%s%s%s%s", o->shortname ? o->shortname : "", o->shortname ? ", " : "    ",
                  o->longname, o->arg ? " " : "", o->arg ? o->arg : "");
-        fprintf(out, "  %-28s %s\n", left, o->help);
+        /* Help lines may continue: "\n" in the text starts an indented line. */
+        const char *h = o->help, *nl;
+        fprintf(out, "  %-28s ", left);
+        while ((nl = strchr(h, '\n'))) {
+            fprintf(out, "%.*s\n  %-28s ", (int)(nl - h), h, "");
+            h = nl + 1;
+        }
+        fprintf(out, "%s\n", h);
     }
     fputs("\ncommands:\n  tree                         print the parsed DOM (html5lib-tests tree format)\n"
-          "\nexit status: 0 all inputs extracted, 1 some input failed, 2 usage error\n",
+          "\nexit status: 0 all inputs extracted, 1 some input failed (WARC: a corrupt\n"
+          "record or a failed extraction), 2 usage error\n",
           out);
 }
 
@@ -130,6 +155,7 @@ typedef struct run_state {
     const char *encoding;
     size_t max_input;
     int failed;
+    input_peek *pk;   /* this input's stream, when sniffing opened it (or NULL) */
 } run_state;
 
 static int write_all(FILE *f, const char *s, size_t n) {
@@ -139,7 +165,8 @@ static int write_all(FILE *f, const char *s, size_t n) {
 static void extract_one(run_state *rs, const char *path, const char *rel) {
     char *data;
     size_t len;
-    int err = read_input(path, rs->max_input, &data, &len);
+    int err = rs->pk && rs->pk->active ? input_peek_slurp(rs->pk, rs->max_input, &data, &len)
+                                       : read_input(path, rs->max_input, &data, &len);
     if (err) {
         fprintf(stderr, "pith: %s: %s\n", path, err == ERANGE ? "input larger than the limit" : strerror(err));
         rs->failed++;
@@ -182,10 +209,17 @@ static void extract_one(run_state *rs, const char *path, const char *rel) {
     pith_free(out);
 }
 
+static void free_peeks(input_peek *peeks, size_t n) {
+    for (size_t i = 0; i < n; i++) input_peek_free(&peeks[i]);
+    free(peeks);
+}
+
 int cmd_extract(int argc, char **argv) {
     pith_options opts;
     pith_options_init(&opts);
     run_state rs = {.format = PITH_FORMAT_TEXT};
+    warc_cli_options wopt = {0};
+    bool format_given = false;
     input_list inputs = {0};
     int status = 0;
     for (int i = 0; i < argc && !status; i++) {
@@ -212,8 +246,28 @@ int cmd_extract(int argc, char **argv) {
             return 0;
         } else if (strcmp(name, "--format") == 0) {
             if (!pith_format_from_name(v, &rs.format)) status = cli_usage_error("unknown format", v);
+            format_given = true;
         } else if (strcmp(name, "--output-dir") == 0) {
             rs.out_dir = v;
+        } else if (strcmp(name, "--output") == 0) {
+            wopt.output = v;
+        } else if (strcmp(name, "--jobs") == 0) {
+            char *end;
+            long n = strtol(v, &end, 10);
+            if (end == v || *end || n < 1 || n > 256) status = cli_usage_error("--jobs takes a number from 1 to 256", v);
+            else wopt.jobs = (int)n;
+        } else if (strcmp(name, "--unordered") == 0) {
+            wopt.unordered = true;
+        } else if (strcmp(name, "--all-records") == 0) {
+            wopt.all_records = true;
+        } else if (strcmp(name, "--shard") == 0) {
+            wopt.shard = v;
+        } else if (strcmp(name, "--stats") == 0) {
+            wopt.stats = v;
+        } else if (strcmp(name, "--time-parse") == 0) {
+            wopt.time_parse = true;
+        } else if (strcmp(name, "--quiet") == 0) {
+            wopt.quiet = true;
         } else if (strcmp(name, "--url") == 0) {
             rs.url = v;
         } else if (strcmp(name, "--encoding") == 0) {
@@ -245,15 +299,46 @@ int cmd_extract(int argc, char **argv) {
         inputs_free(&inputs);
         return 1;
     }
+    input_peek *peeks = calloc(inputs.count ? inputs.count : 1, sizeof *peeks);
+    if (!peeks) {
+        fprintf(stderr, "pith: out of memory\n");
+        inputs_free(&inputs);
+        return 1;
+    }
+    int kind = warc_inputs_kind(&inputs, peeks);
+    if (kind != 0) {
+        if (kind < 0) status = cli_usage_error("WARC and HTML inputs cannot be mixed in one run", NULL);
+        else if (format_given && rs.format != PITH_FORMAT_JSON)
+            status = cli_usage_error("WARC input gives JSON Lines only", NULL);
+        else if (rs.out_dir && wopt.output)
+            status = cli_usage_error("-o and --output both given", NULL);
+        else if (rs.url || rs.encoding)
+            status = cli_usage_error("WARC records carry their own URL and charset: --url and --encoding do not apply",
+                                     NULL);
+        else {
+            if (rs.out_dir) wopt.output = rs.out_dir; /* -o FILE for WARC input */
+            status = cmd_warc(&wopt, &opts, &inputs, peeks);
+            if (rs.failed) status = 1;
+        }
+        free_peeks(peeks, inputs.count);
+        inputs_free(&inputs);
+        return status;
+    }
     rs.max_input = opts.limits.max_input_bytes;
     pith_status st = pith_extractor_new(&opts, &rs.ex);
     if (st != PITH_OK) {
         fprintf(stderr, "pith: %s\n", pith_status_str(st));
+        free_peeks(peeks, inputs.count);
         inputs_free(&inputs);
         return 1;
     }
-    for (size_t i = 0; i < inputs.count; i++) extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+    for (size_t i = 0; i < inputs.count; i++) {
+        rs.pk = &peeks[i];
+        extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+        input_peek_free(&peeks[i]);
+    }
     pith_extractor_free(rs.ex);
+    free_peeks(peeks, inputs.count);
     inputs_free(&inputs);
     if (fflush(stdout) != 0) return 1;
     if (rs.failed) {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 int read_input(const char *path, size_t max, char **data, size_t *len) {
     *data = NULL;
@@ -14,6 +15,15 @@ int read_input(const char *path, size_t max, char **data, size_t *len) {
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) return errno ? errno : EIO;
     size_t cap = 1 << 16, n = 0;
+    /* A regular file's size is known: one allocation, no regrowth copies. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        if (max && (size_t)st.st_size > max) {
+            if (f != stdin) fclose(f);
+            return ERANGE;
+        }
+        cap = (size_t)st.st_size + 1;
+    }
     char *buf = malloc(cap);
     int err = 0;
     while (buf) {

@@ -41,7 +41,10 @@ static void append_collapsed(pith_buf *b, const char *s, size_t len) {
 
 /* Whether n lies inside el (looking up no further than stop). */
 static bool inside(const pith_node *n, const pith_node *el, const pith_node *stop) {
-    for (const pith_node *p = n; p && p != stop; p = p->parent)
+    /* Bounded: an author or date part is a few levels deep; a page nesting
+     * deeper must not make this walk quadratic. */
+    int steps = 0;
+    for (const pith_node *p = n; p && p != stop && steps < 64; p = p->parent, steps++)
         if (p == el) return true;
     return false;
 }

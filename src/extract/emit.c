@@ -20,6 +20,7 @@ typedef struct emitter {
     pith_arena *arena;        /* resolved URLs */
     uint32_t table_depth;     /* data tables open (layout tables are not counted) */
     uint32_t pre_depth;
+    uint32_t figure_depth;    /* <figure>s open */
 } emitter;
 
 static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
@@ -141,7 +142,10 @@ static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen)
 /* Text of an element, white space collapsed, into buf (bounded). */
 static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
     pith_buf_clear(buf);
-    for (const pith_node *n = el->first_child; n; n = pith_dom_next(el, n, false)) {
+    /* Bounded in nodes as well as bytes: headings can nest (h1 > div > h2),
+     * and each is compared with the title. */
+    size_t visits = 0;
+    for (const pith_node *n = el->first_child; n && visits < 4096; n = pith_dom_next(el, n, false), visits++) {
         if (n->type != PITH_NODE_TEXT) continue;
         for (uint32_t i = 0; i < n->len && buf->len < max; i++) {
             char c = n->str[i];
@@ -172,6 +176,10 @@ static bool prune(emitter *em, uint32_t i) {
         if (same_text_ci(em->scratch.data ? em->scratch.data : "", em->scratch.len, em->o->title, em->o->title_len))
             return true;
     }
+    /* Captions and credits outside a <figure> (galleries, "Photo: X")
+     * describe an image, not the story; inside one they are its caption. */
+    if ((e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION && !(em->figure_depth && em->o->images))
+        return true;
     /* Link lists inside the article: "Read more", "See also" boxes. */
     if (e->chars && e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
         (double)e->link_chars / (double)e->chars > em->o->inner_link_density_max && e->images == 0)
@@ -302,6 +310,7 @@ static action enter_element(emitter *em, uint32_t i, bool *skip) {
         return ACT_NONE;
     case PITH_TAG_FIGURE:
         pith_blocks_open(b, PITH_BLOCK_FIGURE);
+        em->figure_depth++;
         return ACT_CLOSE;
     case PITH_TAG_FIGCAPTION:
         pith_blocks_open(b, PITH_BLOCK_CAPTION);
@@ -355,6 +364,7 @@ static void exit_element(emitter *em, const pith_node *n, action act) {
         if (n->tag == PITH_TAG_PRE || n->tag == PITH_TAG_LISTING || n->tag == PITH_TAG_XMP ||
             n->tag == PITH_TAG_PLAINTEXT)
             em->pre_depth--;
+        if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML) em->figure_depth--;
         pith_blocks_close(em->b);
         break;
     case ACT_TABLE:

@@ -19,6 +19,70 @@ static void params_for(pith_favor favor, select_params *p) {
 
 static bool has_children(const pith_block *b) { return b && b->first_child; }
 
+/* FNV-1a over the text's letters and digits only, case folded: the same
+ * sentence with other spacing or punctuation is the same text. */
+static uint64_t text_hash(const char *s, size_t len, size_t *letters) {
+    uint64_t h = 1469598103934665603ull;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9')) continue;
+        if (c >= 'A' && c <= 'Z') c |= 0x20;
+        h = (h ^ c) * 1099511628211ull;
+        n++;
+    }
+    *letters = n;
+    return h;
+}
+
+static void unlink_block(pith_block *b) {
+    pith_block *p = b->parent;
+    if (b->prev) b->prev->next = b->next;
+    else if (p) p->first_child = b->next;
+    if (b->next) b->next->prev = b->prev;
+    else if (p) p->last_child = b->prev;
+    b->parent = b->prev = b->next = NULL;
+}
+
+/* A caption repeated as text appears once: pages print an image's caption
+ * (or its alt text) again as a paragraph beside the figure, and slideshows
+ * repeat it. Paragraphs whose text is a figure's caption or alt text are
+ * removed. Repeated paragraphs in general stay: articles repeat refrains
+ * and quoted passages on purpose. An open-addressing set of hashes in the
+ * arena; linear in the blocks. */
+static bool set_insert(uint64_t *set, size_t cap, uint64_t h, bool insert) {
+    size_t i = (size_t)h & (cap - 1);
+    while (set[i] && set[i] != h) i = (i + 1) & (cap - 1);
+    if (set[i] == h) return true;
+    if (insert) set[i] = h;
+    return false;
+}
+
+static bool dedupe_captions(pith_block *root, pith_arena *arena) {
+    size_t count = 0;
+    for (pith_block *b = root->first_child; b; b = b->next) count++;
+    size_t cap = 16;
+    while (cap < count * 4) cap *= 2;
+    uint64_t *set = pith_arena_alloc(arena, cap * sizeof *set);
+    if (!set) return false;
+    memset(set, 0, cap * sizeof *set);
+    size_t letters;
+    for (pith_block *b = root->first_child; b; b = b->next) {
+        if (b->type != PITH_BLOCK_FIGURE) continue;
+        uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
+        if (letters >= 20) set_insert(set, cap, h ? h : 1, true);
+        h = text_hash(b->alt.ptr, b->alt.len, &letters);
+        if (letters >= 20) set_insert(set, cap, h ? h : 1, true);
+    }
+    for (pith_block *b = root->first_child, *next; b; b = next) {
+        next = b->next;
+        if (b->type != PITH_BLOCK_PARAGRAPH) continue;
+        uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
+        if (letters >= 20 && set_insert(set, cap, h ? h : 1, false)) unlink_block(b);
+    }
+    return true;
+}
+
 bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
                  pith_blocks_builder *builder, extract_output *out) {
     memset(out, 0, sizeof *out);
@@ -48,7 +112,7 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
         emit_article(&f, &sel, &eo, builder, arena);
     }
     out->article = pith_blocks_finish(builder);
-    if (!out->article) return false;
+    if (!out->article || !dedupe_captions(out->article, arena)) return false;
     if (sel.core < 0) out->reason = f.total_chars ? "no block of prose found" : "no visible text";
     else if (!has_children(out->article)) out->reason = "the article's blocks were empty";
     else out->found = true;

@@ -4,6 +4,7 @@
 #include "features.h"
 
 #include <string.h>
+#include <strings.h>
 
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
     uint32_t chars = 0, p = 0;
@@ -21,8 +22,15 @@ uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
     return chars;
 }
 
+/* A link that goes somewhere: a javascript: pseudo-link is a script
+ * hook wrapped around content, not navigation. */
 static bool has_href(const pith_node *el) {
-    return pith_dom_attr(el, "href", 4, NULL) != NULL;
+    uint32_t len = 0;
+    const char *h = pith_dom_attr(el, "href", 4, &len);
+    if (!h) return false;
+    while (len && (*h == ' ' || *h == '\t' || *h == '\n')) h++, len--;
+    if (len >= 11 && strncasecmp(h, "javascript:", 11) == 0) return false;
+    return true;
 }
 
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, ext_features *out) {
@@ -44,8 +52,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             if (!it.entering) {
                 els[cur].end = n;
                 cur = els[cur].parent;
-                block = cur;
-                while (block >= 0 && !(els[block].flags & EL_BLOCK)) block = els[block].parent;
+                block = cur >= 0 ? els[cur].block : -1; /* O(1): no walk up the chain */
                 continue;
             }
             if (n >= max_elements) {
@@ -57,17 +64,22 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->node = node;
             e->parent = cur;
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
-            e->hints = rules_element_hints(node);
-            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK) : 0;
+            /* Classes on <html> and <body> describe the page ("single-post
+             * comments-open"), not a region of it. */
+            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node);
+            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;
             if (role == TAG_SKIP || (e->hints & HINT_HIDDEN)) e->flags |= EL_SKIPPED;
             if (role == TAG_BLOCK) e->flags |= EL_BLOCK;
+            if (node->ns == PITH_NS_HTML && (node->tag == PITH_TAG_LI || node->tag == PITH_TAG_DD || node->tag == PITH_TAG_DT))
+                e->flags |= EL_IN_ITEM;
             if (node->tag == PITH_TAG_A && node->ns == PITH_NS_HTML && has_href(node)) e->flags |= EL_IN_LINK;
             if (node->tag == PITH_TAG_BODY && out->body < 0) out->body = (int32_t)n;
             if ((node->tag == PITH_TAG_IMG || node->tag == PITH_TAG_PICTURE) && !(e->flags & EL_SKIPPED)) e->images = 1;
             cur = (int32_t)n++;
             if (e->flags & EL_BLOCK) block = cur;
+            e->block = block;
             continue;
         }
         if (node->type != PITH_NODE_TEXT || cur < 0 || block < 0) continue;

@@ -25,11 +25,13 @@ enum {
     EL_IN_LINK = 1u << 2,     /* inside <a href> */
     EL_BOILERPLATE = 1u << 3, /* decided boilerplate (select.c) */
     EL_SELECTED = 1u << 4,    /* a root of the article (select.c) */
+    EL_IN_ITEM = 1u << 5,     /* inside a list item (li, dd, dt) */
 };
 
 typedef struct ext_el {
     pith_node *node;
     int32_t parent;           /* index of the parent element, -1 at the top */
+    int32_t block;            /* nearest block-level element at or above this one, -1 if none */
     uint32_t end;             /* one past the last descendant's index */
     uint32_t flags;           /* EL_* */
     uint32_t hints;           /* HINT_* of this element only */

@@ -28,6 +28,7 @@ enum {
     HINT_META = 1u << 8,      /* byline, dateline, tags list, author box: metadata, not body text */
     HINT_HIDDEN = 1u << 9,    /* hidden attribute, aria-hidden, display:none */
     HINT_CAPTION = 1u << 10,  /* figure captions and photo credits */
+    HINT_BODY = 1u << 11,     /* itemprop=articleBody: the page says this is the article text */
 };
 
 /* Hints that only remove an element when it holds little of the page's

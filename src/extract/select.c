@@ -11,12 +11,22 @@ void select_params_default(select_params *p) {
     p->short_block_chars = 60;
     p->boilerplate_penalty = 1.0;
     p->weak_hint_share = 0.25;
+    p->wrapper_share = 0.9;
     p->decay_full_levels = 2;
     p->decay_levels = 6;
     p->content_hint_bonus = 0.25;
+    p->body_hint_bonus = 1.0;
+    p->short_block_factor = 0.1;
+    p->sibling_levels = 5;
     p->sibling_min_share = 0.10;
     p->sibling_min_chars = 120;
     p->sibling_link_density_max = 0.35;
+    p->sibling_min_density = 0.6;
+    p->sibling_search_depth = 1;
+    p->sibling_paragraph_chars = 80;
+    p->list_item_factor = 0.5;
+    p->promote_ratio = 1.5;
+    p->promote_min_density = 0.5;
 }
 
 void select_params_precision(select_params *p) {
@@ -37,7 +47,13 @@ double select_block_weight(const ext_el *e, const select_params *p) {
     if (e->own_chars == 0) return 0;
     double chars = e->own_chars, link = e->own_link_chars;
     if (link / chars > p->link_density_max) return -chars * p->link_penalty;
-    if (e->own_chars < p->short_block_chars && e->own_punct == 0) return 0;
+    /* Short lines without punctuation (labels, headings, bylines) weigh
+     * little: on a page with prose they do not move the choice, on a page
+     * with nothing else they still do. */
+    if (e->own_chars < p->short_block_chars && e->own_punct == 0) return (chars - link) * p->short_block_factor;
+    /* Prose is written in paragraphs; text in list items is more often a
+     * gallery, a teaser list or a menu, so it counts for less. */
+    if (e->flags & EL_IN_ITEM) return (chars - link) * p->list_item_factor;
     return chars - link;
 }
 
@@ -66,6 +82,12 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
             e->flags |= EL_BOILERPLATE;
             continue;
         }
+        /* An element holding nearly all of the page's prose is a page
+         * wrapper, whatever its class says ("comments-open" on a
+         * wrapper names the page's state, not a comment region). */
+        if (e->good > p->wrapper_share * page_good && page_good > 0) continue;
+        /* Schema.org markup naming the article body outranks class names. */
+        if (e->hints & HINT_BODY) continue;
         if (e->hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
         } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good) {
@@ -102,6 +124,68 @@ static bool can_be_core(const ext_el *e) {
     return !(e->flags & (EL_SKIPPED | EL_BOILERPLATE)) && e->node->tag != PITH_TAG_HTML;
 }
 
+/* The decayed score finds where the paragraphs are densest; when the
+ * article is a column of many small modules (steps, cards of prose), that
+ * is one module. Move up while an ancestor holds clearly more net prose
+ * than the core and stays mostly prose itself. */
+static int32_t promote(const ext_features *f, const select_params *p, int32_t core) {
+    int32_t best = core;
+    double base = f->els[core].weight;
+    for (int32_t up = f->els[core].parent; up >= 0; up = f->els[up].parent) {
+        const ext_el *a = &f->els[up];
+        if (a->node->tag == PITH_TAG_BODY || a->node->tag == PITH_TAG_HTML || !can_be_core(a)) break;
+        double density = a->chars ? a->weight / (double)a->chars : 0;
+        if (a->weight >= p->promote_ratio * base && density >= p->promote_min_density) best = up;
+    }
+    return best;
+}
+
+/* A sibling joins whole when it reads as prose; a mixed one (the lead
+ * paragraphs beside a link box in one wrapper) is searched a few levels
+ * down for parts that do. Explicit stack: no recursion. */
+static bool same_class(const pith_node *a, const pith_node *b) {
+    uint32_t al = 0, bl = 0;
+    const char *ac = pith_dom_attr(a, "class", 5, &al), *bc = pith_dom_attr(b, "class", 5, &bl);
+    return ac && bc && al && al == bl && memcmp(ac, bc, al) == 0;
+}
+
+static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, int32_t path,
+                             double need, select_result *r) {
+    const pith_node *along = f->els[path].node; /* the article's own element at this level */
+    struct { uint32_t idx, depth; } stack[64];
+    uint32_t n = 0;
+    stack[n].idx = first;
+    stack[n++].depth = 0;
+    while (n) {
+        uint32_t s = stack[--n].idx, depth = stack[n].depth;
+        const ext_el *e = &f->els[s];
+        if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
+        if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
+        /* A lone paragraph beside the article is part of it unless it is
+         * mostly links: it needs only a sentence's worth of prose. */
+        /* So does a part with the class of the article's own element at
+         * that level ("article-body" twice around an ad; a series of
+         * <section class="story-part">). */
+        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, along);
+        double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
+        if (e->good < want) continue;
+        double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
+        double density = e->chars ? e->weight / (double)e->chars : 0;
+        if (e->weight >= want && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
+            if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
+            continue;
+        }
+        if (depth >= p->sibling_search_depth) continue;
+        /* Children pushed last-first so they pop in document order. */
+        uint32_t kids[64], nk = 0;
+        for (uint32_t c = s + 1; c < e->end && nk < 64; c = f->els[c].end) kids[nk++] = c;
+        while (nk && n < 64) {
+            stack[n].idx = kids[--nk];
+            stack[n++].depth = depth + 1;
+        }
+    }
+}
+
 /* Adds sibling roots around the core, level by level up to <body>. */
 static void gather_siblings(ext_features *f, const select_params *p, select_result *r) {
     const ext_el *core = &f->els[r->core];
@@ -110,18 +194,13 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
     int32_t child = r->core;
     r->roots[0] = r->core;
     r->nroots = 1;
-    while (child >= 0) {
+    for (uint32_t level = 0; child >= 0 && level < p->sibling_levels; level++) {
         int32_t parent = f->els[child].parent;
         if (parent < 0 || (f->body >= 0 && child == f->body) || f->els[child].node->tag == PITH_TAG_BODY) break;
         /* Children of parent are the index ranges between parent+1 and
          * parent.end, hopping by each child's end. */
-        for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end) {
-            const ext_el *e = &f->els[s];
-            if ((int32_t)s == child || (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) continue;
-            double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
-            if (e->good >= need && link <= p->sibling_link_density_max && r->nroots < 64)
-                r->roots[r->nroots++] = (int32_t)s;
-        }
+        for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end)
+            if ((int32_t)s != child) consider_sibling(f, p, s, child, need, r);
         child = parent;
     }
     /* Document order: indices are pre-order positions, and roots never
@@ -152,13 +231,15 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
         const ext_el *e = &f->els[i];
         if (!can_be_core(e)) continue;
         double s = scores[i];
-        if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
+        if (e->hints & HINT_BODY) s *= 1.0 + p->body_hint_bonus;
+        else if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
         if (s > best) {
             best = s;
             out->core = (int32_t)i;
         }
     }
     if (out->core < 0) return;
+    out->core = promote(f, p, out->core);
     out->core_weight = f->els[out->core].weight;
     gather_siblings(f, p, out);
 }

@@ -33,12 +33,22 @@ typedef struct select_params {
     uint32_t short_block_chars;  /* shorter blocks without punctuation weigh 0 */
     double boilerplate_penalty;  /* weight per character inside named boilerplate */
     double weak_hint_share;      /* weak boilerplate names apply below this share of the page's prose */
+    double wrapper_share;        /* above this share an element is a page wrapper: no name makes it boilerplate */
     uint32_t decay_full_levels;  /* ancestors that get a block's full weight */
     uint32_t decay_levels;       /* ancestors that get any of it */
     double content_hint_bonus;   /* multiplier bonus for article-named containers */
+    double body_hint_bonus;      /* ... and for itemprop=articleBody */
+    double short_block_factor;   /* weight per character of a short label-like block */
+    double list_item_factor;     /* weight per character of prose in list items */
+    uint32_t sibling_levels;     /* how many ancestors' siblings may join */
     double sibling_min_share;    /* a sibling joins with this share of the core's prose... */
     uint32_t sibling_min_chars;  /* ...and at least this many characters of prose */
     double sibling_link_density_max;
+    double sibling_min_density;  /* a sibling's net weight per character (prose, not teasers) */
+    double sibling_paragraph_chars; /* a <p> sibling joins with this much prose, whatever the share */
+    uint32_t sibling_search_depth; /* levels searched inside a mixed sibling for prose parts */
+    double promote_ratio;        /* an ancestor with this much more net prose replaces the core... */
+    double promote_min_density;  /* ...when its net weight per character is at least this */
 } select_params;
 
 /* Recall-leaning and precision-leaning presets. */

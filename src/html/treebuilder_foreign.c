@@ -14,7 +14,8 @@ typedef struct name_fix {
     const char *fixed;
 } name_fix;
 
-/* SVG element names with uppercase letters (13.2.6.5, "any other start tag"). */
+/* SVG element names with uppercase letters (13.2.6.5, "any other start tag");
+ * sorted by the lowercase name. */
 static const name_fix svg_tags[] = {
     {"altglyph", "altGlyph"}, {"altglyphdef", "altGlyphDef"}, {"altglyphitem", "altGlyphItem"},
     {"animatecolor", "animateColor"}, {"animatemotion", "animateMotion"},
@@ -32,7 +33,8 @@ static const name_fix svg_tags[] = {
     {"radialgradient", "radialGradient"}, {"textpath", "textPath"},
 };
 
-/* SVG attribute names with uppercase letters ("adjust SVG attributes"). */
+/* SVG attribute names with uppercase letters ("adjust SVG attributes");
+ * sorted by the lowercase name. */
 static const name_fix svg_attrs[] = {
     {"attributename", "attributeName"}, {"attributetype", "attributeType"},
     {"basefrequency", "baseFrequency"}, {"baseprofile", "baseProfile"}, {"calcmode", "calcMode"},
@@ -75,10 +77,19 @@ static const struct {
     {"xmlns:xlink", "xlink", PITH_ATTR_NS_XMLNS},
 };
 
+/* Binary search: both tables are sorted by their lowercase name (keep
+ * them so when editing). */
 static const char *lookup(const name_fix *tab, size_t n, const char *s, size_t len) {
-    for (size_t i = 0; i < n; i++)
-        if (tab[i].lower[0] == s[0] && strlen(tab[i].lower) == len && memcmp(tab[i].lower, s, len) == 0)
-            return tab[i].fixed;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *k = tab[mid].lower;
+        int c = strncmp(k, s, len);
+        if (c == 0 && k[len] != '\0') c = 1;  /* k is longer: it sorts after s */
+        if (c == 0) return tab[mid].fixed;
+        if (c < 0) lo = mid + 1;
+        else hi = mid;
+    }
     return NULL;
 }
 

@@ -10,6 +10,7 @@
  *   treebuilder_table.c    table, caption, column group, body, row, cell,
  *                          template modes
  *   treebuilder_foreign.c  SVG/MathML rules and name adjustments
+ *   treebuilder_select.c   <selectedcontent> mirroring of the selected option
  *
  * Everything dispatches on the interned tag id with switches; strings are
  * compared only for names the tag table does not intern.
@@ -38,6 +39,13 @@
  * handful of formatting elements open; past this bound the oldest entry is
  * forgotten (browsers cap similar structures, e.g. Blink's depth limit). */
 #define TB_AFE_MAX 64
+
+/* Bound on the whole list, markers included. Markers normally belong to
+ * open cells, captions, objects and templates, but the spec leaks some
+ * (</template> clears only to the last marker, so an <applet> inside a
+ * template leaves the template's marker behind). Past this bound the
+ * oldest entry is dropped, which keeps every list walk bounded. */
+#define TB_AFE_LIST_MAX 256
 
 typedef enum tb_mode {
     M_INITIAL = 0,
@@ -117,6 +125,10 @@ typedef struct tb {
     bool pushed;                  /* the last inserted element went on the stack */
     bool failed;                  /* memory or node limit: stop */
     bool cdata;                   /* what the tokenizer was last told about CDATA */
+
+    pith_node *sc_select;         /* the select whose <selectedcontent> mirrors its option */
+    pith_node *sc_node;           /* that <selectedcontent>; NULL until one is seen */
+    bool sc_selected_seen;        /* an option of sc_select was selected already */
 } tb;
 
 /* ---- treebuilder_stack.c ---- */
@@ -199,6 +211,10 @@ tb_result tb_generic_text(tb *t, const pith_token *tok, pith_tokenizer_state sta
 bool tb_close_p(tb *t);                                 /* close a p element (if in button scope) */
 void tb_stop_parsing(tb *t);
 void tb_flush_table_text(tb *t);
+
+/* ---- treebuilder_select.c ---- */
+void tb_note_selectedcontent(tb *t, pith_node *n);
+void tb_option_popped(tb *t, pith_node *option);
 
 /* ---- treebuilder_foreign.c ---- */
 bool tb_html_integration_point(const pith_node *n);

@@ -43,6 +43,7 @@ bool tb_push(tb *t, pith_node *n) {
 static void forget_open(tb *t, pith_node *n) {
     n->flags &= ~TB_F_OPEN;
     if (n->ns == PITH_NS_HTML && t->open_count[n->tag]) t->open_count[n->tag]--;
+    if (t->sc_node && n->tag == PITH_TAG_OPTION && n->ns == PITH_NS_HTML) tb_option_popped(t, n);
 }
 
 pith_node *tb_pop(tb *t) {
@@ -300,6 +301,7 @@ void tb_afe_remove(tb *t, size_t i) {
 }
 
 bool tb_afe_marker(tb *t) {
+    if (t->nafe >= TB_AFE_LIST_MAX) tb_afe_remove(t, 0);
     if (!grow(t, (void **)&t->afe, &t->capafe, t->nafe + 1, sizeof *t->afe)) return false;
     t->afe[t->nafe++] = NULL;
     return true;
@@ -349,6 +351,7 @@ bool tb_afe_push(tb *t, pith_node *n) {
         }
     }
     if (same >= 3) tb_afe_remove(t, earliest);
+    if (t->nafe >= TB_AFE_LIST_MAX) tb_afe_remove(t, 0);
     if (t->afe_elems >= TB_AFE_MAX) {
         for (size_t i = 0; i < t->nafe; i++)
             if (t->afe[i]) {
@@ -480,8 +483,14 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
     for (size_t i = 0; i < tok->nattrs; i++) {
         const pith_token_attr *ta = &tok->attrs[i];
         if (ta->name.len > UINT32_MAX || ta->value.len > UINT32_MAX) return false;
-        a[i].name = pith_dom_keep(t->dom, ta->name.data, ta->name.len);
-        a[i].value = pith_dom_keep(t->dom, ta->value.data, ta->value.len);
+        /* Most names and values are slices of the input: keep them
+         * without the call. */
+        a[i].name = pith_dom_in_input(t->dom, ta->name.data, ta->name.len)
+                        ? ta->name.data
+                        : pith_dom_keep(t->dom, ta->name.data, ta->name.len);
+        a[i].value = pith_dom_in_input(t->dom, ta->value.data, ta->value.len)
+                         ? ta->value.data
+                         : pith_dom_keep(t->dom, ta->value.data, ta->value.len);
         if (!a[i].name || !a[i].value) return false;
         a[i].name_len = (uint32_t)ta->name.len;
         a[i].value_len = (uint32_t)ta->value.len;
@@ -533,6 +542,7 @@ pith_node *tb_insert_ns(tb *t, const pith_token *tok, pith_ns ns) {
     pith_node *n = tb_create(t, tok, ns);
     if (!n) return NULL;
     tb_attach(t, n);
+    if (tok->tag == PITH_TAG_UNKNOWN && ns == PITH_NS_HTML) tb_note_selectedcontent(t, n);
     t->pushed = false;
     if (at_depth_limit(t)) {
         t->dom->limits_hit |= PITH_LIMIT_DEPTH;

@@ -27,7 +27,7 @@ typedef struct html_state {
 static const uint8_t html_class[256] = {['&'] = 1, ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, [0] = 1};
 
 static void put_escaped(pith_buf *out, const char *p, size_t n) {
-    if (!n) return; /* p may be NULL, and NULL + 0 is undefined behaviour */
+    if (n == 0) return; /* p may be NULL for an absent string */
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         if (!html_class[(uint8_t)p[i]]) continue;

@@ -122,6 +122,7 @@ static size_t line_start_escape(md_state *s, const char *p, size_t n) {
 }
 
 static void put_escaped(md_state *s, const char *p, size_t n, int mode) {
+    if (!p) p = ""; /* absent strings are {NULL, 0} */
     size_t i = 0, run;
     if (s->line_start) i = line_start_escape(s, p, n);
     s->line_start = false;
@@ -142,6 +143,7 @@ static void put_escaped(md_state *s, const char *p, size_t n, int mode) {
 
 /* A code span with a fence longer than any backtick run inside. */
 static void put_code_span(md_state *s, const char *p, size_t n, int mode) {
+    if (!p) p = ""; /* absent strings are {NULL, 0} */
     size_t longest = 0, cur = 0;
     for (size_t i = 0; i < n; i++) {
         cur = p[i] == '`' ? cur + 1 : 0;
@@ -166,6 +168,7 @@ static void put_code_span(md_state *s, const char *p, size_t n, int mode) {
 
 /* A link or image destination: percent-encodes what would end or break it. */
 static void put_dest(md_state *s, const char *p, size_t n) {
+    if (!p) p = ""; /* absent strings are {NULL, 0} */
     static const char hex[] = "0123456789ABCDEF";
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
@@ -184,6 +187,7 @@ static void put_dest(md_state *s, const char *p, size_t n) {
  * cmark-gfm 0.29 ends a title early at "\\\"" when another title follows,
  * and GFM cell splitting misreads them. */
 static void put_title(md_state *s, pith_str title) {
+    if (!title.ptr) title.ptr = "";
     size_t run = 0;
     pith_buf_append(s->out, " \"", 2);
     for (size_t i = 0; i < title.len; i++) {

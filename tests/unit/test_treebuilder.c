@@ -297,6 +297,10 @@ static void test_hostile(void) {
     hostile("", "<h1><h2>", 100000, "x");
     hostile("", "<button>", 100000, "x");
     hostile("", "<form>", 100000, "</form>");
+    /* Leaked formatting-list markers (the spec's </template> clears to the
+     * last marker only), then adoption agency runs over that list. */
+    hostile("", "<template><applet></template>", 100000, "<b><p>x</b><i><div>y</i>");
+    hostile("<template><applet></template><template><td></template>", "<b><div>x</b>", 50000, "");
 }
 
 /* Scope checks and end-tag walks on a stack at the depth limit. */

@@ -1,0 +1,76 @@
+/*
+ * cmd_warc.c - routing WARC inputs to the pipeline: `pith crawl.warc.gz`.
+ *
+ * Inputs are WARC by content (warc_input.c). A run is all WARC or all
+ * HTML: the two write different things (JSON Lines vs one output per
+ * page), so mixing them is a usage error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "pipeline.h"
+
+int warc_inputs_kind(const input_list *in, input_peek *peeks) {
+    size_t warc = 0;
+    for (size_t i = 0; i < in->count; i++) {
+        int err;
+        warc += input_sniff(in->paths[i], &peeks[i], &err);
+    }
+    if (warc == 0) return 0;
+    return warc == in->count ? 1 : -1;
+}
+
+/* "I/N" with 0 <= I < N. */
+static bool parse_shard(const char *s, unsigned *index, unsigned *count) {
+    char *end;
+    errno = 0;
+    unsigned long i = strtoul(s, &end, 10);
+    if (end == s || *end != '/' || errno) return false;
+    const char *t = end + 1;
+    unsigned long n = strtoul(t, &end, 10);
+    if (end == t || *end || errno || n == 0 || n > 1000000 || i >= n) return false;
+    *index = (unsigned)i;
+    *count = (unsigned)n;
+    return true;
+}
+
+int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks) {
+    pipeline_config cfg = {
+        .opts = opts,
+        .jobs = w->jobs,
+        .ordered = !w->unordered,
+        .all_records = w->all_records,
+        .stats_path = w->stats,
+        .progress = isatty(2) && !w->quiet,
+        .quiet = w->quiet,
+        .time_parse = w->time_parse,
+        .out = stdout,
+        .out_name = "stdout",
+    };
+    if (cfg.jobs <= 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        cfg.jobs = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
+    }
+    if (w->shard && !parse_shard(w->shard, &cfg.shard_index, &cfg.shard_count))
+        return cli_usage_error("--shard takes I/N with 0 <= I < N", w->shard);
+    FILE *f = NULL;
+    if (w->output && strcmp(w->output, "-") != 0) {
+        f = fopen(w->output, "wb");
+        if (!f) {
+            fprintf(stderr, "pith: %s: %s\n", w->output, strerror(errno));
+            return 1;
+        }
+        cfg.out = f;
+        cfg.out_name = w->output;
+    }
+    int status = pipeline_run(&cfg, in->paths, in->count, peeks);
+    if (f && fclose(f) != 0) {
+        fprintf(stderr, "pith: %s: %s\n", w->output, strerror(errno));
+        status = 1;
+    }
+    return status;
+}

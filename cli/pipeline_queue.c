@@ -1,0 +1,151 @@
+/*
+ * pipeline_queue.c - the pipeline's slot lists: free -> work -> done ->
+ * free, under one mutex (see pipeline.h).
+ *
+ * In order (default): the writer waits for the slot carrying the next
+ * sequence number; at most K slots are in flight so seq % K is unique
+ * among them. Unordered: it writes whatever finished first.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pipeline_internal.h"
+
+double pl_thread_cpu(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+slot *pl_take_free(pipeline *p) {
+    pthread_mutex_lock(&p->mu);
+    while (!p->n_free && !p->abort) pthread_cond_wait(&p->cv_free, &p->mu);
+    slot *s = p->abort ? NULL : &p->slots[p->free_stack[--p->n_free]];
+    pthread_mutex_unlock(&p->mu);
+    return s;
+}
+
+void pl_push_work(pipeline *p, slot *s) {
+    pthread_mutex_lock(&p->mu);
+    s->seq = p->issued++;
+    p->work[(p->work_head + p->n_work++) % p->k] = (size_t)(s - p->slots);
+    pthread_cond_signal(&p->cv_work);
+    pthread_mutex_unlock(&p->mu);
+}
+
+slot *pl_take_work(pipeline *p) {
+    pthread_mutex_lock(&p->mu);
+    while (!p->n_work && !p->reader_done && !p->abort) pthread_cond_wait(&p->cv_work, &p->mu);
+    slot *s = NULL;
+    if (p->n_work && !p->abort) {
+        s = &p->slots[p->work[p->work_head]];
+        p->work_head = (p->work_head + 1) % p->k;
+        p->n_work--;
+    }
+    pthread_mutex_unlock(&p->mu);
+    return s;
+}
+
+void pl_push_done(pipeline *p, slot *s) {
+    size_t i = (size_t)(s - p->slots);
+    pthread_mutex_lock(&p->mu);
+    if (p->cfg->ordered) p->done_at[s->seq % p->k] = (long)i;
+    else p->done[(p->done_head + p->n_done++) % p->k] = i;
+    pthread_cond_signal(&p->cv_done);
+    pthread_mutex_unlock(&p->mu);
+}
+
+slot *pl_take_done(pipeline *p, uint64_t written, bool *timeout) {
+    *timeout = false;
+    pthread_mutex_lock(&p->mu);
+    slot *s = NULL;
+    for (;;) {
+        if (p->cfg->ordered && p->done_at[written % p->k] >= 0 && written < p->issued) {
+            s = &p->slots[p->done_at[written % p->k]];
+            p->done_at[written % p->k] = -1;
+            break;
+        }
+        if (!p->cfg->ordered && p->n_done) {
+            s = &p->slots[p->done[p->done_head]];
+            p->done_head = (p->done_head + 1) % p->k;
+            p->n_done--;
+            break;
+        }
+        if ((p->reader_done && written == p->issued) || p->abort) break;
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 200000000L;
+        if (ts.tv_nsec >= 1000000000L) ts.tv_sec++, ts.tv_nsec -= 1000000000L;
+        if (pthread_cond_timedwait(&p->cv_done, &p->mu, &ts) == ETIMEDOUT) {
+            *timeout = true;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&p->mu);
+    return s;
+}
+
+void pl_give_back(pipeline *p, slot *s) {
+    json_reset(&s->out, KEEP_OUT);
+    if (s->payload_cap > KEEP_PAYLOAD) {
+        free(s->payload);
+        s->payload = NULL;
+        s->payload_cap = 0;
+    }
+    pthread_mutex_lock(&p->mu);
+    p->free_stack[p->n_free++] = (size_t)(s - p->slots);
+    pthread_cond_signal(&p->cv_free);
+    pthread_mutex_unlock(&p->mu);
+}
+
+void pl_set_abort(pipeline *p) {
+    pthread_mutex_lock(&p->mu);
+    p->abort = true;
+    pthread_cond_broadcast(&p->cv_free);
+    pthread_cond_broadcast(&p->cv_work);
+    pthread_cond_broadcast(&p->cv_done);
+    pthread_mutex_unlock(&p->mu);
+}
+
+bool pl_init(pipeline *p) {
+    p->k = (size_t)p->cfg->jobs * 4;
+    if (p->k < 4) p->k = 4;
+    p->slots = calloc(p->k, sizeof *p->slots);
+    p->free_stack = calloc(p->k, sizeof *p->free_stack);
+    p->work = calloc(p->k, sizeof *p->work);
+    p->done = calloc(p->k, sizeof *p->done);
+    p->done_at = calloc(p->k, sizeof *p->done_at);
+    if (!p->slots || !p->free_stack || !p->work || !p->done || !p->done_at) return false;
+    for (size_t i = 0; i < p->k; i++) {
+        p->free_stack[i] = p->k - 1 - i;
+        p->done_at[i] = -1;
+    }
+    p->n_free = p->k;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv_free, NULL);
+    pthread_cond_init(&p->cv_work, NULL);
+    pthread_cond_init(&p->cv_done, NULL);
+    for (int i = 0; i < RSS_MARKS; i++) p->rs.rss_kb_at[i] = -1;
+    return true;
+}
+
+void pl_destroy(pipeline *p) {
+    for (size_t i = 0; p->slots && i < p->k; i++) {
+        free(p->slots[i].payload);
+        free(p->slots[i].strs);
+        json_free(&p->slots[i].out);
+    }
+    free(p->slots);
+    free(p->free_stack);
+    free(p->work);
+    free(p->done);
+    free(p->done_at);
+    pthread_mutex_destroy(&p->mu);
+    pthread_cond_destroy(&p->cv_free);
+    pthread_cond_destroy(&p->cv_work);
+    pthread_cond_destroy(&p->cv_done);
+}
+
+/* Starts the workers; returns how many started. */

@@ -1,0 +1,232 @@
+/*
+ * pipeline_read.c - the pipeline's reader thread: walks the WARC records
+ * of each input, decides which are extracted, and copies what a worker
+ * needs into a free slot (the record view dies at the next read).
+ *
+ * It uses the library's internal WARC reader (src/warc/warc.h): the CLI
+ * links the static library.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pipeline_internal.h"
+#include "warc/warc.h"
+
+static bool grow(char **buf, size_t *cap, size_t need) {
+    if (*cap >= need) return true;
+    size_t c = *cap ? *cap : 4096;
+    while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
+    char *q = realloc(*buf, c);
+    if (!q) return false;
+    *buf = q;
+    *cap = c;
+    return true;
+}
+
+/* The record's own fields, opening the line's object (no closing brace). */
+static void write_head(json_out *o, const pith_warc_record *rec) {
+    json_lit(o, "{");
+    json_key(o, "warc_record_id", true);
+    json_str(o, rec->record_id.ptr, rec->record_id.len);
+    json_key(o, "warc_target_uri", false);
+    json_str(o, rec->target_uri.ptr, rec->target_uri.len);
+    json_key(o, "warc_date", false);
+    json_str(o, rec->date.ptr, rec->date.len);
+    json_key(o, "http_status", false);
+    if (rec->has_http && rec->http_status > 0) json_u64(o, (uint64_t)rec->http_status);
+    else json_lit(o, "null");
+    json_key(o, "content_type", false);
+    pith_warc_str ct = rec->has_http ? rec->http_content_type : rec->content_type;
+    json_str(o, ct.ptr, ct.len);
+}
+
+/* Copies what a worker needs out of the record view. */
+static bool fill_slot(slot *s, const pith_warc_record *rec, slot_kind kind, const char *skip_reason) {
+    s->kind = kind;
+    s->skip_reason = skip_reason;
+    s->reason = NULL;
+    s->out.len = 0;
+    s->out.failed = false;
+    write_head(&s->out, rec);
+    if (s->out.failed) return false;
+    s->payload_len = 0;
+    if (kind == SLOT_SKIP) return true;
+    pith_warc_str cs = pith_warc_charset(rec);
+    size_t need = rec->target_uri.len + cs.len + 2;
+    if (!grow(&s->payload, &s->payload_cap, rec->payload_len ? rec->payload_len : 1) ||
+        !grow(&s->strs, &s->strs_cap, need))
+        return false;
+    memcpy(s->payload, rec->payload, rec->payload_len);
+    s->payload_len = rec->payload_len;
+    s->has_url = rec->target_uri.len > 0;
+    s->has_charset = cs.len > 0;
+    if (rec->target_uri.len) memcpy(s->strs, rec->target_uri.ptr, rec->target_uri.len);
+    s->strs[rec->target_uri.len] = '\0';
+    s->charset_at = rec->target_uri.len + 1;
+    if (cs.len) memcpy(s->strs + s->charset_at, cs.ptr, cs.len);
+    s->strs[s->charset_at + cs.len] = '\0';
+    return true;
+}
+
+/* Why a record is not extracted, or NULL when it is an HTML payload. */
+static const char *skip_reason(const pith_warc_record *rec) {
+    static const char *const payload_why[] = {
+        [PITH_WARC_PAYLOAD_BAD_ENCODING] = "payload: content-encoding failed to decode",
+        [PITH_WARC_PAYLOAD_UNSUPPORTED] = "payload: unsupported content-encoding",
+        [PITH_WARC_PAYLOAD_TOO_LARGE] = "payload: too large once decoded",
+    };
+    if (rec->type != PITH_WARC_RESPONSE && rec->type != PITH_WARC_RESOURCE) {
+        switch (rec->type) {
+        case PITH_WARC_WARCINFO: return "warcinfo record";
+        case PITH_WARC_REQUEST: return "request record";
+        case PITH_WARC_METADATA: return "metadata record";
+        case PITH_WARC_REVISIT: return "revisit record";
+        case PITH_WARC_CONVERSION: return "conversion record";
+        case PITH_WARC_CONTINUATION: return "continuation record";
+        default: return "record of unknown type";
+        }
+    }
+    if (!pith_warc_is_html(rec)) return "not html";
+    /* A chunked body with broken framing is still mostly the page; an
+     * undecoded gzip body is not HTML at all. */
+    if (rec->payload_status != PITH_WARC_PAYLOAD_OK && rec->payload_status != PITH_WARC_PAYLOAD_BAD_CHUNKED)
+        return payload_why[rec->payload_status];
+    if (rec->payload_len == 0) return "empty payload";
+    return NULL;
+}
+
+static void mark_rss(pipeline *p, uint64_t records) {
+    for (int i = 0; i < RSS_MARKS; i++)
+        if (records == rss_marks[i]) p->rs.rss_kb_at[i] = proc_status_kb("VmRSS:");
+}
+
+bool pl_in_shard(const pipeline *p, uint64_t i) {
+    unsigned n = p->cfg->shard_count;
+    return n <= 1 || i % n == p->cfg->shard_index;
+}
+
+typedef struct file_ctx {
+    const char *path;       /* "-" = stdin */
+    const char *name;       /* for messages */
+    input_peek *peek;       /* the sniffed stream, or NULL / inactive for a regular file */
+    uint64_t base_bytes;    /* input bytes of the files before this one */
+    uint64_t *record_index; /* record sharding: position of the record in the file */
+    bool by_record;
+} file_ctx;
+
+static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feeder, bool *fed,
+                                    pith_warc_error *err) {
+    pith_warc_options o;
+    pith_warc_options_init(&o);
+    *fd = -1;
+    *fed = false;
+    if (!fc->peek || !fc->peek->active) return pith_warc_open_path(fc->path, &o, err);
+    *fd = input_peek_fd(fc->peek, feeder, fed);
+    if (*fd < 0) {
+        err->message = "cannot read the input";
+        err->offset = 0;
+        return NULL;
+    }
+    return pith_warc_open_fd(*fd, &o, err);
+}
+
+/* One record: skip, or hand to the workers. false = stop (abort). */
+static bool reader_record(pipeline *p, const pith_warc_record *rec) {
+    const char *why = skip_reason(rec);
+    if (why && !p->cfg->all_records) {
+        reasons_add(&p->rs.skipped, NULL, why, 1);
+        return true;
+    }
+    slot *s = pl_take_free(p);
+    if (!s) return false;
+    if (!fill_slot(s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
+        progress_log(&p->prog, "pith: out of memory copying a record of %zu bytes", rec->payload_len);
+        s->kind = SLOT_FAILED;
+        s->skip_reason = "out of memory";
+        s->out.len = 0;
+    }
+    pl_push_work(p, s);
+    return true;
+}
+
+static void read_file(pipeline *p, file_ctx *fc) {
+    int fd;
+    pthread_t feeder;
+    bool fed;
+    pith_warc_error err = {0};
+    pith_warc_reader *r = open_input(fc, &fd, &feeder, &fed, &err);
+    p->rs.files++;
+    if (!r) {
+        progress_log(&p->prog, "pith: %s: %s", fc->name, err.message ? err.message : "cannot open");
+        reasons_add(&p->rs.errors, "file", err.message ? err.message : "cannot open", 1);
+        p->rs.files_failed++;
+        atomic_fetch_add(&p->errors, 1);
+        if (fed) close(fd);
+        if (fed) input_feeder_join(feeder);
+        return;
+    }
+    pith_warc_enable_timing(r, true);
+    pith_warc_record rec;
+    pith_warc_stats st;
+    for (uint64_t n = 0;; n++) {
+        double w0 = progress_now(), c0 = pl_thread_cpu();
+        pith_warc_status s = pith_warc_next(r, &rec);
+        p->next_cpu += pl_thread_cpu() - c0;
+        p->next_wall += progress_now() - w0;
+        if (s == PITH_WARC_END) break;
+        if ((n & 63) == 0) {
+            pith_warc_get_stats(r, &st);
+            atomic_store(&p->in_bytes, fc->base_bytes + st.input_bytes);
+        }
+        bool mine = !fc->by_record || pl_in_shard(p, (*fc->record_index)++);
+        if (s == PITH_WARC_ERROR || s == PITH_WARC_FATAL) {
+            const pith_warc_error *e = pith_warc_last_error(r);
+            if (!mine && s == PITH_WARC_ERROR) continue;
+            progress_log(&p->prog, "pith: %s: offset %llu: %s (%s)%s", fc->name, (unsigned long long)e->offset,
+                         e->message, pith_warc_errcode_str(e->code), s == PITH_WARC_FATAL ? ", giving up on the file" : "");
+            reasons_add(&p->rs.errors, "warc", pith_warc_errcode_str(e->code), 1);
+            atomic_fetch_add(&p->errors, 1);
+            if (s == PITH_WARC_FATAL) {
+                p->rs.files_failed++;
+                break;
+            }
+            continue;
+        }
+        if (!mine) continue;
+        uint64_t nrec = atomic_fetch_add(&p->records, 1) + 1;
+        mark_rss(p, nrec);
+        if (!reader_record(p, &rec)) break;
+    }
+    pith_warc_get_stats(r, &st);
+    p->rs.input_bytes += st.input_bytes;
+    p->rs.stream_bytes += st.output_bytes;
+    p->rs.decompress += st.decompress_seconds;
+    atomic_store(&p->in_bytes, fc->base_bytes + st.input_bytes);
+    pith_warc_close(r);
+    /* The pipe's read end is ours; the input's own fd closes with its peek. */
+    if (fed) close(fd);
+    if (fed) input_feeder_join(feeder);
+}
+
+void *pl_reader_main(void *arg) {
+    pipeline *p = arg;
+    double c0 = pl_thread_cpu();
+    bool by_record = p->n_paths == 1;
+    uint64_t record_index = 0, base = 0;
+    for (size_t i = 0; i < p->n_paths && !p->abort; i++) {
+        if (!by_record && !pl_in_shard(p, i)) continue;
+        file_ctx fc = {p->paths[i], strcmp(p->paths[i], "-") == 0 ? "stdin" : p->paths[i],
+                       p->peeks ? &p->peeks[i] : NULL, base, &record_index, by_record};
+        read_file(p, &fc);
+        base = atomic_load(&p->in_bytes);
+    }
+    p->rs.cpu_reader = pl_thread_cpu() - c0;
+    pthread_mutex_lock(&p->mu);
+    p->reader_done = true;
+    pthread_cond_broadcast(&p->cv_work);
+    pthread_cond_broadcast(&p->cv_done);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+

@@ -1,0 +1,97 @@
+/*
+ * treebuilder_select.c - customizable <select>'s <selectedcontent>: when
+ * the parser pops an <option> that is selected, the option's children are
+ * cloned into the select's <selectedcontent> ("maybe clone an option into
+ * selectedcontent"). Selectedness follows what a browser computes while
+ * parsing: an option with a selected attribute, else the first option.
+ *
+ * Costs: nothing happens until a <selectedcontent> element has been seen;
+ * each option is popped once, so the clones total at most the options'
+ * own size. Ancestor walks stop after TB_SC_WALK levels.
+ */
+#include <string.h>
+
+#include "treebuilder_internal.h"
+
+#define TB_SC_WALK 256
+
+static bool is_selectedcontent(const pith_node *n) {
+    return n->type == PITH_NODE_ELEMENT && n->ns == PITH_NS_HTML && n->tag == PITH_TAG_UNKNOWN && n->len == 15 &&
+           memcmp(n->str, "selectedcontent", 15) == 0;
+}
+
+static pith_node *ancestor_select(pith_node *n) {
+    for (int i = 0; n && i < TB_SC_WALK; i++, n = n->parent)
+        if (tb_is(n, PITH_TAG_SELECT)) return n;
+    return NULL;
+}
+
+void tb_note_selectedcontent(tb *t, pith_node *n) {
+    if (!is_selectedcontent(n)) return;
+    pith_node *select = ancestor_select(n->parent);
+    if (!select || pith_dom_attr(select, "multiple", 8, NULL)) return;
+    if (t->sc_select == select && t->sc_node) return;  /* the first one in tree order wins */
+    t->sc_select = select;
+    t->sc_node = n;
+    t->sc_selected_seen = false;
+}
+
+static pith_node *copy_node(tb *t, const pith_node *src) {
+    pith_node *c;
+    switch (src->type) {
+    case PITH_NODE_ELEMENT:
+        c = pith_dom_element(t->dom, (pith_tag)src->tag, (pith_ns)src->ns,
+                             src->tag == PITH_TAG_UNKNOWN ? src->str : NULL, src->len);
+        if (!c) return NULL;
+        c->u.attrs = src->u.attrs;
+        c->nattrs = src->nattrs;
+        c->flags = src->flags & ~TB_F_OPEN;
+        break;
+    case PITH_NODE_TEXT: c = pith_dom_text(t->dom, "", 0); break;
+    case PITH_NODE_COMMENT: c = pith_dom_comment(t->dom, "", 0); break;
+    case PITH_NODE_FRAGMENT:
+        c = pith_dom_fragment(t->dom);
+        if (c) c->flags = src->flags;
+        return c;
+    default: return NULL;
+    }
+    if (!c) return NULL;
+    /* Strings already live as long as the document: share them. A shared
+     * text is not growable (nattrs 0), so appends to it copy first. */
+    c->str = src->str;
+    c->len = src->len;
+    return c;
+}
+
+static void clone_children(tb *t, const pith_node *from, pith_node *to) {
+    while (to->first_child) pith_dom_detach(to->first_child);
+    pith_node *dst = to;
+    const pith_node *n = from->first_child;
+    while (n) {
+        pith_node *c = copy_node(t, n);
+        if (!c) {
+            t->failed = true;
+            return;
+        }
+        pith_dom_append(dst, c);
+        if (n->first_child) {
+            dst = c;
+            n = n->first_child;
+            continue;
+        }
+        while (n != from && !n->next) {
+            n = n->parent;
+            dst = dst->parent;
+        }
+        if (n == from) return;
+        n = n->next;
+    }
+}
+
+void tb_option_popped(tb *t, pith_node *option) {
+    if (ancestor_select(option->parent) != t->sc_select) return;
+    bool selected = pith_dom_attr(option, "selected", 8, NULL) != NULL;
+    if (!selected && t->sc_selected_seen) return;
+    t->sc_selected_seen = true;
+    clone_children(t, option, t->sc_node);
+}

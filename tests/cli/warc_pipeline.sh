@@ -1,0 +1,172 @@
+#!/usr/bin/env bash
+# warc_pipeline.sh - pith on WARC input: JSON Lines out, in order on any
+# number of threads, with the WARC fields, skips, shards, stats, stdin, and
+# the exit status of a run with a corrupt record.
+#   warc_pipeline.sh PITH_BINARY SHARED_DIR   (the shared dir is not needed)
+set -u
+PITH=$1
+HERE=$(cd "$(dirname "$0")" && pwd)
+MAKE="python3 $HERE/warc_make.py"
+command -v python3 >/dev/null || { echo "skipped: python3 is needed to build the test WARCs"; exit 77; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+pass=0
+fail=0
+check() { # check NAME COMMAND...: the command's success is the verdict
+    local name=$1
+    shift
+    if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL: $name"; fi
+}
+jsonl_ok() { python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]' < "$1"; }
+lines() { wc -l < "$1" | tr -d ' '; }
+expect() { python3 -c "import json,sys; print(json.load(open('$1'))['$2'])"; }
+
+# ---------------------------------------------------------------- layouts
+for layout in plain gz wholegz zst; do
+    $MAKE "$T/c.$layout" $layout --corrupt > "$T/c.$layout.json" || { echo "FAIL: make $layout"; fail=$((fail+1)); continue; }
+    if grep -q skipped "$T/c.$layout.json"; then echo "note: $layout layout skipped (no zstd CLI)"; continue; fi
+    $MAKE "$T/g.$layout" $layout > "$T/g.$layout.json"
+    n=$(expect "$T/c.$layout.json" articles)
+
+    "$PITH" -q -j 2 "$T/c.$layout" > "$T/out" 2> "$T/err"
+    rc=$?
+    check "$layout: exit 1 with a corrupt record" test "$rc" = 1
+    check "$layout: one line per article" test "$(lines "$T/out")" = "$n"
+    check "$layout: every line is JSON" jsonl_ok "$T/out"
+    check "$layout: corrupt record reported with file and offset" grep -q "c.$layout: offset [0-9]*: .*bad-length" "$T/err"
+    check "$layout: warc fields" python3 - "$T/out" "$T/c.$layout.json" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+exp = json.load(open(sys.argv[2]))
+assert [r["warc_target_uri"] for r in rows] == exp["uris"], [r["warc_target_uri"] for r in rows]
+for r in rows:
+    assert r["warc_record_id"].startswith("<urn:uuid:"), r["warc_record_id"]
+    assert r["warc_date"] == "2024-01-02T03:04:05Z"
+    assert r["content_type"].startswith("text/html")
+    assert r["url"] == r["warc_target_uri"]          # the target URI is the page URL
+    assert r["text"] and r["title"]
+    assert r["http_status"] == (None if r["warc_target_uri"].startswith("file:") else 200)
+cafe = rows[-1]
+assert cafe["title"].startswith("Caf\u00e9 200"), cafe["title"]   # HTTP charset = transport encoding
+assert cafe["encoding"] == "windows-1252", cafe["encoding"]
+PY
+    "$PITH" -q "$T/g.$layout" > "$T/good" 2>/dev/null
+    check "$layout: exit 0 without a corrupt record" test $? = 0
+    check "$layout: same articles without the corrupt record" cmp -s "$T/out" "$T/good"
+done
+
+# ---------------------------------------------------------------- broken files
+python3 - "$T/g.plain" "$T/cut.warc" "$T/junk.warc" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+cut = data.index(b"WARC/1.0", data.index(b"story/3\r\n")) + 300   # inside a later record
+open(sys.argv[2], "wb").write(data[:cut])
+open(sys.argv[3], "wb").write(b"WARC/1.0\r\n" + bytes(range(256)) * 64 + data[:2000])
+PY
+"$PITH" -q -j 2 "$T/cut.warc" > "$T/cut" 2> "$T/err"
+check "truncated file: exit 1" test $? = 1
+check "truncated file: the articles before the cut" test "$(lines "$T/cut")" -ge 3
+check "truncated file: reported" grep -q "cut.warc: offset [0-9]*: .*truncated" "$T/err"
+"$PITH" -q -j 2 "$T/junk.warc" > "$T/junk" 2> "$T/err"
+check "garbage after a WARC magic: exit 1, no crash" test $? = 1
+check "garbage: reported" grep -q "junk.warc: offset 0:" "$T/err"
+head -c 1500 "$T/g.gz" > "$T/cut.gz"
+"$PITH" -q "$T/cut.gz" > /dev/null 2> "$T/err"
+check "truncated gzip member: exit 1" test $? = 1
+
+# ---------------------------------------------------------------- threads and order
+$MAKE "$T/big.warc.gz" gz --pages 40 --corrupt > "$T/big.json"
+"$PITH" -q -j 1 "$T/big.warc.gz" > "$T/j1" 2>/dev/null
+"$PITH" -q -j 4 "$T/big.warc.gz" > "$T/j4" 2>/dev/null
+"$PITH" -q --jobs=3 --unordered "$T/big.warc.gz" > "$T/un" 2>/dev/null
+check "-j 1 and -j 4 give identical output" cmp -s "$T/j1" "$T/j4"
+check "-j 1 output has every article" test "$(lines "$T/j1")" = "$(expect "$T/big.json" articles)"
+check "--unordered gives the same lines" cmp -s <(sort "$T/j1") <(sort "$T/un")
+
+# ---------------------------------------------------------------- --all-records
+"$PITH" -q --all-records "$T/c.gz" > "$T/all" 2>/dev/null
+check "--all-records: a line per record" test "$(lines "$T/all")" = "$(expect "$T/c.gz.json" records)"
+check "--all-records: lines are JSON" jsonl_ok "$T/all"
+check "--all-records: reasons" python3 - "$T/all" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+why = {r["warc_target_uri"]: r.get("skipped") for r in rows}
+assert why["https://news.example.com/logo.png"] == "not html", why
+assert why["https://news.example.com/empty"].startswith("no article: "), why
+assert sum(1 for r in rows if r.get("skipped") == "request record") == 8
+assert sum(1 for r in rows if "skipped" not in r and "error" not in r) == 10
+assert [r for r in rows if r["warc_target_uri"] == "https://news.example.com/empty"][0]["http_status"] == 404
+PY
+
+# ---------------------------------------------------------------- --shard
+"$PITH" -q --shard 0/2 "$T/big.warc.gz" > "$T/s0" 2>/dev/null
+"$PITH" -q --shard 1/2 "$T/big.warc.gz" > "$T/s1" 2>/dev/null
+check "--shard of one file: two halves make the whole" cmp -s <(sort "$T/s0" "$T/s1") <(sort "$T/j1")
+check "--shard of one file: both halves have records" test -s "$T/s0" -a -s "$T/s1"
+"$PITH" -q --shard 1/2 "$T/g.plain" "$T/big.warc.gz" > "$T/sf" 2>/dev/null
+check "--shard of files: every second file" cmp -s "$T/sf" "$T/j1"
+"$PITH" -q --shard 2/2 "$T/g.plain" > /dev/null 2>&1
+check "--shard 2/2 is a usage error" test $? = 2
+
+# ---------------------------------------------------------------- --stats
+"$PITH" -q --stats "$T/stats.json" "$T/c.gz" > /dev/null 2>&1
+check "--stats: counts" python3 - "$T/stats.json" "$T/c.gz.json" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+e = json.load(open(sys.argv[2]))
+assert s["records"] == e["records"], s
+assert s["html"] == e["html"], s
+assert s["extracted"] == e["articles"] == s["lines"], s
+assert s["errors_total"] == 1 and s["errors"] == {"warc: bad-length": 1}, s
+assert s["skipped"]["request record"] == 8 and s["skipped"]["not html"] == 1, s
+assert s["skipped_total"] + s["extracted"] == s["records"], s
+for k in ("reader", "decompress", "decompress_wall", "extract", "render", "writer"):
+    assert s["cpu_seconds"][k] >= 0
+assert s["rss_kb"]["peak"] > 0
+PY
+"$PITH" --stats "$T/stats.json" "$T/c.gz" > /dev/null 2> "$T/err"
+check "summary on stderr" grep -q "records.*extracted.*1 error" "$T/err"
+check "summary: skips by reason" grep -q "request record" "$T/err"
+check "no progress line when stderr is not a terminal" test "$(grep -c $'\r' "$T/err")" = 0
+
+# ---------------------------------------------------------------- stdin and output files
+"$PITH" -q - < "$T/c.gz" > "$T/in1" 2>/dev/null
+check "stdin (a file): exit 1 with a corrupt record" test $? = 1
+cat "$T/c.gz" | "$PITH" -q > "$T/in2" 2>"$T/err"
+check "stdin (a pipe) by default" test $? = 1
+check "stdin: same as the file" cmp -s "$T/in1" "$T/in2"
+check "stdin: lines" test "$(lines "$T/in2")" = "$(expect "$T/c.gz.json" articles)"
+check "stdin: named in messages" grep -q "^pith: stdin: offset" "$T/err"
+cat "$T/g.plain" | "$PITH" -q -j 2 > "$T/in3"
+check "stdin plain WARC" cmp -s "$T/in3" "$T/good"
+"$PITH" -q <(cat "$T/c.gz") > "$T/in4" 2>/dev/null
+check "a FIFO (process substitution) is read once, whole" cmp -s "$T/in4" "$T/in1"
+"$PITH" -q "$T/g.plain" <(cat "$T/g.gz") > "$T/in5"
+check "a file and a FIFO in one run" cmp -s "$T/in5" <(cat "$T/good" "$T/good")
+"$PITH" -q -o "$T/o.jsonl" "$T/g.gz" > "$T/stdout"
+check "-o FILE for WARC input" test "$(lines "$T/o.jsonl")" = "$(expect "$T/g.gz.json" articles)" -a ! -s "$T/stdout"
+"$PITH" -q --output "$T/o2.jsonl" "$T/g.gz"
+check "--output FILE" cmp -s "$T/o.jsonl" "$T/o2.jsonl"
+
+# ---------------------------------------------------------------- routing by content
+cp "$T/g.gz" "$T/renamed.html"
+"$PITH" -q "$T/renamed.html" > "$T/r" 2>/dev/null
+check "WARC found by content, not by name" cmp -s "$T/r" "$T/o.jsonl"
+printf '<html><body><article><p>%s</p></article></body></html>' "$(printf 'A sentence of prose about the harbour. %.0s' $(seq 1 30))" > "$T/page.warc"
+"$PITH" -f json "$T/page.warc" > "$T/p" 2>/dev/null
+check "HTML named .warc is still HTML" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "warc_record_id" not in d and "harbour" in d["text"]' "$T/p"
+"$PITH" -f json < "$T/page.warc" > "$T/p2" 2>/dev/null
+check "HTML on stdin after the sniff is whole" cmp -s "$T/p" "$T/p2"
+"$PITH" -f json <(cat "$T/page.warc") > "$T/p3" 2>/dev/null
+check "HTML from a FIFO after the sniff is whole" cmp -s "$T/p" "$T/p3"
+"$PITH" "$T/page.warc" "$T/g.gz" > /dev/null 2>&1
+check "mixing WARC and HTML is a usage error" test $? = 2
+"$PITH" -f text "$T/g.gz" > /dev/null 2>&1
+check "WARC with -f text is a usage error" test $? = 2
+"$PITH" -u http://x.example/ "$T/g.gz" > /dev/null 2>&1
+check "WARC with --url is a usage error" test $? = 2
+"$PITH" --help | grep -q -- "--all-records"
+check "--help lists the WARC options" test $? = 0
+
+echo "$pass passed, $fail failed"
+test "$fail" = 0

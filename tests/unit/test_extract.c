@@ -1,0 +1,123 @@
+/* Unit tests: the article extractor - rules, selection and the whole
+ * pipeline through the public API on small hand-written pages. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/rules.h"
+#include "pith.h"
+#include "test.h"
+
+static char *extract_text(const char *html, pith_result **keep, const pith_options *o) {
+    pith_result *r = NULL;
+    if (pith_extract(html, strlen(html), o, &r) != PITH_OK) return NULL;
+    char *text = NULL;
+    pith_result_render(r, PITH_FORMAT_TEXT, &text, NULL);
+    if (keep) *keep = r;
+    else pith_result_free(r);
+    return text;
+}
+
+static void test_rule_tables(void) { CHECK(rules_tables_sorted()); }
+
+
+static void test_page(void) {
+    static const char page[] =
+        "<html lang=en><head><title>Ferry library opens | The Courier</title>"
+        "<meta property='og:site_name' content='The Courier'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<div class='share-buttons'><a href='/s'>Share</a> <a href='/t'>Tweet</a></div>"
+        "<article><h1>Ferry library opens</h1><p class=byline>By Mara Quill</p>"
+        "<div class='article-body'><p>A decommissioned car ferry has become the first public library in the town "
+        "for thirty years, after volunteers spent two winters fitting it with shelves.</p></div>"
+        "<aside class='related-stories'><ul><li><a href='/a'>Island school gets a new roof</a></li>"
+        "<li><a href='/b'>Ferry timetable changes</a></li></ul></aside>"
+        "<div class='article-body'><p>Borrowers can return books at any of the town's four post boxes, and the crew "
+        "will collect them each morning before the ferry sails.</p></div></article>"
+        "<section class='comments'><div class='comment'><span class='author'>gull</span>"
+        "<p>Wonderful idea, we will visit in June with the whole family.</p></div></section>"
+        "<div class='cookie-banner'><p>We use cookies to improve your experience on this site.</p></div>"
+        "<footer><p>Copyright 2026 The Courier. All rights reserved.</p></footer></body></html>";
+    pith_options o;
+    pith_options_init(&o);
+    o.comments = true;
+    pith_result *r = NULL;
+    char *text = extract_text(page, &r, &o);
+    CHECK(text != NULL);
+    if (!text) return;
+    CHECK(pith_result_found(r));
+    const char *first = strstr(text, "decommissioned car ferry");
+    const char *second = strstr(text, "Borrowers can return");
+    CHECK(first && second && first < second); /* split article, whole and in order */
+    CHECK(!strstr(text, "Home"));
+    CHECK(!strstr(text, "Share"));
+    CHECK(!strstr(text, "Island school"));
+    CHECK(!strstr(text, "Wonderful idea"));
+    CHECK(!strstr(text, "cookies"));
+    CHECK(!strstr(text, "Copyright"));
+    CHECK(!strstr(text, "Ferry library opens")); /* the headline is metadata */
+    const pith_metadata *m = pith_result_metadata(r);
+    CHECK_STR_EQ(m->title, "Ferry library opens");
+    CHECK(m->authors.count == 1 && strcmp(m->authors.items[0], "Mara Quill") == 0);
+    CHECK_STR_EQ(m->site_name, "The Courier");
+    CHECK_STR_EQ(m->language, "en");
+    CHECK(pith_result_comment_count(r) == 1);
+    const pith_comment *c = pith_result_comment(r, 0);
+    CHECK(c && c->author && strcmp(c->author, "gull") == 0);
+    CHECK(c && c->text && strstr(c->text, "Wonderful idea"));
+    pith_free(text);
+    pith_result_free(r);
+}
+
+static void test_no_article(void) {
+    pith_result *r = NULL;
+    CHECK(pith_extract("", 0, NULL, &r) == PITH_OK);
+    CHECK(r && !pith_result_found(r));
+    CHECK(r && pith_result_reason(r) != NULL);
+    char *json = NULL;
+    CHECK(pith_result_render(r, PITH_FORMAT_JSON, &json, NULL) == PITH_OK);
+    CHECK(json && json[0] == '{');
+    pith_free(json);
+    pith_result_free(r);
+}
+
+static void test_extractor_reuse(void) {
+    pith_extractor *ex = NULL;
+    CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
+    static const char a[] = "<p>The first page has a paragraph of prose that is long enough to count as an article.</p>";
+    static const char b[] = "<p>The second page says something else entirely, in a paragraph of its own, at length.</p>";
+    for (int i = 0; i < 100; i++) {
+        const pith_result *r = NULL;
+        const char *page = i % 2 ? b : a;
+        CHECK(pith_extractor_run(ex, page, strlen(page), NULL, NULL, &r) == PITH_OK);
+        char *text = NULL;
+        CHECK(r && pith_result_render(r, PITH_FORMAT_TEXT, &text, NULL) == PITH_OK);
+        CHECK(text && strstr(text, i % 2 ? "second page" : "first page"));
+        pith_free(text);
+    }
+    pith_extractor_free(ex);
+}
+
+static void test_errors(void) {
+    pith_result *r = NULL;
+    CHECK(pith_extract(NULL, 5, NULL, &r) == PITH_E_INVALID);
+    CHECK(pith_extract("x", 1, NULL, NULL) == PITH_E_INVALID);
+    pith_options o;
+    pith_options_init(&o);
+    o.transport_encoding = "no-such-charset";
+    CHECK(pith_extract("<p>x", 4, &o, &r) == PITH_E_ENCODING);
+    pith_options_init(&o);
+    o.limits.max_input_bytes = 2;
+    CHECK(pith_extract("<p>x", 4, &o, &r) == PITH_E_LIMIT);
+    pith_format f;
+    CHECK(pith_format_from_name("markdown", &f) && f == PITH_FORMAT_MARKDOWN);
+    CHECK(!pith_format_from_name("pdf", &f));
+}
+
+int main(void) {
+    RUN(test_rule_tables);
+    RUN(test_page);
+    RUN(test_no_article);
+    RUN(test_extractor_reuse);
+    RUN(test_errors);
+    return test_summary("extract");
+}
