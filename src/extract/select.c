@@ -161,6 +161,12 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         const ext_el *e = &f->els[s];
         if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
         if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
+        /* The lead photo beside the body belongs to the article; its
+         * caption shows only where captions are asked for. */
+        if (e->node->tag == PITH_TAG_FIGURE && e->node->ns == PITH_NS_HTML && e->images && depth == 0) {
+            if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
+            continue;
+        }
         /* A lone paragraph beside the article is part of it unless it is
          * mostly links: it needs only a sentence's worth of prose. */
         /* So does a part with the class of the article's own element at
