@@ -513,7 +513,9 @@ static bool may_be_credit(const pith_node *el) {
 static void on_paragraph(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
     bool want_first = !mf->first_after_h1.s && !w->in_chrome && !w->in_comments;
-    bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome;
+    /* The text sample only serves language detection: a page that
+     * declared its language (html lang and metas come first) needs none. */
+    bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome && !mf->slot[MF_LANG].count;
     bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
     if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
     text_out t = gather(el, w->a, 1000, 400);
@@ -546,7 +548,8 @@ static bool inline_only(const pith_node *el) {
 }
 
 static void on_div(walk *w, const pith_node *el) {
-    bool want_first = !w->mf->first_after_h1.s, want_sample = w->mf->sample_len + 1 < w->sample_cap;
+    bool want_first = !w->mf->first_after_h1.s,
+         want_sample = w->mf->sample_len + 1 < w->sample_cap && !w->mf->slot[MF_LANG].count;
     if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
     text_out t = gather(el, w->a, 1000, 400);
     if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
