@@ -11,7 +11,7 @@ secs=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DPITH_FUZZ=ON -DPITH_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j"$(nproc)" >/dev/null
+cmake --build build-fuzz -j2 >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/fuzz_*.c; do t=$(basename "$f" .c); targets+=("${t#fuzz_}"); done
@@ -26,9 +26,21 @@ for t in "${targets[@]}"; do
   dict=()
   [ -f "fuzz/dict/$t.dict" ] && dict=(-dict="fuzz/dict/$t.dict")
   echo "== $t: ${secs}s"
-  "$bin" "$work" "fuzz/corpus/$t" "$seeds/$t" "${dict[@]}" -max_total_time="$secs" \
-    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$found/" -print_final_stats=1 \
-    2>&1 | grep -E "^(stat::|#[0-9]+.*DONE|==|SUMMARY|artifact)" || true
+  mkdir -p "$seeds/$t"
+  start=$(date +%s)
+  # Keep going after a finding (-fork with -ignore_crashes would need more
+  # cores than we have): a finding stops the run, it is saved, and the
+  # loop restarts (five runs at most: a finding that comes back at once
+  # needs a fix first) until the time is used up.
+  for _run in 1 2 3 4 5; do
+    left=$(( secs - ($(date +%s) - start) ))
+    [ "$left" -gt 5 ] || break
+    "$bin" "$work" "fuzz/corpus/$t" "$seeds/$t" "${dict[@]}" -max_total_time="$left" \
+      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$found/" -print_final_stats=1 \
+      2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+.*DONE|==[0-9]+==ERROR|SUMMARY|artifact|.*invariant failed)" \
+      | tee -a "build-fuzz/log-$t.txt" || true
+  done
+  echo "   $t: $(( $(date +%s) - start ))s wall" | tee -a "build-fuzz/log-$t.txt"
   # Minimise: keep only inputs that add coverage.
   tmp=$(mktemp -d)
   "$bin" -merge=1 "$tmp" "fuzz/corpus/$t" "$work" >/dev/null 2>&1 || true
