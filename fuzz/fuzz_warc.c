@@ -84,9 +84,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         FUZZ_ASSERT(st == PITH_WARC_RECORD);
         check_record(&rec, &o);
     }
+    /* Not checked: stats.input_bytes <= size. After a corrupt gzip member
+     * the reader rescans from the member's start, and the bytes it had
+     * inflated are counted again (a benchmark counter, not a view). */
     pith_warc_stats stats;
     pith_warc_get_stats(r, &stats);
-    FUZZ_ASSERT(stats.input_bytes <= size);
+    FUZZ_ASSERT(stats.members <= size);
     pith_warc_close(r);
     size_t from = sel & 64 ? size / 2 : 0;
     size_t at = pith_warc_find_member(data, size, from, &o);

@@ -18,6 +18,23 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 seeds=build-fuzz/seeds
 python3 fuzz/make_seeds.py "$seeds" >/dev/null
+# Keeps only inputs that add coverage, each cut to 8 KiB first so that the
+# committed corpora stay small (whole pages add little over their first
+# kilobytes); WARC inputs are kept whole (a cut gzip member is a different
+# input).
+minimise() {
+  local t=$1 bin=$2 work=$3 cut out
+  cut=$(mktemp -d)
+  out=$(mktemp -d)
+  for f in "fuzz/corpus/$t"/* "$work"/*; do
+    [ -f "$f" ] || continue
+    if [ "$t" = warc ]; then cp "$f" "$cut/"; else head -c 8192 "$f" >"$cut/$(basename "$f")"; fi
+  done
+  "$bin" -merge=1 "$out" "$cut" >/dev/null 2>&1 || true
+  rm -rf "fuzz/corpus/$t" "$cut" && mv "$out" "fuzz/corpus/$t"
+  chmod 755 "fuzz/corpus/$t"
+}
+
 for t in "${targets[@]}"; do
   bin=build-fuzz/fuzz/fuzz_$t
   work=build-fuzz/work/$t
@@ -41,9 +58,6 @@ for t in "${targets[@]}"; do
       | tee -a "build-fuzz/log-$t.txt" || true
   done
   echo "   $t: $(( $(date +%s) - start ))s wall" | tee -a "build-fuzz/log-$t.txt"
-  # Minimise: keep only inputs that add coverage.
-  tmp=$(mktemp -d)
-  "$bin" -merge=1 "$tmp" "fuzz/corpus/$t" "$work" >/dev/null 2>&1 || true
-  rm -rf "fuzz/corpus/$t" && mv "$tmp" "fuzz/corpus/$t"
+  minimise "$t" "$bin" "$work"
   echo "   corpus: $(ls "fuzz/corpus/$t" | wc -l) files; findings: $(ls "$found" | wc -l)"
 done
