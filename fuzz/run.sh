@@ -5,6 +5,7 @@
 # timeout-*) are left in build-fuzz/findings/<target>/.
 #
 # usage: fuzz/run.sh SECONDS [TARGET...]      e.g. fuzz/run.sh 600 parse
+#        fuzz/run.sh 0 TARGET                 only re-minimise the corpus
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
@@ -18,7 +19,8 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 seeds=build-fuzz/seeds
 python3 fuzz/make_seeds.py "$seeds" >/dev/null
-# Keeps only inputs that add coverage, each cut to 8 KiB first so that the
+# Keeps only inputs that add coverage, each cut to $CUT bytes (default
+# 4 KiB) first so that the
 # committed corpora stay small (whole pages add little over their first
 # kilobytes); WARC inputs are kept whole (a cut gzip member is a different
 # input).
@@ -28,7 +30,7 @@ minimise() {
   out=$(mktemp -d)
   for f in "fuzz/corpus/$t"/* "$work"/*; do
     [ -f "$f" ] || continue
-    if [ "$t" = warc ]; then cp "$f" "$cut/"; else head -c 8192 "$f" >"$cut/$(basename "$f")"; fi
+    if [ "$t" = warc ]; then cp "$f" "$cut/"; else head -c "${CUT:-4096}" "$f" >"$cut/$(basename "$f")"; fi
   done
   "$bin" -merge=1 "$out" "$cut" >/dev/null 2>&1 || true
   rm -rf "fuzz/corpus/$t" "$cut" && mv "$out" "fuzz/corpus/$t"
