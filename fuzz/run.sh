@@ -5,19 +5,38 @@
 # timeout-*) are left in build-fuzz/findings/<target>/.
 #
 # usage: fuzz/run.sh SECONDS [TARGET...]      e.g. fuzz/run.sh 600 parse
+#        fuzz/run.sh 0 TARGET                 only re-minimise the corpus
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:?usage: fuzz/run.sh SECONDS [TARGET...]}
 shift
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DPITH_FUZZ=ON -DPITH_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j"$(nproc)" >/dev/null
+cmake --build build-fuzz -j2 >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for f in fuzz/fuzz_*.c; do t=$(basename "$f" .c); targets+=("${t#fuzz_}"); done
 fi
 seeds=build-fuzz/seeds
 python3 fuzz/make_seeds.py "$seeds" >/dev/null
+# Keeps only inputs that add coverage, each cut to $CUT bytes (default
+# 4 KiB) first so that the
+# committed corpora stay small (whole pages add little over their first
+# kilobytes); WARC inputs are kept whole (a cut gzip member is a different
+# input).
+minimise() {
+  local t=$1 bin=$2 work=$3 cut out
+  cut=$(mktemp -d)
+  out=$(mktemp -d)
+  for f in "fuzz/corpus/$t"/* "$work"/*; do
+    [ -f "$f" ] || continue
+    if [ "$t" = warc ]; then cp "$f" "$cut/"; else head -c "${CUT:-4096}" "$f" >"$cut/$(basename "$f")"; fi
+  done
+  "$bin" -merge=1 "$out" "$cut" >/dev/null 2>&1 || true
+  rm -rf "fuzz/corpus/$t" "$cut" && mv "$out" "fuzz/corpus/$t"
+  chmod 755 "fuzz/corpus/$t"
+}
+
 for t in "${targets[@]}"; do
   bin=build-fuzz/fuzz/fuzz_$t
   work=build-fuzz/work/$t
@@ -26,12 +45,21 @@ for t in "${targets[@]}"; do
   dict=()
   [ -f "fuzz/dict/$t.dict" ] && dict=(-dict="fuzz/dict/$t.dict")
   echo "== $t: ${secs}s"
-  "$bin" "$work" "fuzz/corpus/$t" "$seeds/$t" "${dict[@]}" -max_total_time="$secs" \
-    -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$found/" -print_final_stats=1 \
-    2>&1 | grep -E "^(stat::|#[0-9]+.*DONE|==|SUMMARY|artifact)" || true
-  # Minimise: keep only inputs that add coverage.
-  tmp=$(mktemp -d)
-  "$bin" -merge=1 "$tmp" "fuzz/corpus/$t" "$work" >/dev/null 2>&1 || true
-  rm -rf "fuzz/corpus/$t" && mv "$tmp" "fuzz/corpus/$t"
+  mkdir -p "$seeds/$t"
+  start=$(date +%s)
+  # Keep going after a finding (-fork with -ignore_crashes would need more
+  # cores than we have): a finding stops the run, it is saved, and the
+  # loop restarts (five runs at most: a finding that comes back at once
+  # needs a fix first) until the time is used up.
+  for _run in 1 2 3 4 5; do
+    left=$(( secs - ($(date +%s) - start) ))
+    [ "$left" -gt 5 ] || break
+    "$bin" "$work" "fuzz/corpus/$t" "$seeds/$t" "${dict[@]}" -max_total_time="$left" \
+      -max_len=65536 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$found/" -print_final_stats=1 \
+      2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+.*DONE|==[0-9]+==ERROR|SUMMARY|artifact|.*invariant failed)" \
+      | tee -a "build-fuzz/log-$t.txt" || true
+  done
+  echo "   $t: $(( $(date +%s) - start ))s wall" | tee -a "build-fuzz/log-$t.txt"
+  minimise "$t" "$bin" "$work"
   echo "   corpus: $(ls "fuzz/corpus/$t" | wc -l) files; findings: $(ls "$found" | wc -l)"
 done

@@ -69,7 +69,8 @@ static bool plain8(const unsigned char *p) {
 
 void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
     const unsigned char *s = (const unsigned char *)str;
-    if (!s || !len) return; /* NULL + 0 is undefined behaviour in C */
+    /* Nothing to do, and NULL + 0 below would be undefined behaviour. */
+    if (!s || len == 0) return;
     size_t i = 0, run = 0;
     while (i < len) {
         if (i + 8 <= len && plain8(s + i)) {
