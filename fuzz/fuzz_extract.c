@@ -21,13 +21,6 @@
 #include <jansson.h>
 #endif
 
-/* Known bug, reported: src/render/html.c put_escaped() computes p + run with
- * p == NULL for an absent metadata string (NULL + 0 is undefined; UBSan
- * stops on every HTML render). Reproducer: fuzz/findings/extract/. Until
- * it is fixed the HTML format is fuzzed only when this is set to 1. */
-#ifndef FUZZ_RENDER_HTML
-#define FUZZ_RENDER_HTML 0
-#endif
 
 static const char *const urls[] = {NULL, "https://example.com/news/2024/05/17/story.html", "http://a/b",
                                    "not a url"};
@@ -87,7 +80,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     o.captions_in_text = s0 & 64;
     o.json_pretty = s0 & 128;
     pith_format f = (pith_format)(s1 & 3);
-    if (f == PITH_FORMAT_HTML && !FUZZ_RENDER_HTML) f = PITH_FORMAT_MARKDOWN;
     o.url = urls[(s1 >> 2) & 3];
     o.transport_encoding = encodings[(s1 >> 4) & 7];
     if (s1 & 128) o.max_output_bytes = 512;

@@ -31,26 +31,11 @@ static size_t Q(size_t n) { return quick_mode() ? n / 10 : n; }
 
 static const char *const FORMATS[] = {"text", "markdown", "html", "json"};
 
-/* Known bug, reported: src/render/html.c put_escaped() computes p + run
- * with p == NULL for an absent metadata string (NULL + 0 is undefined
- * behaviour; UBSan aborts on nearly every HTML render). Sanitizer builds
- * skip the HTML format until it is fixed, unless PITH_TEST_KNOWN_BUGS=1;
- * other builds (and valgrind) render it. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED_BUILD 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SANITIZED_BUILD 1
-#endif
-#endif
-#ifndef SANITIZED_BUILD
-#define SANITIZED_BUILD 0
-#endif
-
+/* Every format is rendered in every build (the HTML renderer's NULL + 0
+ * that once made sanitizer builds skip it is fixed). */
 static bool skip_format(int f) {
-    if (f != PITH_FORMAT_HTML || !SANITIZED_BUILD) return false;
-    const char *s = getenv("PITH_TEST_KNOWN_BUGS");
-    return !(s && *s == '1');
+    (void)f;
+    return false;
 }
 
 static void run_case(const char *name, const char *data, size_t len, expect ex) {
@@ -326,19 +311,10 @@ static void case_limits(void) {
     gen_free(&g);
 }
 
-/* Known bug, reported (src/extract/features.c, features_compute): on every
- * element exit the nearest block ancestor is found again by walking up the
- * parents, so a chain of d nested inline elements costs O(d^2). With the
- * default depth limit (512) that is a large constant (about 1 MB/s on
- * unclosed <b><i>...); with max_depth raised it is quadratic (2*10^4
- * nested pairs: ~5 s, twice that: ~18 s). Runs with PITH_TEST_KNOWN_BUGS=1
- * until fixed. */
-static void case_known_bugs(void) {
-    const char *s = getenv("PITH_TEST_KNOWN_BUGS");
-    if (!s || *s != '1') {
-        printf("  (known bugs skipped: set PITH_TEST_KNOWN_BUGS=1)\n");
-        return;
-    }
+/* Regression: features_compute once found the nearest block ancestor
+ * again by walking up the parents at every element exit, O(d^2) on a chain
+ * of d nested inline elements (2*10^4 nested pairs took ~5 s). */
+static void case_deep_inline_chain(void) {
     gen g = {0};
     gen_puts(&g, "<p>");
     gen_repeat(&g, "<b><i>styled ", 32000);
@@ -384,7 +360,7 @@ int main(void) {
     case_bytes();
     case_truncation();
     case_limits();
-    case_known_bugs();
+    case_deep_inline_chain();
     case_large();
     return test_summary("hostile-extract");
 }
