@@ -88,8 +88,20 @@ static void clone_children(tb *t, const pith_node *from, pith_node *to) {
     }
 }
 
+/* True when n lies inside (or is) el, or the walk up is too long to tell. */
+static bool maybe_inside(const pith_node *n, const pith_node *el) {
+    int i = 0;
+    for (; n && i < TB_SC_WALK; i++, n = n->parent)
+        if (n == el) return true;
+    return i == TB_SC_WALK;
+}
+
 void tb_option_popped(tb *t, pith_node *option) {
     if (ancestor_select(option->parent) != t->sc_select) return;
+    /* A <selectedcontent> inside the option itself would receive a copy of
+     * the subtree it is part of: the copy would copy itself without end
+     * (found by fuzzing). Browsers leave it alone too. */
+    if (!t->sc_node || maybe_inside(t->sc_node, option)) return;
     bool selected = pith_dom_attr(option, "selected", 8, NULL) != NULL;
     if (!selected && t->sc_selected_seen) return;
     t->sc_selected_seen = true;
