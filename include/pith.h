@@ -53,8 +53,12 @@ typedef enum pith_status {
 /* Static English description of a status. Never NULL. */
 PITH_API const char *pith_status_str(pith_status status);
 
-/* Allocation hooks: every byte libpith allocates goes through these when
- * set (NULL members mean malloc/free). */
+/* Allocation hooks (NULL members mean malloc/free): all per-document
+ * memory - the document, the extractor and its arena, the parse and the
+ * extraction - goes through these. Not covered: strings handed to the
+ * caller (rendered output, tree dumps: malloc, free with pith_free()) and
+ * the JSON-LD reader (jansson allocates with malloc and frees before
+ * returning). */
 typedef struct pith_allocator {
     void *(*malloc_fn)(void *ctx, size_t size);
     void (*free_fn)(void *ctx, void *ptr);
