@@ -16,6 +16,7 @@
 #endif
 
 #include "../util/arena.h"
+#include "../util/utf8.h"
 #include "encoding_ids.h"
 
 typedef enum pith_enc_kind {
@@ -106,8 +107,6 @@ static inline const unsigned char *pith_skip_ascii(const unsigned char *p, const
     return p;
 }
 
-/* Writes cp as UTF-8 at out; returns the length (1-4). */
-size_t pith_utf8_put(char *out, uint32_t cp);
 
 /* ---------------------------------------------------------------- decoders */
 

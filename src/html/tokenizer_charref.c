@@ -10,6 +10,7 @@
  */
 #include "entities.h"
 #include "tokenizer_internal.h"
+#include "../util/utf8.h"
 
 /* Code points 0x80-0x9F that numeric references remap (windows-1252
  * reading, 13.2.5.80); 0 = no remapping. */
@@ -19,29 +20,6 @@ static const uint16_t c1_remap[32] = {
     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
-
-static size_t utf8_put(uint32_t cp, char *out) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 static int hex_value(unsigned char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -73,7 +51,7 @@ static size_t numeric_ref(const char *s, const char *end, char *out, size_t *out
     }
     if (p == digits) return 0;
     if (p < end && *p == ';') p++;
-    *out_len = utf8_put(numeric_fixup(cp), out);
+    *out_len = pith_utf8_put(out, numeric_fixup(cp));
     return (size_t)(p - s);
 }
 

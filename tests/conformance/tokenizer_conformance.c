@@ -23,34 +23,12 @@
 #include "html/tokenizer.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 static int shown_failures;
 #define MAX_SHOWN 25
 
 /* ---------------------------------------------------------------- strings */
-
-static size_t put_utf8(unsigned long cp, char *out) {
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
 
 static int hex4(const char *s, size_t avail, unsigned long *v) {
     if (avail < 6 || s[0] != '\\' || s[1] != 'u') return 0;
@@ -74,7 +52,7 @@ static char *unescape(const char *s, size_t n, size_t *out_len) {
                 v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
                 i += 6;
             }
-            o += put_utf8(v, out + o);
+            o += pith_utf8_put(out + o, (uint32_t)v);
         } else {
             out[o++] = s[i++];
         }
