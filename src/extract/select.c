@@ -246,6 +246,5 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
     }
     if (out->core < 0) return;
     out->core = promote(f, p, out->core);
-    out->core_weight = f->els[out->core].weight;
     gather_siblings(f, p, out);
 }

@@ -60,7 +60,6 @@ typedef struct select_result {
     int32_t core;            /* index of the core element, -1 if no article */
     int32_t roots[64];       /* selected roots in document order (core among them) */
     uint32_t nroots;
-    double core_weight;
 } select_result;
 
 /* Weighs blocks, marks EL_BOILERPLATE elements and EL_SELECTED roots. */
