@@ -37,6 +37,17 @@ minimise() {
   chmod 755 "fuzz/corpus/$t"
 }
 
+# CPU seconds used so far by this script's finished children (the fuzzer):
+# the issue counts CPU time, and wall time overstates it on a busy machine.
+# (`times` must run in this shell, not a pipeline's subshell, so via a file.)
+cpu_seconds() {
+  local f
+  f=$(mktemp)
+  times >"$f"
+  awk 'NR==2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1]*60+u[2]+s[1]*60+s[2] }' "$f"
+  rm -f "$f"
+}
+
 for t in "${targets[@]}"; do
   bin=build-fuzz/fuzz/fuzz_$t
   work=build-fuzz/work/$t
@@ -47,6 +58,7 @@ for t in "${targets[@]}"; do
   echo "== $t: ${secs}s"
   mkdir -p "$seeds/$t"
   start=$(date +%s)
+  cpu0=$(cpu_seconds)
   # Keep going after a finding (-fork with -ignore_crashes would need more
   # cores than we have): a finding stops the run, it is saved, and the
   # loop restarts (five runs at most: a finding that comes back at once
@@ -59,7 +71,7 @@ for t in "${targets[@]}"; do
       2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+.*DONE|==[0-9]+==ERROR|SUMMARY|artifact|.*invariant failed)" \
       | tee -a "build-fuzz/log-$t.txt" || true
   done
-  echo "   $t: $(( $(date +%s) - start ))s wall" | tee -a "build-fuzz/log-$t.txt"
+  echo "   $t: $(( $(date +%s) - start ))s wall, $(( $(cpu_seconds) - cpu0 ))s CPU" | tee -a "build-fuzz/log-$t.txt"
   minimise "$t" "$bin" "$work"
   echo "   corpus: $(ls "fuzz/corpus/$t" | wc -l) files; findings: $(ls "$found" | wc -l)"
 done
