@@ -72,6 +72,20 @@ static void sum_good(ext_features *f, const select_params *p) {
     }
 }
 
+/* True when a text node with visible characters sits right before or after
+ * el: el is then a phrase inside a sentence ("When <x class=CtxtMenu>a != 0
+ * </x>, there are..."), not a region of the page, whatever its class. */
+static bool inside_sentence(const pith_node *el) {
+    const pith_node *sib[2] = {el->prev, el->next};
+    for (int k = 0; k < 2; k++) {
+        const pith_node *t = sib[k];
+        if (!t || t->type != PITH_NODE_TEXT) continue;
+        for (uint32_t i = 0; i < t->len; i++)
+            if ((unsigned char)t->str[i] > ' ') return true;
+    }
+    return false;
+}
+
 /* Pass 2: mark named boilerplate. Pre-order, so a region's decision covers
  * its whole subtree. */
 static void mark_boilerplate(ext_features *f, const select_params *p) {
@@ -90,7 +104,12 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
         if (e->hints & HINT_BODY) continue;
         if (e->hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
-        } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good) {
+        } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good &&
+                   ((e->flags & EL_BLOCK) || !inside_sentence(e->node)) &&
+                   /* Navigation leads somewhere: a "menu" with no link in
+                    * it is a widget's name for its content (a formula's
+                    * context menu), not a menu. */
+                   ((e->hints & HINT_WEAK_BOILERPLATE) != HINT_NAV || e->link_chars > 0)) {
             e->flags |= EL_BOILERPLATE;
         }
     }

@@ -80,6 +80,26 @@ static void test_no_article(void) {
     pith_result_free(r);
 }
 
+/* Class words name page regions; a phrase inside a sentence and a "menu"
+ * that links nowhere are not regions (MathJax tags every formula with
+ * class "CtxtMenu_Attached_0"). A real menu still goes. */
+static void test_hint_limits(void) {
+    static const char page[] =
+        "<body><div class='main-menu'><a href='/'>Home</a> <a href='/world'>World news</a></div>"
+        "<article><p>The volunteers counted <span class='share-count'>four hundred</span> seabirds on the "
+        "island this spring, twice as many as last year, and the ferry now stops there weekly.</p>"
+        "<div class='CtxtMenu_Attached_0'>E = mc squared, written out for the readers of this page</div>"
+        "<p>The count is repeated every April by the same group of islanders and visiting students, who "
+        "share the work of walking the cliffs.</p></article></body>";
+    char *text = extract_text(page, NULL, NULL);
+    CHECK(text != NULL);
+    if (!text) return;
+    CHECK(strstr(text, "counted four hundred seabirds"));
+    CHECK(strstr(text, "E = mc squared"));
+    CHECK(!strstr(text, "World news"));
+    pith_free(text);
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -117,6 +137,7 @@ int main(void) {
     RUN(test_rule_tables);
     RUN(test_page);
     RUN(test_no_article);
+    RUN(test_hint_limits);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     return test_summary("extract");
