@@ -3,6 +3,7 @@
  */
 #include "extract.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "emit.h"
@@ -67,16 +68,21 @@ static bool dedupe_captions(pith_block *root, pith_arena *arena) {
     if (!set) return false;
     memset(set, 0, cap * sizeof *set);
     size_t letters;
+    /* The fewest letters of a hashed caption: a shorter paragraph cannot
+     * repeat one (a paragraph has at least as many bytes as letters), and
+     * with no caption at all there is nothing to hash. */
+    size_t shortest = SIZE_MAX;
     for (pith_block *b = root->first_child; b; b = b->next) {
         if (b->type != PITH_BLOCK_FIGURE) continue;
         uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
-        if (letters >= 20) set_insert(set, cap, h ? h : 1, true);
+        if (letters >= 20) set_insert(set, cap, h ? h : 1, true), shortest = letters < shortest ? letters : shortest;
         h = text_hash(b->alt.ptr, b->alt.len, &letters);
-        if (letters >= 20) set_insert(set, cap, h ? h : 1, true);
+        if (letters >= 20) set_insert(set, cap, h ? h : 1, true), shortest = letters < shortest ? letters : shortest;
     }
+    if (shortest == SIZE_MAX) return true;
     for (pith_block *b = root->first_child, *next; b; b = next) {
         next = b->next;
-        if (b->type != PITH_BLOCK_PARAGRAPH) continue;
+        if (b->type != PITH_BLOCK_PARAGRAPH || b->text.len < shortest) continue;
         uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
         if (letters >= 20 && set_insert(set, cap, h ? h : 1, false)) unlink_block(b);
     }

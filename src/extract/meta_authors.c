@@ -413,10 +413,27 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
 
 /* Credit labels that open a "... by NAMES" clause at the end of wire and
  * newspaper stories. */
-static const char *const CREDIT_LABELS[] = {
-    "additional reporting by", "reporting by", "writing by", "editing by", "edited by",
-    "compiled by", "research by", "graphics by", "reported by", "produced by", "fact-checking by",
+#define LABEL(s) {s, sizeof s - 1}
+static const struct { const char *s; uint8_t n; } CREDIT_LABELS[] = {
+    LABEL("additional reporting by"), LABEL("reporting by"), LABEL("writing by"), LABEL("editing by"),
+    LABEL("edited by"), LABEL("compiled by"), LABEL("research by"), LABEL("graphics by"),
+    LABEL("reported by"), LABEL("produced by"), LABEL("fact-checking by"),
 };
+#undef LABEL
+
+/* Length of the credit label starting a word at s[i] ("Editing by"), or 0.
+ * Called at every byte of a candidate paragraph: the first letter and the
+ * word start rule out nearly all positions before any compare. */
+static size_t label_at(const char *s, size_t len, size_t i) {
+    int c = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+    if (!(c == 'a' || c == 'r' || c == 'w' || c == 'e' || c == 'c' || c == 'g' || c == 'p' || c == 'f')) return 0;
+    if (i > 0 && is_alnum_ascii((unsigned char)s[i - 1])) return 0;
+    for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
+        size_t kl = CREDIT_LABELS[k].n;
+        if (CREDIT_LABELS[k].s[0] == c && i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k].s, kl)) return kl;
+    }
+    return 0;
+}
 
 /* Drops " in London" / " from Paris" after a name in a credit. */
 static span cut_place(span x) {
@@ -449,7 +466,8 @@ bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mli
     collect c = {.a = a, .out = out, .max = max, .ok = true};
     size_t before = out->count;
     bool found = false;
-    for (size_t k = 0; k < sizeof CONTRIBUTED / sizeof *CONTRIBUTED; k++) {
+    bool contributed = meta_ifind(s, len, " contributed", 12) != NULL;
+    for (size_t k = 0; contributed && k < sizeof CONTRIBUTED / sizeof *CONTRIBUTED; k++) {
         const char *p = meta_ifind(s, len, CONTRIBUTED[k], strlen(CONTRIBUTED[k]));
         if (!p) continue;
         /* Names run from the sentence start to the phrase. */
@@ -460,27 +478,12 @@ bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mli
         break;
     }
     /* "Reporting by X in Y; Editing by Z" */
-    for (size_t i = 0; i < len && !found; i++) {
-        for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
-            size_t kl = strlen(CREDIT_LABELS[k]);
-            if (i + kl >= len || !meta_ieq(s + i, kl, CREDIT_LABELS[k], kl)) continue;
-            if (i > 0 && is_alnum_ascii((unsigned char)s[i - 1])) continue;
-            found = true;
-            break;
-        }
-    }
-    if (found && !meta_ifind(s, len, " contributed", 12)) {
+    for (size_t i = 0; i < len && !found; i++)
+        if (label_at(s, len, i)) found = true;
+    if (found && !contributed) {
         size_t i = 0;
         while (i < len) {
-            size_t matched = 0;
-            for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
-                size_t kl = strlen(CREDIT_LABELS[k]);
-                if (i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k], kl) &&
-                    (i == 0 || !is_alnum_ascii((unsigned char)s[i - 1]))) {
-                    matched = kl;
-                    break;
-                }
-            }
+            size_t matched = label_at(s, len, i);
             if (!matched) {
                 i++;
                 continue;

@@ -104,10 +104,30 @@ static unsigned decode(const char *s, size_t len, size_t *i) {
     return cp;
 }
 
+#define NWORDS (NLANG * 12)
+
 const char *pith_lang_detect(const char *text, size_t len) {
     if (len > 65536) len = 65536;
     int score[NLANG] = {0}, script[6] = {0}, han = 0, arabic = 0, letters = 0;
     static const char *const SCRIPTS[6] = {"ja", "ko", "th", "he", "el", "hi"};
+    /* The stopwords grouped by first byte (a counting sort, per call: no
+     * global state), so that a word is compared with the dozen stopwords
+     * sharing its first byte rather than all two hundred. */
+    uint16_t start[257] = {0};
+    struct { uint8_t lang, len; const char *w; } by_first[NWORDS];
+    for (size_t l = 0; l < NLANG; l++)
+        for (int k = 0; k < 12 && STOPWORDS[l].words[k]; k++) start[(unsigned char)STOPWORDS[l].words[k][0] + 1]++;
+    for (int b = 0; b < 256; b++) start[b + 1] += start[b];
+    uint16_t fill[256];
+    memcpy(fill, start, sizeof fill);
+    for (size_t l = 0; l < NLANG; l++)
+        for (int k = 0; k < 12 && STOPWORDS[l].words[k]; k++) {
+            const char *sw = STOPWORDS[l].words[k];
+            uint16_t at = fill[(unsigned char)sw[0]]++;
+            by_first[at].lang = (uint8_t)l;
+            by_first[at].len = (uint8_t)strlen(sw);
+            by_first[at].w = sw;
+        }
     size_t i = 0;
     while (i < len) {
         /* one word */
@@ -117,11 +137,13 @@ const char *pith_lang_detect(const char *text, size_t len) {
             unsigned cp = decode(text, len, &j);
             bool letter = (cp < 0x80 && is_alpha((int)cp)) || cp >= 0xC0;
             if (!letter) break;
-            const char *sl = script_lang(cp);
-            for (int k = 0; sl && k < 6; k++)
-                if (strcmp(sl, SCRIPTS[k]) == 0) script[k]++;
-            han += cp >= 0x4E00 && cp <= 0x9FFF;
-            arabic += cp >= 0x0600 && cp <= 0x06FF;
+            if (cp >= 0x80) {
+                const char *sl = script_lang(cp);
+                for (int k = 0; sl && k < 6; k++)
+                    if (strcmp(sl, SCRIPTS[k]) == 0) script[k]++;
+                han += cp >= 0x4E00 && cp <= 0x9FFF;
+                arabic += cp >= 0x0600 && cp <= 0x06FF;
+            }
             letters++;
             i = j;
         }
@@ -130,11 +152,9 @@ const char *pith_lang_detect(const char *text, size_t len) {
             char w[16];
             for (size_t k = 0; k < n; k++) w[k] = (char)lower((unsigned char)text[st + k]);
             /* Stopwords are 1-7 bytes: longer words cannot match. */
-            for (size_t l = 0; n <= 7 && l < NLANG; l++)
-                for (int k = 0; k < 12 && STOPWORDS[l].words[k]; k++) {
-                    const char *sw = STOPWORDS[l].words[k];
-                    if (sw[0] == w[0] && strncmp(sw, w, n) == 0 && sw[n] == 0) score[l]++;
-                }
+            unsigned f = (unsigned char)w[0];
+            for (size_t e = start[f]; n <= 7 && e < start[f + 1]; e++)
+                if (by_first[e].len == n && memcmp(by_first[e].w, w, n) == 0) score[by_first[e].lang]++;
         }
         if (i == st) decode(text, len, &i);
     }

@@ -85,11 +85,20 @@ static const meta_key KEYS[] = {
     {"dcterms.license", MF_LICENSE, 2}, {"dc.rights", MF_LICENSE, 3}, {"license", MF_LICENSE, 3},
 };
 
+/* k[0..n) equals the lowercase NUL-terminated key, case-insensitively; stops
+ * at the first difference (no strlen per probe). */
+static bool key_is(const char *k, size_t n, const char *key) {
+    for (size_t i = 0; i < n; i++) {
+        int c = k[i] >= 'A' && k[i] <= 'Z' ? k[i] + 32 : k[i];
+        if (key[i] == '\0' || c != key[i]) return false;
+    }
+    return key[n] == '\0';
+}
+
 static const meta_key *find_key(const char *k, size_t n) {
     if (!n) return NULL;
-    int c0 = k[0] >= 'A' && k[0] <= 'Z' ? k[0] + 32 : k[0];
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
-        if (KEYS[i].key[0] == c0 && meta_ieq(k, n, KEYS[i].key, strlen(KEYS[i].key))) return &KEYS[i];
+        if (key_is(k, n, KEYS[i].key)) return &KEYS[i];
     return NULL;
 }
 
@@ -363,16 +372,20 @@ static bool looks_byline(const el_attrs *ea) {
 static bool starts_with_by(const pith_node *el) {
     /* "By" and its equivalents in the larger news languages, capitalised
      * as a byline writes them. */
-    static const char *const BY[] = {"By", "by", "BY", "Von", "Par", "Por", "Door", "Av", "Af", "Przez"};
+    static const struct { const char *s; uint8_t n; } BY[] = {
+        {"By", 2}, {"by", 2}, {"BY", 2}, {"Von", 3}, {"Par", 3}, {"Por", 3}, {"Door", 4}, {"Av", 2}, {"Af", 2}, {"Przez", 5},
+    };
     const pith_node *t = el->first_child;
     if (!t || t->type != PITH_NODE_TEXT) return false;
     const char *s = t->str;
     size_t n = t->len;
     while (n && (unsigned char)s[0] <= ' ') s++, n--;
+    /* Runs on every element: the first letter rules out nearly all. */
+    if (!n || !(s[0] == 'B' || s[0] == 'b' || s[0] == 'V' || s[0] == 'P' || s[0] == 'D' || s[0] == 'A')) return false;
     while (n && (unsigned char)s[n - 1] <= ' ') n--;
     for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
-        size_t bl = strlen(BY[k]);
-        if (n < bl || memcmp(s, BY[k], bl) != 0) continue;
+        size_t bl = BY[k].n;
+        if (n < bl || memcmp(s, BY[k].s, bl) != 0) continue;
         /* "By" alone: the name follows in an element (<a>Jane Doe</a>). */
         if (n == bl) return t->next != NULL;
         if (s[bl] == ':' && n > bl + 1) bl++;
@@ -389,10 +402,12 @@ static void on_meta(walk *w, const pith_node *el) {
     uint32_t cl;
     const char *content = attr(el, "content", &cl);
     if (!content) return;
-    static const char *const KEY_ATTRS[] = {"property", "name", "itemprop", "http-equiv"};
+    static const struct { const char *name; uint8_t len; } KEY_ATTRS[] = {
+        {"property", 8}, {"name", 4}, {"itemprop", 8}, {"http-equiv", 10},
+    };
     for (size_t k = 0; k < 4; k++) {
         uint32_t kl;
-        const char *key = pith_dom_attr(el, KEY_ATTRS[k], strlen(KEY_ATTRS[k]), &kl);
+        const char *key = pith_dom_attr(el, KEY_ATTRS[k].name, KEY_ATTRS[k].len, &kl);
         if (!key) continue;
         /* RDFa allows several space-separated properties in one attribute. */
         size_t i = 0;
@@ -494,6 +509,17 @@ static void lead_candidate(meta_found *mf, meta_value v) {
     if (mf->seen_h1 && !mf->first_after_h1.s) mf->first_after_h1 = v;
 }
 
+/* "by" or "contributed" anywhere in s, any case: one pass (this looks at
+ * every short paragraph's text). */
+static bool says_by_or_contributed(const char *s, size_t n) {
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned char c = (unsigned char)s[i] | 0x20;
+        if (c == 'b' && ((unsigned char)s[i + 1] | 0x20) == 'y') return true;
+        if (c == 'c' && n - i >= 11 && meta_ieq(s + i, 11, "contributed", 11)) return true;
+    }
+    return false;
+}
+
 /* Could this paragraph be a credit line? Credits are short (<= 400 bytes
  * of text) and say "by" or "contributed". Checked on the raw text nodes,
  * without copying, so that most paragraphs cost one quick look. */
@@ -505,7 +531,7 @@ static bool may_be_credit(const pith_node *el) {
         if (x->type != PITH_NODE_TEXT) continue;
         total += x->len;
         if (total > 600) return false; /* white space included: a little slack */
-        if (!hint) hint = meta_ifind(x->str, x->len, "by", 2) || meta_ifind(x->str, x->len, "contributed", 11);
+        if (!hint) hint = says_by_or_contributed(x->str, x->len);
     }
     return hint;
 }

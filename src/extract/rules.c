@@ -173,6 +173,15 @@ static const uint8_t prefix_start[27] = {0, 1, 3, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 
 #define RULE_EXACT_LETTERS 0x1ed0ffu
 #define RULE_PREFIX_LETTERS 0x4eb00fu
 
+/* Bit (b - 'a') of row (a - 'a') is set when some rule word starts with the
+ * letters a, b: one load rules out most of the page's class words before
+ * any table probe ("col", "flex", "css", "container"). Checked by
+ * rules_tables_sorted(). */
+static const uint32_t first_pairs[26] = {
+    0x120008u, 0x1024000u, 0x24001u, 0x121u, 0x2000u, 0x4000u, 0x9u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4011u,
+    0x11u, 0x100000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
+};
+
 #define N_EXACT (sizeof exact_rules / sizeof exact_rules[0])
 #define N_PREFIX (sizeof prefix_rules / sizeof prefix_rules[0])
 
@@ -196,11 +205,12 @@ static uint32_t first_letters(const word_rule *rules, size_t n) {
 /* A word as two integers (first 16 bytes, big-endian, zero padded): table
  * probes are integer compares, and integer order is strcmp order. */
 static void pack_word(const char *w, size_t len, uint64_t *k0, uint64_t *k1) {
-    uint64_t a = 0, c = 0;
-    for (size_t i = 0; i < 8; i++) a = a << 8 | (i < len ? (unsigned char)w[i] : 0u);
-    for (size_t i = 8; i < 16; i++) c = c << 8 | (i < len ? (unsigned char)w[i] : 0u);
-    *k0 = a;
-    *k1 = c;
+    uint64_t k[2] = {0, 0};
+    size_t m = len < 16 ? len : 16;
+    /* Only the word's own bytes: class words are short (~6 bytes). */
+    for (size_t i = 0; i < m; i++) k[i >> 3] |= (uint64_t)(unsigned char)w[i] << (56 - 8 * (i & 7));
+    *k0 = k[0];
+    *k1 = k[1];
 }
 
 /* Mask of the first n bytes (high end) of a 64-bit big-endian key. */
@@ -248,7 +258,21 @@ static bool starts_match(const word_rule *rules, size_t n, const uint8_t *start)
     return start[26] == n;
 }
 
+static bool pairs_match(void) {
+    uint32_t rows[26] = {0};
+    const word_rule *tables[2] = {exact_rules, prefix_rules};
+    size_t counts[2] = {N_EXACT, N_PREFIX};
+    for (int t = 0; t < 2; t++)
+        for (size_t i = 0; i < counts[t]; i++) {
+            const char *w = tables[t][i].word;
+            if (tables[t][i].len < 2 || w[1] < 'a' || w[1] > 'z') return false;
+            rows[w[0] - 'a'] |= 1u << (w[1] - 'a');
+        }
+    return memcmp(rows, first_pairs, sizeof rows) == 0;
+}
+
 bool rules_tables_sorted(void) {
+    if (!pairs_match()) return false;
     if (!starts_match(exact_rules, N_EXACT, exact_start) || !starts_match(prefix_rules, N_PREFIX, prefix_start))
         return false;
     if (!keys_match(exact_rules, N_EXACT) || !keys_match(prefix_rules, N_PREFIX)) return false;
@@ -259,11 +283,19 @@ bool rules_tables_sorted(void) {
     return true;
 }
 
-static bool is_alnum(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits, by table: this runs on every byte of every
+ * class and id value of the page. */
+static const bool ALNUM[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
+    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
+    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
+    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+static bool is_alnum(unsigned char c) { return ALNUM[c]; }
 
-/* Splits an attribute value into words and ORs their hints. */
 static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
 /* Splits one class/id value into words and ORs their hints. Words are
@@ -285,8 +317,9 @@ static uint32_t value_hints(const char *v, size_t len) {
         }
         size_t n = i - start;
         if (n == 0) continue;
-        unsigned c0 = (unsigned char)v[start] | 0x20u;
-        if (c0 < 'a' || c0 > 'z' || !((RULE_EXACT_LETTERS | RULE_PREFIX_LETTERS) & (1u << (c0 - 'a')))) continue;
+        if (n < 2) continue; /* every rule word has two letters or more */
+        unsigned c0 = (unsigned char)v[start] | 0x20u, c1 = (unsigned char)v[start + 1] | 0x20u;
+        if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || !(first_pairs[c0 - 'a'] & (1u << (c1 - 'a')))) continue;
         if (!upper) {
             hints |= lookup_word(v + start, n);
         } else if (n < 32) {
