@@ -40,20 +40,29 @@ uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
 #if defined(__SSE2__)
     /* Sixteen bytes at a time (every text byte of the page passes here).
      * As signed bytes, a character starts at 0x21..0x7F (> 0x20) or at a
-     * lead byte 0xC0..0xFF (-64..-1); continuation bytes are -128..-65. */
+     * lead byte 0xC0..0xFF (-64..-1); continuation bytes are -128..-65.
+     * Matches are counted in per-byte lanes (a match is -1, subtracted),
+     * summed with SAD before a lane can overflow: no popcount instruction
+     * is assumed. */
     const __m128i space = _mm_set1_epi8(0x20), below_lead = _mm_set1_epi8((char)0xBF), zero = _mm_setzero_si128();
-    for (; i + 16 <= len; i += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, below_lead), _mm_cmplt_epi8(v, zero));
-        chars += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpgt_epi8(v, space), lead)));
-        __m128i pm = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
-                                  _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
-        pm = _mm_or_si128(pm, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
-        p += (uint32_t)__builtin_popcount((unsigned)_mm_movemask_epi8(pm));
-        unsigned cjk = (unsigned)_mm_movemask_epi8(
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
-        for (; cjk; cjk &= cjk - 1)
-            if (cjk_stop_at(s, len, i + (size_t)__builtin_ctz(cjk))) p++;
+    while (i + 16 <= len) {
+        __m128i nchars = zero, npunct = zero;
+        for (int round = 0; round < 255 && i + 16 <= len; round++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, below_lead), _mm_cmplt_epi8(v, zero));
+            nchars = _mm_sub_epi8(nchars, _mm_or_si128(_mm_cmpgt_epi8(v, space), lead));
+            __m128i pm = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(','))),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))));
+            pm = _mm_or_si128(pm, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(';')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+            npunct = _mm_sub_epi8(npunct, pm);
+            unsigned cjk = (unsigned)_mm_movemask_epi8(
+                _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE3)), _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xEF))));
+            for (; cjk; cjk &= cjk - 1)
+                if (cjk_stop_at(s, len, i + (size_t)__builtin_ctz(cjk))) p++;
+        }
+        __m128i sc = _mm_sad_epu8(nchars, zero), sp = _mm_sad_epu8(npunct, zero);
+        chars += (uint32_t)(_mm_cvtsi128_si32(sc) + _mm_cvtsi128_si32(_mm_srli_si128(sc, 8)));
+        p += (uint32_t)(_mm_cvtsi128_si32(sp) + _mm_cvtsi128_si32(_mm_srli_si128(sp, 8)));
     }
 #endif
     for (; i < len; i++) {
@@ -88,6 +97,8 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
     /* The element currently open at each level of the walk, as an index;
      * `block` is the nearest block-level ancestor that owns text. */
     int32_t cur = -1, block = -1;
+    pith_memo classes;
+    pith_memo_init(&classes);
     pith_dom_iter it;
     pith_dom_iter_init(&it, root);
     while (pith_dom_iter_step(&it)) {
@@ -110,7 +121,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
-            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node);
+            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, &classes);
             uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;

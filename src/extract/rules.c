@@ -424,12 +424,15 @@ static uint32_t tag_hints(pith_tag tag) {
     }
 }
 
-uint32_t rules_element_hints(const pith_node *el) {
+uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
     uint32_t hints = tag_hints((pith_tag)el->tag);
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
         if (a->ns != PITH_ATTR_NS_NONE) continue;
-        if (attr_is(a, "class") || attr_is(a, "id")) {
+        if (attr_is(a, "class")) {
+            hints |= pith_memo_get(classes, a->value, a->value_len, value_hints);
+        } else if (attr_is(a, "id")) {
+            /* ids are unique on a page: nothing to remember */
             hints |= value_hints(a->value, a->value_len);
         } else if (attr_is(a, "role")) {
             hints |= role_hints(a);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "dom/dom.h"
+#include "util/memo.h"
 
 /* Hint bits from class/id/role/itemprop and the tag itself. */
 enum {
@@ -49,8 +50,9 @@ typedef enum tag_role {
 tag_role rules_tag_role(const pith_node *el);
 
 /* Hint bits for one element from its tag, class, id, role, itemprop,
- * hidden/aria-hidden/style attributes. */
-uint32_t rules_element_hints(const pith_node *el);
+ * hidden/aria-hidden/style attributes. classes (may be NULL) remembers the
+ * hints of class values already seen on this page (util/memo.h). */
+uint32_t rules_element_hints(const pith_node *el, pith_memo *classes);
 
 /* True when a word of el's class or id (split as above) is one of words
  * (a NULL-terminated list of lowercase words). */

@@ -1,0 +1,34 @@
+/*
+ * memo.c - per-page string memo (see memo.h).
+ */
+#include "memo.h"
+
+#include <string.h>
+
+void pith_memo_init(pith_memo *m) { memset(m, 0, sizeof *m); }
+
+/* A multiplicative hash over 8-byte words; the top byte picks the slot. */
+static unsigned slot_of(const char *s, size_t len) {
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = len * k, x;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&x, s + i, 8);
+        h = (h ^ x) * k;
+    }
+    x = 0;
+    memcpy(&x, s + i, len - i);
+    h = (h ^ x) * k;
+    return (unsigned)(h >> 56) % PITH_MEMO_SLOTS;
+}
+
+uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len, uint32_t (*fn)(const char *s, size_t len)) {
+    if (!m || len == 0) return fn(s, len);
+    unsigned i = slot_of(s, len);
+    if (m->slot[i].key && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0) return m->slot[i].value;
+    uint32_t v = fn(s, len);
+    m->slot[i].key = s;
+    m->slot[i].len = (uint32_t)len;
+    m->slot[i].value = v;
+    return v;
+}
