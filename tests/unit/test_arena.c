@@ -1,10 +1,13 @@
-/* Unit tests: arena allocator and growable buffer. */
+/* Unit tests: arena allocator, growable buffer and the per-page memo. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "test.h"
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/memo.h"
 
 static void test_alignment_and_growth(void) {
     pith_arena a;
@@ -81,7 +84,39 @@ static void test_buf(void) {
     pith_buf_free(&b);
 }
 
+static int memo_calls;
+static uint32_t memo_len_fn(const char *s, size_t len) {
+    (void)s;
+    memo_calls++;
+    return (uint32_t)len * 3u;
+}
+
+/* The memo returns what the function returns, calls it once per distinct
+ * string while the slots hold, and stays right through collisions. */
+static void test_memo(void) {
+    pith_memo m;
+    pith_memo_init(&m);
+    char a[] = "menu-item menu-item-type-post", b[] = "menu-item menu-item-type-post";
+    memo_calls = 0;
+    CHECK(pith_memo_get(&m, a, sizeof a - 1, memo_len_fn) == (sizeof a - 1) * 3);
+    CHECK(pith_memo_get(&m, b, sizeof b - 1, memo_len_fn) == (sizeof b - 1) * 3); /* same bytes, other pointer */
+    CHECK(memo_calls == 1);
+    CHECK(pith_memo_get(&m, "", 0, memo_len_fn) == 0);
+    CHECK(pith_memo_get(NULL, a, 4, memo_len_fn) == 12);
+    /* Many distinct keys: collisions recompute, never answer wrongly. */
+    char keys[2000][8];
+    for (int i = 0; i < 2000; i++) {
+        int n = snprintf(keys[i], sizeof keys[i], "k%d", i);
+        CHECK(pith_memo_get(&m, keys[i], (size_t)n, memo_len_fn) == (uint32_t)n * 3u);
+    }
+    for (int i = 0; i < 2000; i++) {
+        size_t n = strlen(keys[i]);
+        CHECK(pith_memo_get(&m, keys[i], n, memo_len_fn) == (uint32_t)n * 3u);
+    }
+}
+
 int main(void) {
+    RUN(test_memo);
     RUN(test_alignment_and_growth);
     RUN(test_budget);
     RUN(test_realloc_in_place);
