@@ -78,6 +78,16 @@ def main():
          '    {"", 0},']
     for n in names:
         c.append(f'    {{"{n}", {len(n)}}},')
+    # Each name as two integers (bytes little-endian in load order, zero
+    # padded to 16): a probe compares two words instead of calling memcmp.
+    def key(n):
+        b = n.encode() + bytes(16 - len(n))
+        return int.from_bytes(b[:8], "little"), int.from_bytes(b[8:], "little")
+    c += ["};", "", "/* tag_names as zero-padded 16-byte keys, low byte first. */",
+          "static const uint64_t tag_keys[][2] = {", "    {0, 0},"]
+    for n in names:
+        k0, k1 = key(n)
+        c.append(f"    {{0x{k0:x}ull, 0x{k1:x}ull}},")
     c += ["};", "", f"#define TAG_TABLE_SIZE {size}u",
           "static const uint16_t tag_table[TAG_TABLE_SIZE] = {"]
     for i in range(0, size, 16):
@@ -86,11 +96,15 @@ def main():
           "pith_tag pith_tag_lookup(const char *name, size_t len) {",
           "    if (len == 0 || len > 14) return PITH_TAG_UNKNOWN;",
           "    uint32_t h = 2166136261u;",
-          "    for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)name[i]) * 16777619u;",
+          "    uint64_t k[2] = {0, 0};",
+          "    for (size_t i = 0; i < len; i++) {",
+          "        h = (h ^ (uint8_t)name[i]) * 16777619u;",
+          "        k[i >> 3] |= (uint64_t)(uint8_t)name[i] << (8 * (i & 7));",
+          "    }",
           "    for (uint32_t slot = h & (TAG_TABLE_SIZE - 1);; slot = (slot + 1) & (TAG_TABLE_SIZE - 1)) {",
           "        uint16_t id = tag_table[slot];",
           "        if (id == 0) return PITH_TAG_UNKNOWN;",
-          "        if (tag_names[id].len == len && memcmp(tag_names[id].name, name, len) == 0)",
+          "        if (tag_names[id].len == len && tag_keys[id][0] == k[0] && tag_keys[id][1] == k[1])",
           "            return (pith_tag)id;",
           "    }",
           "}", "",
