@@ -37,14 +37,15 @@ minimise() {
   chmod 755 "fuzz/corpus/$t"
 }
 
-# CPU seconds used so far by this script's finished children (the fuzzer):
-# the issue counts CPU time, and wall time overstates it on a busy machine.
-# (`times` must run in this shell, not a pipeline's subshell, so via a file.)
-cpu_seconds() {
+# CPU seconds used so far by this script's finished children (the fuzzer),
+# in CPU_NOW: the issue counts CPU time, and wall time overstates it on a
+# busy machine. `times` must run in this shell: in a pipeline or a $(...)
+# it would report a subshell's (empty) children, so it writes to a file.
+cpu_now() {
   local f
   f=$(mktemp)
   times >"$f"
-  awk 'NR==2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1]*60+u[2]+s[1]*60+s[2] }' "$f"
+  CPU_NOW=$(awk 'NR==2 { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1]*60+u[2]+s[1]*60+s[2] }' "$f")
   rm -f "$f"
 }
 
@@ -58,7 +59,8 @@ for t in "${targets[@]}"; do
   echo "== $t: ${secs}s"
   mkdir -p "$seeds/$t"
   start=$(date +%s)
-  cpu0=$(cpu_seconds)
+  cpu_now
+  cpu0=$CPU_NOW
   # Keep going after a finding (-fork with -ignore_crashes would need more
   # cores than we have): a finding stops the run, it is saved, and the
   # loop restarts (five runs at most: a finding that comes back at once
@@ -71,7 +73,8 @@ for t in "${targets[@]}"; do
       2>&1 | grep -E "^(stat::number_of_executed_units|stat::peak_rss|#[0-9]+.*DONE|==[0-9]+==ERROR|SUMMARY|artifact|.*invariant failed)" \
       | tee -a "build-fuzz/log-$t.txt" || true
   done
-  echo "   $t: $(( $(date +%s) - start ))s wall, $(( $(cpu_seconds) - cpu0 ))s CPU" | tee -a "build-fuzz/log-$t.txt"
+  cpu_now
+  echo "   $t: $(( $(date +%s) - start ))s wall, $(( CPU_NOW - cpu0 ))s CPU" | tee -a "build-fuzz/log-$t.txt"
   minimise "$t" "$bin" "$work"
   echo "   corpus: $(ls "fuzz/corpus/$t" | wc -l) files; findings: $(ls "$found" | wc -l)"
 done

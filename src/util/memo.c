@@ -16,9 +16,17 @@ static unsigned slot_of(const char *s, size_t len) {
         memcpy(&x, s + i, 8);
         h = (h ^ x) * k;
     }
-    x = 0;
-    memcpy(&x, s + i, len - i);
-    h = (h ^ x) * k;
+    if (i < len) {
+        /* The tail: the last 8 bytes again when there are 8 (no memcpy of
+         * a variable length, which is a call), else byte by byte. */
+        if (len >= 8) {
+            memcpy(&x, s + len - 8, 8);
+        } else {
+            x = 0;
+            for (; i < len; i++) x = x << 8 | (unsigned char)s[i];
+        }
+        h = (h ^ x) * k;
+    }
     return (unsigned)(h >> 56) % PITH_MEMO_SLOTS;
 }
 
