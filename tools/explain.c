@@ -47,7 +47,7 @@ int main(int argc, char **argv) {
     pith_tree_opts to = {.max_depth = 512, .keep_comments = false};
     pith_html_parse(&dom, &to);
     ext_features f;
-    features_compute(dom.root, &a, dom.node_count, &f);
+    features_compute(dom.root, &a, dom.node_count, NULL, &f);
     select_params p;
     select_params_default(&p);
     select_result r;

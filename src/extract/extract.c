@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "class_signals.h"
 #include "emit.h"
 #include "features.h"
 #include "select.h"
@@ -93,10 +94,15 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
                  pith_blocks_builder *builder, extract_output *out) {
     memset(out, 0, sizeof *out);
     size_t url_len = url ? strlen(url) : 0;
-    if (!pith_metadata_extract(dom, url, url_len, arena, &out->meta)) return false;
+    /* One memo of what each class value says, filled by the metadata walk
+     * and read by the feature walk (class_signals.h). */
+    pith_memo *classes = pith_arena_alloc(arena, sizeof *classes);
+    if (!classes) return false;
+    pith_memo_init(classes, class_signals);
+    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta)) return false;
 
     ext_features f;
-    if (!features_compute(dom->root, arena, dom->node_count, &f)) return false;
+    if (!features_compute(dom->root, arena, dom->node_count, classes, &f)) return false;
     select_params params;
     params_for(opts->favor, &params);
     select_result sel;

@@ -86,7 +86,8 @@ static bool has_href(const pith_node *el) {
     return true;
 }
 
-bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, ext_features *out) {
+bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
+                      ext_features *out) {
     memset(out, 0, sizeof *out);
     out->body = -1;
     if (max_elements == 0) max_elements = 1;
@@ -97,8 +98,6 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
     /* The element currently open at each level of the walk, as an index;
      * `block` is the nearest block-level ancestor that owns text. */
     int32_t cur = -1, block = -1;
-    pith_memo classes;
-    pith_memo_init(&classes);
     pith_dom_iter it;
     pith_dom_iter_init(&it, root);
     while (pith_dom_iter_step(&it)) {
@@ -121,7 +120,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
-            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, &classes);
+            e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, classes);
             uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;

@@ -56,8 +56,10 @@ typedef struct ext_features {
     uint64_t total_chars;     /* visible characters on the page */
 } ext_features;
 
-/* Measures the tree under root. Memory from the arena; false on failure. */
-bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, ext_features *out);
+/* Measures the tree under root. Memory from the arena; false on failure.
+ * classes (may be NULL) is the page's memo of class_signals(). */
+bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
+                      ext_features *out);
 
 /* Visible characters (code points that are not white space) in s. */
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct);

@@ -58,6 +58,6 @@ typedef struct meta_found {
 void meta_offer(meta_found *mf, meta_field f, uint8_t rank, const char *s, size_t len);
 
 /* The walk: fills *mf from the document (mf zeroed by the caller). */
-void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf);
+void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_found *mf);
 
 #endif

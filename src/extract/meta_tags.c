@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "meta_collect.h"
-#include "util/memo.h"
+#include "class_signals.h"
 
 /* ---------------------------------------------------------------- the table */
 
@@ -331,14 +331,15 @@ typedef struct el_attrs {
     bool hidden;    /* see attr_hides */
 } el_attrs;
 
-static uint32_t class_words(const char *v, size_t n) { return scan_words(v, n); }
+uint32_t meta_class_words(const char *v, size_t n) { return scan_words(v, n); }
 
 static void read_attrs(const pith_node *el, el_attrs *ea, pith_memo *classes) {
     memset(ea, 0, sizeof *ea);
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *at = &el->u.attrs[i];
         if (at->name_len == 5 && memcmp(at->name, "class", 5) == 0 && at->value_len <= 512)
-            ea->words |= (uint8_t)pith_memo_get(classes, at->value, at->value_len, class_words);
+            ea->words |= classes ? (uint8_t)(pith_memo_get(classes, at->value, at->value_len) >> CLASS_WORDS_SHIFT)
+                                 : scan_words(at->value, at->value_len);
         else if (at->name_len == 2 && memcmp(at->name, "id", 2) == 0 && at->value_len <= 512)
             ea->words |= scan_words(at->value, at->value_len);
         else if (at->name_len == 3 && memcmp(at->name, "rel", 3) == 0)
@@ -676,10 +677,8 @@ static void apply(walk *w, uint8_t f, int d) {
     if (f & CTX_COMMENTS) w->in_comments += d;
 }
 
-void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
+void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_found *mf) {
     walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = 4096};
-    pith_memo classes; /* class value -> CW_* words, for this page */
-    pith_memo_init(&classes);
     uint8_t stack[CTX_STACK];
     size_t depth = 0;
     pith_dom_iter it;
@@ -698,7 +697,7 @@ void meta_walk(const pith_dom *dom, pith_arena *a, meta_found *mf) {
             continue;
         }
         el_attrs ea;
-        read_attrs(el, &ea, &classes);
+        read_attrs(el, &ea, classes);
         if (el->tag == PITH_TAG_SCRIPT) {
             on_enter(&w, el, &ea);
             pith_dom_iter_skip_children(&it);

@@ -372,13 +372,13 @@ static void hints(resolve *r) {
 }
 
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
-                           pith_meta *out) {
+                           pith_memo *classes, pith_meta *out) {
     memset(out, 0, sizeof *out);
     if (!dom || !dom->root || !arena) return true;
     meta_found *mf = pith_arena_alloc(arena, sizeof *mf);
     if (!mf) return false;
     memset(mf, 0, sizeof *mf);
-    meta_walk(dom, arena, mf);
+    meta_walk(dom, arena, classes, mf);
     meta_jsonld ld;
     bool ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed;
     resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .url = page_url, .url_len = page_url ? url_len : 0,

@@ -26,6 +26,7 @@
 
 #include "../dom/dom.h"
 #include "../util/arena.h"
+#include "../util/memo.h"
 
 /* A string in the arena: ptr is NUL-terminated; NULL/0 when absent. */
 typedef struct pith_mstr {
@@ -84,8 +85,9 @@ typedef struct pith_meta {
 /* Extracts metadata from a parsed page. page_url (may be NULL) is the URL
  * the page was fetched from: it gives a date (/2016/07/14/), the site host
  * and the canonical URL when the page states none. Returns false only when
- * the arena ran out; *out is always initialised (fields absent). */
+ * the arena ran out; *out is always initialised (fields absent). classes
+ * (may be NULL) is the page's memo of class_signals() (class_signals.h). */
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len,
-                           pith_arena *arena, pith_meta *out);
+                           pith_arena *arena, pith_memo *classes, pith_meta *out);
 
 #endif

@@ -9,6 +9,8 @@
  */
 #include "rules.h"
 
+#include "class_signals.h"
+
 #include <string.h>
 
 /* Constant-length compare: the compiler turns it into one or two loads. */
@@ -424,13 +426,16 @@ static uint32_t tag_hints(pith_tag tag) {
     }
 }
 
+uint32_t rules_class_hints(const char *v, size_t len) { return value_hints(v, len); }
+
 uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
     uint32_t hints = tag_hints((pith_tag)el->tag);
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
         if (a->ns != PITH_ATTR_NS_NONE) continue;
         if (attr_is(a, "class")) {
-            hints |= pith_memo_get(classes, a->value, a->value_len, value_hints);
+            hints |= classes ? pith_memo_get(classes, a->value, a->value_len) & CLASS_HINTS_MASK
+                             : value_hints(a->value, a->value_len);
         } else if (attr_is(a, "id")) {
             /* ids are unique on a page: nothing to remember */
             hints |= value_hints(a->value, a->value_len);

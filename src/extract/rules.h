@@ -50,8 +50,8 @@ typedef enum tag_role {
 tag_role rules_tag_role(const pith_node *el);
 
 /* Hint bits for one element from its tag, class, id, role, itemprop,
- * hidden/aria-hidden/style attributes. classes (may be NULL) remembers the
- * hints of class values already seen on this page (util/memo.h). */
+ * hidden/aria-hidden/style attributes. classes (may be NULL) is the page's
+ * memo of class_signals() (class_signals.h). */
 uint32_t rules_element_hints(const pith_node *el, pith_memo *classes);
 
 /* True when a word of el's class or id (split as above) is one of words

@@ -5,7 +5,10 @@
 
 #include <string.h>
 
-void pith_memo_init(pith_memo *m) { memset(m, 0, sizeof *m); }
+void pith_memo_init(pith_memo *m, pith_memo_fn fn) {
+    memset(m, 0, sizeof *m);
+    m->fn = fn;
+}
 
 /* A multiplicative hash over 8-byte words; the top byte picks the slot. */
 static unsigned slot_of(const char *s, size_t len) {
@@ -27,14 +30,14 @@ static unsigned slot_of(const char *s, size_t len) {
         }
         h = (h ^ x) * k;
     }
-    return (unsigned)(h >> 56) % PITH_MEMO_SLOTS;
+    return (unsigned)(h >> 54) % PITH_MEMO_SLOTS; /* the top ten bits */
 }
 
-uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len, uint32_t (*fn)(const char *s, size_t len)) {
-    if (!m || len == 0) return fn(s, len);
+uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len) {
+    if (len == 0) return m->fn(s, len);
     unsigned i = slot_of(s, len);
     if (m->slot[i].key && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0) return m->slot[i].value;
-    uint32_t v = fn(s, len);
+    uint32_t v = m->fn(s, len);
     m->slot[i].key = s;
     m->slot[i].len = (uint32_t)len;
     m->slot[i].value = v;

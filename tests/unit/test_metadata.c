@@ -36,7 +36,7 @@ static pith_meta extract(const char *html, const char *url) {
     pith_meta m;
     memset(&m, 0, sizeof m);
     CHECK(parse(html, &dom));
-    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, &m));
+    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &m));
     return m;
 }
 

@@ -1,0 +1,32 @@
+/*
+ * class_signals.h - what one class value says, computed once per page for
+ * both walks over the DOM.
+ *
+ * The metadata walk (meta_tags.c) looks in class values for byline and
+ * comment words; the feature walk (features.c, via rules.c) for the region
+ * words of rules.c. Both read every element's class, and pages repeat the
+ * same class strings on hundreds of elements, so extract.c keeps one memo
+ * (util/memo.h) of both answers per distinct value and hands it to both
+ * walks: the second walk only looks values up.
+ */
+#ifndef PITH_EXTRACT_CLASS_SIGNALS_H
+#define PITH_EXTRACT_CLASS_SIGNALS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/memo.h"
+
+#define CLASS_HINTS_MASK 0xFFFFu /* bits 0-15: rules_class_hints() (HINT_*) */
+#define CLASS_WORDS_SHIFT 24     /* bits 24-31: meta_class_words() */
+
+/* Both answers for one class value, packed as above. */
+uint32_t class_signals(const char *v, size_t len);
+
+/* Region hints of a class or id value (rules.c). */
+uint32_t rules_class_hints(const char *v, size_t len);
+
+/* Byline / comment words of a class or id value (meta_tags.c). */
+uint32_t meta_class_words(const char *v, size_t len);
+
+#endif
