@@ -182,7 +182,9 @@ static bool decode_as(pith_arena *a, const unsigned char *b, size_t len, sniff_r
     const pith_enc_desc *d = &pith_enc_descs[r->id];
     switch (d->kind) {
     case PITH_ENCKIND_UTF8:
-        if (!r->have_stats) pith_utf8_scan(b, len, &r->stats);
+        /* Declared UTF-8 is checked while it is copied; sniffed UTF-8 was
+         * scanned already. */
+        if (!r->have_stats) return pith_decode_utf8_unscanned(a, b, len, out);
         return pith_decode_utf8(a, b, len, &r->stats, out);
     case PITH_ENCKIND_SBCS: return pith_decode_sbcs(a, b, len, d->sbcs, out);
     case PITH_ENCKIND_UTF16LE: return pith_decode_utf16(a, b, len, false, out);

@@ -121,6 +121,10 @@ typedef struct pith_dec_out {
 
 bool pith_decode_utf8(pith_arena *a, const unsigned char *p, size_t len,
                       const pith_utf8_stats *st, pith_dec_out *out);
+/* The same for input declared UTF-8 and not scanned yet: validates while
+ * copying, and decodes the rest the slow way from the first '\r' or bad
+ * byte on. Same output as pith_utf8_scan + pith_decode_utf8. */
+bool pith_decode_utf8_unscanned(pith_arena *a, const unsigned char *p, size_t len, pith_dec_out *out);
 bool pith_decode_sbcs(pith_arena *a, const unsigned char *p, size_t len, int table,
                       pith_dec_out *out);
 bool pith_decode_utf16(pith_arena *a, const unsigned char *p, size_t len, bool big_endian,

@@ -2,11 +2,13 @@
  * encoding_utf8.c - the UTF-8 side of decoding: the validating scan the
  * sniffer uses, the WHATWG UTF-8 decoder, and newline normalisation.
  *
- * Why two paths: almost every page is valid UTF-8, so the common case is a
- * vectorised validity scan followed by memcpy of the spans between carriage
- * returns (memchr finds those). Only input that the scan found invalid goes
- * through the per-sequence decoder, which replaces each maximal subpart with
- * U+FFFD exactly as the Encoding Standard's decoder does.
+ * Why several paths: almost every page is valid UTF-8. Declared UTF-8 (the
+ * common case) is validated while it is copied, 16 bytes at a time while
+ * ASCII (pith_decode_utf8_unscanned); sniffed UTF-8 was scanned already and
+ * is copied in spans between carriage returns (memchr finds those). Only
+ * input found invalid goes through the per-sequence decoder, which replaces
+ * each maximal subpart with U+FFFD exactly as the Encoding Standard's
+ * decoder does.
  */
 #include "encoding_internal.h"
 
@@ -180,25 +182,104 @@ static size_t decode_utf8_slow(char *o, const unsigned char *p, size_t len, size
     return (size_t)(o - start);
 }
 
-bool pith_decode_utf8(pith_arena *a, const unsigned char *p, size_t len,
-                      const pith_utf8_stats *st, pith_dec_out *out) {
+/* Decodes p[0..len) into o (room for len + 2 * bad bytes, bad counted by the
+ * scan): a plain copy, a copy with newlines normalised, or the slow path. */
+static size_t decode_scanned(char *o, const unsigned char *p, size_t len, const pith_utf8_stats *st,
+                             pith_dec_out *out) {
+    size_t bad = st->errors + (st->truncated ? 1 : 0);
+    if (!bad && !st->has_cr) {
+        memcpy(o, p, len);
+        return len;
+    }
+    if (!bad) return copy_normalized(o, (const char *)p, len);
+    size_t repl = 0;
+    size_t n = decode_utf8_slow(o, p, len, &repl);
+    out->replacements += repl;
+    return pith_normalize_newlines(o, n);
+}
+
+static bool room_for(size_t len, const pith_utf8_stats *st, size_t *cap) {
     size_t bad = st->errors + (st->truncated ? 1 : 0);
     /* Each error consumes at least one byte and writes three. */
     if (bad > (SIZE_MAX - len - 1) / 2) return false;
-    size_t cap = len + 2 * bad;
+    *cap = len + 2 * bad;
+    return true;
+}
+
+bool pith_decode_utf8(pith_arena *a, const unsigned char *p, size_t len,
+                      const pith_utf8_stats *st, pith_dec_out *out) {
+    size_t cap;
+    if (!room_for(len, st, &cap)) return false;
     char *buf = pith_arena_alloc_bytes(a, cap + 1);
     if (!buf) return false;
-    size_t n;
-    if (!bad && !st->has_cr) {
-        memcpy(buf, p, len);
-        n = len;
-    } else if (!bad) {
-        n = copy_normalized(buf, (const char *)p, len);
-    } else {
-        size_t repl = 0;
-        n = decode_utf8_slow(buf, p, len, &repl);
-        n = pith_normalize_newlines(buf, n);
-        out->replacements += repl;
+    size_t n = decode_scanned(buf, p, len, st, out);
+    buf[n] = '\0';
+    out->text = buf;
+    out->len = n;
+    return true;
+}
+
+/* One valid sequence at p (whole, before end): its length, or 0. */
+static size_t valid_sequence(const unsigned char *p, const unsigned char *end) {
+    size_t n = quick_sequence(p, end);
+    if (n) return n;
+    uint32_t cp;
+    n = pith_utf8_next(p, end, &cp);
+    return cp >= PITH_UTF8_ERROR ? 0 : n;
+}
+
+/* Copies the longest prefix of p that is valid UTF-8 without '\r' to dst,
+ * whole sequences only, and returns its length: validation and copy in one
+ * pass over the bytes (16 at a time while they are ASCII) instead of a scan
+ * and then a memcpy. */
+static size_t copy_clean_prefix(char *dst, const unsigned char *p, size_t len) {
+    const unsigned char *end = p + len;
+    size_t i = 0;
+    while (i < len) {
+#if defined(__SSE2__)
+        const __m128i crv = _mm_set1_epi8('\r');
+        while (len - i >= 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, crv)))) break;
+            _mm_storeu_si128((__m128i *)(void *)(dst + i), v);
+            i += 16;
+        }
+#endif
+        size_t stop = len - i > 16 ? i + 16 : len;
+        while (i < stop) {
+            unsigned c = p[i];
+            if (c < 0x80) {
+                if (c == '\r') return i;
+                dst[i++] = (char)c;
+                continue;
+            }
+            size_t n = valid_sequence(p + i, end);
+            if (!n) return i;
+            for (size_t k = 0; k < n; k++) dst[i + k] = (char)p[i + k];
+            i += n;
+        }
+    }
+    return len;
+}
+
+bool pith_decode_utf8_unscanned(pith_arena *a, const unsigned char *p, size_t len, pith_dec_out *out) {
+    if (len == SIZE_MAX) return false;
+    char *buf = pith_arena_alloc_bytes(a, len + 1);
+    if (!buf) return false;
+    size_t n = copy_clean_prefix(buf, p, len);
+    if (n < len) {
+        /* A '\r' or a bad byte: scan what is left, make room for its
+         * replacement characters (the buffer is the arena's last
+         * allocation, so it usually grows in place) and decode it. */
+        pith_utf8_stats st;
+        pith_utf8_scan(p + n, len - n, &st);
+        size_t cap;
+        if (!room_for(len - n, &st, &cap) || cap > SIZE_MAX - n - 1) return false;
+        if (cap > len - n) {
+            buf = pith_arena_realloc(a, buf, len + 1, n + cap + 1);
+            if (!buf) return false;
+        }
+        n += decode_scanned(buf + n, p + n, len - n, &st, out);
     }
     buf[n] = '\0';
     out->text = buf;

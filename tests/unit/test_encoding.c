@@ -5,6 +5,7 @@
  * normalisation, memory bounds and random bytes through every decoder.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -568,6 +569,47 @@ static void test_random_bytes(void) {
     CHECK(bad == 0);
 }
 
+/* Declared UTF-8 is validated while copied (pith_decode_utf8_unscanned);
+ * that must give exactly what the scan + decode path gives, wherever the
+ * first CR or bad byte falls (in an ASCII block, mid-sequence, at the end). */
+static void test_utf8_fused_equals_scanned(void) {
+    static const char *const pieces[] = {"a", "hello world, ", "\r", "\r\n", "\xC3\xA9", "\xE2\x82\xAC",
+                                         "\xF0\x9F\x98\x80", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xC3",
+                                         "\xE2\x82", "\x80", "\xFF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                         "0123456789abcdef0123456789abcdef"};
+    uint64_t seed = 0x2545F4914F6CDD1Dull;
+    char buf[4096];
+    int bad = 0;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 0;
+        while (n < (size_t)(round % 97) * 8 + 1) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            const char *pc = pieces[(seed >> 20) % (sizeof pieces / sizeof *pieces)];
+            size_t k = strlen(pc);
+            if (n + k > sizeof buf) break;
+            memcpy(buf + n, pc, k);
+            n += k;
+        }
+        pith_arena a1, a2;
+        pith_arena_init(&a1, NULL, 0);
+        pith_arena_init(&a2, NULL, 0);
+        pith_utf8_stats st;
+        pith_utf8_scan((const unsigned char *)buf, n, &st);
+        pith_dec_out o1 = {0}, o2 = {0};
+        bool ok1 = pith_decode_utf8(&a1, (const unsigned char *)buf, n, &st, &o1);
+        bool ok2 = pith_decode_utf8_unscanned(&a2, (const unsigned char *)buf, n, &o2);
+        if (!ok1 || !ok2 || o1.len != o2.len || memcmp(o1.text, o2.text, o1.len + 1) != 0 ||
+            o1.replacements != o2.replacements) {
+            if (bad++ < 3) fprintf(stderr, "  fused decode differs in round %d (%zu bytes)\n", round, n);
+        }
+        pith_arena_free(&a1);
+        pith_arena_free(&a2);
+    }
+    CHECK(bad == 0);
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_labels);
@@ -583,6 +625,7 @@ int main(void) {
     RUN(test_empty_and_null);
     RUN(test_memory);
     RUN(test_random_bytes);
+    RUN(test_utf8_fused_equals_scanned);
     pith_arena_free(&arena);
     return test_summary("test_encoding");
 }
