@@ -165,6 +165,35 @@ static bool is_heading(const pith_node *n) {
     return n->ns == PITH_NS_HTML && n->tag >= PITH_TAG_H1 && n->tag <= PITH_TAG_H6;
 }
 
+static bool is_list(const pith_node *n) {
+    return n->ns == PITH_NS_HTML && (n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL || n->tag == PITH_TAG_DL);
+}
+
+static bool is_item(const pith_node *n) {
+    return n->ns == PITH_NS_HTML && (n->tag == PITH_TAG_LI || n->tag == PITH_TAG_DD || n->tag == PITH_TAG_DT);
+}
+
+static bool link_dense(const ext_el *e, double max) {
+    return e->chars && (double)e->link_chars / (double)e->chars > max;
+}
+
+/* A list nested in a list item that has words of its own ("In progress:"
+ * followed by the bugs it names) is that item's outline, not a box of
+ * links; and one linked line in a list of prose lines is a line of the
+ * list. A "Read more" box is a list of links on its own. */
+static bool list_part_of_prose(const emitter *em, uint32_t i) {
+    const ext_el *els = em->f->els, *e = &els[i];
+    const ext_el *list = NULL;
+    if (is_list(e->node)) list = e;
+    else if (is_item(e->node) && e->parent >= 0 && is_list(els[e->parent].node)) list = &els[e->parent];
+    if (!list) return false;
+    if (list->parent >= 0) {
+        const ext_el *owner = &els[list->parent];
+        if (is_item(owner->node) && owner->own_chars > owner->own_link_chars) return true;
+    }
+    return list != e && !link_dense(list, em->o->inner_link_density_max);
+}
+
 /* Parts of the selected region that are not article text. */
 static bool prune(emitter *em, uint32_t i) {
     const ext_el *e = &em->f->els[i];
@@ -182,7 +211,8 @@ static bool prune(emitter *em, uint32_t i) {
         return true;
     /* Link lists inside the article: "Read more", "See also" boxes. */
     if (e->chars && e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
-        (double)e->link_chars / (double)e->chars > em->o->inner_link_density_max && e->images == 0)
+        (double)e->link_chars / (double)e->chars > em->o->inner_link_density_max && e->images == 0 &&
+        !list_part_of_prose(em, i))
         return true;
     return false;
 }
