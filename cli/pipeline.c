@@ -66,7 +66,7 @@ static void time_parse(worker *w, const slot *s) {
     po.transport_encoding = s->has_charset ? s->strs + s->charset_at : NULL;
     pith_document *doc;
     double c0 = pl_thread_cpu();
-    if (pith_parse(s->payload, s->payload_len, &po, &doc) == PITH_OK) pith_document_free(doc);
+    if (pith_parse(s->html, s->payload_len, &po, &doc) == PITH_OK) pith_document_free(doc);
     w->st.cpu_parse += pl_thread_cpu() - c0;
 }
 
@@ -81,7 +81,7 @@ static void work_one(worker *w, slot *s) {
     if (cfg->time_parse) time_parse(w, s);
     const pith_result *r;
     double c0 = pl_thread_cpu();
-    pith_status st = pith_extractor_run(w->ex, s->payload, s->payload_len, s->has_url ? s->strs : NULL,
+    pith_status st = pith_extractor_run(w->ex, s->html, s->payload_len, s->has_url ? s->strs : NULL,
                                         s->has_charset ? s->strs + s->charset_at : NULL, &r);
     double c1 = pl_thread_cpu();
     w->st.cpu_extract += c1 - c0;

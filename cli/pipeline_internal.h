@@ -38,8 +38,11 @@ typedef struct slot {
     uint64_t seq;
     slot_kind kind;
     const char *skip_reason;   /* SLOT_SKIP: static string */
-    char *payload;             /* the HTML (a copy: the record view dies at the next read) */
-    size_t payload_len, payload_cap;
+    char *payload;             /* a buffer the slot owns (malloc): a copy of the HTML, or the
+                                  reader's window taken with the record in it */
+    size_t payload_cap;
+    const char *html;          /* the HTML: in payload, at its start or inside the window */
+    size_t payload_len;
     char *strs;                /* "url\0charset\0" */
     size_t strs_cap;
     bool has_url, has_charset;

@@ -41,8 +41,12 @@ static void write_head(json_out *o, const pith_warc_record *rec) {
     json_str(o, ct.ptr, ct.len);
 }
 
-/* Copies what a worker needs out of the record view. */
-static bool fill_slot(slot *s, const pith_warc_record *rec, slot_kind kind, const char *skip_reason) {
+/* Gives the slot what a worker needs from the record view: the small
+ * strings copied, the payload by taking the reader's window when the
+ * record lies in it (no copy; the slot's old buffer becomes the reader's
+ * next window), else copied. */
+static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec, slot_kind kind,
+                      const char *skip_reason) {
     s->kind = kind;
     s->skip_reason = skip_reason;
     s->reason = NULL;
@@ -54,10 +58,14 @@ static bool fill_slot(slot *s, const pith_warc_record *rec, slot_kind kind, cons
     if (kind == SLOT_SKIP) return true;
     pith_warc_str cs = pith_warc_charset(rec);
     size_t need = rec->target_uri.len + cs.len + 2;
-    if (!grow(&s->payload, &s->payload_cap, rec->payload_len ? rec->payload_len : 1) ||
-        !grow(&s->strs, &s->strs_cap, need))
-        return false;
-    memcpy(s->payload, rec->payload, rec->payload_len);
+    if (!grow(&s->strs, &s->strs_cap, need)) return false;
+    if (rec->payload_len && pith_warc_take_window(r, rec->payload, &s->payload, &s->payload_cap)) {
+        s->html = (const char *)rec->payload;
+    } else {
+        if (!grow(&s->payload, &s->payload_cap, rec->payload_len ? rec->payload_len : 1)) return false;
+        memcpy(s->payload, rec->payload, rec->payload_len);
+        s->html = s->payload;
+    }
     s->payload_len = rec->payload_len;
     s->has_url = rec->target_uri.len > 0;
     s->has_charset = cs.len > 0;
@@ -132,7 +140,7 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
 }
 
 /* One record: skip, or hand to the workers. false = stop (abort). */
-static bool reader_record(pipeline *p, const pith_warc_record *rec) {
+static bool reader_record(pipeline *p, pith_warc_reader *r, const pith_warc_record *rec) {
     const char *why = skip_reason(rec);
     if (why && !p->cfg->all_records) {
         reasons_add(&p->rs.skipped, NULL, why, 1);
@@ -140,7 +148,7 @@ static bool reader_record(pipeline *p, const pith_warc_record *rec) {
     }
     slot *s = pl_take_free(p);
     if (!s) return false;
-    if (!fill_slot(s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
+    if (!fill_slot(r, s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
         progress_log(&p->prog, "pith: out of memory copying a record of %zu bytes", rec->payload_len);
         s->kind = SLOT_FAILED;
         s->skip_reason = "out of memory";
@@ -196,7 +204,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         if (!mine) continue;
         uint64_t nrec = atomic_fetch_add(&p->records, 1) + 1;
         mark_rss(p, nrec);
-        if (!reader_record(p, &rec)) break;
+        if (!reader_record(p, r, &rec)) break;
     }
     pith_warc_get_stats(r, &st);
     p->rs.input_bytes += st.input_bytes;

@@ -196,6 +196,42 @@ static void members_trim(pith_warc_reader *r) {
     }
 }
 
+/* Bytes decoded past the record that a handoff copies into the buffer the
+ * reader gets back: with one gzip member per record there are at most the
+ * record's closing CRLFs. */
+enum { TAKE_MAX_LIVE = 64 << 10 };
+
+bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, size_t *cap) {
+    if (!r || !buf || !cap || r->dec == WARC_DEC_PLAIN_MEM || !r->wbuf) return false;
+    const uint8_t *v = view;
+    if (v < r->wbuf + r->whead || v >= r->wbuf + r->wtail) return false;
+    size_t after = r->whead + r->pending;
+    if (after > r->wtail) return false;
+    size_t live = r->wtail - after;
+    if (live > TAKE_MAX_LIVE) return false;
+    uint8_t *nb = (uint8_t *)*buf;
+    size_t ncap = *cap;
+    if (ncap < WINDOW_MIN) {
+        uint8_t *g = realloc(nb, WINDOW_MIN);
+        if (!g) return false;
+        nb = g;
+        ncap = WINDOW_MIN;
+        *buf = (char *)nb; /* the caller's buffer moved, even if nothing else happens */
+        *cap = ncap;
+    }
+    if (live) memcpy(nb, r->wbuf + after, live);
+    warc_consume(r, r->pending);
+    r->pending = 0;
+    *buf = (char *)r->wbuf;
+    *cap = r->wcap;
+    r->wbuf = nb;
+    r->wcap = ncap;
+    r->w = nb;
+    r->whead = 0;
+    r->wtail = live;
+    return true;
+}
+
 void warc_consume(pith_warc_reader *r, size_t n) {
     r->whead += n;
     r->wpos += n;

@@ -272,6 +272,69 @@ static void test_layouts(void) {
     tb_free(&w);
 }
 
+/* pith_warc_take_window: in every layout, taking the window after each
+ * record (where the reader allows it) reads the same records as not taking
+ * it, and every taken record's bytes stay intact at their addresses until
+ * the caller frees them, whatever the reader does afterwards. */
+static void test_take_window(void) {
+    tbuf w = {0};
+    build_corpus(&w, "\r\n");
+    for (int l = 0; l < L_COUNT; l++) {
+        tbuf c = {0};
+        if (!make_layout(&w, (layout)l, &c)) continue;
+        for (int how = 0; how < 2; how++) { /* from memory (never taken: read in place), from a file */
+            tbuf ref = {0}, got = {0};
+            char path[] = "/tmp/pith_take_XXXXXX";
+            int fd = mkstemp(path);
+            CHECK(fd >= 0);
+            if (fd < 0) break;
+            CHECK(write(fd, c.p, c.n) == (ssize_t)c.n);
+            close(fd);
+            struct { char *buf; const uint8_t *p; size_t n; uint32_t h; } kept[64];
+            int nkept = 0, taken = 0;
+            for (int take = 0; take < 2; take++) {
+                pith_warc_reader *r =
+                    how == 0 ? pith_warc_open_memory(c.p, c.n, NULL, NULL) : pith_warc_open_path(path, NULL, NULL);
+                CHECK(r != NULL);
+                if (!r) break;
+                pith_warc_record rec;
+                pith_warc_status st;
+                while ((st = pith_warc_next(r, &rec)) != PITH_WARC_END) {
+                    if (st != PITH_WARC_RECORD) continue;
+                    char line[160];
+                    uint32_t h = t_fnv(rec.payload, rec.payload_len);
+                    snprintf(line, sizeof line, "%.*s %zu %08x\n", (int)rec.record_id.len, rec.record_id.ptr,
+                             rec.payload_len, h);
+                    tb_str(take ? &got : &ref, line);
+                    char *buf = NULL;
+                    size_t cap = 0;
+                    if (take && rec.payload_len && nkept < 64 && pith_warc_take_window(r, rec.payload, &buf, &cap)) {
+                        kept[nkept].buf = buf;
+                        kept[nkept].p = rec.payload;
+                        kept[nkept].n = rec.payload_len;
+                        kept[nkept++].h = h;
+                        taken++;
+                    } else {
+                        free(buf);
+                    }
+                }
+                pith_warc_close(r);
+            }
+            CHECK(ref.n && got.n == ref.n && memcmp(got.p, ref.p, ref.n) == 0);
+            for (int i = 0; i < nkept; i++) {
+                CHECK(t_fnv(kept[i].p, kept[i].n) == kept[i].h);
+                free(kept[i].buf);
+            }
+            if (how == 0) CHECK(taken == 0 || l != L_PLAIN);
+            if (how == 1 && (l == L_GZ_RECORD || l == L_ZST_RECORD)) CHECK(taken > 0);
+            unlink(path);
+            tb_free(&ref), tb_free(&got);
+        }
+        tb_free(&c);
+    }
+    tb_free(&w);
+}
+
 /* Bare LF line ends in the WARC headers are tolerated. */
 static void test_bare_lf(void) {
     tbuf crlf = {0}, lf = {0};
@@ -755,6 +818,7 @@ int main(int argc, char **argv) {
     (void)argc, (void)argv; /* self-contained: no shared files needed */
     RUN(test_kinds);
     RUN(test_layouts);
+    RUN(test_take_window);
     RUN(test_bare_lf);
     RUN(test_corrupt_plain);
     RUN(test_lying_length);
