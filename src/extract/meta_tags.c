@@ -303,6 +303,11 @@ static uint8_t scan_words(const char *v, size_t n) {
         static const bool FIRST[256] = {['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['p'] = 1, ['r'] = 1, ['w'] = 1,
                                         ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['P'] = 1, ['R'] = 1, ['W'] = 1};
         if (!FIRST[(unsigned char)v[i]]) continue;
+        /* The second letter of the words with that first letter (the words
+         * of each first letter share it): rules out most candidates. */
+        static const char SECOND[26] = {['a' - 'a'] = 'u', ['b' - 'a'] = 'y', ['c' - 'a'] = 'o', ['d' - 'a'] = 'i',
+                                        ['p' - 'a'] = '-', ['r' - 'a'] = 'e', ['w' - 'a'] = 'r'};
+        if (i + 1 >= n || ((unsigned char)v[i + 1] | 0x20) != (unsigned char)SECOND[(v[i] | 0x20) - 'a']) continue;
         /* Words start a token: at the start, after a non-letter ("post-
          * author", "byline__name"), or at a camelCase hump ("postAuthor"). */
         if (i > 0) {
