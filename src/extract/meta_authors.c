@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "util/utf8.h"
 
 #define MAX_BYLINE 400   /* longer "bylines" are paragraphs: read only the start */
 #define MAX_NAME_WORDS 5
@@ -392,7 +393,7 @@ static void finish(collect *c, pith_mlist *out, size_t before) {
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
                        pith_arena *a, pith_mlist *out, uint32_t max) {
     if (!s || !len) return true;
-    if (len > MAX_BYLINE) len = MAX_BYLINE;
+    len = pith_utf8_cut(s, len, MAX_BYLINE); /* whole characters only */
     collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .max = max, .ok = true};
     size_t before = out->count, start = 0;
     for (size_t i = 0; i <= len; i++) {

@@ -1,6 +1,7 @@
 /*
- * utf8.h - writing one code point as UTF-8: the one encoder the decoders,
- * the character-reference tokenizer and the metadata cleaner share.
+ * utf8.h - writing one code point as UTF-8 (the one encoder the decoders,
+ * the character-reference tokenizer and the metadata cleaner share), and
+ * cutting UTF-8 text at a character boundary.
  */
 #ifndef PITH_UTIL_UTF8_H
 #define PITH_UTIL_UTF8_H
@@ -33,6 +34,16 @@ static inline size_t pith_utf8_put(char *out, uint32_t cp) {
     o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+/* The longest length <= max at which s (len bytes of UTF-8, len > max)
+ * can be cut without splitting a character: a cut in the middle of one
+ * would leave invalid UTF-8 behind. */
+static inline size_t pith_utf8_cut(const char *s, size_t len, size_t max) {
+    if (len <= max) return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    return n;
 }
 
 #endif
