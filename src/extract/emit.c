@@ -210,9 +210,8 @@ static bool prune(emitter *em, uint32_t i) {
     if ((e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION && !(em->figure_depth && em->o->images))
         return true;
     /* Link lists inside the article: "Read more", "See also" boxes. */
-    if (e->chars && e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
-        (double)e->link_chars / (double)e->chars > em->o->inner_link_density_max && e->images == 0 &&
-        !list_part_of_prose(em, i))
+    if (e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
+        link_dense(e, em->o->inner_link_density_max) && e->images == 0 && !list_part_of_prose(em, i))
         return true;
     return false;
 }
