@@ -3,16 +3,24 @@
  * up to META_JSONLD_MAX_SCRIPTS + 2 scripts: the input is cut at each
  * "</script>", as a page would hand over several ld+json blocks.
  *
- * Invariants: no crash or leak whatever the text (jansson's roots are all
+ * Invariants: no crash or leak whatever the text (the scratch arena is
  * released); when the input is valid UTF-8 every string found is valid
  * UTF-8 too; lists stay within the metadata caps; the same input gives the
- * same result twice.
+ * same result twice. With jansson (PITH_FUZZ_JANSSON), the JSON reader
+ * (util/json_read.h) is checked against it on the whole input: whatever
+ * jansson reads, pith's reader reads to the same end and the same tree (it
+ * may read more: it forgives trailing commas and the like).
  */
 #include <string.h>
+
+#ifdef PITH_FUZZ_JANSSON
+#include <jansson.h>
+#endif
 
 #include "extract/meta_jsonld.h"
 #include "fuzz_common.h"
 #include "util/arena.h"
+#include "util/json_read.h"
 
 static const char SEP[] = "</script>";
 
@@ -34,7 +42,7 @@ static void read_all(const uint8_t *data, size_t size, pith_arena *a, meta_jsonl
             }
             cut = lt + 1;
         }
-        meta_jsonld_add(&ctx, p, (size_t)(cut - p));
+        meta_jsonld_add(&ctx, NULL, p, (size_t)(cut - p));
         if (cut >= end) break;
         p = cut + sizeof SEP - 1;
     }
@@ -68,7 +76,62 @@ static bool same_list(pith_mlist x, pith_mlist y) {
         X(url) X(license) X(body) X(publisher) X(language)
 #define LISTS(X) X(person_authors) X(org_authors) X(keywords) X(sections)
 
+#ifdef PITH_FUZZ_JANSSON
+/* The same value: types (numbers only by type), strings byte for byte,
+ * arrays item by item, objects key by key (jansson keeps the last of a
+ * repeated key, and so does pith_json_get). */
+static bool same_tree(json_t *j, const pith_jval *v) {
+    switch (json_typeof(j)) {
+    case JSON_NULL: return v->type == PITH_JNULL;
+    case JSON_TRUE: return v->type == PITH_JTRUE;
+    case JSON_FALSE: return v->type == PITH_JFALSE;
+    case JSON_INTEGER:
+    case JSON_REAL: return v->type == PITH_JNUMBER;
+    case JSON_STRING:
+        return v->type == PITH_JSTRING && v->n == json_string_length(j) &&
+               memcmp(v->u.str, json_string_value(j), v->n) == 0 && v->u.str[v->n] == '\0';
+    case JSON_ARRAY:
+        if (v->type != PITH_JARRAY || v->n != json_array_size(j)) return false;
+        for (size_t i = 0; i < v->n; i++)
+            if (!same_tree(json_array_get(j, i), &v->u.items[i])) return false;
+        return true;
+    case JSON_OBJECT: {
+        if (v->type != PITH_JOBJECT) return false;
+        for (size_t i = 0; i < v->n; i++) /* every key pith saw, jansson saw */
+            if (!json_object_get(j, v->u.items[2 * i].u.str)) return false;
+        const char *key;
+        json_t *jv;
+        json_object_foreach(j, key, jv) {
+            const pith_jval *pv = pith_json_get(v, key);
+            if (!pv || !same_tree(jv, pv)) return false;
+        }
+        return true;
+    }
+    }
+    return false;
+}
+
+static void against_jansson(const uint8_t *data, size_t size) {
+    json_error_t err;
+    json_t *j = json_loadb((const char *)data, size, 0, &err);
+    if (!j) return;
+    pith_arena a;
+    pith_arena_init(&a, NULL, 64u << 20);
+    size_t used = 0;
+    const pith_jval *v = pith_json_read(&a, (const char *)data, size, &used);
+    FUZZ_ASSERT(v != NULL);
+    for (size_t i = used; i < size; i++)
+        FUZZ_ASSERT(data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t');
+    FUZZ_ASSERT(same_tree(j, v));
+    json_decref(j);
+    pith_arena_free(&a);
+}
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+#ifdef PITH_FUZZ_JANSSON
+    against_jansson(data, size);
+#endif
     bool utf8 = fuzz_valid_utf8((const char *)data, size);
     pith_arena a1, a2;
     pith_arena_init(&a1, NULL, 64u << 20);

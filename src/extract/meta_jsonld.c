@@ -1,5 +1,5 @@
 /*
- * meta_jsonld.c - schema.org JSON-LD via jansson.
+ * meta_jsonld.c - schema.org JSON-LD (read by util/json_read.c).
  *
  * Pages put one or several JSON-LD blocks in <script type=application/ld+json>:
  * a single object, an array of objects, or an @graph whose members refer to
@@ -9,20 +9,25 @@
  * type wins (news article types, then Article/BlogPosting, then WebPage as a
  * last resort), and lesser objects fill only the fields it leaves empty.
  *
- * jansson allocates with malloc (its allocator hooks are process-global, so
- * they cannot be pointed at a per-document arena); every parsed root is
- * released before meta_jsonld_finish returns. Its parser limits nesting to
- * 2048 levels, and the walk here never goes deeper than a fixed few levels.
+ * The JSON is read into an arena of its own with its own budget
+ * (META_JSONLD_MEMORY), released before meta_jsonld_finish returns: a
+ * page's runaway JSON-LD is ignored instead of using up the document's
+ * memory budget and failing the page. The reader limits nesting to
+ * PITH_JSON_MAX_DEPTH levels; the walk here never goes deeper than a fixed
+ * few levels.
  */
 #include "meta_jsonld.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "meta_internal.h"
 
-#ifdef PITH_HAVE_JANSSON
-#include <jansson.h>
+#include "util/json_read.h"
+
+/* Each item of arr, if it is an array (none otherwise): i its index, v a
+ * pointer to it. */
+#define EACH(arr, i, v) \
+    for ((i) = 0; pith_json_is((arr), PITH_JARRAY) && (i) < (arr)->n && ((v) = &(arr)->u.items[i], 1); (i)++)
 
 /* Article types, best first; the rank says how sure we are that the object
  * describes this page's article. */
@@ -37,60 +42,6 @@ static const struct { const char *type; int rank; } TYPES[] = {
 #define RANK_NONE 99
 
 /* ---------------------------------------------------------------- parsing */
-
-/* Removes commas that directly precede '}' or ']' outside strings: a
- * common hand-written JSON-LD mistake browsers and Google forgive. */
-static size_t drop_trailing_commas(char *s, size_t n) {
-    size_t o = 0;
-    bool str = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (str) {
-            if (c == '\\' && i + 1 < n) {
-                s[o++] = c;
-                c = s[++i];
-            } else if (c == '"') {
-                str = false;
-            }
-        } else if (c == '"') {
-            str = true;
-        } else if (c == ',') {
-            size_t j = i + 1;
-            while (j < n && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r')) j++;
-            if (j < n && (s[j] == '}' || s[j] == ']')) continue;
-        }
-        s[o++] = c;
-    }
-    return o;
-}
-
-static json_t *load_span(const char *text, size_t st, size_t e) {
-    json_error_t err;
-    json_t *root = json_loadb(text + st, e - st, 0, &err);
-    if (root) return root;
-    char *copy = malloc(e - st);
-    if (!copy) return NULL;
-    memcpy(copy, text + st, e - st);
-    size_t n = drop_trailing_commas(copy, e - st);
-    root = json_loadb(copy, n, 0, &err);
-    free(copy);
-    return root;
-}
-
-/* Parses text[st..] up to one of the last three `close` characters (the
- * last ones may belong to a trailing "]]>" or "//]]>"), retrying without
- * trailing commas. */
-static json_t *load_from(const char *text, size_t len, size_t st, char close) {
-    size_t e = len;
-    for (int tries = 0; tries < 3; tries++) {
-        while (e > st && text[e - 1] != close) e--;
-        if (e <= st) return NULL;
-        json_t *root = load_span(text, st, e);
-        if (root) return root;
-        e--;
-    }
-    return NULL;
-}
 
 /* Skips white space and the wrappers pages put around JSON-LD: HTML
  * comments, CDATA sections, JavaScript comments. */
@@ -110,25 +61,33 @@ static size_t skip_wrappers(const char *t, size_t len) {
     }
 }
 
-void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len) {
+static const pith_jval *read_at(meta_jsonld_ctx *ctx, const char *text, size_t len, size_t st) {
+    size_t used;
+    return pith_json_read(&ctx->scratch, text + st, len - st, &used);
+}
+
+void meta_jsonld_add(meta_jsonld_ctx *ctx, const pith_alloc_hooks *hooks, const char *text, size_t len) {
     if (ctx->count >= META_JSONLD_MAX_SCRIPTS || !text) return;
-    json_t *root = NULL;
-    size_t st = skip_wrappers(text, len);
-    if (st < len && (text[st] == '{' || text[st] == '['))
-        root = load_from(text, len, st, text[st] == '{' ? '}' : ']');
-    if (!root) {
-        /* Other junk: try from the first '{' and from the first '['. */
-        const char *brace = memchr(text, '{', len), *bracket = memchr(text, '[', len);
-        if (brace) root = load_from(text, len, (size_t)(brace - text), '}');
-        if (!root && bracket) root = load_from(text, len, (size_t)(bracket - text), ']');
+    if (!ctx->scratch_ready) {
+        pith_arena_init(&ctx->scratch, hooks, META_JSONLD_MEMORY);
+        ctx->scratch_ready = true;
     }
-    if (root) ctx->roots[ctx->count++] = root;
+    const pith_jval *root = NULL;
+    size_t st = skip_wrappers(text, len);
+    if (st < len && (text[st] == '{' || text[st] == '[')) root = read_at(ctx, text, len, st);
+    if (!root) {
+        /* Other junk first: try from the first '{' and from the first '['. */
+        const char *brace = memchr(text, '{', len), *bracket = memchr(text, '[', len);
+        if (brace && (size_t)(brace - text) != st) root = read_at(ctx, text, len, (size_t)(brace - text));
+        if (!root && bracket && (size_t)(bracket - text) != st) root = read_at(ctx, text, len, (size_t)(bracket - text));
+    }
+    if (root && (root->type == PITH_JOBJECT || root->type == PITH_JARRAY)) ctx->roots[ctx->count++] = root;
 }
 
 /* ---------------------------------------------------------------- objects */
 
 typedef struct pool {
-    json_t *obj[META_JSONLD_MAX_OBJECTS];
+    const pith_jval *obj[META_JSONLD_MAX_OBJECTS];
     int rank[META_JSONLD_MAX_OBJECTS];
     size_t n;
 } pool;
@@ -144,58 +103,58 @@ static int type_rank_str(const char *t) {
     return RANK_NONE;
 }
 
-static int type_rank(json_t *obj) {
-    json_t *t = json_object_get(obj, "@type");
-    if (json_is_string(t)) return type_rank_str(json_string_value(t));
+static int type_rank(const pith_jval *obj) {
+    const pith_jval *t = pith_json_get(obj, "@type");
+    if (pith_json_is(t, PITH_JSTRING)) return type_rank_str(pith_json_str(t));
     int best = RANK_NONE;
     size_t i;
-    json_t *v;
-    json_array_foreach(t, i, v) {
-        int r = type_rank_str(json_string_value(v));
+    const pith_jval *v;
+    EACH(t, i, v) {
+        int r = type_rank_str(pith_json_str(v));
         if (r < best) best = r;
     }
     return best;
 }
 
-static void pool_add(pool *p, json_t *obj) {
-    if (!json_is_object(obj) || p->n >= META_JSONLD_MAX_OBJECTS) return;
+static void pool_add(pool *p, const pith_jval *obj) {
+    if (!pith_json_is(obj, PITH_JOBJECT) || p->n >= META_JSONLD_MAX_OBJECTS) return;
     p->rank[p->n] = type_rank(obj);
     p->obj[p->n++] = obj;
 }
 
 /* Top level: object, array of objects, @graph (in either); an article that
  * a WebPage names as mainEntity is pooled too. Depth is fixed (no recursion). */
-static void pool_root(pool *p, json_t *root) {
-    json_t *items[META_JSONLD_MAX_OBJECTS];
+static void pool_root(pool *p, const pith_jval *root) {
+    const pith_jval *items[META_JSONLD_MAX_OBJECTS];
     size_t n = 0, i;
-    json_t *v;
-    if (json_is_array(root)) {
-        json_array_foreach(root, i, v) if (n < META_JSONLD_MAX_OBJECTS) items[n++] = v;
+    const pith_jval *v;
+    if (pith_json_is(root, PITH_JARRAY)) {
+        EACH(root, i, v) if (n < META_JSONLD_MAX_OBJECTS) items[n++] = v;
     } else {
         items[n++] = root;
     }
     for (size_t k = 0; k < n; k++) {
-        json_t *graph = json_object_get(items[k], "@graph");
-        if (json_is_array(graph)) {
-            json_array_foreach(graph, i, v) {
+        const pith_jval *graph = pith_json_get(items[k], "@graph");
+        if (pith_json_is(graph, PITH_JARRAY)) {
+            EACH(graph, i, v) {
                 pool_add(p, v);
-                pool_add(p, json_object_get(v, "mainEntity"));
+                pool_add(p, pith_json_get(v, "mainEntity"));
             }
         }
         pool_add(p, items[k]);
-        pool_add(p, json_object_get(items[k], "mainEntity"));
+        pool_add(p, pith_json_get(items[k], "mainEntity"));
     }
 }
 
 /* {"@id": x} alone refers to a pooled object with that @id. */
-static json_t *resolve(const pool *p, json_t *v) {
-    if (!json_is_object(v)) return v;
-    json_t *id = json_object_get(v, "@id");
-    if (!json_is_string(id) || json_object_size(v) > 2) return v;
+static const pith_jval *resolve(const pool *p, const pith_jval *v) {
+    if (!pith_json_is(v, PITH_JOBJECT)) return v;
+    const pith_jval *id = pith_json_get(v, "@id");
+    if (!pith_json_is(id, PITH_JSTRING) || v->n > 2) return v;
     for (size_t i = 0; i < p->n; i++) {
         if (p->obj[i] == v) continue;
-        json_t *oid = json_object_get(p->obj[i], "@id");
-        if (json_is_string(oid) && strcmp(json_string_value(oid), json_string_value(id)) == 0) return p->obj[i];
+        const pith_jval *oid = pith_json_get(p->obj[i], "@id");
+        if (pith_json_is(oid, PITH_JSTRING) && strcmp(pith_json_str(oid), pith_json_str(id)) == 0) return p->obj[i];
     }
     return v;
 }
@@ -209,19 +168,19 @@ typedef struct fill {
     bool ok;
 } fill;
 
-static void set_str(fill *f, pith_mstr *dst, json_t *v) {
-    if (dst->ptr || !json_is_string(v)) return;
-    *dst = meta_clean_decode(f->a, json_string_value(v), json_string_length(v));
+static void set_str(fill *f, pith_mstr *dst, const pith_jval *v) {
+    if (dst->ptr || !pith_json_is(v, PITH_JSTRING)) return;
+    *dst = meta_clean_decode(f->a, pith_json_str(v), v->n);
 }
 
 static void add_list(fill *f, pith_mlist *l, const char *s, size_t n, uint32_t max) {
     if (!meta_list_add(f->a, l, max, s, n)) f->ok = false;
 }
 
-static void add_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
-    if (!json_is_string(v) || l->count >= max) return;
-    const char *s = json_string_value(v);
-    size_t n = json_string_length(v), st = 0;
+static void add_keywords(fill *f, pith_mlist *l, const pith_jval *v, uint32_t max, bool split_commas) {
+    if (!pith_json_is(v, PITH_JSTRING) || l->count >= max) return;
+    const char *s = pith_json_str(v);
+    size_t n = v->n, st = 0;
     for (size_t k = 0; k <= n && l->count < max; k++) {
         if (k < n && !(split_commas && s[k] == ',')) continue;
         pith_mstr m = meta_clean(f->a, s + st, k - st);
@@ -231,48 +190,48 @@ static void add_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool s
 }
 
 /* "a, b, c" or ["a", "b"] (elements not split: they are one each). */
-static void set_keywords(fill *f, pith_mlist *l, json_t *v, uint32_t max, bool split_commas) {
+static void set_keywords(fill *f, pith_mlist *l, const pith_jval *v, uint32_t max, bool split_commas) {
     if (l->count) return;
     size_t i;
-    json_t *e;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, e) add_keywords(f, l, e, max, false);
+    const pith_jval *e;
+    if (pith_json_is(v, PITH_JARRAY)) {
+        EACH(v, i, e) add_keywords(f, l, e, max, false);
     } else {
         add_keywords(f, l, v, max, split_commas);
     }
 }
 
 /* image: "url", {"url": ...}, [first, ...]. */
-static void set_image(fill *f, json_t *v) {
+static void set_image(fill *f, const pith_jval *v) {
     v = resolve(f->p, v);
-    if (json_is_array(v)) v = resolve(f->p, json_array_get(v, 0));
-    if (json_is_object(v)) {
-        json_t *u = json_object_get(v, "url");
-        if (!json_is_string(u)) u = json_object_get(v, "contentUrl");
+    if (pith_json_is(v, PITH_JARRAY)) v = resolve(f->p, pith_json_at(v, 0));
+    if (pith_json_is(v, PITH_JOBJECT)) {
+        const pith_jval *u = pith_json_get(v, "url");
+        if (!pith_json_is(u, PITH_JSTRING)) u = pith_json_get(v, "contentUrl");
         v = u;
     }
     set_str(f, &f->out->image, v);
 }
 
-static bool is_org(json_t *obj) {
-    json_t *t = json_object_get(obj, "@type");
-    const char *s = json_is_string(t) ? json_string_value(t) : json_string_value(json_array_get(t, 0));
+static bool is_org(const pith_jval *obj) {
+    const pith_jval *t = pith_json_get(obj, "@type");
+    const char *s = pith_json_is(t, PITH_JSTRING) ? pith_json_str(t) : pith_json_str(pith_json_at(t, 0));
     return s && (strstr(s, "Organization") || strcmp(s, "Corporation") == 0 || strcmp(s, "WebSite") == 0);
 }
 
-static void one_author(fill *f, json_t *v) {
+static void one_author(fill *f, const pith_jval *v) {
     v = resolve(f->p, v);
-    if (json_is_string(v)) {
-        add_list(f, &f->out->person_authors, json_string_value(v), json_string_length(v), PITH_META_MAX_AUTHORS);
+    if (pith_json_is(v, PITH_JSTRING)) {
+        add_list(f, &f->out->person_authors, pith_json_str(v), v->n, PITH_META_MAX_AUTHORS);
         return;
     }
-    if (!json_is_object(v)) return;
-    json_t *name = json_object_get(v, "name");
-    if (json_is_array(name)) name = json_array_get(name, 0);
-    if (!json_is_string(name)) {
+    if (!pith_json_is(v, PITH_JOBJECT)) return;
+    const pith_jval *name = pith_json_get(v, "name");
+    if (pith_json_is(name, PITH_JARRAY)) name = pith_json_at(name, 0);
+    if (!pith_json_is(name, PITH_JSTRING)) {
         /* {"givenName": "Jane", "familyName": "Doe"} */
-        const char *g = json_string_value(json_object_get(v, "givenName"));
-        const char *fam = json_string_value(json_object_get(v, "familyName"));
+        const char *g = pith_json_str(pith_json_get(v, "givenName"));
+        const char *fam = pith_json_str(pith_json_get(v, "familyName"));
         if (!g || !fam) return;
         char buf[160];
         size_t gl = strlen(g), fl = strlen(fam);
@@ -284,69 +243,69 @@ static void one_author(fill *f, json_t *v) {
         return;
     }
     pith_mlist *l = is_org(v) ? &f->out->org_authors : &f->out->person_authors;
-    add_list(f, l, json_string_value(name), json_string_length(name), PITH_META_MAX_AUTHORS);
+    add_list(f, l, pith_json_str(name), name->n, PITH_META_MAX_AUTHORS);
 }
 
-static void set_authors(fill *f, json_t *v) {
+static void set_authors(fill *f, const pith_jval *v) {
     if (f->out->person_authors.count || f->out->org_authors.count) return;
     v = resolve(f->p, v);
     size_t i;
-    json_t *e;
-    if (json_is_array(v)) {
-        json_array_foreach(v, i, e) if (i < PITH_META_MAX_AUTHORS) one_author(f, e);
+    const pith_jval *e;
+    if (pith_json_is(v, PITH_JARRAY)) {
+        EACH(v, i, e) if (i < PITH_META_MAX_AUTHORS) one_author(f, e);
     } else {
         one_author(f, v);
     }
 }
 
-static void set_publisher(fill *f, json_t *v) {
+static void set_publisher(fill *f, const pith_jval *v) {
     v = resolve(f->p, v);
-    if (json_is_array(v)) v = resolve(f->p, json_array_get(v, 0));
-    if (json_is_object(v)) v = json_object_get(v, "name");
+    if (pith_json_is(v, PITH_JARRAY)) v = resolve(f->p, pith_json_at(v, 0));
+    if (pith_json_is(v, PITH_JOBJECT)) v = pith_json_get(v, "name");
     set_str(f, &f->out->publisher, v);
 }
 
-static void set_url(fill *f, pith_mstr *dst, json_t *v) {
-    if (json_is_object(v)) {
-        json_t *u = json_object_get(v, "@id");
-        if (!json_is_string(u)) u = json_object_get(v, "url");
+static void set_url(fill *f, pith_mstr *dst, const pith_jval *v) {
+    if (pith_json_is(v, PITH_JOBJECT)) {
+        const pith_jval *u = pith_json_get(v, "@id");
+        if (!pith_json_is(u, PITH_JSTRING)) u = pith_json_get(v, "url");
         v = u;
     }
     set_str(f, dst, v);
 }
 
-static void fill_from(fill *f, json_t *o) {
+static void fill_from(fill *f, const pith_jval *o) {
     meta_jsonld *out = f->out;
-    set_str(f, &out->headline, json_object_get(o, "headline"));
-    set_str(f, &out->name, json_object_get(o, "name"));
-    set_str(f, &out->description, json_object_get(o, "description"));
-    set_str(f, &out->date_published, json_object_get(o, "datePublished"));
-    set_str(f, &out->date_created, json_object_get(o, "dateCreated"));
-    set_str(f, &out->date_modified, json_object_get(o, "dateModified"));
-    set_image(f, json_object_get(o, "image"));
-    if (!out->image.ptr) set_image(f, json_object_get(o, "thumbnailUrl"));
-    set_url(f, &out->url, json_object_get(o, "mainEntityOfPage"));
-    set_url(f, &out->url, json_object_get(o, "url"));
-    set_url(f, &out->license, json_object_get(o, "license"));
-    set_str(f, &out->language, json_object_get(o, "inLanguage"));
-    set_authors(f, json_object_get(o, "author"));
-    if (!out->person_authors.count && !out->org_authors.count) set_authors(f, json_object_get(o, "creator"));
-    set_publisher(f, json_object_get(o, "publisher"));
-    set_keywords(f, &out->keywords, json_object_get(o, "keywords"), PITH_META_MAX_TAGS, true);
-    set_keywords(f, &out->sections, json_object_get(o, "articleSection"), PITH_META_MAX_TAGS, true);
-    json_t *body = json_object_get(o, "articleBody");
-    if (!out->body.ptr && json_is_string(body)) {
-        out->body.ptr = pith_arena_strndup(f->a, json_string_value(body), json_string_length(body));
-        out->body.len = out->body.ptr ? (uint32_t)json_string_length(body) : 0;
+    set_str(f, &out->headline, pith_json_get(o, "headline"));
+    set_str(f, &out->name, pith_json_get(o, "name"));
+    set_str(f, &out->description, pith_json_get(o, "description"));
+    set_str(f, &out->date_published, pith_json_get(o, "datePublished"));
+    set_str(f, &out->date_created, pith_json_get(o, "dateCreated"));
+    set_str(f, &out->date_modified, pith_json_get(o, "dateModified"));
+    set_image(f, pith_json_get(o, "image"));
+    if (!out->image.ptr) set_image(f, pith_json_get(o, "thumbnailUrl"));
+    set_url(f, &out->url, pith_json_get(o, "mainEntityOfPage"));
+    set_url(f, &out->url, pith_json_get(o, "url"));
+    set_url(f, &out->license, pith_json_get(o, "license"));
+    set_str(f, &out->language, pith_json_get(o, "inLanguage"));
+    set_authors(f, pith_json_get(o, "author"));
+    if (!out->person_authors.count && !out->org_authors.count) set_authors(f, pith_json_get(o, "creator"));
+    set_publisher(f, pith_json_get(o, "publisher"));
+    set_keywords(f, &out->keywords, pith_json_get(o, "keywords"), PITH_META_MAX_TAGS, true);
+    set_keywords(f, &out->sections, pith_json_get(o, "articleSection"), PITH_META_MAX_TAGS, true);
+    const pith_jval *body = pith_json_get(o, "articleBody");
+    if (!out->body.ptr && pith_json_is(body, PITH_JSTRING)) {
+        out->body.ptr = pith_arena_strndup(f->a, pith_json_str(body), body->n);
+        out->body.len = out->body.ptr ? (uint32_t)body->n : 0;
     }
 }
 
 /* A WebSite object names the site (publisher fallback). */
 static void site_fallback(fill *f) {
     for (size_t i = 0; i < f->p->n && !f->out->publisher.ptr; i++) {
-        json_t *t = json_object_get(f->p->obj[i], "@type");
-        if (json_is_string(t) && strcmp(json_string_value(t), "WebSite") == 0)
-            set_str(f, &f->out->publisher, json_object_get(f->p->obj[i], "name"));
+        const pith_jval *t = pith_json_get(f->p->obj[i], "@type");
+        if (pith_json_is(t, PITH_JSTRING) && strcmp(pith_json_str(t), "WebSite") == 0)
+            set_str(f, &f->out->publisher, pith_json_get(f->p->obj[i], "name"));
     }
 }
 
@@ -362,8 +321,8 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
             if (p.rank[i] != r) continue;
             if (!out->rank) {
                 out->rank = r;
-                json_t *t = json_object_get(p.obj[i], "@type");
-                if (json_is_array(t)) t = json_array_get(t, 0);
+                const pith_jval *t = pith_json_get(p.obj[i], "@type");
+                if (pith_json_is(t, PITH_JARRAY)) t = pith_json_at(t, 0);
                 set_str(&f, &out->type, t);
             }
             /* Lesser objects may describe something else (a WebPage's
@@ -377,24 +336,8 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
         }
     }
     if (out->rank) site_fallback(&f);
-    for (size_t i = 0; i < ctx->count; i++) json_decref(ctx->roots[i]);
+    if (ctx->scratch_ready) pith_arena_free(&ctx->scratch);
+    ctx->scratch_ready = false;
     ctx->count = 0;
     return f.ok;
 }
-
-#else /* no jansson: JSON-LD is ignored */
-
-void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len) {
-    (void)ctx;
-    (void)text;
-    (void)len;
-}
-
-bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
-    (void)ctx;
-    (void)a;
-    memset(out, 0, sizeof *out);
-    return true;
-}
-
-#endif

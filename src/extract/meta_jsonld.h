@@ -10,9 +10,13 @@
 #include <stddef.h>
 
 #include "metadata.h"
+#include "util/arena.h"
+#include "util/json_read.h"
 
 #define META_JSONLD_MAX_SCRIPTS 16
 #define META_JSONLD_MAX_OBJECTS 64
+/* Memory for the page's parsed JSON-LD, apart from the document's budget. */
+#define META_JSONLD_MEMORY (64u << 20)
 
 /* What the chosen object (filled in from lesser ones where it is silent)
  * says. Strings are cleaned arena copies; absent when not given. */
@@ -25,15 +29,20 @@ typedef struct meta_jsonld {
     pith_mlist keywords, sections;
 } meta_jsonld;
 
-/* Parsing state: the parsed roots, held until meta_jsonld_finish. */
+/* Parsing state: the parsed roots, held until meta_jsonld_finish, in an
+ * arena of their own. Zeroed by the caller before the first add. */
 typedef struct meta_jsonld_ctx {
-    void *roots[META_JSONLD_MAX_SCRIPTS];
+    const pith_jval *roots[META_JSONLD_MAX_SCRIPTS];
     size_t count;
+    pith_arena scratch;
+    bool scratch_ready;
 } meta_jsonld_ctx;
 
 /* Parses one script's text (junk around the JSON tolerated: CDATA, HTML
- * comments, trailing commas). Invalid JSON is ignored. */
-void meta_jsonld_add(meta_jsonld_ctx *ctx, const char *text, size_t len);
+ * comments, JavaScript comments, text after it, trailing commas). Invalid
+ * JSON is ignored. The scratch arena allocates through hooks (NULL:
+ * malloc); text need not outlive the call. */
+void meta_jsonld_add(meta_jsonld_ctx *ctx, const pith_alloc_hooks *hooks, const char *text, size_t len);
 /* Chooses the article object and fills *out; returns false on arena
  * exhaustion. Releases the parsed roots in every case. */
 bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out);

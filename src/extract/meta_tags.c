@@ -598,7 +598,7 @@ static void on_script(walk *w, const pith_node *el) {
     /* The script's text is one text node (raw text element); join if not. */
     const pith_node *c = el->first_child;
     if (c && c->type == PITH_NODE_TEXT && !c->next) {
-        meta_jsonld_add(&w->mf->jsonld, c->str, c->len);
+        meta_jsonld_add(&w->mf->jsonld, &w->a->hooks, c->str, c->len);
         return;
     }
     size_t total = 0;
@@ -609,7 +609,7 @@ static void on_script(walk *w, const pith_node *el) {
     size_t o = 0;
     for (c = el->first_child; c; c = c->next)
         if (c->type == PITH_NODE_TEXT) memcpy(buf + o, c->str, c->len), o += c->len;
-    meta_jsonld_add(&w->mf->jsonld, buf, o);
+    meta_jsonld_add(&w->mf->jsonld, &w->a->hooks, buf, o);
 }
 
 static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {

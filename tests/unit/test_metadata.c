@@ -236,6 +236,24 @@ static void test_jsonld_junk(void) {
     CHECK_STR_EQ(s(m.jsonld_type), "BlogPosting");
 }
 
+/* Hand-written JSON-LD often breaks JSON's rules: raw line breaks inside
+ * a string (an articleBody pasted in), a comma before '}', text after the
+ * value. Browsers' and search engines' readers take it; so does pith. */
+static const char LOOSE_JSONLD[] =
+    "<html><head><title>Markets on a high</title>"
+    "<script type=\"application/ld+json\">[{\"@type\": \"NewsArticle\",\n"
+    "  \"articleBody\": \"First paragraph.\n\nSecond paragraph.\",\n"
+    "  \"author\": {\"@type\": \"Person\", \"name\": \"Nishant Kumar\"},\n"
+    "  \"datePublished\": \"2019-11-20T13:38:07+05:30\",}] ;</script>"
+    "</head><body><p>short</p></body></html>";
+
+static void test_jsonld_loose(void) {
+    pith_meta m = extract(LOOSE_JSONLD, NULL);
+    CHECK_STR_EQ(j(m.authors), "Nishant Kumar");
+    CHECK_STR_EQ(s(m.date_published), "2019-11-20T13:38:07+05:30");
+    CHECK_STR_EQ(s(m.jsonld_type), "NewsArticle");
+}
+
 /* Dates from weak sources that postdate the page's own modification date
  * come from scripts and widgets: dropped. */
 static const char FUTURE_TIME[] =
@@ -334,6 +352,7 @@ int main(void) {
     RUN(test_url_fallbacks);
     RUN(test_relative_urls);
     RUN(test_jsonld_junk);
+    RUN(test_jsonld_loose);
     RUN(test_future_dates);
     RUN(test_hidden);
     RUN(test_by_link);
