@@ -84,8 +84,13 @@ static const char *lookup(const name_fix *tab, size_t n, const char *s, size_t l
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         const char *k = tab[mid].lower;
-        int c = strncmp(k, s, len);
-        if (c == 0 && k[len] != '\0') c = 1;  /* k is longer: it sorts after s */
+        /* First byte inline: SVG's common names ("path", "fill", "stroke")
+         * are in neither table, and most probes end there. */
+        int c = (unsigned char)k[0] - (unsigned char)s[0];
+        if (c == 0) {
+            c = strncmp(k, s, len);
+            if (c == 0 && k[len] != '\0') c = 1;  /* k is longer: it sorts after s */
+        }
         if (c == 0) return tab[mid].fixed;
         if (c < 0) lo = mid + 1;
         else hi = mid;
