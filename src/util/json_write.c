@@ -7,6 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* 0: copy as is; 1: escape; 2: start of a multi-byte sequence to check. */
 static const uint8_t json_class[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -73,6 +77,23 @@ void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
     if (!s || len == 0) return;
     size_t i = 0, run = 0;
     while (i < len) {
+#if defined(__SSE2__)
+        /* 16 bytes at a time, straight to the first one that needs a look
+         * (control, '"', '\\', or the start of a multi-byte character:
+         * bytes >= 0x80 are negative, so "less than 0x20" catches them). */
+        if (i + 16 <= len) {
+            __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i look = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+            unsigned m = (unsigned)_mm_movemask_epi8(look);
+            if (!m) {
+                i += 16;
+                continue;
+            }
+            i += (size_t)__builtin_ctz(m);
+        }
+#endif
         if (i + 8 <= len && plain8(s + i)) {
             i += 8;
             continue;
@@ -85,7 +106,10 @@ void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
         if (k == 2) {
             size_t n = pith_utf8_seq_len(s + i, len - i);
             if (n) {
-                i += n;
+                /* The rest of a run of valid multi-byte characters (a word
+                 * of Cyrillic or CJK) without going back to the block test. */
+                do i += n;
+                while (i < len && s[i] >= 0x80 && (n = pith_utf8_seq_len(s + i, len - i)) != 0);
                 continue;
             }
         }

@@ -46,6 +46,32 @@ static void test_escape(void) {
     pith_buf_free(&b);
 }
 
+/* The escaper skips 16 and 8 bytes at a time: the same tricky bytes at
+ * every offset from a block boundary, with plain text around them, give
+ * the same escaped middle. */
+static void test_escape_at_every_offset(void) {
+    const char in[] = "\"\\\n\x01\x7f\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xFF\xE2\x82 \xD0\xBF\xD1\x80\xD0\xB8";
+    const char want[] = "\\\"\\\\\\n\\u0001\x7f\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD "
+                        "\xD0\xBF\xD1\x80\xD0\xB8";
+    for (size_t off = 0; off < 40; off++) {
+        char src[128], exp[256];
+        memset(src, 'x', off);
+        memcpy(src + off, in, sizeof in - 1);
+        memset(src + off + sizeof in - 1, 'y', 37);
+        size_t n = off + sizeof in - 1 + 37;
+        memset(exp, 'x', off);
+        memcpy(exp + off, want, sizeof want - 1);
+        memset(exp + off + sizeof want - 1, 'y', 37);
+        exp[off + sizeof want - 1 + 37] = '\0';
+        pith_buf b;
+        pith_buf_init(&b, NULL, 0);
+        pith_json_escape_part(&b, src, n);
+        pith_buf_putc(&b, '\0');
+        CHECK_STR_EQ(b.data, exp);
+        pith_buf_free(&b);
+    }
+}
+
 static void test_small_exact(void) {
     pith_blocks_builder *b = start();
     fx_para(b, "Hi \"there\"");
@@ -200,6 +226,7 @@ static void test_limit(void) {
 
 int main(void) {
     RUN(test_escape);
+    RUN(test_escape_at_every_offset);
     RUN(test_small_exact);
 #ifdef PITH_HAVE_JANSSON
     RUN(test_parse_back);
