@@ -188,13 +188,15 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec);
 /* Zero-copy handoff of the record just returned: when its view (any
  * pointer into it, e.g. rec->payload) lies in the reader's decompression
  * window, the caller takes that window and gives the reader *buf (capacity
- * *cap; NULL/0 allowed) to go on with. The record's views stay valid at the
- * same addresses, now in memory the caller owns (free() it). The record
- * counts as consumed. Returns false and changes nothing when the view is
- * elsewhere (input read in place, a payload decoded into a buffer of its
- * own) or when much of the stream after the record is already decoded (it
- * would have to be copied over: whole-file gzip). For pipelines that would
- * otherwise copy every payload out before the next read. */
+ * *cap; NULL/0 allowed; from malloc) to go on with; the record counts as
+ * consumed. When the view lies in the buffer a payload was decoded into
+ * (de-chunked, or Content-Encoding), the caller takes that buffer the same
+ * way. The views into what was taken stay valid at the same addresses, now
+ * in memory the caller owns (free() it). Returns false and changes nothing
+ * when the view is elsewhere (input read in place) or when much of the
+ * stream after the record is already decoded (it would have to be copied
+ * over: whole-file gzip). For pipelines that would otherwise copy every
+ * payload out before the next read. */
 bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, size_t *cap);
 
 /* The error behind the last ERROR/FATAL status (or E_NONE). */

@@ -201,9 +201,26 @@ static void members_trim(pith_warc_reader *r) {
  * record's closing CRLFs. */
 enum { TAKE_MAX_LIVE = 64 << 10 };
 
+/* A payload the reader decoded (de-chunked, or Content-Encoding) lies in a
+ * buffer of its own, which nothing after the record refers to: the two
+ * buffers change hands as they are. */
+static bool swap_buffer(uint8_t **mine, size_t *mine_cap, const uint8_t *v, char **buf, size_t *cap) {
+    if (!*mine || v < *mine || v >= *mine + *mine_cap) return false;
+    uint8_t *t = *mine;
+    size_t tc = *mine_cap;
+    *mine = (uint8_t *)*buf;
+    *mine_cap = *buf ? *cap : 0;
+    *buf = (char *)t;
+    *cap = tc;
+    return true;
+}
+
 bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, size_t *cap) {
-    if (!r || !buf || !cap || r->dec == WARC_DEC_PLAIN_MEM || !r->wbuf) return false;
+    if (!r || !buf || !cap) return false;
     const uint8_t *v = view;
+    if (swap_buffer(&r->dec_buf, &r->dec_cap, v, buf, cap) || swap_buffer(&r->chunk_buf, &r->chunk_cap, v, buf, cap))
+        return true;
+    if (r->dec == WARC_DEC_PLAIN_MEM || !r->wbuf) return false;
     if (v < r->wbuf + r->whead || v >= r->wbuf + r->wtail) return false;
     size_t after = r->whead + r->pending;
     if (after > r->wtail) return false;

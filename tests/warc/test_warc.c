@@ -272,10 +272,11 @@ static void test_layouts(void) {
     tb_free(&w);
 }
 
-/* pith_warc_take_window: in every layout, taking the window after each
- * record (where the reader allows it) reads the same records as not taking
- * it, and every taken record's bytes stay intact at their addresses until
- * the caller frees them, whatever the reader does afterwards. */
+/* pith_warc_take_window: in every layout, taking the window (or the
+ * decoded payload's buffer) after each record, where the reader allows it,
+ * reads the same records as not taking it, and every taken record's bytes
+ * stay intact at their addresses until the caller frees them, whatever the
+ * reader does afterwards. */
 static void test_take_window(void) {
     tbuf w = {0};
     build_corpus(&w, "\r\n");
@@ -291,7 +292,7 @@ static void test_take_window(void) {
             CHECK(write(fd, c.p, c.n) == (ssize_t)c.n);
             close(fd);
             struct { char *buf; const uint8_t *p; size_t n; uint32_t h; } kept[64];
-            int nkept = 0, taken = 0;
+            int nkept = 0, taken = 0, taken_decoded = 0;
             for (int take = 0; take < 2; take++) {
                 pith_warc_reader *r =
                     how == 0 ? pith_warc_open_memory(c.p, c.n, NULL, NULL) : pith_warc_open_path(path, NULL, NULL);
@@ -309,6 +310,7 @@ static void test_take_window(void) {
                     char *buf = NULL;
                     size_t cap = 0;
                     if (take && rec.payload_len && nkept < 64 && pith_warc_take_window(r, rec.payload, &buf, &cap)) {
+                        if (rec.dechunked || rec.decoded) taken_decoded++;
                         kept[nkept].buf = buf;
                         kept[nkept].p = rec.payload;
                         kept[nkept].n = rec.payload_len;
@@ -325,7 +327,9 @@ static void test_take_window(void) {
                 CHECK(t_fnv(kept[i].p, kept[i].n) == kept[i].h);
                 free(kept[i].buf);
             }
-            if (how == 0) CHECK(taken == 0 || l != L_PLAIN);
+            /* Read in place from memory, only decoded payloads are taken
+             * (their buffers); the corpus has de-chunked and gzip bodies. */
+            if (how == 0 && l == L_PLAIN) CHECK(taken == taken_decoded && taken_decoded > 0);
             if (how == 1 && (l == L_GZ_RECORD || l == L_ZST_RECORD)) CHECK(taken > 0);
             unlink(path);
             tb_free(&ref), tb_free(&got);
