@@ -327,6 +327,8 @@ static void test_hostile(void) {
         {"<head>", "<meta property=article:tag content=x>", "", 100000},
         {"<script type=application/ld+json>{\"@type\":\"NewsArticle\",\"keywords\":[", "\"k\",", "\"z\"]}</script>", 200000},
         {"<script type=application/ld+json>", "[", "", 100000},
+        {"<script type=application/ld+json>{", "\"k\":\"v\",", "\"@type\":\"NewsArticle\",\"headline\":\"h\"}</script>", 200000},
+        {"<script type=application/ld+json>{\"@graph\":[", "{\"@id\":\"x\",\"author\":{\"@id\":\"x\"}},", "{}]}</script>", 50000},
         {"<title>", "a | ", "</title>", 100000},
         {"<meta name=author content=\"", "By Ann Bee and ", "\">", 20000},
     };
