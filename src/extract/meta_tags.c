@@ -10,6 +10,7 @@
  * nodes) and only for elements that do not nest in practice or are capped in
  * number, so the walk stays linear in the page.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "meta_collect.h"
@@ -388,6 +389,15 @@ static bool starts_with_by(const pith_node *el) {
     if (!t || t->type != PITH_NODE_TEXT) return false;
     const char *s = t->str;
     size_t n = t->len;
+    /* The first child is often the indentation before the next tag: skip
+     * it 8 bytes at a time (a byte above ' ' sets its high bit in x + 0x5F
+     * or has it set already; a carry only comes out of such a byte). */
+    while (n >= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        if (((x + 0x5F5F5F5F5F5F5F5Full) | x) & 0x8080808080808080ull) break;
+        s += 8, n -= 8;
+    }
     while (n && (unsigned char)s[0] <= ' ') s++, n--;
     /* Runs on every element: the first letter rules out nearly all. */
     if (!n || !(s[0] == 'B' || s[0] == 'b' || s[0] == 'V' || s[0] == 'P' || s[0] == 'D' || s[0] == 'A')) return false;
