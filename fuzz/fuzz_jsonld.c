@@ -112,6 +112,11 @@ static bool same_tree(json_t *j, const pith_jval *v) {
 }
 
 static void against_jansson(const uint8_t *data, size_t size) {
+    /* jansson (2.14) reads past a raw NUL right after a number, as in
+     * {"a": 1<NUL>} (found by this target: corpus/jsonld/crash-*); JSON has
+     * no raw NUL and pith's reader refuses one, so inputs with a NUL are
+     * not compared. */
+    if (memchr(data, 0, size)) return;
     json_error_t err;
     json_t *j = json_loadb((const char *)data, size, 0, &err);
     if (!j) return;
