@@ -81,7 +81,7 @@ void meta_jsonld_add(meta_jsonld_ctx *ctx, const pith_alloc_hooks *hooks, const 
         if (brace && (size_t)(brace - text) != st) root = read_at(ctx, text, len, (size_t)(brace - text));
         if (!root && bracket && (size_t)(bracket - text) != st) root = read_at(ctx, text, len, (size_t)(bracket - text));
     }
-    if (root && (root->type == PITH_JOBJECT || root->type == PITH_JARRAY)) ctx->roots[ctx->count++] = root;
+    if (root) ctx->roots[ctx->count++] = root; /* read from a '{' or '[': an object or array */
 }
 
 /* ---------------------------------------------------------------- objects */

@@ -91,8 +91,8 @@ void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
                 i += 16;
                 continue;
             }
-            i += (size_t)__builtin_ctz(m);
-        }
+            i += (size_t)__builtin_ctz(m); /* s[i] needs a look: no word test */
+        } else
 #endif
         if (i + 8 <= len && plain8(s + i)) {
             i += 8;
