@@ -77,7 +77,8 @@ static void print_usage(FILE *out) {
         }
         fprintf(out, "%s\n", h);
     }
-    fputs("\ncommands:\n  tree                         print the parsed DOM (html5lib-tests tree format)\n"
+    fputs("\ncommands:\n  tree                         print the parsed DOM (html5lib-tests tree format);\n"
+          "                               `pith tree --help` for its options\n"
           "\nexit status: 0 all inputs extracted, 1 some input failed (WARC: a corrupt\n"
           "record or a failed extraction), 2 usage error\n",
           out);

@@ -10,11 +10,31 @@
 #include "pith.h"
 #include "read_input.h"
 
+static void print_tree_usage(FILE *out) {
+    fputs("usage: pith tree [--fragment CONTEXT] [--encoding LABEL] [--no-comments] [FILE|-]\n"
+          "\n"
+          "Prints the DOM a browser builds from FILE (or standard input, the default)\n"
+          "in the html5lib-tests tree format, one node a line.\n"
+          "\noptions:\n"
+          "  --fragment CONTEXT    parse a fragment as the inner HTML of CONTEXT (\"td\",\n"
+          "                        \"svg path\", \"math mi\")\n"
+          "  --encoding LABEL      the transport encoding, as an HTTP charset\n"
+          "  --no-comments         leave comment nodes out\n"
+          "  -h, --help            this help\n",
+          out);
+}
+
 int cmd_tree(int argc, char **argv) {
     pith_parse_options opts;
     pith_parse_options_init(&opts);
     const char *path = "-";
     int inputs = 0;
+    /* --help wins wherever it stands, before any other argument is judged. */
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_tree_usage(stdout);
+            return fflush(stdout) == 0 ? 0 : 1;
+        }
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--fragment") == 0 || strcmp(a, "--encoding") == 0) {

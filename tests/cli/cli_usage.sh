@@ -13,6 +13,25 @@ done
 run /dev/null -h
 ok "-h is --help" [ $st = 0 ] && ok "-h prints usage" contains "$out" "usage: pith"
 
+# Every command answers --help (and -h) on stdout with exit 0, even with
+# other arguments around it, and reads no input.
+for cmd in "" tree; do
+  for h in --help -h; do
+    # shellcheck disable=SC2086
+    run "$SAMPLE" $cmd $h
+    ok "pith $cmd $h exits 0" [ $st = 0 ]
+    ok "pith $cmd $h prints its usage on stdout" contains "$out" "usage: pith${cmd:+ $cmd}"
+    ok "pith $cmd $h writes nothing on stderr" [ -z "$err" ]
+  done
+done
+run "$SAMPLE" tree --fragment td --help
+ok "pith tree --fragment td --help exits 0" [ $st = 0 ] && ok "... and prints the tree usage" contains "$out" "usage: pith tree"
+run "$SAMPLE" tree --help
+for opt in --fragment --encoding --no-comments; do
+  ok "pith tree --help lists $opt" contains "$out" "$opt"
+done
+ok "pith --help names the tree command's help" contains "$("$PITH" --help)" "pith tree --help"
+
 run /dev/null --version
 ok "--version exits 0" [ $st = 0 ]
 ok "--version prints 'pith X.Y.Z'" bash -c '[[ "$1" =~ ^pith\ [0-9]+\.[0-9]+\.[0-9]+$ ]]' _ "$out"
