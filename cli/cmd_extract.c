@@ -26,6 +26,7 @@ typedef struct cli_option {
 static const cli_option options[] = {
     {"-f", "--format", "FORMAT", "text (default), markdown, html or json"},
     {"-o", "--output-dir", "DIR", "write one output per input into DIR, named after the input\n"
+                                  "(a name taken by an earlier input gets -2, -3, ...)\n"
                                   "(WARC input: -o is the JSON Lines file, like --output)"},
     {"-u", "--url", "URL", "the page's URL (resolves links and images; site and date hints)"},
     {NULL, "--encoding", "LABEL", "the transport encoding, as an HTTP charset (e.g. shift_jis)"},
@@ -55,7 +56,8 @@ static void print_usage(FILE *out) {
           "       pith tree [--fragment CONTEXT] [--encoding LABEL] [--no-comments] [FILE|-]\n"
           "\n"
           "Finds the article inside news web pages. INPUT is a file, a directory (its\n"
-          "*.html and *.htm files, recursively) or - for standard input (the default).\n"
+          "*.html and *.htm files, recursively; one without is an error) or - for\n"
+          "standard input (the default).\n"
           "\n"
           "WARC input (plain, .gz or .zst, recognised by content, stdin too) gives JSON\n"
           "Lines: one object per HTML response/resource record with an article, the\n"
@@ -134,17 +136,11 @@ static int make_parents(char *path) {
     return 0;
 }
 
-/* Output path: DIR/<input path relative to its directory argument>, with
- * the format's extension in place of .html/.htm. */
+/* Output path: DIR/<the input's output name (inputs.h)>.<format's extension>. */
 static char *output_path(const char *dir, const char *rel, pith_format f) {
     size_t n = strlen(dir) + strlen(rel) + 16;
     char *p = malloc(n);
-    if (!p) return NULL;
-    snprintf(p, n, "%s/%s", dir, rel);
-    char *dot = strrchr(p, '.');
-    char *slash = strrchr(p, '/');
-    if (dot && dot > slash && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)) *dot = '\0';
-    strcat(p, format_ext(f));
+    if (p) snprintf(p, n, "%s/%s%s", dir, rel, format_ext(f));
     return p;
 }
 
@@ -228,7 +224,7 @@ int cmd_extract(int argc, char **argv) {
         if (a[0] != '-' || strcmp(a, "-") == 0) {
             int err = inputs_add(&inputs, a);
             if (err) {
-                fprintf(stderr, "pith: %s: %s\n", a, strerror(err));
+                fprintf(stderr, "pith: %s: %s\n", a, inputs_strerror(err));
                 rs.failed++;
             }
             continue;
@@ -301,7 +297,8 @@ int cmd_extract(int argc, char **argv) {
         return 1;
     }
     input_peek *peeks = calloc(inputs.count ? inputs.count : 1, sizeof *peeks);
-    if (!peeks) {
+    if (!peeks || inputs_unique_names(&inputs) != 0) {
+        free(peeks);
         fprintf(stderr, "pith: out of memory\n");
         inputs_free(&inputs);
         return 1;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CLI inputs: stdin, several files, a missing file among good ones (the
 # others are still extracted, exit 1), directories (recursive, *.html and
-# *.htm only, sorted), -o DIR naming.   usage: cli_inputs.sh PITH_BINARY SHARED_DIR
+# *.htm in any case, sorted, each real folder once), a folder without pages
+# (an error), -o DIR naming (never two inputs into one file).   usage: cli_inputs.sh PITH_BINARY SHARED_DIR
 PITH=$1
 . "$(dirname "$0")/cli_lib.sh"
 
@@ -72,6 +73,23 @@ ok "-o json file is valid JSON" json_valid "$T/o_json/one.json"
 # A file input keeps only its base name under DIR.
 run /dev/null -o "$T/o_base" "$T/d/sub/deeper/c.html"
 ok "-o: a file given with a path is named by its base name" [ -s "$T/o_base/c.txt" ]
+# Two inputs with the same name never overwrite each other under -o: the
+# later one gets a "-2" (then "-3" ...) before its extension.
+mkdir -p "$T/same/a" "$T/same/b" "$T/same/c"
+cp "$SAMPLE" "$T/same/a/x.html"
+cp "$T/a/two.htm" "$T/same/b/x.html"
+cp "$T/a/two.htm" "$T/same/c/x.htm"
+cp "$SAMPLE" "$T/same/c/x-2.html"
+run /dev/null -o "$T/o_same" "$T/same/a/x.html" "$T/same/b/x.html" "$T/same/c/x.htm" "$T/same/c/x-2.html"
+ok "same names: exit 0" [ $st = 0 ]
+ok "same names: four outputs" [ "$(find "$T/o_same" -type f | wc -l)" = 4 ]
+ok "same names: the first keeps x.txt" [ "$(cat "$T/o_same/x.txt")" = "$expected_text" ]
+ok "same names: the second is x-2.txt" contains "$(cat "$T/o_same/x-2.txt" 2>/dev/null)" "The second page"
+ok "same names: x.htm is x-3.txt" contains "$(cat "$T/o_same/x-3.txt" 2>/dev/null)" "The second page"
+ok "same names: x-2.html, taken, is x-2-2.txt" [ -s "$T/o_same/x-2-2.txt" ]
+# Two folders with the same file names (mirrored paths collide too).
+run /dev/null -o "$T/o_dirs" "$T/same/a" "$T/same/b"
+ok "same names from two folders: two outputs" [ "$(find "$T/o_dirs" -type f | wc -l)" = 2 ]
 # stdin with -o
 run "$SAMPLE" -o "$T/o_stdin"
 ok "-o with stdin: exit 0" [ $st = 0 ] && ok "-o with stdin: one output file" [ "$(find "$T/o_stdin" -type f | wc -l)" = 1 ]
@@ -81,9 +99,51 @@ run /dev/null -o "$T/blocker/x" "$T/a/one.html"
 ok "-o under a regular file: exit 1" [ $st = 1 ]
 ok "-o under a regular file: says so" [ -n "$err" ]
 
-# A directory that holds no HTML is not an error.
-mkdir -p "$T/empty"
-run /dev/null "$T/empty"
-ok "empty directory: exit 0" [ $st = 0 ] && ok "empty directory: no output" [ -z "$out" ]
+# A directory that holds no pages is an error naming it; standard input is
+# not read in its place (with an open pipe that read would hang).
+mkdir -p "$T/empty/sub"
+echo "not html" > "$T/empty/sub/notes.txt"
+run "$SAMPLE" "$T/empty"
+ok "folder without pages: exit 1" [ $st = 1 ]
+ok "folder without pages: named on stderr" contains "$err" "$T/empty"
+ok "folder without pages: says there are no pages" contains "$err" "no *.html"
+ok "folder without pages: stdin not read, no output" [ -z "$out" ]
+run "$SAMPLE" "$T/empty" "$T/a/one.html"
+ok "folder without pages beside a page: exit 1" [ $st = 1 ]
+ok "folder without pages beside a page: the page is extracted" [ "$out" = "$expected_text" ]
+# An open pipe on stdin that never ends: pith must not wait for it.
+mkfifo "$T/fifo"
+(sleep 30 > "$T/fifo") & holder=$!
+timeout 10 "$PITH" "$T/empty" < "$T/fifo" > /dev/null 2>&1
+ok "folder without pages: no hang on an open stdin pipe" [ $? = 1 ]
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+
+# Extensions match whatever their case: .HTML, .Htm.
+mkdir -p "$T/case"
+cp "$SAMPLE" "$T/case/UPPER.HTML"
+cp "$T/a/two.htm" "$T/case/Mixed.Htm"
+echo "not html" > "$T/case/notes.TXT"
+run /dev/null -f json "$T/case"
+ok "upper-case extensions: exit 0" [ $st = 0 ]
+ok "upper-case extensions: both pages found" [ "$(wc -l < "$T/out")" = 2 ]
+run /dev/null -o "$T/o_case" "$T/case"
+ok "-o: UPPER.HTML -> UPPER.txt" [ -s "$T/o_case/UPPER.txt" ]
+ok "-o: Mixed.Htm -> Mixed.txt" [ -s "$T/o_case/Mixed.txt" ]
+
+# Symbolic links: a loop back to a parent, and two links to one folder, are
+# each read once (each real folder is visited once).
+mkdir -p "$T/loop/real"
+cp "$SAMPLE" "$T/loop/top.html"
+cp "$SAMPLE" "$T/loop/real/inner.html"
+ln -s .. "$T/loop/real/up"
+ln -s . "$T/loop/self"
+ln -s real "$T/loop/real2"
+ln -s real "$T/loop/zz_real3"
+# (timeout: a walk that follows the loop runs for hours.)
+timeout 60 "$PITH" -f json "$T/loop" > "$T/out" 2> "$T/err" < /dev/null
+ok "symlink loops: exit 0" [ $? = 0 ]
+ok "symlink loops: each page once (2 lines)" [ "$(wc -l < "$T/out")" = 2 ]
+timeout 60 "$PITH" -o "$T/o_loop" "$T/loop" < /dev/null > /dev/null 2>&1
+ok "symlink loops with -o: two outputs" [ "$(find "$T/o_loop" -type f | wc -l)" = 2 ]
 
 summary
