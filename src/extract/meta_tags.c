@@ -281,17 +281,11 @@ typedef struct walk {
     size_t sample_cap;
 } walk;
 
-/* Words looked for in class and id values, and what they mean. */
-#define CW_BYLINE 1u    /* byline containers: the words CMS themes use (Readability's
-                           list plus "by-line", "writer") */
-#define CW_COMMENTS 2u  /* comment sections name commenters as "authors": never bylines */
-
-static const struct { const char *word; uint8_t len, what; } CLASS_WORDS[] = {
-    {"byline", 6, CW_BYLINE}, {"by-line", 7, CW_BYLINE}, {"author", 6, CW_BYLINE},
-    {"writtenby", 9, CW_BYLINE}, {"writer", 6, CW_BYLINE}, {"p-author", 8, CW_BYLINE},
-    {"comment", 7, CW_COMMENTS}, {"disqus", 6, CW_COMMENTS}, {"respond", 7, CW_COMMENTS},
-    {"reply", 5, CW_COMMENTS},
-};
+/* The byline and comment words looked for in class and id values
+ * (CLASS_WORDS, CW_BYLINE, CW_COMMENTS, CLASS_WORD_FIRST/SECOND) are
+ * generated from rules_words.txt, where each word has its reason: add words
+ * there and run tools/gen_rules.py. */
+#include "meta_class_words.h"
 
 /* The CLASS_WORDS inside v, each starting a token and not continued by
  * more lowercase letters: "author", "article-author", "authorName",
@@ -300,15 +294,11 @@ static const struct { const char *word; uint8_t len, what; } CLASS_WORDS[] = {
 static uint8_t scan_words(const char *v, size_t n) {
     uint8_t found = 0;
     for (size_t i = 0; i < n; i++) {
-        /* First letters of CLASS_WORDS, either case. */
-        static const bool FIRST[256] = {['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['p'] = 1, ['r'] = 1, ['w'] = 1,
-                                        ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['P'] = 1, ['R'] = 1, ['W'] = 1};
-        if (!FIRST[(unsigned char)v[i]]) continue;
-        /* The second letter of the words with that first letter (the words
-         * of each first letter share it): rules out most candidates. */
-        static const char SECOND[26] = {['a' - 'a'] = 'u', ['b' - 'a'] = 'y', ['c' - 'a'] = 'o', ['d' - 'a'] = 'i',
-                                        ['p' - 'a'] = '-', ['r' - 'a'] = 'e', ['w' - 'a'] = 'r'};
-        if (i + 1 >= n || ((unsigned char)v[i + 1] | 0x20) != (unsigned char)SECOND[(v[i] | 0x20) - 'a']) continue;
+        if (!CLASS_WORD_FIRST[(unsigned char)v[i]] || i + 1 >= n) continue;
+        /* The second character of the words with that first letter: rules
+         * out most candidates (the bit numbering is the generator's). */
+        unsigned c1 = (unsigned char)v[i + 1] | 0x20u, bit = c1 >= 'a' && c1 <= 'z' ? c1 - 'a' : c1 == '-' ? 26 : 31;
+        if (!(CLASS_WORD_SECOND[(v[i] | 0x20) - 'a'] >> bit & 1u)) continue;
         /* Words start a token: at the start, after a non-letter ("post-
          * author", "byline__name"), or at a camelCase hump ("postAuthor"). */
         if (i > 0) {

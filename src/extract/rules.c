@@ -4,8 +4,8 @@
  * class and id values are split into words at every non-alphanumeric byte
  * and at lower-to-upper case changes ("shareButtons" -> share, buttons;
  * "article-body" -> article, body), lowercased, and each word is looked up
- * in word_rules. A word matches exactly, or as a prefix when the entry says
- * so ("advert" covers advertisement, advertising).
+ * in the word tables (rules_words.txt). A word matches exactly, or as a
+ * prefix when the entry says so ("advert" covers advertisement, advertising).
  */
 #include "rules.h"
 
@@ -62,147 +62,10 @@ tag_role rules_tag_role(const pith_node *el) {
 
 /* ------------------------------------------------------------------ words */
 
-typedef struct word_rule {
-    const char *word;
-    uint8_t len;
-    uint32_t hint;
-    const char *why;
-    uint64_t key0, key1;  /* the word's first 16 bytes, big-endian, zero padded: integer order is strcmp order */
-} word_rule;
-
-/* Words matched exactly; sorted (bsearch; test_extract_rules checks it).
- * Positive words name article containers; the rest name boilerplate.
- * Comment words are exact only: "commentary" is often the article itself. */
-static const word_rule exact_rules[] = {
-    {"ad", 2, HINT_AD, "ad slots", 0x6164000000000000ull, 0x0ull},
-    {"addthis", 7, HINT_SHARE, "AddThis widget", 0x6164647468697300ull, 0x0ull},
-    {"ads", 3, HINT_AD, "ad slots", 0x6164730000000000ull, 0x0ull},
-    {"adsense", 7, HINT_AD, "Google AdSense", 0x616473656e736500ull, 0x0ull},
-    {"adslot", 6, HINT_AD, "ad slots", 0x6164736c6f740000ull, 0x0ull},
-    {"adunit", 6, HINT_AD, "ad units", 0x6164756e69740000ull, 0x0ull},
-    {"article", 7, HINT_CONTENT, "article, article-body, articleContent", 0x61727469636c6500ull, 0x0ull},
-    {"articlebody", 11, HINT_CONTENT, "schema.org name used as a class", 0x61727469636c6562ull, 0x6f64790000000000ull},
-    {"author", 6, HINT_META, "author boxes", 0x617574686f720000ull, 0x0ull},
-    {"authors", 7, HINT_META, "author lists", 0x617574686f727300ull, 0x0ull},
-    {"body", 4, HINT_CONTENT, "article-body, story-body", 0x626f647900000000ull, 0x0ull},
-    {"breadcrumbs", 11, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62730000000000ull},
-    {"breaking", 8, HINT_NAV, "\"Breaking News\" bars", 0x627265616b696e67ull, 0x0ull},
-    {"carousel", 8, HINT_CAPTION, "carousels of images or teasers", 0x6361726f7573656cull, 0x0ull},
-    {"categories", 10, HINT_META, "category lists", 0x63617465676f7269ull, 0x6573000000000000ull},
-    {"comment", 7, HINT_COMMENT, "comment blocks", 0x636f6d6d656e7400ull, 0x0ull},
-    {"commentform", 11, HINT_COMMENT, "comment forms", 0x636f6d6d656e7466ull, 0x6f726d0000000000ull},
-    {"commentlist", 11, HINT_COMMENT, "WordPress comment list", 0x636f6d6d656e746cull, 0x6973740000000000ull},
-    {"comments", 8, HINT_COMMENT, "comment sections", 0x636f6d6d656e7473ull, 0x0ull},
-    {"consent", 7, HINT_CONSENT, "consent dialogs", 0x636f6e73656e7400ull, 0x0ull},
-    {"content", 7, HINT_CONTENT, "entry-content, post-content, main-content", 0x636f6e74656e7400ull, 0x0ull},
-    {"copyright", 9, HINT_CHROME, "copyright lines", 0x636f707972696768ull, 0x7400000000000000ull},
-    {"dateline", 8, HINT_META, "datelines", 0x646174656c696e65ull, 0x0ull},
-    {"dfp", 3, HINT_AD, "DoubleClick for Publishers slots", 0x6466700000000000ull, 0x0ull},
-    {"entry", 5, HINT_CONTENT, "WordPress entry-content", 0x656e747279000000ull, 0x0ull},
-    {"follow", 6, HINT_SHARE, "follow-us boxes", 0x666f6c6c6f770000ull, 0x0ull},
-    {"footer", 6, HINT_CHROME, "page and article footers", 0x666f6f7465720000ull, 0x0ull},
-    {"gallery", 7, HINT_CAPTION, "photo galleries: captions of images, not the story", 0x67616c6c65727900ull, 0x0ull},
-    {"gdpr", 4, HINT_CONSENT, "GDPR banners", 0x6764707200000000ull, 0x0ull},
-    {"header", 6, HINT_CHROME, "page headers; article headers hold the headline, not body", 0x6865616465720000ull, 0x0ull},
-    {"main", 4, HINT_CONTENT, "main column", 0x6d61696e00000000ull, 0x0ull},
-    {"masthead", 8, HINT_CHROME, "site masthead", 0x6d61737468656164ull, 0x0ull},
-    {"modal", 5, HINT_CONSENT, "modal dialogs", 0x6d6f64616c000000ull, 0x0ull},
-    {"outbrain", 8, HINT_RELATED, "Outbrain recommendation widget", 0x6f7574627261696eull, 0x0ull},
-    {"pager", 5, HINT_NAV, "previous/next links", 0x7061676572000000ull, 0x0ull},
-    {"pagination", 10, HINT_NAV, "page number links", 0x706167696e617469ull, 0x6f6e000000000000ull},
-    {"paywall", 7, HINT_CONSENT, "paywall prompts", 0x70617977616c6c00ull, 0x0ull},
-    {"popular", 7, HINT_RELATED, "most popular lists", 0x706f70756c617200ull, 0x0ull},
-    {"popup", 5, HINT_CONSENT, "pop-ups", 0x706f707570000000ull, 0x0ull},
-    {"post", 4, HINT_CONTENT, "post-body, post-content", 0x706f737400000000ull, 0x0ull},
-    {"prose", 5, HINT_CONTENT, "Tailwind/typography convention for body text", 0x70726f7365000000ull, 0x0ull},
-    {"rail", 4, HINT_CHROME, "right rail", 0x7261696c00000000ull, 0x0ull},
-    {"recommendations", 15, HINT_RELATED, "recommendation widgets", 0x7265636f6d6d656eull, 0x646174696f6e7300ull},
-    {"recommended", 11, HINT_RELATED, "recommended stories", 0x7265636f6d6d656eull, 0x6465640000000000ull},
-    {"replies", 7, HINT_COMMENT, "reply threads", 0x7265706c69657300ull, 0x0ull},
-    {"respond", 7, HINT_COMMENT, "WordPress #respond comment form", 0x726573706f6e6400ull, 0x0ull},
-    {"sharethis", 9, HINT_SHARE, "ShareThis widget", 0x7368617265746869ull, 0x7300000000000000ull},
-    {"sharing", 7, HINT_SHARE, "sharing buttons", 0x73686172696e6700ull, 0x0ull},
-    {"sidebar", 7, HINT_CHROME, "side columns", 0x7369646562617200ull, 0x0ull},
-    {"signup", 6, HINT_CONSENT, "sign-up prompts", 0x7369676e75700000ull, 0x0ull},
-    {"sitemap", 7, HINT_NAV, "footer site maps", 0x736974656d617000ull, 0x0ull},
-    {"skip", 4, HINT_NAV, "skip links (\"Accessibility links\")", 0x736b697000000000ull, 0x0ull},
-    {"slider", 6, HINT_CAPTION, "image sliders", 0x736c696465720000ull, 0x0ull},
-    {"slideshow", 9, HINT_CAPTION, "slideshows: captions of images", 0x736c69646573686full, 0x7700000000000000ull},
-    {"sociable", 8, HINT_SHARE, "WordPress social plugin", 0x736f636961626c65ull, 0x0ull},
-    {"story", 5, HINT_CONTENT, "story-body, story-text", 0x73746f7279000000ull, 0x0ull},
-    {"taboola", 7, HINT_RELATED, "Taboola recommendation widget", 0x7461626f6f6c6100ull, 0x0ull},
-    {"tags", 4, HINT_META, "tag lists", 0x7461677300000000ull, 0x0ull},
-    {"text", 4, HINT_CONTENT, "article-text, body-text", 0x7465787400000000ull, 0x0ull},
-    {"ticker", 6, HINT_NAV, "news tickers, \"Breaking News\" bars", 0x7469636b65720000ull, 0x0ull},
-    {"timestamp", 9, HINT_META, "timestamps", 0x74696d657374616dull, 0x7000000000000000ull},
-    {"toolbar", 7, HINT_NAV, "tool rows", 0x746f6f6c62617200ull, 0x0ull},
-    {"topbar", 6, HINT_NAV, "site top bars, breaking-news bars", 0x746f706261720000ull, 0x0ull},
-    {"trending", 8, HINT_RELATED, "trending lists", 0x7472656e64696e67ull, 0x0ull},
-    {"upnext", 6, HINT_RELATED, "up-next teasers", 0x75706e6578740000ull, 0x0ull},
-};
-
-/* Words that also match as a prefix ("advert" covers advertisement). */
-static const word_rule prefix_rules[] = {
-    {"advert", 6, HINT_AD, "advert, advertisement, advertising", 0x6164766572740000ull, 0x0ull},
-    {"breadcrumb", 10, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62000000000000ull},
-    {"byline", 6, HINT_META, "bylines", 0x62796c696e650000ull, 0x0ull},
-    {"caption", 7, HINT_CAPTION, "image captions", 0x63617074696f6e00ull, 0x0ull},
-    {"cookie", 6, HINT_CONSENT, "cookie banners", 0x636f6f6b69650000ull, 0x0ull},
-    {"credit", 6, HINT_CAPTION, "photo credits", 0x6372656469740000ull, 0x0ull},
-    {"disqus", 6, HINT_COMMENT, "Disqus threads", 0x6469737175730000ull, 0x0ull},
-    {"menu", 4, HINT_NAV, "menus, menu-item", 0x6d656e7500000000ull, 0x0ull},
-    {"nav", 3, HINT_NAV, "nav, navbar, navigation", 0x6e61760000000000ull, 0x0ull},
-    {"newsletter", 10, HINT_CONSENT, "newsletter sign-up boxes", 0x6e6577736c657474ull, 0x6572000000000000ull},
-    {"promo", 5, HINT_RELATED, "promotions of other content", 0x70726f6d6f000000ull, 0x0ull},
-    {"recirc", 6, HINT_RELATED, "recirculation modules", 0x7265636972630000ull, 0x0ull},
-    {"related", 7, HINT_RELATED, "related-stories, relatedPosts", 0x72656c6174656400ull, 0x0ull},
-    {"share", 5, HINT_SHARE, "share, shares, sharebar, shareaholic", 0x7368617265000000ull, 0x0ull},
-    {"skiplink", 8, HINT_NAV, "skip links", 0x736b69706c696e6bull, 0x0ull},
-    {"social", 6, HINT_SHARE, "social links and buttons", 0x736f6369616c0000ull, 0x0ull},
-    {"sponsor", 7, HINT_AD, "sponsored content", 0x73706f6e736f7200ull, 0x0ull},
-    {"subscribe", 9, HINT_CONSENT, "subscribe prompts", 0x7375627363726962ull, 0x6500000000000000ull},
-    {"subscription", 12, HINT_CONSENT, "subscription prompts", 0x7375627363726970ull, 0x74696f6e00000000ull},
-    {"teaser", 6, HINT_RELATED, "teasers of other stories", 0x7465617365720000ull, 0x0ull},
-    {"widget", 6, HINT_CHROME, "sidebar widgets", 0x7769646765740000ull, 0x0ull},
-};
-
-/* Where each first letter starts in the tables (generated with them;
- * rules_tables_sorted() checks them). */
-static const uint8_t exact_start[27] = {0, 10, 13, 22, 24, 25, 27, 29, 30, 30, 30, 30, 30, 33, 33, 34, 41, 41, 46, 56, 64, 65, 65, 65, 65, 65, 65};
-static const uint8_t prefix_start[27] = {0, 1, 3, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 10, 10, 11, 11, 13, 19, 20, 20, 20, 21, 21, 21, 21};
-
-/* First letters of the words in each table (checked by rules_tables_sorted). */
-#define RULE_EXACT_LETTERS 0x1ed0ffu
-#define RULE_PREFIX_LETTERS 0x4eb00fu
-
-/* Bit (b - 'a') of row (a - 'a') is set when some rule word starts with the
- * letters a, b: one load rules out most of the page's class words before
- * any table probe ("col", "flex", "css", "container"). Checked by
- * rules_tables_sorted(). */
-static const uint32_t first_pairs[26] = {
-    0x120008u, 0x1024000u, 0x24001u, 0x121u, 0x2000u, 0x4000u, 0x9u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4011u,
-    0x11u, 0x100000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
-};
-
-#define N_EXACT (sizeof exact_rules / sizeof exact_rules[0])
-#define N_PREFIX (sizeof prefix_rules / sizeof prefix_rules[0])
-
-static int cmp_word(const char *w, size_t len, const word_rule *r) {
-    /* First byte inline: most probes end there, without a memcmp call. */
-    if (w[0] != r->word[0]) return (unsigned char)w[0] < (unsigned char)r->word[0] ? -1 : 1;
-    size_t n = len < r->len ? len : r->len;
-    int c = memcmp(w, r->word, n);
-    if (c) return c;
-    return len < r->len ? -1 : len > r->len ? 1 : 0;
-}
-
-/* Bit (c - 'a') is set when some rule word starts with letter c: most
- * class words of real pages ("col", "flex", "js", hashes) fail here. */
-static uint32_t first_letters(const word_rule *rules, size_t n) {
-    uint32_t m = 0;
-    for (size_t i = 0; i < n; i++) m |= 1u << (rules[i].word[0] - 'a');
-    return m;
-}
+/* The word tables (exact_rules, prefix_rules, exact_start, prefix_start,
+ * first_pairs) are generated from rules_words.txt, where each word has its
+ * reason: add words there and run tools/gen_rules.py. */
+#include "rules_words.h"
 
 /* A word as two integers (first 16 bytes, big-endian, zero padded): table
  * probes are integer compares, and integer order is strcmp order. */
@@ -242,47 +105,6 @@ static uint32_t lookup_word(const char *w, size_t len) {
             hints |= r->hint;
     }
     return hints;
-}
-
-static bool keys_match(const word_rule *rules, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        uint64_t k0, k1;
-        pack_word(rules[i].word, rules[i].len, &k0, &k1);
-        if (k0 != rules[i].key0 || k1 != rules[i].key1 || strlen(rules[i].word) != rules[i].len) return false;
-    }
-    return true;
-}
-
-static bool starts_match(const word_rule *rules, size_t n, const uint8_t *start) {
-    for (unsigned l = 0; l < 26; l++)
-        for (size_t i = start[l]; i < start[l + 1]; i++)
-            if (i >= n || rules[i].word[0] != (char)('a' + l)) return false;
-    return start[26] == n;
-}
-
-static bool pairs_match(void) {
-    uint32_t rows[26] = {0};
-    const word_rule *tables[2] = {exact_rules, prefix_rules};
-    size_t counts[2] = {N_EXACT, N_PREFIX};
-    for (int t = 0; t < 2; t++)
-        for (size_t i = 0; i < counts[t]; i++) {
-            const char *w = tables[t][i].word;
-            if (tables[t][i].len < 2 || w[1] < 'a' || w[1] > 'z') return false;
-            rows[w[0] - 'a'] |= 1u << (w[1] - 'a');
-        }
-    return memcmp(rows, first_pairs, sizeof rows) == 0;
-}
-
-bool rules_tables_sorted(void) {
-    if (!pairs_match()) return false;
-    if (!starts_match(exact_rules, N_EXACT, exact_start) || !starts_match(prefix_rules, N_PREFIX, prefix_start))
-        return false;
-    if (!keys_match(exact_rules, N_EXACT) || !keys_match(prefix_rules, N_PREFIX)) return false;
-    if (first_letters(exact_rules, N_EXACT) != RULE_EXACT_LETTERS) return false;
-    if (first_letters(prefix_rules, N_PREFIX) != RULE_PREFIX_LETTERS) return false;
-    for (size_t i = 1; i < N_EXACT; i++)
-        if (cmp_word(exact_rules[i].word, exact_rules[i].len, &exact_rules[i - 1]) <= 0) return false;
-    return true;
 }
 
 /* ASCII letters and digits, by table: this runs on every byte of every

@@ -5,7 +5,9 @@
  * tables add what the markup itself announces: elements that are never
  * content (<nav>, <script>), roles, and the words sites put in class and id
  * attributes ("share-buttons", "related_posts", "articleBody"). Every entry
- * carries the reason it exists. No rule names a site.
+ * carries the reason it exists. No rule names a site. The class/id words
+ * live in rules_words.txt, one a line with its reason; tools/gen_rules.py
+ * makes the C tables from it.
  */
 #ifndef PITH_EXTRACT_RULES_H
 #define PITH_EXTRACT_RULES_H
@@ -57,8 +59,5 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes);
 /* True when a word of el's class or id (split as above) is one of words
  * (a NULL-terminated list of lowercase words). */
 bool rules_has_word(const pith_node *el, const char *const *words);
-
-/* For tests: the exact-word table is strictly sorted. */
-bool rules_tables_sorted(void);
 
 #endif

@@ -17,7 +17,6 @@ static char *extract_text(const char *html, pith_result **keep, const pith_optio
     return text;
 }
 
-static void test_rule_tables(void) { CHECK(rules_tables_sorted()); }
 
 
 static void test_page(void) {
@@ -134,7 +133,6 @@ static void test_errors(void) {
 }
 
 int main(void) {
-    RUN(test_rule_tables);
     RUN(test_page);
     RUN(test_no_article);
     RUN(test_hint_limits);
