@@ -45,9 +45,9 @@ typedef enum pith_status {
     PITH_OK = 0,
     PITH_E_NOMEM,        /* an allocation failed */
     PITH_E_LIMIT,        /* a configured limit (input size, memory) stopped the work */
-    PITH_E_INVALID,      /* a bad argument (NULL pointer, unknown option value) */
-    PITH_E_ENCODING,     /* an encoding label the caller forced is unknown */
-    PITH_E_IO            /* reading or writing failed (CLI helpers) */
+    PITH_E_INVALID,      /* a bad argument: a NULL pointer, an enum value outside its enum, an
+                          * options struct whose version is not PITH_OPTIONS_VERSION */
+    PITH_E_ENCODING      /* an encoding label the caller forced is unknown */
 } pith_status;
 
 /* Static English description of a status. Never NULL. */
@@ -84,8 +84,14 @@ typedef struct pith_limits {
 /* ------------------------------------------------------------------------
  * Parsing
  * ------------------------------------------------------------------------ */
+/* The options structs' `version`: their _init call sets it, and a struct
+ * with any other value (one not filled by _init, or laid out by a different
+ * header) is refused with PITH_E_INVALID. It changes when a struct's layout
+ * does. */
+#define PITH_OPTIONS_VERSION 1u
+
 typedef struct pith_parse_options {
-    uint32_t version;                /* set by pith_parse_options_init; reserved */
+    uint32_t version;                /* PITH_OPTIONS_VERSION, set by pith_parse_options_init */
     const char *transport_encoding;  /* charset from HTTP Content-Type, or NULL; not copied, read during the call */
     const char *fragment_context;    /* NULL: parse a document. "td", "svg path", "math mi": the fragment case */
     bool keep_comments;              /* keep comment nodes (default true) */
@@ -99,8 +105,9 @@ typedef struct pith_document pith_document;
 
 /* Parses len bytes of HTML. On PITH_OK *out is a document the caller owns
  * and frees with pith_document_free(). The input is copied (decoded) and
- * may be freed after the call. opts may be NULL for the defaults. A broken
- * page is still PITH_OK: HTML parsing has no fatal errors. */
+ * may be freed after the call. opts may be NULL for the defaults; one
+ * whose version is not PITH_OPTIONS_VERSION is refused (PITH_E_INVALID). A
+ * broken page is still PITH_OK: HTML parsing has no fatal errors. */
 PITH_API pith_status pith_parse(const char *html, size_t len, const pith_parse_options *opts,
                                 pith_document **out);
 
@@ -161,10 +168,10 @@ typedef enum pith_favor {
 } pith_favor;
 
 typedef struct pith_options {
-    uint32_t version;                /* set by pith_options_init; reserved */
+    uint32_t version;                /* PITH_OPTIONS_VERSION, set by pith_options_init */
     const char *url;                 /* the page's URL, or NULL: resolves links and images, site name fallback, URL dates */
     const char *transport_encoding;  /* charset from HTTP Content-Type, or NULL */
-    pith_favor favor;
+    pith_favor favor;                /* a pith_favor value (default BALANCED) */
     bool comments;                   /* extract the comment thread apart (default false) */
     bool tables;                     /* data tables in the article (default true) */
     bool images;                     /* figures (images with captions) in the article (default false) */
@@ -183,8 +190,9 @@ typedef struct pith_result pith_result;
 
 /* Extracts the article of one page. On PITH_OK *out is a result the caller
  * owns and frees with pith_result_free(). A page without an article is
- * PITH_OK too: see pith_result_found(). Errors: PITH_E_INVALID (NULL
- * arguments), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
+ * PITH_OK too: see pith_result_found(). opts may be NULL for the defaults.
+ * Errors: PITH_E_INVALID (NULL out or html with a length, a favor outside
+ * pith_favor, a version other than PITH_OPTIONS_VERSION), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
  * or memory limit), PITH_E_NOMEM. The input may be freed after the call. */
 PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *opts, pith_result **out);
 
@@ -195,7 +203,8 @@ PITH_API void pith_result_free(pith_result *r);
 typedef struct pith_extractor pith_extractor;
 
 /* A reusable extractor: one per thread. opts is copied (its strings are
- * not: they must outlive the extractor). */
+ * not: they must outlive the extractor); opts may be NULL for the defaults.
+ * PITH_E_INVALID for options pith_extract() would refuse. */
 PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor **out);
 PITH_API void pith_extractor_free(pith_extractor *ex);
 
@@ -257,7 +266,8 @@ PITH_API uint32_t pith_result_limits_hit(const pith_result *r);
 
 /* Renders the article. On PITH_OK *out is a NUL-terminated string the
  * caller frees with pith_free(), *len its length (len may be NULL).
- * PITH_E_LIMIT when the output would exceed max_output_bytes. */
+ * PITH_E_INVALID for a format outside pith_format; PITH_E_LIMIT when the
+ * output would exceed max_output_bytes. */
 PITH_API pith_status pith_result_render(const pith_result *r, pith_format format, char **out, size_t *len);
 
 /* Renders into the caller's buffer. *len receives the length the output

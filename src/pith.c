@@ -30,7 +30,6 @@ PITH_API const char *pith_status_str(pith_status status) {
     case PITH_E_LIMIT: return "a configured limit was exceeded";
     case PITH_E_INVALID: return "invalid argument";
     case PITH_E_ENCODING: return "unknown encoding label";
-    case PITH_E_IO: return "input/output error";
     }
     return "unknown status";
 }
@@ -46,7 +45,7 @@ static void limits_init(pith_limits *l) {
 
 PITH_API void pith_parse_options_init(pith_parse_options *opts) {
     memset(opts, 0, sizeof *opts);
-    opts->version = 1;
+    opts->version = PITH_OPTIONS_VERSION;
     opts->keep_comments = true;
     limits_init(&opts->limits);
 }
@@ -112,6 +111,7 @@ PITH_API pith_status pith_parse(const char *html, size_t len, const pith_parse_o
         pith_parse_options_init(&defaults);
         opts = &defaults;
     }
+    if (opts->version != PITH_OPTIONS_VERSION) return PITH_E_INVALID;
     if (opts->limits.max_input_bytes && len > opts->limits.max_input_bytes) return PITH_E_LIMIT;
     pith_document *doc = alloc_with(&opts->allocator, sizeof *doc);
     if (!doc) return PITH_E_NOMEM;

@@ -39,7 +39,7 @@ struct pith_extractor {
 
 PITH_API void pith_options_init(pith_options *opts) {
     memset(opts, 0, sizeof *opts);
-    opts->version = 1;
+    opts->version = PITH_OPTIONS_VERSION;
     opts->tables = true;
     opts->max_output_bytes = (size_t)64 << 20;
     pith_parse_options p;
@@ -69,6 +69,8 @@ PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor
         pith_options_init(&defaults);
         opts = &defaults;
     }
+    /* Enum fields are checked as unsigned: a negative value is out too. */
+    if (opts->version != PITH_OPTIONS_VERSION || (unsigned)opts->favor > PITH_FAVOR_RECALL) return PITH_E_INVALID;
     const pith_allocator *al = &opts->allocator;
     pith_extractor *ex = al->malloc_fn ? al->malloc_fn(al->ctx, sizeof *ex) : malloc(sizeof *ex);
     if (!ex) return PITH_E_NOMEM;
@@ -298,8 +300,8 @@ static pith_status render_to(const pith_result *r, pith_format format, pith_buf 
 }
 
 PITH_API pith_status pith_result_render(const pith_result *r, pith_format format, char **out, size_t *len) {
-    if (!r || !out) return PITH_E_INVALID;
-    *out = NULL;
+    if (out) *out = NULL;
+    if (!r || !out || (unsigned)format > PITH_FORMAT_JSON) return PITH_E_INVALID;
     pith_buf b;
     pith_buf_init(&b, NULL, r->opts->max_output_bytes);
     pith_status st = render_to(r, format, &b);

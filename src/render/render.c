@@ -8,7 +8,6 @@
 
 void pith_render_options_init(pith_render_options *opts) {
     memset(opts, 0, sizeof *opts);
-    opts->version = 1;
     opts->links = opts->images = true;
     opts->json_text = opts->json_blocks = true;
 }

@@ -61,7 +61,6 @@ typedef enum pith_table_style {
 } pith_table_style;
 
 typedef struct pith_render_options {
-    uint32_t version;       /* set by pith_render_options_init; reserved */
     bool captions;          /* text: figure captions (and credits) as paragraphs (default false) */
     bool compact;           /* text: one newline between blocks instead of a blank line (default false) */
     uint8_t table_style;    /* text: pith_table_style (default PIPES) */
