@@ -175,7 +175,9 @@ typedef struct pith_options {
     bool comments;                   /* extract the comment thread apart (default false) */
     bool tables;                     /* data tables in the article (default true) */
     bool images;                     /* figures (images with captions) in the article (default false) */
-    bool links;                      /* keep link targets in Markdown/HTML/JSON (default false) */
+    bool links;                      /* keep link targets (default false): Markdown links, HTML <a href>,
+                                      * JSON "links":[{"text","href"}] on headings, paragraphs, list
+                                      * items, table cells and figures; http(s) targets only */
     bool captions_in_text;           /* figure captions in the text output (default false) */
     bool json_pretty;                /* indent JSON (default false: one line) */
     size_t max_output_bytes;         /* a rendering larger than this fails with PITH_E_LIMIT (default 64 MiB) */

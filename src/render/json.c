@@ -33,6 +33,11 @@
  *   {"type":"figure","src":"https://..." or null,"alt":...,"title":...,
  *    "caption":...,"credit":...}   (src only when http/https)
  *   {"type":"rule"}
+ *
+ * With opts->links, headings, paragraphs, list items, table cells and
+ * figures also carry "links":[{"text":"...","href":"https://..."}]: the
+ * http(s) links of the text they hold, in order (an item's and a cell's
+ * are those of the text in their "text"; a figure's, of its caption).
  */
 #include <string.h>
 
@@ -69,6 +74,67 @@ static void key_html(pith_json_writer *w, const pith_block *blk, const pith_rend
     pith_buf_free(&tmp);
 }
 
+/* ------------------------------------------------------------ links */
+
+static bool is_space(char c) { return c == ' ' || c == '\n'; }
+
+/* The block's http(s) links as {"text","href"} objects: the runs of one
+ * link id are one link, line breaks inside it included (a break run carries
+ * no link); its text is their slice of the block's text, trimmed. */
+static void link_objects(pith_json_writer *w, const pith_block *blk) {
+    for (size_t i = 0; i < blk->nruns;) {
+        const pith_run *r = &blk->runs[i++];
+        if (!r->link || !pith_url_is_http(r->href.ptr, r->href.len)) continue;
+        size_t end = r->off + r->len;
+        for (size_t j = i; j < blk->nruns && (blk->runs[j].link == r->link || blk->runs[j].kind == PITH_RUN_BREAK); j++)
+            if (blk->runs[j].link == r->link) {
+                end = blk->runs[j].off + blk->runs[j].len;
+                i = j + 1;
+            }
+        const char *p = blk->text.ptr + r->off, *e = blk->text.ptr + end;
+        while (p < e && is_space(*p)) p++;
+        while (e > p && is_space(e[-1])) e--;
+        if (p == e) continue; /* a link around nothing but white space */
+        pith_json_begin_object(w);
+        pith_json_key(w, "text");
+        pith_json_string(w, p, (size_t)(e - p));
+        pith_json_key(w, "href");
+        pith_json_string(w, r->href.ptr, r->href.len);
+        pith_json_end_object(w);
+    }
+}
+
+static bool item_text_block(const pith_block *c) {
+    return c->type == PITH_BLOCK_PARAGRAPH || c->type == PITH_BLOCK_HEADING || c->type == PITH_BLOCK_CODE;
+}
+
+/* "links" of a text-holding block, of an item's own text blocks, or of
+ * everything in a cell but nested tables (the same text as "text"). */
+static void key_links(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
+    if (!opts->links) return;
+    pith_json_key(w, "links");
+    pith_json_begin_array(w);
+    if (blk->type == PITH_BLOCK_ITEM) {
+        for (const pith_block *c = blk->first_child; c; c = c->next)
+            if (item_text_block(c)) link_objects(w, c);
+    } else if (blk->type == PITH_BLOCK_CELL) {
+        pith_block_iter it;
+        const pith_block *b;
+        pith_iter_event ev;
+        pith_block_iter_init(&it, blk);
+        while (pith_block_iter_next(&it, &b, &ev)) {
+            if (ev != PITH_ITER_ENTER) continue;
+            if (b->type == PITH_BLOCK_TABLE) pith_block_iter_skip_children(&it);
+            else link_objects(w, b);
+        }
+    } else {
+        link_objects(w, blk);
+    }
+    pith_json_end_array(w);
+}
+
+/* ------------------------------------------------------------ blocks */
+
 /* Text of a cell on one line: every text below it, except nested tables. */
 static void cell_text(pith_json_writer *w, const pith_block *cell) {
     pith_block_iter it;
@@ -103,7 +169,7 @@ static void item_text(pith_json_writer *w, const pith_block *item) {
     bool first = true;
     pith_json_string_begin(w);
     for (const pith_block *c = item->first_child; c; c = c->next) {
-        if (c->type != PITH_BLOCK_PARAGRAPH && c->type != PITH_BLOCK_HEADING && c->type != PITH_BLOCK_CODE) continue;
+        if (!item_text_block(c)) continue;
         if (!first) pith_json_string_part(w, "\n", 1);
         first = false;
         pith_json_string_part(w, c->text.ptr, c->text.len);
@@ -127,10 +193,11 @@ static void figure(pith_json_writer *w, const pith_block *blk, const pith_render
     key_str(w, "caption", blk->text);
     key_str(w, "credit", blk->credit);
     if (blk->text.len) key_html(w, blk, opts);
+    key_links(w, blk, opts);
     pith_json_end_object(w);
 }
 
-static void cell(pith_json_writer *w, const pith_block *blk) {
+static void cell(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
     pith_json_begin_object(w);
     pith_json_key(w, "text");
     cell_text(w, blk);
@@ -140,6 +207,7 @@ static void cell(pith_json_writer *w, const pith_block *blk) {
     pith_json_int(w, blk->rowspan);
     pith_json_key(w, "header");
     pith_json_bool(w, blk->header);
+    key_links(w, blk, opts);
     pith_json_end_object(w);
 }
 
@@ -157,12 +225,14 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         pith_json_int(w, blk->level);
         key_text(w, "text", blk);
         key_html(w, blk, opts);
+        key_links(w, blk, opts);
         pith_json_end_object(w);
         break;
     case PITH_BLOCK_PARAGRAPH:
         type_key(w, "paragraph");
         key_text(w, "text", blk);
         key_html(w, blk, opts);
+        key_links(w, blk, opts);
         pith_json_end_object(w);
         break;
     case PITH_BLOCK_CODE:
@@ -189,6 +259,7 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         pith_json_begin_object(w);
         pith_json_key(w, "text");
         item_text(w, blk);
+        key_links(w, blk, opts);
         if (simple_item(blk)) {
             pith_block_iter_skip_children(it);
             break;
@@ -209,7 +280,7 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         break;
     case PITH_BLOCK_ROW: pith_json_begin_array(w); break;
     case PITH_BLOCK_CELL:
-        cell(w, blk);
+        cell(w, blk, opts);
         pith_block_iter_skip_children(it);
         break;
     default: break;

@@ -85,6 +85,15 @@ run /dev/null -f markdown --links -u https://courier.example/news/x "$T/media.ht
 ok "--links: absolute link target in markdown" contains "$out" "[the timetable page](https://courier.example/timetable/spring)"
 run /dev/null -f html --links -u https://courier.example/news/x "$T/media.html"
 ok "--links: the link in HTML" grep -q 'href="https://courier.example/timetable/spring"' "$T/out"
+run /dev/null -f json --links -u https://courier.example/news/x "$T/media.html"
+ok "--links: the link in JSON, on its paragraph" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+links = [l for b in d["blocks"] for l in b.get("links", [])]
+assert links == [{"text": "the timetable page", "href": "https://courier.example/timetable/spring"}], links
+assert all("links" in b for b in d["blocks"] if b["type"] in ("paragraph", "heading"))' "$T/out"
+run /dev/null -f json -u https://courier.example/news/x "$T/media.html"
+ok "no --links: no links in JSON" bash -c '! grep -q "\"links\"\|timetable/spring" "$1"' _ "$T/out"
 run /dev/null -f html --images -u https://courier.example/news/x "$T/media.html"
 ok "--images: a figure with an absolute src" grep -q '<img src="https://courier.example/img/ferry.jpg"' "$T/out"
 run /dev/null -f html -u https://courier.example/news/x "$T/media.html"

@@ -93,7 +93,10 @@ static void test_small_exact(void) {
     m.ncomments = 1;
     m.warnings = warn;
     m.nwarnings = 1;
-    char *got = render(root, &m, NULL);
+    pith_render_options o;
+    pith_render_options_init(&o);
+    o.links = false; /* no "links" keys (test_links has them) */
+    char *got = render(root, &m, &o);
     CHECK_STR_EQ(got, "{\"url\":\"https://e/\",\"canonical_url\":null,\"title\":\"T\",\"authors\":[\"A\",\"B\"],"
                       "\"contributors\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
                       "\"language\":\"en\",\"description\":null,\"image\":null,\"tags\":[],\"categories\":[],"
@@ -104,8 +107,8 @@ static void test_small_exact(void) {
                       "\"warnings\":[\"max_nodes\"]}\n");
     free(got);
 
-    pith_render_options o; /* inline HTML, no text */
-    pith_render_options_init(&o);
+    pith_render_options_init(&o); /* inline HTML, no text */
+    o.links = false;
     o.json_html = true;
     o.json_text = false;
     got = render(root, NULL, &o);
@@ -214,6 +217,68 @@ static void test_deep(void) {
 }
 #endif
 
+/* With links on, text-holding blocks, items, cells and figures list their
+ * http(s) links as {"text","href"}, in order; other schemes are left out;
+ * without, there is no "links" key at all. */
+static void test_links(void) {
+    pith_blocks_builder *b = start();
+    pith_blocks_open_heading(b, 2);
+    fx_text(b, "About ");
+    fx_link(b, "https://h.example/", NULL, "H");
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "See ");
+    pith_blocks_link_open(b, "https://a.example/x?q=\"1\"", 25, "t", 1); /* one link, styled inside */
+    fx_text(b, " the ");
+    fx_styled(b, PITH_STYLE_EM, "x");
+    pith_blocks_link_close(b);
+    fx_text(b, ", not ");
+    fx_link(b, "javascript:alert(1)", NULL, "this");
+    fx_text(b, " but ");
+    pith_blocks_link_open(b, "http://b.example/", 17, NULL, 0);
+    fx_text(b, "line");
+    pith_blocks_break(b);
+    fx_text(b, "two");
+    pith_blocks_link_close(b);
+    pith_blocks_close(b);
+    pith_blocks_open_list(b, false, 1);
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    fx_link(b, "https://i.example/", NULL, "item");
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_TABLE);
+    pith_blocks_open_row(b, false);
+    pith_blocks_open_cell(b, false, 1, 1);
+    fx_link(b, "https://c.example/", NULL, "cell");
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_FIGURE);
+    pith_blocks_image(b, "https://ex.com/i.png", 20, "", 0, NULL, 0);
+    fx_text(b, "By ");
+    fx_link(b, "https://f.example/", NULL, "F");
+    pith_blocks_close(b);
+    pith_block *root = pith_blocks_finish(b);
+    pith_render_options o;
+    pith_render_options_init(&o);
+    o.json_text = false;
+    char *got = render(root, NULL, &o);
+    CHECK(got && strstr(got, "{\"type\":\"heading\",\"level\":2,\"text\":\"About H\","
+                             "\"links\":[{\"text\":\"H\",\"href\":\"https://h.example/\"}]}"));
+    CHECK(got && strstr(got, "\"links\":[{\"text\":\"the x\",\"href\":\"https://a.example/x?q=\\\"1\\\"\"},"
+                             "{\"text\":\"line\\ntwo\",\"href\":\"http://b.example/\"}]}"));
+    CHECK(got && !strstr(got, "javascript"));
+    CHECK(got && strstr(got, "\"items\":[{\"text\":\"item\",\"links\":[{\"text\":\"item\",\"href\":\"https://i.example/\"}]}]"));
+    CHECK(got && strstr(got, "\"header\":false,\"links\":[{\"text\":\"cell\",\"href\":\"https://c.example/\"}]}"));
+    CHECK(got && strstr(got, "\"caption\":\"By F\",\"credit\":null,\"links\":[{\"text\":\"F\",\"href\":\"https://f.example/\"}]}"));
+    free(got);
+    o.links = false;
+    got = render(root, NULL, &o);
+    CHECK(got && !strstr(got, "\"links\"") && !strstr(got, "\"href\""));
+    free(got);
+    done();
+}
+
 static void test_limit(void) {
     pith_block *root = fx_build(start());
     pith_buf out;
@@ -228,6 +293,7 @@ int main(void) {
     RUN(test_escape);
     RUN(test_escape_at_every_offset);
     RUN(test_small_exact);
+    RUN(test_links);
 #ifdef PITH_HAVE_JANSSON
     RUN(test_parse_back);
     RUN(test_lines_and_hostile);
