@@ -30,13 +30,26 @@ extern "C" {
 #define PITH_API
 #endif
 
+/* The version. These three lines are the one place it is written: CMake's
+ * project() and the Python package (setup.py) read them from this file, so
+ * keep each a plain "#define PITH_VERSION_<PART> <number>". */
 #define PITH_VERSION_MAJOR 0
 #define PITH_VERSION_MINOR 1
 #define PITH_VERSION_PATCH 0
-#define PITH_VERSION_STRING "0.1.0"
 
-/* Version of the library actually linked (may differ from the header's). */
+#define PITH_VERSION_STR_(x) #x
+#define PITH_VERSION_XSTR_(x) PITH_VERSION_STR_(x)
+/* "MAJOR.MINOR.PATCH" */
+#define PITH_VERSION_STRING                                                                 \
+    PITH_VERSION_XSTR_(PITH_VERSION_MAJOR) "." PITH_VERSION_XSTR_(PITH_VERSION_MINOR) "." \
+    PITH_VERSION_XSTR_(PITH_VERSION_PATCH)
+/* MAJOR * 10000 + MINOR * 100 + PATCH (0.1.0 is 100): compares with < and >. */
+#define PITH_VERSION_NUMBER (PITH_VERSION_MAJOR * 10000 + PITH_VERSION_MINOR * 100 + PITH_VERSION_PATCH)
+
+/* Version of the library actually linked (may differ from the header's):
+ * the string ("0.1.0") and the number (PITH_VERSION_NUMBER's form). */
 PITH_API const char *pith_version(void);
+PITH_API uint32_t pith_version_number(void);
 
 /* ------------------------------------------------------------------------
  * Status codes

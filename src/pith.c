@@ -22,6 +22,7 @@ struct pith_document {
 };
 
 PITH_API const char *pith_version(void) { return PITH_VERSION_STRING; }
+PITH_API uint32_t pith_version_number(void) { return PITH_VERSION_NUMBER; }
 
 PITH_API const char *pith_status_str(pith_status status) {
     switch (status) {
