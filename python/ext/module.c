@@ -18,7 +18,6 @@ PyObject *ext_raise_status(pith_status st, const char *what) {
     case PITH_E_ENCODING: cls = ext.encoding_error, code = "encoding"; break;
     case PITH_E_NOMEM: cls = ext.memory_error, code = "nomem"; break;
     case PITH_E_INVALID: code = "invalid"; break;
-    case PITH_E_IO: code = "io"; break;
     default: break;
     }
     PyObject *msg = what ? PyUnicode_FromFormat("%s: %s", what, pith_status_str(st))
