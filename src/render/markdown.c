@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render/md_emphasis.h"
 #include "render/render.h"
 #include "util/json_write.h"
 #include "util/url.h"
@@ -36,6 +37,7 @@ typedef struct md_state {
     bool line_open;   /* an item marker was written: the next block continues the line */
     bool line_start;  /* at the start of a line's content (block-start hazards apply) */
     bool sep_paid;    /* the separator was written early (before a quote's prefix) */
+    md_emphasis emphasis; /* the "*" marks of the block being written */
 } md_state;
 
 /* 1: always escaped; 2: '&' (escaped before an entity-like name);
@@ -218,38 +220,48 @@ static void put_link_end(md_state *s, pith_str href, pith_str title) {
 /* ------------------------------------------------------------------------
  * Inline runs
  * ------------------------------------------------------------------------ */
-/* Styles opened outermost first; each with its opening and closing mark. */
-/* Styles opened outermost first; each with its Markdown marks and the
- * HTML tags used where the marks would not be read as emphasis. */
+/* Styles opened outermost first; each with its Markdown marks. "*" and
+ * "**" are checked once the block is written (md_emphasis.c) and become
+ * <em>/<strong> where a CommonMark parser would not read them. */
 static const struct {
     unsigned style;
-    const char *open, *close, *html_open, *html_close;
+    const char *open, *close;
 } md_marks[] = {
-    {PITH_STYLE_SUB, "<sub>", "</sub>", "<sub>", "</sub>"},
-    {PITH_STYLE_SUP, "<sup>", "</sup>", "<sup>", "</sup>"},
+    {PITH_STYLE_SUB, "<sub>", "</sub>"},
+    {PITH_STYLE_SUP, "<sup>", "</sup>"},
     /* "~~" next to a "*" mark would make two delimiter runs whose flanking
      * depends on each other; strikethrough is rare, so it is always a tag
      * and "*" marks are always innermost, next to the text. */
-    {PITH_STYLE_STRIKE, "<del>", "</del>", "<del>", "</del>"},
-    {PITH_STYLE_STRONG, "**", "**", "<strong>", "</strong>"},
-    {PITH_STYLE_EM, "*", "*", "<em>", "</em>"},
+    {PITH_STYLE_STRIKE, "<del>", "</del>"},
+    {PITH_STYLE_STRONG, "**", "**"},
+    {PITH_STYLE_EM, "*", "*"},
 };
 #define MD_NMARKS (sizeof md_marks / sizeof md_marks[0])
+#define MD_STRONG (MD_NMARKS - 2)
+#define MD_EM (MD_NMARKS - 1)
 
 typedef struct md_inline {
     const pith_block *blk;   /* the block whose runs are written */
+    int mode;                /* MODE_PARA: a break is a hard line break, which ends every mark */
     uint8_t open[MD_NMARKS]; /* indexes into md_marks, in opening order */
-    bool html[MD_NMARKS];    /* ... written as HTML tags */
+    uint32_t pair[MD_NMARKS];/* ... for "*" marks, their pair in s->emphasis */
     size_t nopen;
     unsigned styles;         /* union of the open styles */
 } md_inline;
 
+static bool is_star(uint8_t m) { return m == MD_STRONG || m == MD_EM; }
+
+static void put_mark(md_state *s, md_inline *st, size_t k, bool open) {
+    uint8_t m = st->open[k];
+    if (is_star(m)) md_emphasis_mark(&s->emphasis, s->out->len, st->pair[k], open, m == MD_STRONG);
+    pith_buf_puts(s->out, open ? md_marks[m].open : md_marks[m].close);
+}
+
 static void close_to(md_state *s, md_inline *st, size_t keep) {
     while (st->nopen > keep) {
         st->nopen--;
-        uint8_t m = st->open[st->nopen];
-        pith_buf_puts(s->out, st->html[st->nopen] ? md_marks[m].html_close : md_marks[m].close);
-        st->styles &= ~md_marks[m].style;
+        put_mark(s, st, st->nopen, false);
+        st->styles &= ~md_marks[st->open[st->nopen]].style;
     }
 }
 
@@ -257,78 +269,48 @@ static bool link_allowed(const md_state *s, const pith_run *r) {
     return r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
 }
 
-/* ------------------------------------------------------------------------
- * Flanking: "*" opens emphasis only when the character after it is not
- * punctuation or the one before it is space or punctuation, and closes
- * under the mirror rule. Where a mark would fail ("a*(b)*c"), the span is
- * written with HTML tags instead. Non-ASCII counts as both letter and
- * punctuation (conservative: at worst a needless tag).
- * ------------------------------------------------------------------------ */
-static bool ascii_punct(unsigned char c) {
-    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
-}
-static bool maybe_punct(unsigned char c) { return ascii_punct(c) || c >= 0x80; }
-static bool wordish(unsigned char c) { return c && c != ' ' && c != '\n' && !ascii_punct(c); }
-
-/* The first character a run will write (after any leading space). */
-static unsigned char run_first(const pith_block *blk, const pith_run *r) {
-    if (r->style & PITH_STYLE_CODE) return '`';
-    const char *p = blk->text.ptr + r->off;
-    size_t n = r->len;
-    if (n && p[0] == ' ') return ' ';
-    return n ? (unsigned char)p[0] : 0;
-}
-
-static unsigned char run_last(const pith_block *blk, const pith_run *r) {
-    if (r->style & PITH_STYLE_CODE) return '`';
-    return r->len ? (unsigned char)blk->text.ptr[r->off + r->len - 1] : 0;
-}
-
-/* Would the marks for a style opened at run i, before text starting with
- * `next`, fail to open or to close? The span ends where the style or any
- * style outside it (mask) ends, or the link changes. */
-static bool needs_html(md_state *s, const md_inline *st, size_t i, unsigned mask, unsigned char next) {
+/* Where a style opened at run i will close: the first run past its span,
+ * which ends where the style ends, the link changes, or (in a paragraph) at
+ * a hard line break. */
+static size_t span_end(md_state *s, const md_inline *st, size_t i, unsigned style) {
     const pith_block *blk = st->blk;
-    pith_buf *o = s->out;
-    unsigned char prev = s->line_start || !o->len ? 0 : (unsigned char)o->data[o->len - 1];
-    if (maybe_punct(next) && wordish(prev)) return true;
     uint32_t link = link_allowed(s, &blk->runs[i]) ? blk->runs[i].link : 0;
-    size_t last = i, j = i + 1;
+    size_t j = i + 1;
     for (; j < blk->nruns; j++) {
         const pith_run *q = &blk->runs[j];
+        if (q->kind == PITH_RUN_BREAK && st->mode == MODE_PARA) break;
         if (q->kind == PITH_RUN_BREAK) continue;
-        if ((q->style & mask) != mask || (link_allowed(s, q) ? q->link : 0) != link) break;
-        last = j;
+        if (!(q->style & style) || (link_allowed(s, q) ? q->link : 0) != link) break;
     }
-    unsigned char after = 0; /* end of block, a break, a link edge: all fine */
-    if (j < blk->nruns && j == last + 1 && (link_allowed(s, &blk->runs[j]) ? blk->runs[j].link : 0) == link)
-        after = run_first(blk, &blk->runs[j]);
-    return maybe_punct(run_last(blk, &blk->runs[last])) && wordish(after);
+    return j;
 }
 
 static void set_styles(md_state *s, md_inline *st, size_t i, unsigned want, const char **p, size_t *n) {
     size_t keep = 0;
     while (keep < st->nopen && (want & md_marks[st->open[keep]].style)) keep++;
     close_to(s, st, keep);
-    if ((want & ~st->styles) && *n && **p == ' ') { /* the space goes before the opening mark */
+    unsigned opening = want & ~st->styles;
+    if (opening && *n && **p == ' ') { /* the space goes before the opening mark */
         pith_buf_putc(s->out, ' ');
         (*p)++, (*n)--;
     }
-    /* The "*" and "**" opened here form one delimiter run: if either would
-     * fail, both become tags. */
-    unsigned char next = (st->blk->runs[i].style & PITH_STYLE_CODE) ? '`' : *n ? (unsigned char)**p : 0;
-    unsigned outer = st->styles, opening = want & ~st->styles;
-    bool html = false;
-    for (uint8_t m = 0; m < MD_NMARKS; m++) {
-        if (!(opening & md_marks[m].style)) continue;
-        if (md_marks[m].open[0] == '*') html = html || needs_html(s, st, i, outer | md_marks[m].style, next);
-        outer |= md_marks[m].style;
+    /* Marks open outermost first in md_marks' order, except that of "**"
+     * and "*" opened together the one that lasts longer goes outside
+     * ("<em><strong>a</strong>.</em>" is "***a**.*"), so that it is not
+     * closed and opened again at once. */
+    uint8_t order[MD_NMARKS];
+    for (uint8_t m = 0; m < MD_NMARKS; m++) order[m] = m;
+    if ((opening & PITH_STYLE_STRONG) && (opening & PITH_STYLE_EM) &&
+        span_end(s, st, i, PITH_STYLE_EM) > span_end(s, st, i, PITH_STYLE_STRONG)) {
+        order[MD_STRONG] = MD_EM;
+        order[MD_EM] = MD_STRONG;
     }
-    for (uint8_t m = 0; m < MD_NMARKS; m++) {
+    for (uint8_t k = 0; k < MD_NMARKS; k++) {
+        uint8_t m = order[k];
         if (!(opening & md_marks[m].style)) continue;
-        pith_buf_puts(s->out, html ? md_marks[m].html_open : md_marks[m].open);
-        st->html[st->nopen] = html;
-        st->open[st->nopen++] = m;
+        st->open[st->nopen] = m;
+        if (is_star(m)) st->pair[st->nopen] = md_emphasis_pair(&s->emphasis);
+        put_mark(s, st, st->nopen++, true);
         st->styles |= md_marks[m].style;
         s->line_start = false;
     }
@@ -363,7 +345,9 @@ static void open_link(md_state *s) {
 }
 
 static void put_inlines(md_state *s, const pith_block *blk, int mode) {
-    md_inline st = {.blk = blk};
+    md_inline st = {.blk = blk, .mode = mode};
+    size_t seg = s->out->len;
+    md_emphasis_begin(&s->emphasis);
     const pith_run *link = NULL;
     for (size_t i = 0; i < blk->nruns && !s->out->failed; i++) {
         const pith_run *r = &blk->runs[i];
@@ -382,6 +366,10 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
         }
         if (r->kind == PITH_RUN_BREAK) {
             if (mode == MODE_PARA && !link) {
+                /* Marks end before a hard break and open again after it: a
+                 * closing mark at the start of a line ("**Title\\\n**Rest")
+                 * is not read as one. */
+                close_to(s, &st, 0);
                 pith_buf_putc(s->out, '\\');
                 newline(s);
             } else {
@@ -393,6 +381,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
     }
     close_to(s, &st, 0);
     if (link) put_link_end(s, link->href, link->title);
+    md_emphasis_settle(&s->emphasis, s->out, seg);
 }
 
 /* ------------------------------------------------------------------------
@@ -693,6 +682,7 @@ pith_status pith_render_markdown(const pith_block *root, const pith_render_meta 
     md_state s = {.out = out, .opts = opts, .sep = 2};
     pith_buf_init(&s.prefix, &out->hooks, 0);
     pith_buf_init(&s.lists, &out->hooks, 0);
+    md_emphasis_init(&s.emphasis, &out->hooks);
     pith_block_iter it;
     const pith_block *blk;
     pith_iter_event ev;
@@ -705,6 +695,7 @@ pith_status pith_render_markdown(const pith_block *root, const pith_render_meta 
     bool scratch_failed = s.prefix.failed || s.lists.failed;
     pith_buf_free(&s.prefix);
     pith_buf_free(&s.lists);
+    md_emphasis_free(&s.emphasis);
     if (scratch_failed && !out->failed) return PITH_E_NOMEM;
     return pith_render_status(out);
 }

@@ -180,7 +180,9 @@ static void test_inline(void) {
     fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "e");
     fx_styled(b, PITH_STYLE_STRIKE, "f");
     pith_blocks_close(b);
-    EXPECT("a<em>(b)</em>c foo**bar**baz <em>x.</em>y *\"q\"* z<strong><em>(d) e</em></strong><del>f</del>\n");
+    /* "foo**bar**baz": runs that are both left- and right-flanking are read by
+     * run lengths (the "multiple of 3" rule): tags instead. */
+    EXPECT("a<em>(b)</em>c foo<strong>bar</strong>baz <em>x.</em>y *\"q\"* z<strong><em>(d) e</em></strong><del>f</del>\n");
 
     b = start(); /* links: javascript: dropped (text kept), brackets escaped, destinations encoded */
     pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
@@ -213,6 +215,60 @@ static void test_inline(void) {
     fx_text(b, ":-- | --");
     pith_blocks_close(b);
     EXPECT("## Title C\\# 2\n\n\\> not a quote, 10) not a list, +1\n\n\\| a | b |\\\n\\:-- | --\n");
+}
+
+/* Emphasis CommonMark could not read (item 13.14): marks never span a hard
+ * break ("**Title\\\n**Rest" closes nothing), never sit next to Unicode
+ * white space, never join a closing run to an opening one. */
+static void test_emphasis_edges(void) {
+    pith_blocks_builder *b = start(); /* <b>Title<br>sub<br></b>Rest */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    pith_blocks_style_begin(b, PITH_STYLE_STRONG);
+    fx_text(b, "Title");
+    pith_blocks_break(b);
+    fx_text(b, "sub");
+    pith_blocks_break(b);
+    pith_blocks_style_end(b, PITH_STYLE_STRONG);
+    fx_text(b, "Rest");
+    pith_blocks_close(b);
+    EXPECT("**Title**\\\n**sub**\\\nRest\n");
+
+    b = start(); /* a break inside emphasis inside a quote: the marks close before it */
+    pith_blocks_open(b, PITH_BLOCK_QUOTE);
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    pith_blocks_style_begin(b, PITH_STYLE_EM);
+    fx_text(b, "one");
+    pith_blocks_break(b);
+    fx_text(b, "two");
+    pith_blocks_style_end(b, PITH_STYLE_EM);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    EXPECT("> *one*\\\n> *two*\n");
+
+    b = start(); /* no-break space before a closing mark, ideographic space after an opening one */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_styled(b, PITH_STYLE_EM, "(All photos)\xC2\xA0");
+    fx_text(b, " then ");
+    fx_styled(b, PITH_STYLE_STRONG, "\xE3\x80\x80\xE5\x87\xBA");
+    fx_text(b, " and ");
+    fx_styled(b, PITH_STYLE_STRONG, "ok");
+    pith_blocks_close(b);
+    EXPECT("<em>(All photos)\xC2\xA0</em> then <strong>\xE3\x80\x80\xE5\x87\xBA</strong> and **ok**\n");
+
+    b = start(); /* they <em><strong>love</strong>.</em>: the longer style outside */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_text(b, "they ");
+    fx_styled(b, PITH_STYLE_EM | PITH_STYLE_STRONG, "love");
+    fx_styled(b, PITH_STYLE_EM, ".");
+    pith_blocks_close(b);
+    EXPECT("they ***love**.*\n");
+
+    b = start(); /* <b>a</b><i>b</i>: "**a***b*" would be one run of three */
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    fx_styled(b, PITH_STYLE_STRONG, "a");
+    fx_styled(b, PITH_STYLE_EM, "b");
+    pith_blocks_close(b);
+    EXPECT("**a**<em>b</em>\n");
 }
 
 static void test_table_cells(void) {
@@ -274,6 +330,7 @@ int main(void) {
     RUN(test_fixture);
     RUN(test_lists);
     RUN(test_inline);
+    RUN(test_emphasis_edges);
     RUN(test_table_cells);
     RUN(test_front_matter);
     RUN(test_limit);
