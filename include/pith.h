@@ -67,11 +67,13 @@ typedef enum pith_status {
 PITH_API const char *pith_status_str(pith_status status);
 
 /* Allocation hooks (NULL members mean malloc/free): all per-document
- * memory - the document, the extractor and its arena, the parse and the
- * extraction - goes through these. Not covered: strings handed to the
- * caller (rendered output, tree dumps: malloc, free with pith_free()) and
- * the JSON-LD reader (jansson allocates with malloc and frees before
- * returning). */
+ * memory - the document, the extractor and its arena, the parse, the
+ * metadata (JSON-LD included) and the extraction - goes through these.
+ * Not covered, and plain malloc: strings handed to the caller (rendered
+ * output, tree dumps: free them with pith_free()), the renderers' working
+ * buffers, a few small working buffers of the extraction, and glibc
+ * iconv's conversion state for the multi-byte encodings (Shift_JIS, GBK,
+ * ...); all but the strings handed over are freed before the call returns. */
 typedef struct pith_allocator {
     void *(*malloc_fn)(void *ctx, size_t size);
     void (*free_fn)(void *ctx, void *ptr);
@@ -274,8 +276,12 @@ typedef struct pith_comment {
 PITH_API size_t pith_result_comment_count(const pith_result *r);
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i);
 
-/* The encoding the page was decoded from, and why (see pith_document_*). */
+/* The WHATWG name of the encoding the page was decoded from ("UTF-8",
+ * "windows-1252", ...), and why it was chosen ("bom", "transport", "meta",
+ * "utf8-check", "default"), as pith_document_encoding() and
+ * pith_document_encoding_source() give them. Static strings; "" for NULL. */
 PITH_API const char *pith_result_encoding(const pith_result *r);
+PITH_API const char *pith_result_encoding_source(const pith_result *r);
 /* PITH_LIMIT_HIT_* bits for limits met while parsing or extracting. */
 PITH_API uint32_t pith_result_limits_hit(const pith_result *r);
 

@@ -27,6 +27,7 @@ struct pith_result {
     pith_comment *comments;
     size_t ncomments;
     const char *encoding;
+    const char *encoding_source; /* why that encoding ("meta", "bom", ...) */
     uint32_t limits_hit;
 };
 
@@ -159,6 +160,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
                           &info))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->encoding = info.encoding;
+    r->encoding_source = pith_encoding_source_name(info.source);
     pith_dom dom;
     if (!pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, text, text_len)) return PITH_E_NOMEM;
     dom.max_nodes = o->limits.max_nodes;
@@ -212,6 +214,9 @@ PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i)
     return r && i < r->ncomments ? &r->comments[i] : NULL;
 }
 PITH_API const char *pith_result_encoding(const pith_result *r) { return r && r->encoding ? r->encoding : ""; }
+PITH_API const char *pith_result_encoding_source(const pith_result *r) {
+    return r && r->encoding_source ? r->encoding_source : "";
+}
 PITH_API uint32_t pith_result_limits_hit(const pith_result *r) { return r ? r->limits_hit : 0; }
 
 /* ------------------------------------------------------------ rendering */
