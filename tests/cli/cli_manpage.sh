@@ -14,6 +14,10 @@ done
 for key in $("$PITH" -f json "$SAMPLE" | python3 -c 'import json,sys; print(" ".join(json.load(sys.stdin)))'); do
   ok "pith.1 documents the JSON key $key" grep -qE "^\.(B|BR) (.* )?$key( |$)" <(sed 's/\\-/-/g' "$man1")
 done
+# After an indented block (.RS ... .RE) text needs a paragraph break (.PP),
+# or it runs on from the example above it.
+ok "pith.1: every text after .RE starts a paragraph" \
+  awk 'prev == ".RE" && $0 !~ /^\./ { bad = 1; print "pith.1:" NR ": text right after .RE: " $0 > "/dev/stderr" } { prev = $0 } END { exit bad }' "$man1"
 for word in "EXIT STATUS" "EXAMPLES" "JSON OUTPUT"; do
   ok "pith.1 has a $word section" grep -q "^\.SH $word" "$man1"
 done
