@@ -14,6 +14,7 @@
  */
 #include <string.h>
 
+#include "render/readable_date.h"
 #include "render/render.h"
 #include "util/json_write.h"
 #include "util/url.h"
@@ -257,7 +258,11 @@ static const char html_style[] =
     "body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.6 Georgia,serif;color:#222}"
     "header{margin-bottom:2em}h1{line-height:1.2}img{max-width:100%;height:auto}"
     "pre{overflow:auto;background:#f4f4f4;padding:.5em}blockquote{margin-left:0;padding-left:1em;"
-    "border-left:3px solid #ccc}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em}"
+    "border-left:3px solid #ccc}"
+    /* A table wider than the column scrolls in its own box, not the page
+     * (a block-level table that is its own scrolling box, no wrapper). */
+    "table{border-collapse:collapse;display:block;max-width:100%;width:max-content;overflow-x:auto}"
+    "td,th{border:1px solid #ccc;padding:.2em .5em}"
     "figcaption,small{color:#666;font-size:.9em}";
 
 /* Only plain language tags and directions reach attributes. */
@@ -300,7 +305,9 @@ static void byline(html_state *s, const pith_render_meta *m) {
         pith_buf_append(o, "<time", 5);
         put_attr(o, "datetime", m->date_published);
         pith_buf_putc(o, '>');
-        put_str(o, m->date_published);
+        /* The readable date is built from digits and month names only:
+         * nothing there needs escaping. */
+        if (!pith_readable_date(m->date_published.ptr, m->date_published.len, o)) put_str(o, m->date_published);
         pith_buf_append(o, "</time>", 7);
     }
     if (m->site_name.len) {

@@ -108,8 +108,53 @@ static void test_hostile(void) {
     pith_arena_free(&arena);
 }
 
+/* The reader page (item 13.17): a readable date with the ISO one in
+ * <time datetime>, and a wide table scrolls in its own box, not the page. */
+static void test_reader_page(void) {
+    static const struct {
+        const char *iso, *readable;
+    } dates[] = {
+        {"2016-07-14T09:30:00+02:00", "14 July 2016, 09:30 UTC+02:00"},
+        {"2016-07-14T09:30:00.250Z", "14 July 2016, 09:30 UTC"},
+        {"2016-07-14T09:30", "14 July 2016, 09:30"},
+        {"2016-07-14", "14 July 2016"},
+        {"2016-02", "February 2016"},
+        {"2016", "2016"},
+        {"2024-02-29", "29 February 2024"},
+        /* not valid dates: shown as given */
+        {"2023-02-29", "2023-02-29"},
+        {"2016-13-01", "2016-13-01"},
+        {"2016-07-14T25:00:00Z", "2016-07-14T25:00:00Z"},
+        {"2016-07-14T09:30:00+02", "2016-07-14T09:30:00+02"},
+        {"14/07/2016", "14/07/2016"},
+    };
+    pith_arena_init(&arena, NULL, 0);
+    pith_blocks_builder_init(&bb, &arena, NULL);
+    fx_para(&bb, "Text.");
+    pith_block *root = pith_blocks_finish(&bb);
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+        pith_render_meta m = {0};
+        m.title = (pith_str){"T", 1};
+        m.date_published = (pith_str){dates[i].iso, strlen(dates[i].iso)};
+        char *got = render(root, &m);
+        char want[160];
+        snprintf(want, sizeof want, "<time datetime=\"%s\">%s</time>", dates[i].iso, dates[i].readable);
+        CHECK(got && strstr(got, want));
+        if (got && !strstr(got, want)) fprintf(stderr, "  want %s\n", want);
+        if (i == 0) {
+            const char *style = got ? strstr(got, "<style>") : NULL;
+            CHECK(style && strstr(style, "table{") && strstr(strstr(style, "table{"), "overflow-x:auto") &&
+                  strstr(strstr(style, "table{"), "display:block") && strstr(strstr(style, "table{"), "max-width:100%"));
+        }
+        free(got);
+    }
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
 int main(void) {
     RUN(test_fixture);
     RUN(test_hostile);
+    RUN(test_reader_page);
     return test_summary("render_html");
 }
