@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../html/tags.h"
+#include "tags.h"
 #include "../util/arena.h"
 
 typedef enum pith_node_type {

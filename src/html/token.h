@@ -23,7 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "tags.h"
+#include "../dom/tags.h"
 
 typedef struct pith_span {
     const char *data;
