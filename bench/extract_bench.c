@@ -29,7 +29,7 @@
 #include <time.h>
 
 #include "dom/dom.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 #include "pith.h"
 #include "util/arena.h"

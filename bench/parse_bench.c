@@ -17,7 +17,7 @@
 #include <time.h>
 
 #include "dom/dom.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 #include "util/arena.h"
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "util/arena.h"
 
 static const char *const labels[] = {NULL,        NULL,         "utf-8",     "windows-1252", "shift_jis",

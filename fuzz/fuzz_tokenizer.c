@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/tokenizer.h"
 #include "util/arena.h"
 

@@ -9,7 +9,7 @@
 
 #include "dom/dom.h"
 #include "dom/dump.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 #include "util/arena.h"
 #include "util/buf.h"

@@ -12,7 +12,7 @@
 
 #include "dom/dom.h"
 #include "extract/extract.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 #include "pith.h"
 #include "render/render.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 
 #define RUNS 15
 

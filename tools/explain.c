@@ -12,7 +12,7 @@
 #include "dom/dom.h"
 #include "extract/features.h"
 #include "extract/select.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 
 static void describe(const ext_features *f, uint32_t i) {

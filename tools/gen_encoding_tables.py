@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Generates the WHATWG encoding tables used by src/html/encoding_*.c:
+"""Generates the WHATWG encoding tables used by src/encoding/encoding_*.c:
 
-  src/html/encoding_ids.h     the encoding ids (one per WHATWG encoding)
-  src/html/encoding_labels.c  every label of the Encoding Standard -> id, sorted
+  src/encoding/encoding_ids.h     the encoding ids (one per WHATWG encoding)
+  src/encoding/encoding_labels.c  every label of the Encoding Standard -> id, sorted
                               for a binary search, plus id -> canonical name
-  src/html/encoding_sbcs.c    128-entry byte -> UTF-8 tables for the single-byte
+  src/encoding/encoding_sbcs.c    128-entry byte -> UTF-8 tables for the single-byte
                               encodings (bytes 0x80-0xFF; 0x00-0x7F are ASCII)
 
 Sources: the label table below is typed in from the Encoding Standard's
@@ -145,8 +145,8 @@ def gen_ids():
            "/*",
            " * encoding_ids.h - one id per WHATWG encoding, and how each is decoded.",
            " */",
-           "#ifndef PITH_HTML_ENCODING_IDS_H",
-           "#define PITH_HTML_ENCODING_IDS_H",
+           "#ifndef PITH_ENCODING_IDS_H",
+           "#define PITH_ENCODING_IDS_H",
            "",
            "typedef enum pith_encid {"]
     for name, suffix, kind, src, labels in ENCODINGS:
@@ -235,9 +235,9 @@ def gen_sbcs():
 def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
     files = {
-        "src/html/encoding_ids.h": gen_ids(),
-        "src/html/encoding_labels.c": gen_labels(),
-        "src/html/encoding_sbcs.c": gen_sbcs(),
+        "src/encoding/encoding_ids.h": gen_ids(),
+        "src/encoding/encoding_labels.c": gen_labels(),
+        "src/encoding/encoding_sbcs.c": gen_sbcs(),
     }
     for path, text in files.items():
         with open(os.path.join(root, path), "w") as f:

@@ -28,7 +28,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "test.h"
 
 static char *read_file(const char *path, size_t *len) {

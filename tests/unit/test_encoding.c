@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "html/encoding.h"
-#include "html/encoding_internal.h"
+#include "encoding/encoding.h"
+#include "encoding/encoding_internal.h"
 #include "test.h"
 #include "util/arena.h"
 

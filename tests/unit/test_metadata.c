@@ -6,7 +6,7 @@
 
 #include "dom/dom.h"
 #include "extract/metadata.h"
-#include "html/encoding.h"
+#include "encoding/encoding.h"
 #include "html/parser.h"
 #include "test.h"
 

@@ -4,8 +4,8 @@
  * per-encoding decoders, and the UTF-8 helpers the sniffer and the decoders
  * both use. Not part of the public contract (that is encoding.h).
  */
-#ifndef PITH_HTML_ENCODING_INTERNAL_H
-#define PITH_HTML_ENCODING_INTERNAL_H
+#ifndef PITH_ENCODING_INTERNAL_H
+#define PITH_ENCODING_INTERNAL_H
 
 #include <stdbool.h>
 #include <stddef.h>

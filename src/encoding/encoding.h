@@ -12,8 +12,8 @@
  * expects. Invalid input bytes become U+FFFD; nothing here fails on content,
  * only on memory.
  */
-#ifndef PITH_HTML_ENCODING_H
-#define PITH_HTML_ENCODING_H
+#ifndef PITH_ENCODING_H
+#define PITH_ENCODING_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -2,8 +2,8 @@
 /*
  * encoding_ids.h - one id per WHATWG encoding, and how each is decoded.
  */
-#ifndef PITH_HTML_ENCODING_IDS_H
-#define PITH_HTML_ENCODING_IDS_H
+#ifndef PITH_ENCODING_IDS_H
+#define PITH_ENCODING_IDS_H
 
 typedef enum pith_encid {
     PITH_ENCID_UTF8, /* UTF-8 */
