@@ -55,13 +55,15 @@ static pith_mstr clean(resolve *r, const char *s, size_t n) {
 
 /* "Aktuálně.cz - Víte, co se právě děje": a site name with a tagline after
  * a separator is the part before it. */
-static pith_mstr drop_tagline(pith_mstr s) {
+static pith_mstr drop_tagline(resolve *r, pith_mstr s) {
     static const char *const SEP[] = {" - ", " | ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 "};
+    size_t len = s.len;
     for (size_t k = 0; k < sizeof SEP / sizeof *SEP; k++) {
-        const char *p = meta_ifind(s.ptr, s.len, SEP[k], strlen(SEP[k]));
-        if (p && p > s.ptr) s.len = (uint32_t)(p - s.ptr);
+        const char *p = meta_ifind(s.ptr, len, SEP[k], strlen(SEP[k]));
+        if (p && p > s.ptr) len = (size_t)(p - s.ptr);
     }
-    return s;
+    /* A copy: the public strings end at their NUL, not at a length. */
+    return len == s.len ? s : clean(r, s.ptr, len);
 }
 
 /* JSON-LD publisher first: it names the publication (a Medium
@@ -70,7 +72,7 @@ static void resolve_site(resolve *r) {
     const meta_value *v;
     r->out->site_name = r->ld->publisher;
     if (!r->out->site_name.ptr && (v = slot1(r->mf, MF_SITE, 9))) r->out->site_name = clean(r, v->s, v->len);
-    if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r->out->site_name);
+    if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r, r->out->site_name);
     /* "@politifact": a social handle given as the site name. */
     if (r->out->site_name.len > 1 && r->out->site_name.ptr[0] == '@')
         r->out->site_name.ptr++, r->out->site_name.len--;

@@ -266,6 +266,19 @@ static void test_future_dates(void) {
     CHECK_STR_EQ(s(m.date_modified), "2018-01-02T00:00:00Z");
 }
 
+/* A site name with a tagline is the part before it; the string ends
+ * there too (it was cut by length only, and the public view, which reads
+ * to the NUL, still showed the tagline). */
+static const char TAGLINE_SITE[] =
+    "<html><head><meta property=og:site_name content=\"Autoracing | F1 | Indy | MotoGP\">"
+    "<title>Verstappen takes pole | Autoracing</title></head><body></body></html>";
+
+static void test_site_tagline(void) {
+    pith_meta m = extract(TAGLINE_SITE, NULL);
+    CHECK_STR_EQ(s(m.site_name), "Autoracing");
+    CHECK_STR_EQ(s(m.title), "Verstappen takes pole");
+}
+
 static const char HIDDEN_PAGE[] =
     "<html lang=fr><body><div style=\"display: none\"><span class=byline>By Ghost Writer</span>"
     "<p>This paragraph is hidden from readers and must not become the description of the page.</p></div>"
@@ -357,6 +370,7 @@ int main(void) {
     RUN(test_jsonld_loose);
     RUN(test_future_dates);
     RUN(test_hidden);
+    RUN(test_site_tagline);
     RUN(test_by_link);
     RUN(test_many_bylines);
     RUN(test_hostile);
