@@ -55,19 +55,21 @@ static void check_str(pith_mstr s, bool utf8) {
     if (utf8 && s.len) FUZZ_ASSERT(fuzz_valid_utf8(s.ptr, s.len));
 }
 
-static void check_list(pith_mlist l, bool utf8) {
+static pith_mstr item(pith_strings l, size_t i) { return (pith_mstr){l.items[i], (uint32_t)strlen(l.items[i])}; }
+
+static void check_list(pith_strings l, bool utf8) {
     FUZZ_ASSERT(l.count <= 64);
-    for (uint32_t i = 0; i < l.count; i++) check_str(l.items[i], utf8);
+    for (size_t i = 0; i < l.count; i++) check_str(item(l, i), utf8);
 }
 
 static bool same_str(pith_mstr x, pith_mstr y) {
     return x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
 }
 
-static bool same_list(pith_mlist x, pith_mlist y) {
+static bool same_list(pith_strings x, pith_strings y) {
     if (x.count != y.count) return false;
-    for (uint32_t i = 0; i < x.count; i++)
-        if (!same_str(x.items[i], y.items[i])) return false;
+    for (size_t i = 0; i < x.count; i++)
+        if (!same_str(item(x, i), item(y, i))) return false;
     return true;
 }
 

@@ -246,7 +246,9 @@ typedef struct pith_strings {
 
 /* Metadata of the page. Each string is NUL-terminated UTF-8 owned by the
  * result, or NULL when the page does not say (absent rather than wrong).
- * Dates are ISO 8601 ("2016-07-14", "2016-07-14T09:30:00+02:00"). */
+ * Dates are ISO 8601 ("2016-07-14", "2016-07-14T09:30:00+02:00"). This is
+ * the one definition of a page's metadata: the extractor fills it and the
+ * renderers write it out. */
 typedef struct pith_metadata {
     const char *url;             /* the URL given in the options */
     const char *canonical_url;

@@ -22,8 +22,7 @@
 struct pith_result {
     pith_extractor *owner;       /* set when the result owns its extractor (pith_extract) */
     const pith_options *opts;
-    extract_output out;
-    pith_metadata meta;          /* public view of out.meta */
+    extract_output out;          /* out.meta is what pith_result_metadata() hands out */
     pith_comment *comments;
     size_t ncomments;
     const char *encoding;
@@ -93,49 +92,18 @@ PITH_API void pith_extractor_free(pith_extractor *ex) {
     else free(ex);
 }
 
-/* ------------------------------------------------------------ metadata view */
+/* ------------------------------------------------------------ comments view */
 
-static const char *cstr(const pith_mstr *s) { return s->ptr && s->len ? s->ptr : NULL; }
-
-static bool list_view(pith_arena *a, const pith_mlist *l, pith_strings *out) {
-    out->items = NULL;
-    out->count = 0;
-    if (!l->count) return true;
-    const char **items = pith_arena_alloc(a, l->count * sizeof *items);
-    if (!items) return false;
-    for (uint32_t i = 0; i < l->count; i++) items[i] = l->items[i].ptr ? l->items[i].ptr : "";
-    out->items = items;
-    out->count = l->count;
-    return true;
-}
-
-static bool public_view(pith_result *r, pith_arena *a, const char *url) {
-    const pith_meta *m = &r->out.meta;
-    pith_metadata *p = &r->meta;
-    memset(p, 0, sizeof *p);
-    p->url = url;
-    p->canonical_url = cstr(&m->canonical_url);
-    p->title = cstr(&m->title);
-    p->date_published = cstr(&m->date_published);
-    p->date_modified = cstr(&m->date_modified);
-    p->site_name = cstr(&m->site_name);
-    p->language = cstr(&m->language);
-    p->description = cstr(&m->description);
-    p->image = cstr(&m->image);
-    p->license = cstr(&m->license);
-    if (!list_view(a, &m->authors, &p->authors) || !list_view(a, &m->contributors, &p->contributors) ||
-        !list_view(a, &m->tags, &p->tags) || !list_view(a, &m->categories, &p->categories))
-        return false;
-    if (r->out.ncomments) {
-        r->comments = pith_arena_alloc(a, r->out.ncomments * sizeof *r->comments);
-        if (!r->comments) return false;
-        for (size_t i = 0; i < r->out.ncomments; i++) {
-            r->comments[i].author = r->out.comments[i].author;
-            r->comments[i].date = r->out.comments[i].date;
-            r->comments[i].text = r->out.comments[i].text;
-        }
-        r->ncomments = r->out.ncomments;
+static bool public_comments(pith_result *r, pith_arena *a) {
+    if (!r->out.ncomments) return true;
+    r->comments = pith_arena_alloc(a, r->out.ncomments * sizeof *r->comments);
+    if (!r->comments) return false;
+    for (size_t i = 0; i < r->out.ncomments; i++) {
+        r->comments[i].author = r->out.comments[i].author;
+        r->comments[i].date = r->out.comments[i].date;
+        r->comments[i].text = r->out.comments[i].text;
     }
+    r->ncomments = r->out.ncomments;
     return true;
 }
 
@@ -170,7 +138,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     if (!extract_run(&dom, o, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->limits_hit = dom.limits_hit;
-    if (!public_view(r, a, url)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    if (!public_comments(r, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     return PITH_OK;
 }
 
@@ -208,7 +176,7 @@ PITH_API void pith_result_free(pith_result *r) {
 
 PITH_API bool pith_result_found(const pith_result *r) { return r && r->out.found; }
 PITH_API const char *pith_result_reason(const pith_result *r) { return r && !r->out.found ? r->out.reason : NULL; }
-PITH_API const pith_metadata *pith_result_metadata(const pith_result *r) { return r ? &r->meta : NULL; }
+PITH_API const pith_metadata *pith_result_metadata(const pith_result *r) { return r ? &r->out.meta : NULL; }
 PITH_API size_t pith_result_comment_count(const pith_result *r) { return r ? r->ncomments : 0; }
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i) {
     return r && i < r->ncomments ? &r->comments[i] : NULL;
@@ -221,72 +189,9 @@ PITH_API uint32_t pith_result_limits_hit(const pith_result *r) { return r ? r->l
 
 /* ------------------------------------------------------------ rendering */
 
-static pith_str str_of(const char *s) {
-    pith_str v = {s, s ? strlen(s) : 0};
-    return v;
-}
-
-/* Render-side copies of the lists: a small fixed budget on the stack of
- * the call is not enough for 16 authors + 32 tags..., so the render meta
- * borrows arrays allocated once per call. */
-typedef struct render_lists {
-    pith_str items[PITH_META_MAX_AUTHORS * 2 + PITH_META_MAX_TAGS * 2 + 8];
-    size_t used;
-} render_lists;
-
-static const pith_str *strs(render_lists *rl, const pith_strings *s, size_t *n) {
-    size_t room = sizeof rl->items / sizeof rl->items[0] - rl->used;
-    size_t count = s->count < room ? s->count : room;
-    pith_str *dst = rl->items + rl->used;
-    for (size_t i = 0; i < count; i++) dst[i] = str_of(s->items[i]);
-    rl->used += count;
-    *n = count;
-    return dst;
-}
-
-static const pith_str warning_names[] = {
-    {"max_input_bytes", 15}, {"max_nodes", 9}, {"max_depth", 9}, {"max_memory", 10},
-};
-
 static pith_status render_to(const pith_result *r, pith_format format, pith_buf *b) {
-    const pith_metadata *m = &r->meta;
-    render_lists rl = {.used = 0};
-    pith_render_meta rm;
-    memset(&rm, 0, sizeof rm);
-    rm.url = str_of(m->url);
-    rm.canonical_url = str_of(m->canonical_url);
-    rm.title = str_of(m->title);
-    rm.authors = strs(&rl, &m->authors, &rm.nauthors);
-    rm.contributors = strs(&rl, &m->contributors, &rm.ncontributors);
-    rm.date_published = str_of(m->date_published);
-    rm.date_modified = str_of(m->date_modified);
-    rm.site_name = str_of(m->site_name);
-    rm.language = str_of(m->language);
-    rm.description = str_of(m->description);
-    rm.image = str_of(m->image);
-    rm.tags = strs(&rl, &m->tags, &rm.ntags);
-    rm.categories = strs(&rl, &m->categories, &rm.ncategories);
-    rm.license = str_of(m->license);
-    rm.encoding = str_of(r->encoding);
-    pith_str warnings[4];
-    size_t nw = 0;
-    for (unsigned i = 0; i < 4; i++)
-        if (r->limits_hit & (1u << i)) warnings[nw++] = warning_names[i];
-    rm.warnings = warnings;
-    rm.nwarnings = nw;
-    pith_render_comment *comments = NULL;
-    if (r->ncomments) {
-        comments = malloc(r->ncomments * sizeof *comments);
-        if (!comments) return PITH_E_NOMEM;
-        for (size_t i = 0; i < r->ncomments; i++) {
-            comments[i].author = str_of(r->comments[i].author);
-            comments[i].date = str_of(r->comments[i].date);
-            comments[i].text = str_of(r->comments[i].text);
-        }
-    }
-    rm.comments = comments;
-    rm.ncomments = r->ncomments;
-
+    pith_render_page page = {.meta = &r->out.meta, .encoding = r->encoding, .comments = r->comments,
+                             .ncomments = r->ncomments, .limits_hit = r->limits_hit};
     pith_render_options ro;
     pith_render_options_init(&ro);
     ro.captions = r->opts->captions_in_text;
@@ -295,12 +200,11 @@ static pith_status render_to(const pith_result *r, pith_format format, pith_buf 
     ro.pretty = r->opts->json_pretty;
     pith_status st;
     switch (format) {
-    case PITH_FORMAT_MARKDOWN: st = pith_render_markdown(r->out.article, &rm, &ro, b); break;
-    case PITH_FORMAT_HTML: st = pith_render_html(r->out.article, &rm, &ro, b); break;
-    case PITH_FORMAT_JSON: st = pith_render_json(r->out.article, &rm, &ro, b); break;
+    case PITH_FORMAT_MARKDOWN: st = pith_render_markdown(r->out.article, &page, &ro, b); break;
+    case PITH_FORMAT_HTML: st = pith_render_html(r->out.article, &page, &ro, b); break;
+    case PITH_FORMAT_JSON: st = pith_render_json(r->out.article, &page, &ro, b); break;
     default: st = pith_render_text(r->out.article, &ro, b); break;
     }
-    free(comments);
     return st;
 }
 

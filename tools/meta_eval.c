@@ -50,24 +50,24 @@ static void put_str(FILE *f, const char *s, size_t n) {
     fputc('"', f);
 }
 
-static void put_field(FILE *f, const char *key, pith_mstr v, bool *first) {
+static void put_field(FILE *f, const char *key, const char *v, bool *first) {
     fprintf(f, "%s\"%s\": ", *first ? "" : ",\n  ", key);
     *first = false;
-    if (v.ptr) put_str(f, v.ptr, v.len);
+    if (v) put_str(f, v, strlen(v));
     else fputs("null", f);
 }
 
-static void put_list(FILE *f, const char *key, pith_mlist l, bool *first) {
+static void put_list(FILE *f, const char *key, pith_strings l, bool *first) {
     fprintf(f, "%s\"%s\": [", *first ? "" : ",\n  ", key);
     *first = false;
-    for (uint32_t i = 0; i < l.count; i++) {
+    for (size_t i = 0; i < l.count; i++) {
         if (i) fputs(", ", f);
-        put_str(f, l.items[i].ptr, l.items[i].len);
+        put_str(f, l.items[i], strlen(l.items[i]));
     }
     fputc(']', f);
 }
 
-static void write_json(const char *path, const pith_meta *m) {
+static void write_json(const char *path, const pith_metadata *m, const meta_hints *h) {
     FILE *f = fopen(path, "w");
     if (!f) return;
     bool first = true;
@@ -78,7 +78,7 @@ static void write_json(const char *path, const pith_meta *m) {
     put_field(f, "date_published", m->date_published, &first);
     put_field(f, "date_modified", m->date_modified, &first);
     put_field(f, "site_name", m->site_name, &first);
-    put_field(f, "publisher", m->publisher, &first);
+    put_field(f, "publisher", h->publisher.ptr, &first);
     put_field(f, "language", m->language, &first);
     put_field(f, "description", m->description, &first);
     put_field(f, "canonical_url", m->canonical_url, &first);
@@ -86,8 +86,8 @@ static void write_json(const char *path, const pith_meta *m) {
     put_list(f, "tags", m->tags, &first);
     put_list(f, "categories", m->categories, &first);
     put_field(f, "license", m->license, &first);
-    put_field(f, "jsonld_type", m->jsonld_type, &first);
-    put_list(f, "bylines", m->bylines, &first);
+    put_field(f, "jsonld_type", h->jsonld_type.ptr, &first);
+    put_list(f, "bylines", h->bylines, &first);
     fputs("\n}\n", f);
     fclose(f);
 }
@@ -137,8 +137,10 @@ int main(int argc, char **argv) {
         size_t text_len;
         pith_decode_info info;
         pith_dom dom;
-        pith_meta m;
+        pith_metadata m;
+        meta_hints h;
         memset(&m, 0, sizeof m);
+        memset(&h, 0, sizeof h);
         if (pith_decode_html(&arena, html, len, NULL, 0, &text, &text_len, &info) &&
             pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, text, text_len)) {
             pith_tree_opts opts = {.max_depth = 512, .keep_comments = false};
@@ -147,7 +149,7 @@ int main(int argc, char **argv) {
             for (int r = 0; r < repeat; r++) {
                 struct timespec t0, t1;
                 clock_gettime(CLOCK_MONOTONIC, &t0);
-                pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &m);
+                pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &m, &h);
                 clock_gettime(CLOCK_MONOTONIC, &t1);
                 double t = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
                 if (t < best) best = t;
@@ -157,7 +159,7 @@ int main(int argc, char **argv) {
             pages++;
         }
         snprintf(path, sizeof path, "%s/%s.json", argv[2], id);
-        write_json(path, &m);
+        write_json(path, &m, &h);
         free(html);
         free(json);
         free(url);

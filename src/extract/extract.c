@@ -99,7 +99,7 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     pith_memo *classes = pith_arena_alloc(arena, sizeof *classes);
     if (!classes) return false;
     pith_memo_init(classes, class_signals);
-    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta)) return false;
+    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, NULL)) return false;
 
     ext_features f;
     if (!features_compute(dom->root, arena, dom->node_count, classes, &f)) return false;
@@ -116,8 +116,8 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
             .links = opts->links,
             .base_url = url,
             .base_url_len = url_len,
-            .title = out->meta.title.ptr,
-            .title_len = out->meta.title.len,
+            .title = out->meta.title,
+            .title_len = out->meta.title ? strlen(out->meta.title) : 0,
             .inner_link_density_max = 0.6,
             .inner_link_list_max_chars = 300,
         };

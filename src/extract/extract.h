@@ -17,7 +17,7 @@
 #include "pith.h"
 
 typedef struct extract_output {
-    pith_meta meta;
+    pith_metadata meta;       /* the page's metadata (pith.h), strings in the arena */
     pith_block *article;      /* ARTICLE root (maybe without children) */
     bool found;
     const char *reason;       /* static; NULL when found */

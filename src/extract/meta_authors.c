@@ -216,7 +216,7 @@ typedef struct collect {
     span agencies[4];
     size_t n_agencies;
     pith_arena *a;
-    pith_mlist *out;
+    pith_strings *out;
     uint32_t max;
     bool ok;
 } collect;
@@ -382,7 +382,7 @@ static void split_names(collect *c, span x) {
     }
 }
 
-static void finish(collect *c, pith_mlist *out, size_t before) {
+static void finish(collect *c, pith_strings *out, size_t before) {
     /* Agencies only when no person was found in this byline. */
     if (out->count == before)
         for (size_t i = 0; i < c->n_agencies; i++)
@@ -391,7 +391,7 @@ static void finish(collect *c, pith_mlist *out, size_t before) {
 }
 
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
-                       pith_arena *a, pith_mlist *out, uint32_t max) {
+                       pith_arena *a, pith_strings *out, uint32_t max) {
     if (!s || !len) return true;
     len = pith_utf8_cut(s, len, MAX_BYLINE); /* whole characters only */
     collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .max = max, .ok = true};
@@ -462,7 +462,7 @@ static const char *const CONTRIBUTED[] = {
     " contributed reporting", " contributed research", " also contributed",
 };
 
-bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mlist *out, uint32_t max) {
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, uint32_t max) {
     if (!s || !len || len > MAX_BYLINE) return false;
     collect c = {.a = a, .out = out, .max = max, .ok = true};
     size_t before = out->count;

@@ -42,7 +42,7 @@ typedef struct meta_found {
     const pith_node *byline_nodes[PITH_META_MAX_BYLINES];
     size_t n_bylines;
     size_t byline_tries;      /* bounds the work spent on byline-looking elements */
-    pith_mlist contributors;
+    pith_strings contributors;
     meta_value first_paragraph;      /* the first substantial paragraph... */
     meta_value first_after_h1;       /* ...and the first after an <h1>: the article
                                         starts below its headline, notices above it */

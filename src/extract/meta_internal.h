@@ -28,7 +28,7 @@ bool meta_ieq(const char *a, size_t alen, const char *b, size_t blen);
 bool meta_istarts(const char *s, size_t len, const char *prefix);
 const char *meta_ifind(const char *s, size_t len, const char *needle, size_t nlen);
 /* Appends a copy to a list unless present (case-insensitive) or full. */
-bool meta_list_add(pith_arena *a, pith_mlist *l, uint32_t max, const char *s, size_t len);
+bool meta_list_add(pith_arena *a, pith_strings *l, uint32_t max, const char *s, size_t len);
 
 /* ---------------------------------------------------------------- dates */
 
@@ -63,13 +63,13 @@ int pith_date_cmp(const pith_date *a, const pith_date *b);
  * (`exclude`, n_exclude entries, may be absent), and news agencies unless
  * they are the only author. Returns false only on allocation failure. */
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
-                       pith_arena *a, pith_mlist *out, uint32_t max);
+                       pith_arena *a, pith_strings *out, uint32_t max);
 /* True for a news agency's name ("Reuters", "AP", "Agence France-Presse"). */
 bool pith_is_agency(const char *s, size_t len);
 /* Reads contributor credits out of a sentence: "Reporting by X; Editing by
  * Y", "X contributed to this report", "Additional reporting by X". Returns
  * true when the text was such a credit (names appended to out). */
-bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_mlist *out, uint32_t max);
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, uint32_t max);
 
 /* ---------------------------------------------------------------- titles */
 

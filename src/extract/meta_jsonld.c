@@ -173,11 +173,11 @@ static void set_str(fill *f, pith_mstr *dst, const pith_jval *v) {
     *dst = meta_clean_decode(f->a, pith_json_str(v), v->n);
 }
 
-static void add_list(fill *f, pith_mlist *l, const char *s, size_t n, uint32_t max) {
+static void add_list(fill *f, pith_strings *l, const char *s, size_t n, uint32_t max) {
     if (!meta_list_add(f->a, l, max, s, n)) f->ok = false;
 }
 
-static void add_keywords(fill *f, pith_mlist *l, const pith_jval *v, uint32_t max, bool split_commas) {
+static void add_keywords(fill *f, pith_strings *l, const pith_jval *v, uint32_t max, bool split_commas) {
     if (!pith_json_is(v, PITH_JSTRING) || l->count >= max) return;
     const char *s = pith_json_str(v);
     size_t n = v->n, st = 0;
@@ -190,7 +190,7 @@ static void add_keywords(fill *f, pith_mlist *l, const pith_jval *v, uint32_t ma
 }
 
 /* "a, b, c" or ["a", "b"] (elements not split: they are one each). */
-static void set_keywords(fill *f, pith_mlist *l, const pith_jval *v, uint32_t max, bool split_commas) {
+static void set_keywords(fill *f, pith_strings *l, const pith_jval *v, uint32_t max, bool split_commas) {
     if (l->count) return;
     size_t i;
     const pith_jval *e;
@@ -242,7 +242,7 @@ static void one_author(fill *f, const pith_jval *v) {
         add_list(f, &f->out->person_authors, buf, gl + fl + 1, PITH_META_MAX_AUTHORS);
         return;
     }
-    pith_mlist *l = is_org(v) ? &f->out->org_authors : &f->out->person_authors;
+    pith_strings *l = is_org(v) ? &f->out->org_authors : &f->out->person_authors;
     add_list(f, l, pith_json_str(name), name->n, PITH_META_MAX_AUTHORS);
 }
 

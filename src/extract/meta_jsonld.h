@@ -24,9 +24,9 @@ typedef struct meta_jsonld {
     int rank;                 /* type rank of the chosen object; 0 = none found */
     pith_mstr type, headline, name, description, date_published, date_created, date_modified, image, url,
         license, body, publisher, language;
-    pith_mlist person_authors; /* raw author strings of Person authors (still to clean) */
-    pith_mlist org_authors;    /* names of Organization authors */
-    pith_mlist keywords, sections;
+    pith_strings person_authors; /* raw author strings of Person authors (still to clean) */
+    pith_strings org_authors;    /* names of Organization authors */
+    pith_strings keywords, sections;
 } meta_jsonld;
 
 /* Parsing state: the parsed roots, held until meta_jsonld_finish, in an

@@ -64,10 +64,16 @@ const char *meta_ifind(const char *s, size_t len, const char *needle, size_t nle
     return NULL;
 }
 
-bool meta_list_add(pith_arena *a, pith_mlist *l, uint32_t max, const char *s, size_t len) {
-    if (!len || l->count >= max) return true;
-    for (uint32_t i = 0; i < l->count; i++)
-        if (meta_ieq(l->items[i].ptr, l->items[i].len, s, len)) return true;
+static bool listed(const pith_strings *l, const char *s, size_t len) {
+    for (size_t i = 0; i < l->count; i++)
+        if (meta_ieq(l->items[i], strlen(l->items[i]), s, len)) return true;
+    return false;
+}
+
+bool meta_list_add(pith_arena *a, pith_strings *l, uint32_t max, const char *s, size_t len) {
+    if (!len || l->count >= max || listed(l, s, len)) return true;
+    /* The items array is the list's own (allocated here, max long): it is
+     * written through a cast of the const view pith.h gives callers. */
     if (!l->items) {
         l->items = pith_arena_alloc(a, sizeof *l->items * max);
         if (!l->items) return false;
@@ -75,9 +81,8 @@ bool meta_list_add(pith_arena *a, pith_mlist *l, uint32_t max, const char *s, si
     pith_mstr m = meta_clean(a, s, len);
     if (!m.ptr) return !a->over_limit; /* all white space: nothing to add */
     /* Recheck after cleaning: "Jane  Doe" and "Jane Doe" are one name. */
-    for (uint32_t i = 0; i < l->count; i++)
-        if (meta_ieq(l->items[i].ptr, l->items[i].len, m.ptr, m.len)) return true;
-    l->items[l->count++] = m;
+    if (listed(l, m.ptr, m.len)) return true;
+    ((const char **)l->items)[l->count++] = m.ptr;
     return true;
 }
 

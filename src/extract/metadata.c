@@ -33,11 +33,16 @@ typedef struct resolve {
     pith_arena *a;
     meta_found *mf;
     meta_jsonld *ld;
-    pith_meta *out;
+    pith_metadata *out;
+    meta_hints *h;
+    pith_mstr site, publisher; /* out->site_name and hints' publisher, with lengths: the other fields compare with them */
     const char *url;
     size_t url_len;
     bool ok;
 } resolve;
+
+/* A NUL-terminated string (or NULL) with its length. */
+static pith_mstr mstr(const char *s) { return (pith_mstr){s, s ? (uint32_t)strlen(s) : 0}; }
 
 static const meta_value *slot1(const meta_found *mf, meta_field f, int max_rank) {
     const meta_slot *s = &mf->slot[f];
@@ -70,18 +75,19 @@ static pith_mstr drop_tagline(resolve *r, pith_mstr s) {
  * publication, not "Medium"); og:site_name next. */
 static void resolve_site(resolve *r) {
     const meta_value *v;
-    r->out->site_name = r->ld->publisher;
-    if (!r->out->site_name.ptr && (v = slot1(r->mf, MF_SITE, 9))) r->out->site_name = clean(r, v->s, v->len);
-    if (r->out->site_name.ptr) r->out->site_name = drop_tagline(r, r->out->site_name);
+    pith_mstr site = r->ld->publisher;
+    if (!site.ptr && (v = slot1(r->mf, MF_SITE, 9))) site = clean(r, v->s, v->len);
+    if (site.ptr) site = drop_tagline(r, site);
     /* "@politifact": a social handle given as the site name. */
-    if (r->out->site_name.len > 1 && r->out->site_name.ptr[0] == '@')
-        r->out->site_name.ptr++, r->out->site_name.len--;
-    if (!r->out->site_name.ptr && r->url) {
+    if (site.len > 1 && site.ptr[0] == '@') site.ptr++, site.len--;
+    if (!site.ptr && r->url) {
         pith_mstr h = pith_url_host(r->url, r->url_len);
-        if (h.ptr) r->out->site_name = clean(r, h.ptr, h.len);
+        if (h.ptr) site = clean(r, h.ptr, h.len);
     }
-    r->out->publisher = r->ld->publisher;
-    if (!r->out->publisher.ptr && r->ld->org_authors.count) r->out->publisher = r->ld->org_authors.items[0];
+    r->site = site;
+    r->out->site_name = site.ptr;
+    r->publisher = r->ld->publisher;
+    if (!r->publisher.ptr && r->ld->org_authors.count) r->publisher = mstr(r->ld->org_authors.items[0]);
 }
 
 /* ---------------------------------------------------------------- title */
@@ -94,10 +100,10 @@ static bool truncated(pith_mstr t) {
 }
 
 static pith_mstr strip(resolve *r, pith_mstr t) {
-    const pith_mstr *site = &r->out->site_name;
+    const pith_mstr *site = &r->site;
     pith_mstr s = pith_title_strip_site(t.ptr, t.len, site->ptr, site->len);
-    if (s.len == t.len && r->out->publisher.ptr)
-        s = pith_title_strip_site(t.ptr, t.len, r->out->publisher.ptr, r->out->publisher.len);
+    if (s.len == t.len && r->publisher.ptr)
+        s = pith_title_strip_site(t.ptr, t.len, r->publisher.ptr, r->publisher.len);
     if (s.len == t.len && r->url) {
         pith_mstr h = pith_url_host(r->url, r->url_len);
         if (h.ptr) s = pith_title_strip_site(t.ptr, t.len, h.ptr, h.len);
@@ -108,7 +114,7 @@ static pith_mstr strip(resolve *r, pith_mstr t) {
 /* A title that is only the site name names no article. */
 static bool usable_title(resolve *r, pith_mstr t) {
     if (!t.ptr) return false;
-    const pith_mstr *site = &r->out->site_name;
+    const pith_mstr *site = &r->site;
     return !(site->ptr && meta_ieq(t.ptr, t.len, site->ptr, site->len));
 }
 
@@ -145,17 +151,17 @@ static void resolve_title(resolve *r) {
     if (!usable_title(r, t) && r->mf->title.s) t = (pith_mstr){r->mf->title.s, r->mf->title.len};
     if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, 9))) t = clean(r, og->s, og->len);
     if (!usable_title(r, t)) return;
-    r->out->title = strip(r, t);
+    r->out->title = strip(r, t).ptr;
 }
 
 /* ---------------------------------------------------------------- authors */
 
 static void resolve_authors(resolve *r) {
-    pith_meta *o = r->out;
-    pith_mstr ex[2] = {o->site_name, o->publisher};
-    pith_mlist *l = &o->authors;
+    pith_metadata *o = r->out;
+    pith_mstr ex[2] = {r->site, r->publisher};
+    pith_strings *l = &o->authors;
     for (uint32_t i = 0; i < r->ld->person_authors.count; i++) {
-        pith_mstr s = r->ld->person_authors.items[i];
+        pith_mstr s = mstr(r->ld->person_authors.items[i]);
         if (!pith_byline_names(s.ptr, s.len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
     }
     const meta_slot *sl = &r->mf->slot[MF_AUTHOR];
@@ -167,18 +173,18 @@ static void resolve_authors(resolve *r) {
     /* Visible bylines in document order; one that names only an agency
      * yields to a later one that names a person (the agency credit may be
      * a photo or a related story's). */
-    pith_mlist agency_only = {NULL, 0};
+    pith_strings agency_only = {NULL, 0};
     for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
         if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS))
             r->ok = false;
-        if (l->count && pith_is_agency(l->items[0].ptr, l->items[0].len)) {
+        if (l->count && pith_is_agency(l->items[0], strlen(l->items[0]))) {
             if (!agency_only.count) agency_only = *l;
-            *l = (pith_mlist){NULL, 0};
+            *l = (pith_strings){NULL, 0};
         }
     }
     if (!l->count) *l = agency_only;
     for (uint32_t i = 0; !l->count && i < r->ld->org_authors.count; i++) {
-        pith_mstr s = r->ld->org_authors.items[i];
+        pith_mstr s = mstr(r->ld->org_authors.items[i]);
         if (!meta_list_add(r->a, l, PITH_META_MAX_AUTHORS, s.ptr, s.len)) r->ok = false;
     }
     /* Nobody else: an author meta that names the site itself is still the
@@ -249,8 +255,8 @@ static void resolve_dates(resolve *r) {
         if (pub_rank >= 4 && mod_rank < pub_rank) has_pub = false;
         else has_mod = false; /* modified before published: not a real modification date */
     }
-    if (has_pub) r->out->date_published = date_str(r, &pub);
-    if (has_mod) r->out->date_modified = date_str(r, &mod);
+    if (has_pub) r->out->date_published = date_str(r, &pub).ptr;
+    if (has_mod) r->out->date_modified = date_str(r, &mod).ptr;
 }
 
 /* ---------------------------------------------------------------- the rest */
@@ -268,10 +274,10 @@ static void resolve_language(resolve *r) {
         if (l) {
             n = strlen(l);
             memcpy(buf, l, n + 1);
-            r->out->language_detected = true;
+            r->h->language_detected = true;
         }
     }
-    if (n) r->out->language = clean(r, buf, n);
+    if (n) r->out->language = clean(r, buf, n).ptr;
 }
 
 /* JSON-LD description (the article's own), then the metas by rank. */
@@ -281,12 +287,12 @@ static void resolve_description(resolve *r) {
     if (!d.ptr && (v = slot1(r->mf, MF_DESC, 9))) d = clean(r, v->s, v->len);
     if (!d.ptr) d = r->ld->description;
     if (d.ptr) {
-        r->out->description = d;
-        r->out->description_source = PITH_DESC_META;
+        r->out->description = d.ptr;
+        r->h->description_source = PITH_DESC_META;
     } else if (r->mf->first_paragraph.s) {
         meta_value lead = r->mf->first_after_h1.s ? r->mf->first_after_h1 : r->mf->first_paragraph;
-        r->out->description = (pith_mstr){lead.s, lead.len};
-        r->out->description_source = PITH_DESC_FIRST_PARAGRAPH;
+        r->out->description = lead.s;
+        r->h->description_source = PITH_DESC_FIRST_PARAGRAPH;
     }
 }
 
@@ -322,30 +328,34 @@ static pith_mstr absolutize(resolve *r, pith_mstr u) {
 }
 
 static void resolve_urls(resolve *r) {
-    pith_meta *o = r->out;
+    pith_metadata *o = r->out;
     const meta_slot *s = &r->mf->slot[MF_CANON];
-    if (s->count) o->canonical_url = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
-    if (!o->canonical_url.ptr && r->ld->url.ptr) o->canonical_url = absolutize(r, r->ld->url);
-    if (!o->canonical_url.ptr && r->url && r->url_len) o->canonical_url = clean(r, r->url, r->url_len);
+    pith_mstr canon = {NULL, 0}, image = {NULL, 0}, license = {NULL, 0};
+    if (s->count) canon = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
+    if (!canon.ptr && r->ld->url.ptr) canon = absolutize(r, r->ld->url);
+    if (!canon.ptr && r->url && r->url_len) canon = clean(r, r->url, r->url_len);
     /* Image: og:image, twitter:image, JSON-LD image, microdata. */
     const meta_value *v = slot1(r->mf, MF_IMAGE, 2);
-    if (v) o->image = absolutize(r, clean(r, v->s, v->len));
-    if (!o->image.ptr) o->image = absolutize(r, r->ld->image);
-    if (!o->image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) o->image = absolutize(r, clean(r, v->s, v->len));
+    if (v) image = absolutize(r, clean(r, v->s, v->len));
+    if (!image.ptr) image = absolutize(r, r->ld->image);
+    if (!image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) image = absolutize(r, clean(r, v->s, v->len));
     /* Licence: a URL or a name ("CC BY 4.0"), kept as given. */
     v = slot1(r->mf, MF_LICENSE, 1);
-    if (v) o->license = clean(r, v->s, v->len);
-    if (!o->license.ptr) o->license = r->ld->license;
-    if (!o->license.ptr && (v = slot1(r->mf, MF_LICENSE, 9))) o->license = clean(r, v->s, v->len);
+    if (v) license = clean(r, v->s, v->len);
+    if (!license.ptr) license = r->ld->license;
+    if (!license.ptr && (v = slot1(r->mf, MF_LICENSE, 9))) license = clean(r, v->s, v->len);
+    o->canonical_url = canon.ptr;
+    o->image = image.ptr;
+    o->license = license.ptr;
 }
 
-static void copy_list(resolve *r, pith_mlist *dst, const meta_slot *s, uint32_t max) {
+static void copy_list(resolve *r, pith_strings *dst, const meta_slot *s, uint32_t max) {
     for (uint32_t i = 0; i < s->count; i++)
         if (!meta_list_add(r->a, dst, max, s->v[i].s, s->v[i].len)) r->ok = false;
 }
 
 static void resolve_lists(resolve *r) {
-    pith_meta *o = r->out;
+    pith_metadata *o = r->out;
     const meta_slot *tags = &r->mf->slot[MF_TAG], *sec = &r->mf->slot[MF_SECTION];
     if (tags->rank && tags->rank <= 2) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
     if (!o->tags.count) o->tags = r->ld->keywords;
@@ -355,27 +365,31 @@ static void resolve_lists(resolve *r) {
     if (!o->categories.count) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
 }
 
-static void hints(resolve *r) {
-    pith_meta *o = r->out;
-    o->jsonld_type = r->ld->type;
-    o->jsonld_body = r->ld->body;
-    for (size_t i = 0; i < r->mf->n_bylines; i++) {
-        pith_mstr m = {r->mf->bylines[i].s, r->mf->bylines[i].len};
-        if (!o->bylines.items) {
-            o->bylines.items = pith_arena_alloc(r->a, sizeof(pith_mstr) * PITH_META_MAX_BYLINES);
-            if (!o->bylines.items) {
-                r->ok = false;
-                return;
-            }
-        }
-        o->byline_nodes[o->bylines.count] = r->mf->byline_nodes[i];
-        o->bylines.items[o->bylines.count++] = m;
+static void resolve_hints(resolve *r) {
+    meta_hints *h = r->h;
+    h->publisher = r->publisher;
+    h->jsonld_type = r->ld->type;
+    h->jsonld_body = r->ld->body;
+    if (!r->mf->n_bylines) return;
+    const char **items = pith_arena_alloc(r->a, sizeof *items * r->mf->n_bylines);
+    if (!items) {
+        r->ok = false;
+        return;
     }
+    for (size_t i = 0; i < r->mf->n_bylines; i++) {
+        items[i] = r->mf->bylines[i].s;
+        h->byline_nodes[i] = r->mf->byline_nodes[i];
+    }
+    h->bylines = (pith_strings){items, r->mf->n_bylines};
 }
 
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
-                           pith_memo *classes, pith_meta *out) {
+                           pith_memo *classes, pith_metadata *out, meta_hints *hints) {
+    meta_hints unused;
+    if (!hints) hints = &unused;
     memset(out, 0, sizeof *out);
+    memset(hints, 0, sizeof *hints);
+    out->url = page_url;
     if (!dom || !dom->root || !arena) return true;
     meta_found *mf = pith_arena_alloc(arena, sizeof *mf);
     if (!mf) return false;
@@ -383,8 +397,8 @@ bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url
     meta_walk(dom, arena, classes, mf);
     meta_jsonld ld;
     bool ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed;
-    resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .url = page_url, .url_len = page_url ? url_len : 0,
-                 .ok = ok};
+    resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .h = hints, .url = page_url,
+                 .url_len = page_url ? url_len : 0, .ok = ok};
     resolve_site(&r);
     resolve_title(&r);
     resolve_authors(&r);
@@ -393,6 +407,6 @@ bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url
     resolve_description(&r);
     resolve_urls(&r);
     resolve_lists(&r);
-    hints(&r);
+    resolve_hints(&r);
     return r.ok;
 }

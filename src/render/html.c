@@ -5,7 +5,7 @@
  * tag and attribute written here comes from this file (an allowlist: h1-h6
  * p ul ol li blockquote pre code table caption thead tbody tr th td figure
  * figcaption img a em strong sub sup s br hr article header time small;
- * href src alt title colspan rowspan start datetime lang dir, and class
+ * href src alt title colspan rowspan start datetime lang, and class
  * only as "language-X" on code), every text
  * and attribute value is escaped, and URLs are emitted only when they are
  * http(s) (anything else - javascript:, data:, relative - is dropped, the
@@ -110,16 +110,6 @@ static void put_inlines(html_state *s, const pith_block *blk) {
         else put_run(s, r, p, n);
     }
     if (link) pith_buf_append(s->out, "</a>", 4);
-}
-
-void pith_render_html_inlines(const pith_block *blk, const pith_render_options *opts, pith_buf *out) {
-    pith_render_options defaults;
-    if (!opts) {
-        pith_render_options_init(&defaults);
-        opts = &defaults;
-    }
-    html_state s = {out, opts};
-    put_inlines(&s, blk);
 }
 
 /* ------------------------------------------------------------------------
@@ -274,60 +264,63 @@ static bool lang_ok(pith_str v) {
     return v.len > 0 && v.len < 36;
 }
 
-static void head(html_state *s, const pith_render_meta *m) {
+/* A metadata string as the helpers here take it (len 0 when absent). */
+static pith_str str(const char *s) { return (pith_str){s, s ? strlen(s) : 0}; }
+
+static void head(html_state *s, const pith_metadata *m) {
     pith_buf *o = s->out;
     pith_buf_puts(o, "<!DOCTYPE html>\n<html");
-    if (m && lang_ok(m->language)) put_attr(o, "lang", m->language);
-    if (m && (m->dir.len == 3) && (memcmp(m->dir.ptr, "rtl", 3) == 0 || memcmp(m->dir.ptr, "ltr", 3) == 0))
-        put_attr(o, "dir", m->dir);
+    if (m && lang_ok(str(m->language))) put_attr(o, "lang", str(m->language));
     pith_buf_puts(o, ">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                      "img-src http: https:; style-src 'unsafe-inline'\">\n"
                      "<meta name=\"referrer\" content=\"no-referrer\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    if (m) put_str(o, m->title);
+    if (m) put_str(o, str(m->title));
     pith_buf_puts(o, "</title>\n<style>");
     pith_buf_puts(o, html_style);
     pith_buf_puts(o, "</style>\n</head>\n<body>\n<article>\n");
 }
 
-static void byline(html_state *s, const pith_render_meta *m) {
+static void byline(html_state *s, const pith_metadata *m) {
     pith_buf *o = s->out;
-    bool any = m->nauthors || m->date_published.len || m->site_name.len;
+    pith_str date = str(m->date_published), site = str(m->site_name);
+    bool any = m->authors.count || date.len || site.len;
     if (!any) return;
     pith_buf_append(o, "<p>", 3);
-    for (size_t i = 0; i < m->nauthors; i++) {
+    for (size_t i = 0; i < m->authors.count; i++) {
         if (i) pith_buf_append(o, ", ", 2);
-        put_str(o, m->authors[i]);
+        put_str(o, str(m->authors.items[i]));
     }
-    if (m->date_published.len) {
-        if (m->nauthors) pith_buf_append(o, " \xC2\xB7 ", 4);
+    if (date.len) {
+        if (m->authors.count) pith_buf_append(o, " \xC2\xB7 ", 4);
         pith_buf_append(o, "<time", 5);
-        put_attr(o, "datetime", m->date_published);
+        put_attr(o, "datetime", date);
         pith_buf_putc(o, '>');
         /* The readable date is built from digits and month names only:
          * nothing there needs escaping. */
-        if (!pith_readable_date(m->date_published.ptr, m->date_published.len, o)) put_str(o, m->date_published);
+        if (!pith_readable_date(date.ptr, date.len, o)) put_str(o, date);
         pith_buf_append(o, "</time>", 7);
     }
-    if (m->site_name.len) {
-        if (m->nauthors || m->date_published.len) pith_buf_append(o, " \xC2\xB7 ", 4);
-        put_str(o, m->site_name);
+    if (site.len) {
+        if (m->authors.count || date.len) pith_buf_append(o, " \xC2\xB7 ", 4);
+        put_str(o, site);
     }
     pith_buf_append(o, "</p>\n", 5);
 }
 
-static void header(html_state *s, const pith_render_meta *m) {
-    if (!m || (!m->title.len && !m->nauthors && !m->date_published.len && !m->site_name.len)) return;
+static void header(html_state *s, const pith_metadata *m) {
+    pith_str title = str(m ? m->title : NULL);
+    if (!m || (!title.len && !m->authors.count && !str(m->date_published).len && !str(m->site_name).len)) return;
     pith_buf_append(s->out, "<header>\n", 9);
-    if (m->title.len) {
+    if (title.len) {
         pith_buf_append(s->out, "<h1>", 4);
-        put_str(s->out, m->title);
+        put_str(s->out, title);
         pith_buf_append(s->out, "</h1>\n", 6);
     }
     byline(s, m);
-    pith_str src = m->url;
-    if (pith_url_is_http(m->canonical_url.ptr, m->canonical_url.len)) src = m->canonical_url;
+    pith_str src = str(m->url), canonical = str(m->canonical_url);
+    if (pith_url_is_http(canonical.ptr, canonical.len)) src = canonical;
     if (pith_url_is_http(src.ptr, src.len)) {
         pith_buf_append(s->out, "<p><small><a", 12);
         put_attr(s->out, "href", src);
@@ -338,8 +331,9 @@ static void header(html_state *s, const pith_render_meta *m) {
     pith_buf_append(s->out, "</header>\n", 10);
 }
 
-pith_status pith_render_html(const pith_block *root, const pith_render_meta *meta, const pith_render_options *opts,
+pith_status pith_render_html(const pith_block *root, const pith_render_page *page, const pith_render_options *opts,
                              pith_buf *out) {
+    const pith_metadata *meta = page ? page->meta : NULL;
     pith_render_options defaults;
     if (!opts) {
         pith_render_options_init(&defaults);

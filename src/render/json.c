@@ -8,8 +8,8 @@
  *   site_name, language, description,
  *   image, license, encoding               string or null
  *   tags, categories                       [string]
- *   text                                   string: the plain-text rendering (opts->json_text)
- *   blocks                                 [block] (opts->json_blocks)
+ *   text                                   string: the plain-text rendering
+ *   blocks                                 [block]
  *   comments                               [{author, date, text}] (null members when absent)
  *   warnings                               [string]: limits hit and the like
  * Absent strings are null rather than omitted so consumers can index
@@ -18,8 +18,6 @@
  * Blocks:
  *   {"type":"heading","level":2,"text":"..."}
  *   {"type":"paragraph","text":"..."}
- *       with opts->json_html, headings, paragraphs and figures also have
- *       "html": the inline content as safe HTML (links, emphasis, breaks)
  *   {"type":"list","ordered":true,"start":1,"items":[item]}
  *       item: {"text":"..."} - the text of the item's own paragraphs,
  *       headings and code, joined by "\n"; plus "blocks":[block] when the
@@ -50,28 +48,22 @@ static void key_str(pith_json_writer *w, const char *key, pith_str v) {
     pith_json_string_or_null(w, v.ptr, v.len);
 }
 
-static void key_list(pith_json_writer *w, const char *key, const pith_str *v, size_t n) {
+/* A metadata string: null when absent or empty. */
+static void key_cstr(pith_json_writer *w, const char *key, const char *v) {
+    pith_json_key(w, key);
+    pith_json_string_or_null(w, v, v ? strlen(v) : 0);
+}
+
+static void key_list(pith_json_writer *w, const char *key, pith_strings v) {
     pith_json_key(w, key);
     pith_json_begin_array(w);
-    for (size_t i = 0; i < n; i++) pith_json_string(w, v[i].ptr, v[i].len);
+    for (size_t i = 0; i < v.count; i++) pith_json_string(w, v.items[i], strlen(v.items[i]));
     pith_json_end_array(w);
 }
 
 static void key_text(pith_json_writer *w, const char *key, const pith_block *blk) {
     pith_json_key(w, key);
     pith_json_string(w, blk->text.ptr, blk->text.len);
-}
-
-/* "html": the block's inline content, when asked for. */
-static void key_html(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
-    if (!opts->json_html) return;
-    pith_buf tmp;
-    pith_buf_init(&tmp, &w->out->hooks, w->out->limit);
-    pith_render_html_inlines(blk, opts, &tmp);
-    if (tmp.failed) w->out->failed = true, w->out->limited = tmp.limited;
-    pith_json_key(w, "html");
-    pith_json_string(w, tmp.data, tmp.len);
-    pith_buf_free(&tmp);
 }
 
 /* ------------------------------------------------------------ links */
@@ -192,7 +184,6 @@ static void figure(pith_json_writer *w, const pith_block *blk, const pith_render
     key_str(w, "title", blk->title);
     key_str(w, "caption", blk->text);
     key_str(w, "credit", blk->credit);
-    if (blk->text.len) key_html(w, blk, opts);
     key_links(w, blk, opts);
     pith_json_end_object(w);
 }
@@ -224,14 +215,12 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         pith_json_key(w, "level");
         pith_json_int(w, blk->level);
         key_text(w, "text", blk);
-        key_html(w, blk, opts);
         key_links(w, blk, opts);
         pith_json_end_object(w);
         break;
     case PITH_BLOCK_PARAGRAPH:
         type_key(w, "paragraph");
         key_text(w, "text", blk);
-        key_html(w, blk, opts);
         key_links(w, blk, opts);
         pith_json_end_object(w);
         break;
@@ -328,40 +317,50 @@ static void text_field(pith_json_writer *w, const pith_block *root, const pith_r
     pith_buf_free(&tmp);
 }
 
-static void comments(pith_json_writer *w, const pith_render_meta *m) {
+static void comments(pith_json_writer *w, const pith_render_page *p) {
     pith_json_key(w, "comments");
     pith_json_begin_array(w);
-    for (size_t i = 0; m && i < m->ncomments; i++) {
+    for (size_t i = 0; p && i < p->ncomments; i++) {
         pith_json_begin_object(w);
-        key_str(w, "author", m->comments[i].author);
-        key_str(w, "date", m->comments[i].date);
-        key_str(w, "text", m->comments[i].text);
+        key_cstr(w, "author", p->comments[i].author);
+        key_cstr(w, "date", p->comments[i].date);
+        key_cstr(w, "text", p->comments[i].text);
         pith_json_end_object(w);
     }
     pith_json_end_array(w);
 }
 
-static void metadata(pith_json_writer *w, const pith_render_meta *m) {
-    static const pith_render_meta none;
-    if (!m) m = &none;
-    key_str(w, "url", m->url);
-    key_str(w, "canonical_url", m->canonical_url);
-    key_str(w, "title", m->title);
-    key_list(w, "authors", m->authors, m->nauthors);
-    key_list(w, "contributors", m->contributors, m->ncontributors);
-    key_str(w, "date_published", m->date_published);
-    key_str(w, "date_modified", m->date_modified);
-    key_str(w, "site_name", m->site_name);
-    key_str(w, "language", m->language);
-    key_str(w, "description", m->description);
-    key_str(w, "image", m->image);
-    key_list(w, "tags", m->tags, m->ntags);
-    key_list(w, "categories", m->categories, m->ncategories);
-    key_str(w, "license", m->license);
-    key_str(w, "encoding", m->encoding);
+static void metadata(pith_json_writer *w, const pith_render_page *p) {
+    static const pith_metadata none;
+    const pith_metadata *m = p && p->meta ? p->meta : &none;
+    key_cstr(w, "url", m->url);
+    key_cstr(w, "canonical_url", m->canonical_url);
+    key_cstr(w, "title", m->title);
+    key_list(w, "authors", m->authors);
+    key_list(w, "contributors", m->contributors);
+    key_cstr(w, "date_published", m->date_published);
+    key_cstr(w, "date_modified", m->date_modified);
+    key_cstr(w, "site_name", m->site_name);
+    key_cstr(w, "language", m->language);
+    key_cstr(w, "description", m->description);
+    key_cstr(w, "image", m->image);
+    key_list(w, "tags", m->tags);
+    key_list(w, "categories", m->categories);
+    key_cstr(w, "license", m->license);
+    key_cstr(w, "encoding", p ? p->encoding : NULL);
 }
 
-pith_status pith_render_json(const pith_block *root, const pith_render_meta *meta, const pith_render_options *opts,
+/* The limits met (PITH_LIMIT_HIT_* bits, lowest first), by the option's name. */
+static void warnings(pith_json_writer *w, const pith_render_page *p) {
+    static const char *const NAMES[] = {"max_input_bytes", "max_nodes", "max_depth", "max_memory"};
+    pith_json_key(w, "warnings");
+    pith_json_begin_array(w);
+    for (unsigned i = 0; p && i < sizeof NAMES / sizeof *NAMES; i++)
+        if (p->limits_hit & (1u << i)) pith_json_string(w, NAMES[i], strlen(NAMES[i]));
+    pith_json_end_array(w);
+}
+
+pith_status pith_render_json(const pith_block *root, const pith_render_page *page, const pith_render_options *opts,
                              pith_buf *out) {
     pith_render_options defaults;
     if (!opts) {
@@ -371,14 +370,11 @@ pith_status pith_render_json(const pith_block *root, const pith_render_meta *met
     pith_json_writer w;
     pith_json_init(&w, out, opts->pretty);
     pith_json_begin_object(&w);
-    metadata(&w, meta);
-    if (opts->json_text) text_field(&w, root, opts);
-    if (opts->json_blocks) blocks(&w, root, opts);
-    comments(&w, meta);
-    pith_json_key(&w, "warnings");
-    pith_json_begin_array(&w);
-    for (size_t i = 0; meta && i < meta->nwarnings; i++) pith_json_string(&w, meta->warnings[i].ptr, meta->warnings[i].len);
-    pith_json_end_array(&w);
+    metadata(&w, page);
+    text_field(&w, root, opts);
+    blocks(&w, root, opts);
+    comments(&w, page);
+    warnings(&w, page);
     pith_json_end_object(&w);
     pith_buf_putc(out, '\n');
     return pith_render_status(out);

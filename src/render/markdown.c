@@ -635,50 +635,50 @@ static void leave(md_state *s, const pith_block *blk) {
 /* ------------------------------------------------------------------------
  * Front matter: YAML with JSON-style strings (YAML 1.2 reads JSON).
  * ------------------------------------------------------------------------ */
-static void fm_str(pith_buf *out, const char *key, pith_str v) {
-    if (!v.len) return;
+static void fm_str(pith_buf *out, const char *key, const char *v) {
+    if (!v || !*v) return;
     pith_buf_puts(out, key);
     pith_buf_append(out, ": ", 2);
-    pith_json_escape(out, v.ptr, v.len);
+    pith_json_escape(out, v, strlen(v));
     pith_buf_putc(out, '\n');
 }
 
-static void fm_list(pith_buf *out, const char *key, const pith_str *v, size_t n) {
-    if (!n) return;
+static void fm_list(pith_buf *out, const char *key, pith_strings v) {
+    if (!v.count) return;
     pith_buf_puts(out, key);
     pith_buf_append(out, ": [", 3);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < v.count; i++) {
         if (i) pith_buf_append(out, ", ", 2);
-        pith_json_escape(out, v[i].ptr, v[i].len);
+        pith_json_escape(out, v.items[i], strlen(v.items[i]));
     }
     pith_buf_append(out, "]\n", 2);
 }
 
-static void front_matter(pith_buf *out, const pith_render_meta *m) {
+static void front_matter(pith_buf *out, const pith_metadata *m) {
     pith_buf_append(out, "---\n", 4);
     fm_str(out, "title", m->title);
-    fm_list(out, "authors", m->authors, m->nauthors);
+    fm_list(out, "authors", m->authors);
     fm_str(out, "date", m->date_published);
     fm_str(out, "modified", m->date_modified);
     fm_str(out, "site", m->site_name);
-    fm_str(out, "url", m->canonical_url.len ? m->canonical_url : m->url);
+    fm_str(out, "url", m->canonical_url && *m->canonical_url ? m->canonical_url : m->url);
     fm_str(out, "language", m->language);
     fm_str(out, "description", m->description);
     fm_str(out, "image", m->image);
-    fm_list(out, "tags", m->tags, m->ntags);
-    fm_list(out, "categories", m->categories, m->ncategories);
+    fm_list(out, "tags", m->tags);
+    fm_list(out, "categories", m->categories);
     fm_str(out, "license", m->license);
     pith_buf_append(out, "---\n\n", 5);
 }
 
-pith_status pith_render_markdown(const pith_block *root, const pith_render_meta *meta,
+pith_status pith_render_markdown(const pith_block *root, const pith_render_page *page,
                                  const pith_render_options *opts, pith_buf *out) {
     pith_render_options defaults;
     if (!opts) {
         pith_render_options_init(&defaults);
         opts = &defaults;
     }
-    if (opts->front_matter && meta) front_matter(out, meta);
+    if (opts->front_matter && page && page->meta) front_matter(out, page->meta);
     md_state s = {.out = out, .opts = opts, .sep = 2};
     pith_buf_init(&s.prefix, &out->hooks, 0);
     pith_buf_init(&s.lists, &out->hooks, 0);

@@ -9,7 +9,6 @@
 void pith_render_options_init(pith_render_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->links = opts->images = true;
-    opts->json_text = opts->json_blocks = true;
 }
 
 pith_status pith_render_status(const pith_buf *out) {

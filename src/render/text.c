@@ -1,10 +1,10 @@
 /*
  * text.c - the plain-text renderer, also the "text" of the JSON output.
  *
- * Blocks are separated by a blank line (one newline with opts->compact);
+ * Blocks are separated by a blank line;
  * list items go one per line with "- " or "N. ", nested lists indented by
  * two spaces a level; quotes are their text; code is verbatim; table rows
- * go one per line with cells joined by " | " (or a tab); figure captions
+ * go one per line with cells joined by " | "; figure captions
  * only when opts->captions asks. Everything inside a table cell is
  * flattened onto the row's line.
  */
@@ -75,7 +75,7 @@ static void begin_block(text_state *s) {
     s->any = true;
 }
 
-static int block_sep(const text_state *s) { return s->lists || s->item_root || s->opts->compact ? 1 : 2; }
+static int block_sep(const text_state *s) { return s->lists || s->item_root ? 1 : 2; }
 
 static void end_block(text_state *s) {
     if (!s->cells) s->sep = block_sep(s);
@@ -117,17 +117,13 @@ static void exit_list(text_state *s) {
 
 static void enter_cell(text_state *s, const pith_block *blk) {
     if (s->cells++) return; /* a nested table: flattened into this cell */
-    if (blk->prev) {
-        const char *sep = s->opts->table_style == PITH_TABLE_TABS ? "\t" : " | ";
-        pith_buf_puts(s->out, sep);
-    }
+    if (blk->prev) pith_buf_puts(s->out, " | ");
     s->cell_empty = true;
 }
 
 static void exit_cell(text_state *s, const pith_block *blk) {
     if (--s->cells) return;
-    const char *sep = s->opts->table_style == PITH_TABLE_TABS ? "\t" : " | ";
-    for (uint32_t i = 1; i < blk->colspan && i < 1000; i++) pith_buf_puts(s->out, sep);
+    for (uint32_t i = 1; i < blk->colspan && i < 1000; i++) pith_buf_puts(s->out, " | ");
 }
 
 static void figure(text_state *s, const pith_block *blk) {

@@ -259,10 +259,10 @@ static void test_extractor(const page *pg) {
 
 /* ---------------------------------------------------------------- render */
 
-typedef pith_status (*render_fn)(const pith_block *, const pith_render_meta *, const pith_render_options *,
+typedef pith_status (*render_fn)(const pith_block *, const pith_render_page *, const pith_render_options *,
                                  pith_buf *);
 
-static pith_status render_text_fn(const pith_block *b, const pith_render_meta *m, const pith_render_options *o,
+static pith_status render_text_fn(const pith_block *b, const pith_render_page *m, const pith_render_options *o,
                                   pith_buf *out) {
     (void)m;
     return pith_render_text(b, o, out);
@@ -283,10 +283,11 @@ static size_t render_once(render_fn fn, size_t fail_at, pith_status *st_out) {
     if (root) {
         pith_buf out;
         pith_buf_init(&out, &hooks, 0);
-        pith_render_meta meta;
+        pith_metadata meta;
         memset(&meta, 0, sizeof meta);
-        meta.title = (pith_str){"A title", 7};
-        st = fn(root, &meta, NULL, &out);
+        meta.title = "A title";
+        pith_render_page rp = {.meta = &meta};
+        st = fn(root, &rp, NULL, &out);
         if (st == PITH_OK) st = pith_render_status(&out);
         CHECK(st == PITH_OK || st == PITH_E_NOMEM);
         pith_buf_free(&out);

@@ -9,13 +9,13 @@ static pith_arena arena;
 /* The names joined with "; " (or "(none)"). */
 static const char *names_ex(const char *byline, const char *site) {
     static char buf[512];
-    pith_mlist l = {NULL, 0};
+    pith_strings l = {NULL, 0};
     pith_mstr ex = {site, site ? (uint32_t)strlen(site) : 0};
     CHECK(pith_byline_names(byline, strlen(byline), &ex, site ? 1 : 0, &arena, &l, 16));
     buf[0] = 0;
     for (uint32_t i = 0; i < l.count; i++) {
         if (i) strcat(buf, "; ");
-        strncat(buf, l.items[i].ptr, 100);
+        strncat(buf, l.items[i], 100);
     }
     return l.count ? buf : "(none)";
 }
@@ -23,12 +23,12 @@ static const char *names(const char *byline) { return names_ex(byline, NULL); }
 
 static const char *credits(const char *text) {
     static char buf[512];
-    pith_mlist l = {NULL, 0};
+    pith_strings l = {NULL, 0};
     bool found = pith_contributor_credits(text, strlen(text), &arena, &l, 16);
     buf[0] = 0;
     for (uint32_t i = 0; i < l.count; i++) {
         if (i) strcat(buf, "; ");
-        strncat(buf, l.items[i].ptr, 100);
+        strncat(buf, l.items[i], 100);
     }
     return found ? buf : "(no credit)";
 }

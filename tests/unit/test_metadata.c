@@ -31,24 +31,33 @@ static bool parser_works(void) {
     return false;
 }
 
-static pith_meta extract(const char *html, const char *url) {
+/* The page's metadata and the stage's hints, as the extractor hands them on. */
+typedef struct page_meta {
+    pith_metadata m;
+    meta_hints h;
+} page_meta;
+
+static page_meta extract_all(const char *html, const char *url) {
     pith_dom dom;
-    pith_meta m;
-    memset(&m, 0, sizeof m);
+    page_meta p;
+    memset(&p, 0, sizeof p);
     CHECK(parse(html, &dom));
-    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &m));
-    return m;
+    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &p.m, &p.h));
+    return p;
 }
 
-static const char *s(pith_mstr m) { return m.ptr ? m.ptr : "(none)"; }
+static pith_metadata extract(const char *html, const char *url) { return extract_all(html, url).m; }
+
+static const char *s(const char *v) { return v ? v : "(none)"; }
+static const char *ms(pith_mstr v) { return v.ptr ? v.ptr : "(none)"; }
 
 /* The list joined with "; ". */
-static const char *j(pith_mlist l) {
+static const char *j(pith_strings l) {
     static char buf[1024];
     buf[0] = 0;
-    for (uint32_t i = 0; i < l.count; i++) {
+    for (size_t i = 0; i < l.count; i++) {
         if (i) strcat(buf, "; ");
-        strncat(buf, l.items[i].ptr, 200);
+        strncat(buf, l.items[i], 200);
     }
     return l.count ? buf : "(none)";
 }
@@ -85,27 +94,29 @@ static const char NEWS_JSONLD[] =
     "</article></body></html>";
 
 static void test_jsonld_page(void) {
-    pith_meta m = extract(NEWS_JSONLD, "https://planet.example.com/news/storm?utm=x");
+    page_meta p = extract_all(NEWS_JSONLD, "https://planet.example.com/news/storm?utm=x");
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(s(m.title), "Storm hits the coast, thousands evacuated");
     CHECK_STR_EQ(j(m.authors), "Lois Lane; Clark Kent");
     CHECK_STR_EQ(j(m.contributors), "Jimmy Olsen; Perry White");
     CHECK_STR_EQ(s(m.date_published), "2016-07-14T10:30:00+01:00");
     CHECK_STR_EQ(s(m.date_modified), "2016-07-15T08:00:00+01:00");
     CHECK_STR_EQ(s(m.site_name), "The Daily Planet");
-    CHECK_STR_EQ(s(m.publisher), "The Daily Planet");
+    CHECK_STR_EQ(ms(h.publisher), "The Daily Planet");
     CHECK_STR_EQ(s(m.language), "en-GB");
-    CHECK(!m.language_detected);
+    CHECK(!h.language_detected);
     CHECK_STR_EQ(s(m.description), "A storm & its aftermath.");
-    CHECK(m.description_source == PITH_DESC_META);
+    CHECK(h.description_source == PITH_DESC_META);
     CHECK_STR_EQ(s(m.canonical_url), "https://planet.example.com/news/storm");
     CHECK_STR_EQ(s(m.image), "https://img.example.com/og.jpg");
     CHECK_STR_EQ(j(m.tags), "storm; coast; weather");
     CHECK_STR_EQ(j(m.categories), "News");
     CHECK_STR_EQ(s(m.license), "https://creativecommons.org/licenses/by/4.0/");
-    CHECK_STR_EQ(s(m.jsonld_type), "NewsArticle");
-    CHECK_STR_EQ(s(m.jsonld_body), "The storm arrived at dawn.\nThousands left.");
-    CHECK_STR_EQ(j(m.bylines), "By Lois Lane and Clark Kent | July 14, 2016");
-    CHECK(m.byline_nodes[0] && m.byline_nodes[0]->tag == PITH_TAG_DIV);
+    CHECK_STR_EQ(ms(h.jsonld_type), "NewsArticle");
+    CHECK_STR_EQ(ms(h.jsonld_body), "The storm arrived at dawn.\nThousands left.");
+    CHECK_STR_EQ(j(h.bylines), "By Lois Lane and Clark Kent | July 14, 2016");
+    CHECK(h.byline_nodes[0] && h.byline_nodes[0]->tag == PITH_TAG_DIV);
 }
 
 static const char META_PAGE[] =
@@ -126,7 +137,9 @@ static const char META_PAGE[] =
     "</head><body><p>Lawmakers met for six hours on Wednesday but could not agree on the budget.</p></body></html>";
 
 static void test_meta_page(void) {
-    pith_meta m = extract(META_PAGE, NULL);
+    page_meta p = extract_all(META_PAGE, NULL);
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(s(m.title), "Budget talks stall again");
     CHECK_STR_EQ(j(m.authors), "Jane Doe; John Roe");
     CHECK_STR_EQ(j(m.contributors), "(none)");
@@ -140,8 +153,8 @@ static void test_meta_page(void) {
     CHECK_STR_EQ(j(m.tags), "Budget; Politics");
     CHECK_STR_EQ(j(m.categories), "Local");
     CHECK_STR_EQ(s(m.license), "https://example.com/terms");
-    CHECK_STR_EQ(s(m.jsonld_type), "(none)");
-    CHECK_STR_EQ(s(m.jsonld_body), "(none)");
+    CHECK_STR_EQ(ms(h.jsonld_type), "(none)");
+    CHECK_STR_EQ(ms(h.jsonld_body), "(none)");
 }
 
 static const char VISIBLE_PAGE[] =
@@ -159,16 +172,18 @@ static const char VISIBLE_PAGE[] =
     "</body></html>";
 
 static void test_visible_page(void) {
-    pith_meta m = extract(VISIBLE_PAGE, "https://www.riverside.example/2019/03/16/green-river/");
+    page_meta p = extract_all(VISIBLE_PAGE, "https://www.riverside.example/2019/03/16/green-river/");
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(s(m.title), "Why the river turned green");
     CHECK_STR_EQ(j(m.authors), "Ann Poe");
     CHECK_STR_EQ(j(m.contributors), "Ben Stone");
     CHECK_STR_EQ(s(m.date_published), "2019-03-17T08:15:00Z"); /* <time> beats the URL */
     CHECK_STR_EQ(s(m.site_name), "riverside.example");
     CHECK_STR_EQ(s(m.language), "en");
-    CHECK(m.language_detected);
-    CHECK(m.description_source == PITH_DESC_FIRST_PARAGRAPH);
-    CHECK(m.description.ptr && strncmp(m.description.ptr, "The river that runs", 19) == 0);
+    CHECK(h.language_detected);
+    CHECK(h.description_source == PITH_DESC_FIRST_PARAGRAPH);
+    CHECK(m.description && strncmp(m.description, "The river that runs", 19) == 0);
     CHECK_STR_EQ(s(m.canonical_url), "https://www.riverside.example/2019/03/16/green-river/");
     CHECK_STR_EQ(s(m.image), "(none)");
     CHECK_STR_EQ(j(m.tags), "(none)");
@@ -184,7 +199,7 @@ static const char RELATIVE_PATHS[] =
     "<meta property=og:image content=\"../i.jpg\"></head><body></body></html>";
 
 static void test_relative_urls(void) {
-    pith_meta m = extract(RELATIVE_URLS, "https://www.example.com:8443/x/y?z#w");
+    pith_metadata m = extract(RELATIVE_URLS, "https://www.example.com:8443/x/y?z#w");
     CHECK_STR_EQ(s(m.canonical_url), "https://www.example.com:8443/news/a?x=1");
     CHECK_STR_EQ(s(m.image), "https://cdn.example.net/i.jpg");
     m = extract(RELATIVE_URLS, NULL);
@@ -198,7 +213,7 @@ static void test_relative_urls(void) {
 }
 
 static void test_url_fallbacks(void) {
-    pith_meta m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
+    pith_metadata m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
     CHECK_STR_EQ(s(m.date_published), "2021-02-03");
     CHECK_STR_EQ(s(m.site_name), "blog.example.org");
     CHECK_STR_EQ(s(m.title), "(none)"); /* no <title>: an unmatched h1 is not trusted */
@@ -225,15 +240,17 @@ static const char JUNK_JSONLD[] =
     "</head><body><p>short</p></body></html>";
 
 static void test_jsonld_junk(void) {
-    pith_meta m = extract(JUNK_JSONLD, NULL);
+    page_meta p = extract_all(JUNK_JSONLD, NULL);
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(s(m.title), "Quarterly results");
     CHECK_STR_EQ(j(m.authors), "Acme Corp"); /* an organisation, because nobody else */
-    CHECK_STR_EQ(s(m.publisher), "Acme Corp");
+    CHECK_STR_EQ(ms(h.publisher), "Acme Corp");
     CHECK_STR_EQ(s(m.date_published), "2020-05-01");
     CHECK_STR_EQ(s(m.date_modified), "(none)");
     CHECK_STR_EQ(s(m.image), "https://acme.example/a.png");
     CHECK_STR_EQ(j(m.tags), "earnings; acme");
-    CHECK_STR_EQ(s(m.jsonld_type), "BlogPosting");
+    CHECK_STR_EQ(ms(h.jsonld_type), "BlogPosting");
 }
 
 /* Hand-written JSON-LD often breaks JSON's rules: raw line breaks inside
@@ -248,10 +265,12 @@ static const char LOOSE_JSONLD[] =
     "</head><body><p>short</p></body></html>";
 
 static void test_jsonld_loose(void) {
-    pith_meta m = extract(LOOSE_JSONLD, NULL);
+    page_meta p = extract_all(LOOSE_JSONLD, NULL);
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(j(m.authors), "Nishant Kumar");
     CHECK_STR_EQ(s(m.date_published), "2019-11-20T13:38:07+05:30");
-    CHECK_STR_EQ(s(m.jsonld_type), "NewsArticle");
+    CHECK_STR_EQ(ms(h.jsonld_type), "NewsArticle");
 }
 
 /* Dates from weak sources that postdate the page's own modification date
@@ -261,7 +280,7 @@ static const char FUTURE_TIME[] =
     "<body><time datetime=\"2031-01-01\">today</time></body></html>";
 
 static void test_future_dates(void) {
-    pith_meta m = extract(FUTURE_TIME, NULL);
+    pith_metadata m = extract(FUTURE_TIME, NULL);
     CHECK_STR_EQ(s(m.date_published), "(none)");
     CHECK_STR_EQ(s(m.date_modified), "2018-01-02T00:00:00Z");
 }
@@ -274,7 +293,7 @@ static const char TAGLINE_SITE[] =
     "<title>Verstappen takes pole | Autoracing</title></head><body></body></html>";
 
 static void test_site_tagline(void) {
-    pith_meta m = extract(TAGLINE_SITE, NULL);
+    pith_metadata m = extract(TAGLINE_SITE, NULL);
     CHECK_STR_EQ(s(m.site_name), "Autoracing");
     CHECK_STR_EQ(s(m.title), "Verstappen takes pole");
 }
@@ -291,13 +310,15 @@ static const char BY_LINK[] =
     "<p>Von Hans Meier</p></body></html>";
 
 static void test_by_link(void) {
-    pith_meta m = extract(BY_LINK, NULL);
+    page_meta p = extract_all(BY_LINK, NULL);
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
     CHECK_STR_EQ(j(m.authors), "Jane Doe");
-    CHECK_STR_EQ(j(m.bylines), "By Jane Doe; Von Hans Meier");
+    CHECK_STR_EQ(j(h.bylines), "By Jane Doe; Von Hans Meier");
 }
 
 static void test_hidden(void) {
-    pith_meta m = extract(HIDDEN_PAGE, NULL);
+    pith_metadata m = extract(HIDDEN_PAGE, NULL);
     CHECK_STR_EQ(s(m.description),
                  "Le texte visible du premier paragraphe, avec du gras, qui est assez long pour servir de description.");
     CHECK_STR_EQ(j(m.authors), "Marie Curie");
@@ -311,8 +332,10 @@ static void test_many_bylines(void) {
     size_t o = (size_t)sprintf(html, "<html><body>");
     for (size_t i = 0; i < n; i++) o += (size_t)sprintf(html + o, "<div class=author>By Ann Bee%c</div>", (char)('a' + i % 7));
     strcpy(html + o, "</body></html>");
-    pith_meta m = extract(html, NULL);
-    CHECK(m.bylines.count <= PITH_META_MAX_BYLINES);
+    page_meta p = extract_all(html, NULL);
+    const pith_metadata m = p.m;
+    const meta_hints h = p.h;
+    CHECK(h.bylines.count <= PITH_META_MAX_BYLINES);
     CHECK(m.authors.count >= 1 && m.authors.count <= PITH_META_MAX_AUTHORS);
     free(html);
 }
@@ -347,9 +370,11 @@ static void test_hostile(void) {
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         char *html = repeat(CASES[i].pre, CASES[i].unit, CASES[i].n, CASES[i].post);
-        pith_meta m = extract(html, NULL);
+        page_meta p = extract_all(html, NULL);
+        const pith_metadata m = p.m;
+        const meta_hints h = p.h;
         CHECK(m.tags.count <= PITH_META_MAX_TAGS && m.authors.count <= PITH_META_MAX_AUTHORS &&
-              m.contributors.count <= PITH_META_MAX_AUTHORS && m.bylines.count <= PITH_META_MAX_BYLINES);
+              m.contributors.count <= PITH_META_MAX_AUTHORS && h.bylines.count <= PITH_META_MAX_BYLINES);
         free(html);
     }
 }

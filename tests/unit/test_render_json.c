@@ -28,10 +28,10 @@ static void done(void) {
     pith_arena_free(&arena);
 }
 
-static char *render(const pith_block *root, const pith_render_meta *m, const pith_render_options *o) {
+static char *render(const pith_block *root, const pith_render_page *p, const pith_render_options *o) {
     pith_buf out;
     pith_buf_init(&out, NULL, 0);
-    CHECK(pith_render_json(root, m, o, &out) == PITH_OK);
+    CHECK(pith_render_json(root, p, o, &out) == PITH_OK);
     return pith_buf_detach(&out, NULL);
 }
 
@@ -79,24 +79,19 @@ static void test_small_exact(void) {
     fx_text(b, "i");
     pith_blocks_close(b);
     pith_block *root = pith_blocks_finish(b);
-    pith_str authors[] = {{"A", 1}, {"B", 1}};
-    pith_str warn[] = {{"max_nodes", 9}};
-    pith_render_comment comments[] = {{{"C", 1}, {NULL, 0}, {"nice", 4}}};
-    pith_render_meta m = {0};
-    m.url = (pith_str){"https://e/", 10};
-    m.title = (pith_str){"T", 1};
-    m.authors = authors;
-    m.nauthors = 2;
-    m.language = (pith_str){"en", 2};
-    m.encoding = (pith_str){"UTF-8", 5};
-    m.comments = comments;
-    m.ncomments = 1;
-    m.warnings = warn;
-    m.nwarnings = 1;
+    const char *authors[] = {"A", "B"};
+    pith_comment comments[] = {{"C", NULL, "nice"}};
+    pith_metadata m = {0};
+    m.url = "https://e/";
+    m.title = "T";
+    m.authors = (pith_strings){authors, 2};
+    m.language = "en";
+    pith_render_page page = {.meta = &m, .encoding = "UTF-8", .comments = comments, .ncomments = 1,
+                             .limits_hit = PITH_LIMIT_HIT_NODES};
     pith_render_options o;
     pith_render_options_init(&o);
     o.links = false; /* no "links" keys (test_links has them) */
-    char *got = render(root, &m, &o);
+    char *got = render(root, &page, &o);
     CHECK_STR_EQ(got, "{\"url\":\"https://e/\",\"canonical_url\":null,\"title\":\"T\",\"authors\":[\"A\",\"B\"],"
                       "\"contributors\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
                       "\"language\":\"en\",\"description\":null,\"image\":null,\"tags\":[],\"categories\":[],"
@@ -107,23 +102,12 @@ static void test_small_exact(void) {
                       "\"warnings\":[\"max_nodes\"]}\n");
     free(got);
 
-    pith_render_options_init(&o); /* inline HTML, no text */
-    o.links = false;
-    o.json_html = true;
-    o.json_text = false;
-    got = render(root, NULL, &o);
-    CHECK(got && strstr(got, "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\","
-                             "\"html\":\"Hi &quot;there&quot;\"}") && !strstr(got, "\"text\":\"Hi \\\"there\\\"\\n"));
-    free(got);
-
-    /* pretty, without text and blocks */
+    /* pretty, no metadata */
     pith_render_options_init(&o);
     o.pretty = true;
-    o.json_text = o.json_blocks = false;
     got = render(root, NULL, &o);
     CHECK(got && strncmp(got, "{\n  \"url\": null,\n  \"canonical_url\": null,", 41) == 0);
-    CHECK(got && strstr(got, "\n  \"authors\": [],\n") && !strstr(got, "\"text\"") &&
-          strstr(got, "\n  \"warnings\": []\n}\n"));
+    CHECK(got && strstr(got, "\n  \"authors\": [],\n") && strstr(got, "\n  \"warnings\": []\n}\n"));
     free(got);
     done();
 }
@@ -141,7 +125,7 @@ static void test_parse_back(void) {
     pith_render_options o;
     pith_render_options_init(&o);
     for (int pretty = 0; pretty < 2; pretty++) {
-        o.pretty = o.json_html = pretty;
+        o.pretty = pretty;
         char *got = render(root, NULL, &o);
         CHECK(pretty || (got && strchr(got, '\n') == got + strlen(got) - 1)); /* compact: one line */
         json_t *j = got ? parse(got) : NULL;
@@ -151,9 +135,6 @@ static void test_parse_back(void) {
         json_t *h = json_array_get(blocks, 0);
         CHECK_STR_EQ(json_string_value(json_object_get(h, "type")), "heading");
         CHECK(json_integer_value(json_object_get(h, "level")) == 1);
-        const char *html = json_string_value(json_object_get(json_array_get(blocks, 1), "html"));
-        if (pretty) CHECK(html && strstr(html, "<em>world</em>") && strstr(html, " <a href=\"https://ex.com/a b(c)\""));
-        else CHECK(html == NULL);
         json_t *list = json_array_get(blocks, 5);
         json_t *two = json_array_get(json_object_get(list, "items"), 1);
         json_t *nested = json_array_get(json_object_get(two, "blocks"), 1);
@@ -183,11 +164,12 @@ static void test_lines_and_hostile(void) {
     fx_text(b, evil);
     pith_blocks_close(b);
     pith_block *root = pith_blocks_finish(b);
-    pith_render_meta m = {0};
-    m.title = (pith_str){evil, sizeof evil - 1};
+    pith_metadata m = {0};
+    m.title = evil;
+    pith_render_page page = {.meta = &m};
     pith_buf out; /* JSON Lines: two pages into one buffer */
     pith_buf_init(&out, NULL, 0);
-    CHECK(pith_render_json(root, &m, NULL, &out) == PITH_OK);
+    CHECK(pith_render_json(root, &page, NULL, &out) == PITH_OK);
     CHECK(pith_render_json(root, NULL, NULL, &out) == PITH_OK);
     char *nl = strchr(out.data, '\n');
     CHECK(nl && nl[1] == '{' && strchr(nl + 1, '\n') == out.data + out.len - 1);
@@ -261,7 +243,6 @@ static void test_links(void) {
     pith_block *root = pith_blocks_finish(b);
     pith_render_options o;
     pith_render_options_init(&o);
-    o.json_text = false;
     char *got = render(root, NULL, &o);
     CHECK(got && strstr(got, "{\"type\":\"heading\",\"level\":2,\"text\":\"About H\","
                              "\"links\":[{\"text\":\"H\",\"href\":\"https://h.example/\"}]}"));

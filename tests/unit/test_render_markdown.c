@@ -18,11 +18,12 @@ static pith_blocks_builder *start(void) {
     return &bb;
 }
 
-static void expect_md(const pith_render_meta *meta, const pith_render_options *o, const char *want, int line) {
+static void expect_md(const pith_metadata *meta, const pith_render_options *o, const char *want, int line) {
     pith_block *root = pith_blocks_finish(&bb);
     pith_buf out;
     pith_buf_init(&out, NULL, 0);
-    pith_status st = pith_render_markdown(root, meta, o, &out);
+    pith_render_page page = {.meta = meta};
+    pith_status st = pith_render_markdown(root, &page, o, &out);
     if (st == PITH_OK && out.data && strcmp(out.data, want) == 0) {
         test_passed++;
     } else {
@@ -297,13 +298,12 @@ static void test_table_cells(void) {
 
 static void test_front_matter(void) {
     fx_para(start(), "Body");
-    pith_str authors[] = {{"Ann \"A\" B", 9}, {"C", 1}};
-    pith_render_meta m = {0};
-    m.title = (pith_str){"T: x", 4};
-    m.authors = authors;
-    m.nauthors = 2;
-    m.date_published = (pith_str){"2024-01-02", 10};
-    m.url = (pith_str){"https://e/", 10};
+    const char *authors[] = {"Ann \"A\" B", "C"};
+    pith_metadata m = {0};
+    m.title = "T: x";
+    m.authors = (pith_strings){authors, 2};
+    m.date_published = "2024-01-02";
+    m.url = "https://e/";
     pith_render_options o;
     pith_render_options_init(&o);
     o.front_matter = true;

@@ -21,10 +21,10 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-typedef pith_status (*render_fn)(const pith_block *, const pith_render_meta *, const pith_render_options *,
+typedef pith_status (*render_fn)(const pith_block *, const pith_render_page *, const pith_render_options *,
                                  pith_buf *);
 
-static pith_status text_fn(const pith_block *r, const pith_render_meta *m, const pith_render_options *o,
+static pith_status text_fn(const pith_block *r, const pith_render_page *m, const pith_render_options *o,
                            pith_buf *b) {
     (void)m;
     return pith_render_text(r, o, b);
