@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "meta_collect.h"
+#include "meta_params.h"
 #include "class_signals.h"
 
 /* ---------------------------------------------------------------- the table */
@@ -180,7 +181,7 @@ static bool attr_hides(const pith_attr *at) {
     if (at->name_len == 6 && memcmp(at->name, "hidden", 6) == 0) return true;
     if (at->name_len == 11 && memcmp(at->name, "aria-hidden", 11) == 0)
         return at->value_len == 4 && meta_ieq(at->value, 4, "true", 4);
-    if (at->name_len == 5 && memcmp(at->name, "style", 5) == 0 && at->value_len <= 1024)
+    if (at->name_len == 5 && memcmp(at->name, "style", 5) == 0 && at->value_len <= META_STYLE_MAX_BYTES)
         return style_hides(at->value, at->value_len);
     return false;
 }
@@ -333,10 +334,10 @@ static void read_attrs(const pith_node *el, el_attrs *ea, pith_memo *classes) {
     memset(ea, 0, sizeof *ea);
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *at = &el->u.attrs[i];
-        if (at->name_len == 5 && memcmp(at->name, "class", 5) == 0 && at->value_len <= 512)
+        if (at->name_len == 5 && memcmp(at->name, "class", 5) == 0 && at->value_len <= META_CLASS_MAX_BYTES)
             ea->words |= classes ? (uint8_t)(pith_memo_get(classes, at->value, at->value_len) >> CLASS_WORDS_SHIFT)
                                  : scan_words(at->value, at->value_len);
-        else if (at->name_len == 2 && memcmp(at->name, "id", 2) == 0 && at->value_len <= 512)
+        else if (at->name_len == 2 && memcmp(at->name, "id", 2) == 0 && at->value_len <= META_CLASS_MAX_BYTES)
             ea->words |= scan_words(at->value, at->value_len);
         else if (at->name_len == 3 && memcmp(at->name, "rel", 3) == 0)
             ea->rel = at->value, ea->rel_len = at->value_len;
@@ -361,7 +362,7 @@ static bool is_chrome(const pith_node *el) {
 
 /* Byline containers: rel=author, itemprop=author, or a byline word in the
  * class or id. "author" also matches "author-bio" boxes; their text is
- * long, and the 100-byte cap in add_byline rejects them. */
+ * long, and META_BYLINE_MAX_RAW in add_byline rejects them. */
 static bool looks_byline(const el_attrs *ea) {
     if (ea->rel && meta_ifind(ea->rel, ea->rel_len, "author", 6)) return true;
     if (ea->itemprop && meta_ifind(ea->itemprop, ea->itemprop_len, "author", 6)) return true;
@@ -441,20 +442,19 @@ static void on_link(walk *w, const pith_node *el) {
         while (i < rl && rel[i] != ' ') i++;
         const char *r = rel + st;
         size_t n = i - st;
-        if (meta_ieq(r, n, "canonical", 9)) meta_offer(w->mf, MF_CANON, 1, href, hl);
-        else if (meta_ieq(r, n, "license", 7)) meta_offer(w->mf, MF_LICENSE, 1, href, hl);
-        else if (meta_ieq(r, n, "image_src", 9)) meta_offer(w->mf, MF_IMAGE, 4, href, hl);
+        if (meta_ieq(r, n, "canonical", 9)) meta_offer(w->mf, MF_CANON, RANK_LINK_CANONICAL, href, hl);
+        else if (meta_ieq(r, n, "license", 7)) meta_offer(w->mf, MF_LICENSE, RANK_LINK_LICENSE, href, hl);
+        else if (meta_ieq(r, n, "image_src", 9)) meta_offer(w->mf, MF_IMAGE, RANK_LINK_IMAGE_SRC, href, hl);
     }
 }
 
 static void add_byline(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
-    if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= 32 || w->in_comments || w->in_head)
+    if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= META_BYLINE_TRIES || w->in_comments || w->in_head)
         return;
     mf->byline_tries++;
-    text_out t = gather(el, w->a, 240, 200);
-    /* Over 100 bytes it is an author bio or a whole header, not a byline. */
-    if (!t.v.len || t.raw > 100) return;
+    text_out t = gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
+    if (!t.v.len || t.raw > META_BYLINE_MAX_RAW) return;
     for (size_t i = 0; i < mf->n_bylines; i++)
         if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
     mf->byline_nodes[mf->n_bylines] = el;
@@ -465,23 +465,22 @@ static void add_byline(walk *w, const pith_node *el) {
  * content, href or text. */
 static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t il) {
     uint32_t n;
-    /* Text is gathered for a bounded number of itemprops: a page of 10^5
-     * empty ones must not cost 10^5 subtree walks. */
-    if (w->itemprop_tries >= 32) return;
+    if (w->itemprop_tries >= META_ITEMPROP_TRIES) return;
     const char *v = attr(el, "datetime", &n);
     if (!v) v = attr(el, "content", &n);
     if (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12)) {
         meta_field f = ip[4] == 'P' || ip[4] == 'p' ? MF_PUBLISHED : MF_MODIFIED;
-        if (v) meta_offer(w->mf, f, 2, v, n);
+        if (v) meta_offer(w->mf, f, RANK_ITEMPROP_DATE, v, n);
         else {
             w->itemprop_tries++;
-            text_out t = gather(el, w->a, 120, 50);
-            if (t.v.len) meta_offer(w->mf, f, 3, t.v.s, t.v.len);
+            text_out t = gather(el, w->a, META_ITEMPROP_DATE_BYTES, META_ITEMPROP_DATE_NODES);
+            if (t.v.len) meta_offer(w->mf, f, RANK_ITEMPROP_DATE_TEXT, t.v.s, t.v.len);
         }
-    } else if (meta_ieq(ip, il, "headline", 8) && (!w->mf->slot[MF_TITLE].rank || w->mf->slot[MF_TITLE].rank > 3)) {
+    } else if (meta_ieq(ip, il, "headline", 8) &&
+               (!w->mf->slot[MF_TITLE].rank || w->mf->slot[MF_TITLE].rank > RANK_ITEMPROP_HEADLINE)) {
         w->itemprop_tries++;
-        text_out t = gather(el, w->a, 400, 200);
-        if (t.v.len) meta_offer(w->mf, MF_TITLE, 3, t.v.s, t.v.len);
+        text_out t = gather(el, w->a, META_HEADLINE_BYTES, META_HEADLINE_NODES);
+        if (t.v.len) meta_offer(w->mf, MF_TITLE, RANK_ITEMPROP_HEADLINE, t.v.s, t.v.len);
     }
 }
 
@@ -490,16 +489,15 @@ static void on_time(walk *w, const pith_node *el) {
     const char *dt = attr(el, "datetime", &n);
     if (!dt) return;
     /* <time pubdate> was HTML5's draft marker for the publication date. */
-    if (attr(el, "pubdate", NULL)) meta_offer(w->mf, MF_PUBLISHED, 4, dt, n);
+    if (attr(el, "pubdate", NULL)) meta_offer(w->mf, MF_PUBLISHED, RANK_TIME_PUBDATE, dt, n);
     else if (!w->seen_time && !w->in_comments && !w->in_chrome) {
-        /* The first <time> outside chrome and comments: usually the
-         * article's date line. Weakest dated source but the URL. */
         w->seen_time = true;
-        meta_offer(w->mf, MF_PUBLISHED, 6, dt, n);
+        meta_offer(w->mf, MF_PUBLISHED, RANK_FIRST_TIME, dt, n);
     }
 }
 
-/* Paragraph text for language detection (first 4 KB outside chrome). */
+/* Paragraph text for language detection (the first META_SAMPLE_BYTES
+ * outside chrome). */
 static void add_sample(walk *w, meta_value v) {
     meta_found *mf = w->mf;
     if (mf->sample_len + 1 >= w->sample_cap) return;
@@ -529,17 +527,17 @@ static bool says_by_or_contributed(const char *s, size_t n) {
     return false;
 }
 
-/* Could this paragraph be a credit line? Credits are short (<= 400 bytes
- * of text) and say "by" or "contributed". Checked on the raw text nodes,
+/* Could this paragraph be a credit line? Credits are short
+ * (META_CREDIT_MAX_BYTES of text) and say "by" or "contributed". Checked on the raw text nodes,
  * without copying, so that most paragraphs cost one quick look. */
 static bool may_be_credit(const pith_node *el) {
     size_t total = 0, visited = 0;
     bool hint = false;
     for (const pith_node *x = el; x; x = pith_dom_next(el, x, false)) {
-        if (++visited > 400) return false;
+        if (++visited > META_CREDIT_SCAN_NODES) return false;
         if (x->type != PITH_NODE_TEXT) continue;
         total += x->len;
-        if (total > 600) return false; /* white space included: a little slack */
+        if (total > META_CREDIT_SCAN_RAW) return false;
         if (!hint) hint = says_by_or_contributed(x->str, x->len);
     }
     return hint;
@@ -553,10 +551,11 @@ static void on_paragraph(walk *w, const pith_node *el) {
     bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome && !mf->slot[MF_LANG].count;
     bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
     if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
-    text_out t = gather(el, w->a, 1000, 400);
+    text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
     if (!t.v.len) return;
-    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(mf, t.v);
-    if (want_credit && t.v.len <= 400 &&
+    /* A lead has less than half of its text in links. */
+    if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(mf, t.v);
+    if (want_credit && t.v.len <= META_CREDIT_MAX_BYTES &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
             w->a->over_limit)
@@ -566,12 +565,12 @@ static void on_paragraph(walk *w, const pith_node *el) {
 
 /* A <div> holding only text and inline elements is a paragraph written
  * without <p> (old CMSs, hand-written pages). Direct children only; more
- * than 64 of them is not a paragraph. */
+ * than META_INLINE_DIV_CHILDREN of them is not a paragraph. */
 static bool inline_only(const pith_node *el) {
     size_t n = 0;
     bool text = false;
     for (const pith_node *c = el->first_child; c; c = c->next) {
-        if (++n > 64) return false;
+        if (++n > META_INLINE_DIV_CHILDREN) return false;
         if (c->type == PITH_NODE_TEXT) {
             for (uint32_t i = 0; i < c->len && !text; i++) text = !ws((unsigned char)c->str[i]);
             continue;
@@ -586,8 +585,8 @@ static void on_div(walk *w, const pith_node *el) {
     bool want_first = !w->mf->first_after_h1.s,
          want_sample = w->mf->sample_len + 1 < w->sample_cap && !w->mf->slot[MF_LANG].count;
     if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
-    text_out t = gather(el, w->a, 1000, 400);
-    if (want_first && t.v.len >= 80 && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
+    text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
+    if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
     if (want_sample && t.v.len) add_sample(w, t.v);
 }
 
@@ -621,18 +620,18 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     case PITH_TAG_HTML: {
         const char *lang = attr(el, "lang", &n);
         if (!lang) lang = attr(el, "xml:lang", &n);
-        if (lang) meta_offer(w->mf, MF_LANG, 1, lang, n);
+        if (lang) meta_offer(w->mf, MF_LANG, RANK_HTML_LANG, lang, n);
         return;
     }
     case PITH_TAG_TITLE:
         if (!w->seen_title && el->ns == PITH_NS_HTML) {
             w->seen_title = true;
-            w->mf->title = gather(el, w->a, 1000, 50).v;
+            w->mf->title = gather(el, w->a, META_TITLE_BYTES, META_TITLE_NODES).v;
         }
         return;
     case PITH_TAG_H1:
         if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments) {
-            text_out t = gather(el, w->a, 600, 200);
+            text_out t = gather(el, w->a, META_H1_BYTES, META_H1_NODES);
             if (t.v.len) w->mf->h1[w->mf->n_h1++] = t.v;
             w->mf->seen_h1 = true;
         }
@@ -643,10 +642,11 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     case PITH_TAG_A: {
         const char *rel = attr(el, "rel", &n);
         const meta_slot *tags = &w->mf->slot[MF_TAG];
-        bool room = !tags->rank || tags->rank > 4 || (tags->rank == 4 && tags->count < META_MAX_VALUES);
+        bool room = !tags->rank || tags->rank > RANK_TAG_LINK ||
+                    (tags->rank == RANK_TAG_LINK && tags->count < META_MAX_VALUES);
         if (room && rel && n == 3 && meta_ieq(rel, 3, "tag", 3)) {
-            text_out t = gather(el, w->a, 100, 20);
-            if (t.v.len) meta_offer(w->mf, MF_TAG, 4, t.v.s, t.v.len);
+            text_out t = gather(el, w->a, META_TAG_LINK_BYTES, META_TAG_LINK_NODES);
+            if (t.v.len) meta_offer(w->mf, MF_TAG, RANK_TAG_LINK, t.v.s, t.v.len);
         }
         break;
     }
@@ -683,7 +683,7 @@ static void apply(walk *w, uint8_t f, int d) {
 }
 
 void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_found *mf) {
-    walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = 4096};
+    walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = META_SAMPLE_BYTES};
     uint8_t stack[CTX_STACK];
     size_t depth = 0;
     pith_dom_iter it;

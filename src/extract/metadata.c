@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "meta_collect.h"
+#include "meta_params.h"
 
 typedef struct resolve {
     pith_arena *a;
@@ -76,7 +77,7 @@ static pith_mstr drop_tagline(resolve *r, pith_mstr s) {
 static void resolve_site(resolve *r) {
     const meta_value *v;
     pith_mstr site = r->ld->publisher;
-    if (!site.ptr && (v = slot1(r->mf, MF_SITE, 9))) site = clean(r, v->s, v->len);
+    if (!site.ptr && (v = slot1(r->mf, MF_SITE, RANK_ANY))) site = clean(r, v->s, v->len);
     if (site.ptr) site = drop_tagline(r, site);
     /* "@politifact": a social handle given as the site name. */
     if (site.len > 1 && site.ptr[0] == '@') site.ptr++, site.len--;
@@ -130,7 +131,8 @@ static pith_mstr best_h1(resolve *r) {
     for (size_t i = 0; i < mf->n_h1; i++) {
         double in = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
         double cover = pith_title_match(mf->title.s, mf->title.len, mf->h1[i].s, mf->h1[i].len);
-        if (in >= 0.8 && cover >= 0.6 && in + cover > best) best = in + cover, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
+        if (in >= H1_IN_TITLE_MIN && cover >= H1_COVERS_TITLE_MIN && in + cover > best)
+            best = in + cover, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
     }
     return pick;
 }
@@ -143,13 +145,13 @@ static void resolve_title(resolve *r) {
     if (name.ptr && (!t.ptr || (r->mf->title.s &&
                                 pith_title_match(name.ptr, name.len, r->mf->title.s, r->mf->title.len) >
                                     pith_title_match(t.ptr, t.len, r->mf->title.s, r->mf->title.len))))
-        if (r->ld->rank <= 3) t = name;
-    const meta_value *og = slot1(r->mf, MF_TITLE, 4);
+        if (r->ld->rank <= RANK_LD_ARTICLE) t = name;
+    const meta_value *og = slot1(r->mf, MF_TITLE, TITLE_META_FIRST);
     if (t.ptr && truncated(t) && og) t = (pith_mstr){NULL, 0};
     if (!usable_title(r, t) && og) t = clean(r, og->s, og->len);
     if (!usable_title(r, t)) t = best_h1(r);
     if (!usable_title(r, t) && r->mf->title.s) t = (pith_mstr){r->mf->title.s, r->mf->title.len};
-    if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, 9))) t = clean(r, og->s, og->len);
+    if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, RANK_ANY))) t = clean(r, og->s, og->len);
     if (!usable_title(r, t)) return;
     r->out->title = strip(r, t).ptr;
 }
@@ -210,7 +212,7 @@ static bool parse_slot(const meta_found *mf, meta_field f, int max_rank, pith_da
 /* A date that ends a short text ("By Jane Doe | July 14, 2016 10:30"),
  * or a numeric date word inside it; nothing else in it may be unknown. */
 static bool date_in_text(const char *s, size_t n, pith_date *d) {
-    if (n > 200) return false;
+    if (n > DATE_IN_TEXT_MAX) return false;
     for (size_t i = 0; i < n; i++) {
         if (i && s[i - 1] != ' ') continue;
         if (pith_date_parse_ex(s + i, n - i, 0, d)) return true;
@@ -232,27 +234,28 @@ static pith_mstr date_str(resolve *r, const pith_date *d) {
 static void resolve_dates(resolve *r) {
     pith_date pub, mod, d;
     bool has_pub = false, has_mod = false;
-    int pub_rank = 9, mod_rank = 9;
+    int pub_rank = RANK_ANY, mod_rank = RANK_ANY;
     if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub))
-        has_pub = true, pub_rank = 1;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 3, &pub, &pub_rank);
+        has_pub = true, pub_rank = DATE_RANK_JSONLD;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, PUBLISHED_META_FIRST, &pub, &pub_rank);
     /* dateCreated is when the work was begun (a draft); below the metas
      * that state publication, above the weak ones. */
     if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub))
-        has_pub = true, pub_rank = 3;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 4, &pub, &pub_rank);
+        has_pub = true, pub_rank = DATE_RANK_CREATED;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, PUBLISHED_META_THEN, &pub, &pub_rank);
     if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod))
-        has_mod = true, mod_rank = 1;
-    if (!has_mod) has_mod = parse_slot(r->mf, MF_MODIFIED, 9, &mod, &mod_rank);
+        has_mod = true, mod_rank = DATE_RANK_JSONLD;
+    if (!has_mod) has_mod = parse_slot(r->mf, MF_MODIFIED, RANK_ANY, &mod, &mod_rank);
     /* The visible byline often carries the date ("By X | July 14, 2016"). */
     for (size_t i = 0; !has_pub && i < r->mf->n_bylines; i++)
-        if (date_in_text(r->mf->bylines[i].s, r->mf->bylines[i].len, &d)) has_pub = true, pub = d, pub_rank = 5;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, 9, &pub, &pub_rank);
-    if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d)) has_pub = true, pub = d, pub_rank = 7;
+        if (date_in_text(r->mf->bylines[i].s, r->mf->bylines[i].len, &d)) has_pub = true, pub = d, pub_rank = DATE_RANK_BYLINE;
+    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, RANK_ANY, &pub, &pub_rank);
+    if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d))
+        has_pub = true, pub = d, pub_rank = DATE_RANK_URL;
     /* Weak sources (a <time> somewhere, the URL) must not postdate the
      * page's own modification date: such a date is a script's "today". */
     if (has_pub && has_mod && pith_date_cmp(&pub, &mod) > 0) {
-        if (pub_rank >= 4 && mod_rank < pub_rank) has_pub = false;
+        if (pub_rank >= DATE_RANK_WEAK && mod_rank < pub_rank) has_pub = false;
         else has_mod = false; /* modified before published: not a real modification date */
     }
     if (has_pub) r->out->date_published = date_str(r, &pub).ptr;
@@ -265,7 +268,7 @@ static void resolve_language(resolve *r) {
     char buf[16];
     const meta_slot *s = &r->mf->slot[MF_LANG];
     size_t n = 0;
-    if (s->rank == 1 || !r->ld->language.ptr) {
+    if (s->rank == LANG_META_FIRST || !r->ld->language.ptr) {
         for (uint32_t i = 0; !n && i < s->count; i++) n = pith_lang_normalize(s->v[i].s, s->v[i].len, buf);
     }
     if (!n && r->ld->language.ptr) n = pith_lang_normalize(r->ld->language.ptr, r->ld->language.len, buf);
@@ -283,8 +286,8 @@ static void resolve_language(resolve *r) {
 /* JSON-LD description (the article's own), then the metas by rank. */
 static void resolve_description(resolve *r) {
     const meta_value *v;
-    pith_mstr d = r->ld->rank && r->ld->rank <= 3 ? r->ld->description : (pith_mstr){NULL, 0};
-    if (!d.ptr && (v = slot1(r->mf, MF_DESC, 9))) d = clean(r, v->s, v->len);
+    pith_mstr d = r->ld->rank && r->ld->rank <= RANK_LD_ARTICLE ? r->ld->description : (pith_mstr){NULL, 0};
+    if (!d.ptr && (v = slot1(r->mf, MF_DESC, RANK_ANY))) d = clean(r, v->s, v->len);
     if (!d.ptr) d = r->ld->description;
     if (d.ptr) {
         r->out->description = d.ptr;
@@ -335,15 +338,15 @@ static void resolve_urls(resolve *r) {
     if (!canon.ptr && r->ld->url.ptr) canon = absolutize(r, r->ld->url);
     if (!canon.ptr && r->url && r->url_len) canon = clean(r, r->url, r->url_len);
     /* Image: og:image, twitter:image, JSON-LD image, microdata. */
-    const meta_value *v = slot1(r->mf, MF_IMAGE, 2);
+    const meta_value *v = slot1(r->mf, MF_IMAGE, IMAGE_META_FIRST);
     if (v) image = absolutize(r, clean(r, v->s, v->len));
     if (!image.ptr) image = absolutize(r, r->ld->image);
-    if (!image.ptr && (v = slot1(r->mf, MF_IMAGE, 9))) image = absolutize(r, clean(r, v->s, v->len));
+    if (!image.ptr && (v = slot1(r->mf, MF_IMAGE, RANK_ANY))) image = absolutize(r, clean(r, v->s, v->len));
     /* Licence: a URL or a name ("CC BY 4.0"), kept as given. */
-    v = slot1(r->mf, MF_LICENSE, 1);
+    v = slot1(r->mf, MF_LICENSE, LICENSE_META_FIRST);
     if (v) license = clean(r, v->s, v->len);
     if (!license.ptr) license = r->ld->license;
-    if (!license.ptr && (v = slot1(r->mf, MF_LICENSE, 9))) license = clean(r, v->s, v->len);
+    if (!license.ptr && (v = slot1(r->mf, MF_LICENSE, RANK_ANY))) license = clean(r, v->s, v->len);
     o->canonical_url = canon.ptr;
     o->image = image.ptr;
     o->license = license.ptr;
@@ -357,10 +360,10 @@ static void copy_list(resolve *r, pith_strings *dst, const meta_slot *s, uint32_
 static void resolve_lists(resolve *r) {
     pith_metadata *o = r->out;
     const meta_slot *tags = &r->mf->slot[MF_TAG], *sec = &r->mf->slot[MF_SECTION];
-    if (tags->rank && tags->rank <= 2) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
+    if (tags->rank && tags->rank <= TAGS_META_FIRST) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
     if (!o->tags.count) o->tags = r->ld->keywords;
     if (!o->tags.count) copy_list(r, &o->tags, tags, PITH_META_MAX_TAGS);
-    if (sec->rank == 1) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
+    if (sec->rank == SECTION_META_FIRST) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
     if (!o->categories.count) o->categories = r->ld->sections;
     if (!o->categories.count) copy_list(r, &o->categories, sec, PITH_META_MAX_TAGS);
 }
