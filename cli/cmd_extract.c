@@ -219,6 +219,11 @@ int cmd_extract(int argc, char **argv) {
     bool format_given = false;
     input_list inputs = {0};
     int status = 0;
+    for (int i = 0; i < argc; i++) /* --help wins wherever it stands: no input is read first */
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            print_usage(stdout);
+            return fflush(stdout) == 0 ? 0 : 1;
+        }
     for (int i = 0; i < argc && !status; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0) {
@@ -233,11 +238,7 @@ int cmd_extract(int argc, char **argv) {
         const cli_option *o = match_option(argc, argv, &i, &v, &status);
         if (!o || status) break;
         const char *name = o->longname;
-        if (strcmp(name, "--help") == 0) {
-            print_usage(stdout);
-            inputs_free(&inputs);
-            return 0;
-        } else if (strcmp(name, "--version") == 0) {
+        if (strcmp(name, "--version") == 0) {
             printf("pith %s\n", pith_version());
             inputs_free(&inputs);
             return 0;

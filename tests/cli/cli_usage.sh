@@ -24,6 +24,9 @@ for cmd in "" tree; do
     ok "pith $cmd $h writes nothing on stderr" [ -z "$err" ]
   done
 done
+# --help wins wherever it stands: no input is read (or walked) first.
+run "$SAMPLE" "$T/nope.html" --help
+ok "pith MISSING --help exits 0" [ $st = 0 ] && ok "pith MISSING --help reads no input (nothing on stderr)" [ -z "$err" ]
 run "$SAMPLE" tree --fragment td --help
 ok "pith tree --fragment td --help exits 0" [ $st = 0 ] && ok "... and prints the tree usage" contains "$out" "usage: pith tree"
 run "$SAMPLE" tree --help
