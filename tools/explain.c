@@ -1,93 +1,114 @@
 /*
- * explain.c - shows why the extractor chose what it chose on one page: the
- * core, the selected roots, and the elements marked boilerplate, with their
- * measurements. A development tool (not installed).
+ * explain.c - why pith chose what it chose on one page: prints the element
+ * tree with each element's measurements and decisions (a developer tool,
+ * built with the benchmarks, never installed).
  *
- * usage: explain FILE.html [--all]
+ * usage: explain PAGE.html [URL] [MIN_CHARS]
+ *
+ * One line per element holding at least MIN_CHARS visible characters
+ * (default 40): depth-indented tag.class#id, then chars/link chars, own
+ * block chars, good (positive prose below), weight (net), score (decayed)
+ * and flags: S selected root, B boilerplate, K skipped, C core; hint names.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dom/dom.h"
+#include "extract/class_signals.h"
 #include "extract/features.h"
+#include "extract/metadata.h"
 #include "extract/select.h"
 #include "encoding/encoding.h"
 #include "html/parser.h"
+#include "util/arena.h"
 
-static void describe(const ext_features *f, uint32_t i) {
-    const ext_el *e = &f->els[i];
-    const pith_node *n = e->node;
-    uint32_t cl = 0, il = 0;
-    const char *c = pith_dom_attr(n, "class", 5, &cl);
-    const char *id = pith_dom_attr(n, "id", 2, &il);
-    printf("#%u d=%u <%.*s", i, e->depth, (int)n->len, n->str);
-    if (id) printf(" id=\"%.*s\"", (int)(il > 40 ? 40 : il), id);
-    if (c) printf(" class=\"%.*s\"", (int)(cl > 60 ? 60 : cl), c);
-    printf("> chars=%llu link=%llu good=%.0f weight=%.0f score=%.0f hints=%#x flags=%#x\n",
-           (unsigned long long)e->chars, (unsigned long long)e->link_chars, e->good, e->weight, f->scores[i],
-           e->hints, e->flags);
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 20, n = 0;
+    char *buf = malloc(cap);
+    size_t got;
+    while (buf && (got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n == cap) buf = realloc(buf, cap *= 2);
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void print_attr(const pith_node *n, const char *name, char sep) {
+    uint32_t len = 0;
+    const char *v = pith_dom_attr(n, name, strlen(name), &len);
+    if (v && len) printf("%c%.*s", sep, (int)(len > 60 ? 60 : len), v);
+}
+
+static void print_hints(uint32_t h) {
+    static const char *names[] = {"content", "nav", "share", "related", "comment", "ad", "consent",
+                                  "chrome", "meta", "hidden", "caption", "body"};
+    for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (h & (1u << i)) printf(" %s", names[i]);
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2) return 2;
-    FILE *fp = fopen(argv[1], "rb");
-    if (!fp) return 1;
-    static char buf[64 << 20];
-    size_t len = fread(buf, 1, sizeof buf, fp);
-    fclose(fp);
-    pith_arena a;
-    pith_arena_init(&a, NULL, 0);
+    if (argc < 2) {
+        fprintf(stderr, "usage: explain PAGE.html [URL] [MIN_CHARS]\n");
+        return 2;
+    }
+    const char *url = argc > 2 && strcmp(argv[2], "-") ? argv[2] : NULL;
+    unsigned min_chars = argc > 3 ? (unsigned)atoi(argv[3]) : 40;
+    size_t len;
+    char *html = slurp(argv[1], &len);
+    if (!html) {
+        perror(argv[1]);
+        return 1;
+    }
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
     char *text;
-    size_t tl;
+    size_t text_len;
     pith_decode_info info;
-    pith_decode_html(&a, buf, len, NULL, 0, &text, &tl, &info);
     pith_dom dom;
-    pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, text, tl);
-    pith_tree_opts to = {.max_depth = 512, .keep_comments = false};
-    pith_html_parse(&dom, &to);
+    if (!pith_decode_html(&arena, html, len, NULL, 0, &text, &text_len, &info) ||
+        !pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, text, text_len)) {
+        fprintf(stderr, "decode failed\n");
+        return 1;
+    }
+    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
+    pith_html_parse(&dom, &tree);
+    pith_memo *classes = pith_arena_alloc(&arena, sizeof *classes);
+    pith_memo_init(classes, class_signals);
+    pith_meta meta;
+    pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, classes, &meta);
     ext_features f;
-    features_compute(dom.root, &a, dom.node_count, NULL, &f);
+    features_compute(dom.root, &arena, dom.node_count, classes, false, &f);
+    if (f.noscript_chars > 200 && f.noscript_chars > 2 * f.total_chars)
+        features_compute(dom.root, &arena, dom.node_count, classes, true, &f);
     select_params p;
     select_params_default(&p);
-    select_result r;
-    select_article(&f, &p, &r);
-    printf("elements=%u total_chars=%llu core=%d\n", f.count, (unsigned long long)f.total_chars, r.core);
-    for (uint32_t k = 0; k < r.nroots; k++) describe(&f, (uint32_t)r.roots[k]);
-    /* Siblings of the core and its ancestors, as gather_siblings sees them. */
-    if (r.core >= 0) {
-        printf("-- siblings by level\n");
-        int32_t child = r.core;
-        for (int level = 0; level < 4 && child >= 0; level++) {
-            int32_t parent = f.els[child].parent;
-            if (parent < 0) break;
-            for (uint32_t s = (uint32_t)parent + 1; s < f.els[parent].end; s = f.els[s].end)
-                if ((int32_t)s != child && f.els[s].chars > 30) {
-                    printf("  L%d ", level);
-                    describe(&f, s);
-                }
-            child = parent;
-        }
+    select_result sel;
+    select_article(&f, &p, &sel);
+    printf("title: %s\ncore: %d  roots: %u  total chars: %llu\n", meta.title.ptr ? meta.title.ptr : "(none)",
+           sel.core, sel.nroots, (unsigned long long)f.total_chars);
+    for (uint32_t i = 0; i < f.count; i++) {
+        const ext_el *e = &f.els[i];
+        if (e->chars < min_chars) continue;
+        printf("%5u ", i);
+        for (uint32_t d = 0; d < e->depth && d < 40; d++) putchar(' ');
+        printf("%.*s", (int)e->node->len, e->node->str);
+        print_attr(e->node, "class", '.');
+        print_attr(e->node, "id", '#');
+        printf("  c=%llu l=%llu own=%u/%u g=%.0f w=%.0f s=%.0f ", (unsigned long long)e->chars,
+               (unsigned long long)e->link_chars, e->own_chars, e->own_link_chars, e->good, e->weight, f.scores[i]);
+        if ((int32_t)i == sel.core) putchar('C');
+        if (e->flags & EL_SELECTED) putchar('S');
+        if (e->flags & EL_BOILERPLATE) putchar('B');
+        if (e->flags & EL_SKIPPED) putchar('K');
+        print_hints(e->hints);
+        putchar('\n');
     }
-    /* Top scores. */
-    printf("-- top scores\n");
-    for (int t = 0; t < 8; t++) {
-        double best = -1e18;
-        int bi = -1;
-        for (uint32_t i = 0; i < f.count; i++)
-            if (f.scores[i] > best && f.scores[i] > -1e17) best = f.scores[i], bi = (int)i;
-        if (bi < 0) break;
-        describe(&f, (uint32_t)bi);
-        f.scores[bi] = -1e18;
-    }
-    if (argc > 2) {
-        printf("-- boilerplate roots and big blocks\n");
-        for (uint32_t i = 0; i < f.count; i++) {
-            const ext_el *e = &f.els[i];
-            bool bp_root = (e->flags & EL_BOILERPLATE) && !(e->parent >= 0 && (f.els[e->parent].flags & EL_BOILERPLATE));
-            if ((bp_root && e->chars > 50) || e->own_chars > 200) describe(&f, i);
-        }
-    }
-    pith_arena_free(&a);
+    pith_arena_free(&arena);
+    free(html);
     return 0;
 }

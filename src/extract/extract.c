@@ -11,6 +11,10 @@
 #include "features.h"
 #include "select.h"
 
+/* When <noscript> counts as visible (see extract_run). */
+#define NOSCRIPT_MIN_CHARS 200 /* characters of text inside <noscript> */
+#define NOSCRIPT_SHARE 2.0     /* ... and this many times the rest of the page's */
+
 static void params_for(pith_favor favor, select_params *p) {
     switch (favor) {
     case PITH_FAVOR_PRECISION: select_params_precision(p); break;
@@ -102,7 +106,13 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, NULL)) return false;
 
     ext_features f;
-    if (!features_compute(dom->root, arena, dom->node_count, classes, &f)) return false;
+    if (!features_compute(dom->root, arena, dom->node_count, classes, false, &f)) return false;
+    /* A page that shows next to nothing but holds its text in <noscript>
+     * is rendered by scripts, and the noscript copy is the content that
+     * crawlers and readers without scripts get: measure it as visible. */
+    if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars &&
+        !features_compute(dom->root, arena, dom->node_count, classes, true, &f))
+        return false;
     select_params params;
     params_for(opts->favor, &params);
     select_result sel;

@@ -87,7 +87,7 @@ static bool has_href(const pith_node *el) {
 }
 
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
-                      ext_features *out) {
+                      bool show_noscript, ext_features *out) {
     memset(out, 0, sizeof *out);
     out->body = -1;
     if (max_elements == 0) max_elements = 1;
@@ -121,9 +121,13 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
             e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, classes);
-            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM) : 0;
+            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM | EL_NOSCRIPT) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;
+            if (node->tag == PITH_TAG_NOSCRIPT && node->ns == PITH_NS_HTML) {
+                e->flags |= EL_NOSCRIPT;
+                if (show_noscript) role = TAG_BLOCK;
+            }
             if (role == TAG_SKIP || (e->hints & HINT_HIDDEN)) e->flags |= EL_SKIPPED;
             if (role == TAG_BLOCK) e->flags |= EL_BLOCK;
             if (node->ns == PITH_NS_HTML && (node->tag == PITH_TAG_LI || node->tag == PITH_TAG_DD || node->tag == PITH_TAG_DT))
@@ -137,7 +141,16 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             continue;
         }
         if (node->type != PITH_NODE_TEXT || cur < 0 || block < 0) continue;
-        if (els[cur].flags & EL_SKIPPED) continue;
+        if (els[cur].flags & EL_SKIPPED) {
+            /* What <noscript> holds, for extract.c's choice to show it. */
+            /* Markup kept as text there ("&lt;img src=...") is a
+             * tracking pixel, not content. */
+            const pith_node *holder = els[cur].node;
+            if ((els[cur].flags & EL_NOSCRIPT) && (holder->tag == PITH_TAG_NOSCRIPT || rules_tag_role(holder) != TAG_SKIP) &&
+                !memchr(node->str, '<', node->len))
+                out->noscript_chars += features_count_chars(node->str, node->len, NULL);
+            continue;
+        }
         uint32_t punct = 0;
         uint32_t chars = features_count_chars(node->str, node->len, &punct);
         ext_el *b = &els[block];

@@ -26,6 +26,7 @@ enum {
     EL_BOILERPLATE = 1u << 3, /* decided boilerplate (select.c) */
     EL_SELECTED = 1u << 4,    /* a root of the article (select.c) */
     EL_IN_ITEM = 1u << 5,     /* inside a list item (li, dd, dt) */
+    EL_NOSCRIPT = 1u << 6,    /* inside <noscript> */
 };
 
 typedef struct ext_el {
@@ -54,12 +55,17 @@ typedef struct ext_features {
     uint32_t count;
     int32_t body;             /* index of <body>, or -1 */
     uint64_t total_chars;     /* visible characters on the page */
+    uint64_t noscript_chars;  /* characters inside <noscript> (counted, not shown, unless asked) */
 } ext_features;
 
 /* Measures the tree under root. Memory from the arena; false on failure.
- * classes (may be NULL) is the page's memo of class_signals(). */
+ * classes (may be NULL) is the page's memo of class_signals().
+ * show_noscript: count <noscript> content as visible. Pages built by
+ * scripts put their whole server-rendered content there for crawlers
+ * (Discourse forums, some shops); extract.c asks for it when the page
+ * shows almost nothing else. */
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
-                      ext_features *out);
+                      bool show_noscript, ext_features *out);
 
 /* Visible characters (code points that are not white space) in s. */
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct);
