@@ -46,7 +46,7 @@ static void print_attr(const pith_node *n, const char *name, char sep) {
 
 static void print_hints(uint32_t h) {
     static const char *names[] = {"content", "nav", "share", "related", "comment", "ad", "consent",
-                                  "chrome", "meta", "hidden", "caption", "body"};
+                                  "chrome", "meta", "hidden", "caption", "body", "widget"};
     for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
         if (h & (1u << i)) printf(" %s", names[i]);
 }

@@ -121,6 +121,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
             e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, classes);
+            e->scope_hints = e->hints | (cur >= 0 ? els[cur].scope_hints : 0);
             uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM | EL_NOSCRIPT) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;

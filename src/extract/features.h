@@ -36,6 +36,7 @@ typedef struct ext_el {
     uint32_t end;             /* one past the last descendant's index */
     uint32_t flags;           /* EL_* */
     uint32_t hints;           /* HINT_* of this element only */
+    uint32_t scope_hints;     /* HINT_* of this element and all its ancestors */
     uint32_t own_chars;       /* visible characters of text this block owns */
     uint32_t own_link_chars;  /* ... of which inside links */
     uint32_t own_punct;       /* sentence punctuation in that text */
@@ -55,6 +56,7 @@ typedef struct ext_features {
     uint32_t count;
     int32_t body;             /* index of <body>, or -1 */
     uint64_t total_chars;     /* visible characters on the page */
+    uint32_t page_wide_hints; /* hint bits that name most of the page's prose, so no region (select.c) */
     uint64_t noscript_chars;  /* characters inside <noscript> (counted, not shown, unless asked) */
 } ext_features;
 

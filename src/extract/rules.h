@@ -32,11 +32,13 @@ enum {
     HINT_HIDDEN = 1u << 9,    /* hidden attribute, aria-hidden, display:none */
     HINT_CAPTION = 1u << 10,  /* figure captions and photo credits */
     HINT_BODY = 1u << 11,     /* itemprop=articleBody: the page says this is the article text */
+    HINT_WIDGET = 1u << 12,   /* "widget": sidebar widgets, but page builders call every block one */
 };
 
 /* Hints that only remove an element when it holds little of the page's
  * text (a site may put "share-enabled" on the article body itself). */
-#define HINT_WEAK_BOILERPLATE (HINT_NAV | HINT_SHARE | HINT_RELATED | HINT_AD | HINT_CONSENT | HINT_CHROME | HINT_META)
+#define HINT_WEAK_BOILERPLATE \
+    (HINT_NAV | HINT_SHARE | HINT_RELATED | HINT_AD | HINT_CONSENT | HINT_CHROME | HINT_META | HINT_WIDGET)
 /* Hints that remove an element whatever its size: a comment thread is long
  * and text-like, yet never the article. */
 #define HINT_STRONG_BOILERPLATE (HINT_COMMENT | HINT_HIDDEN)

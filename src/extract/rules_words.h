@@ -109,7 +109,7 @@ static const word_rule prefix_rules[] = {
     {"subscribe", 9, HINT_CONSENT, "subscribe prompts", 0x7375627363726962ull, 0x6500000000000000ull},
     {"subscription", 12, HINT_CONSENT, "subscription prompts", 0x7375627363726970ull, 0x74696f6e00000000ull},
     {"teaser", 6, HINT_RELATED, "teasers of other stories", 0x7465617365720000ull, 0x0ull},
-    {"widget", 6, HINT_CHROME, "sidebar widgets", 0x7769646765740000ull, 0x0ull},
+    {"widget", 6, HINT_WIDGET, "sidebar widgets (page builders call every block one: select.c ignores it page-wide then)", 0x7769646765740000ull, 0x0ull},
 };
 
 #define N_EXACT (sizeof exact_rules / sizeof exact_rules[0])

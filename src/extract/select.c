@@ -27,6 +27,8 @@ void select_params_default(select_params *p) {
     p->list_item_factor = 0.5;
     p->promote_ratio = 1.5;
     p->promote_min_density = 0.5;
+    p->page_wide_share = 0.5;
+    p->page_wide_comment_rest = 0.15;
 }
 
 void select_params_precision(select_params *p) {
@@ -86,12 +88,35 @@ static bool inside_sentence(const pith_node *el) {
     return false;
 }
 
+/* Hint bits that name most of the page's prose, which therefore name no
+ * region of it: a page builder that calls every block a "widget"
+ * (Elementor), a forum whose posts are all "comments". Measured over the
+ * outermost elements carrying each bit. Comments are the content only
+ * where nothing else is: beside an article, a long thread stays out. */
+static uint32_t page_wide_hints(const ext_features *f, const select_params *p) {
+    double page_good = f->count ? f->els[0].good : 0, cover[32] = {0};
+    if (page_good <= 0) return 0;
+    for (uint32_t i = 0; i < f->count; i++) {
+        const ext_el *e = &f->els[i];
+        uint32_t outer = e->hints & ~(e->parent >= 0 ? f->els[e->parent].scope_hints : 0) & PAGE_WIDE_CANDIDATES;
+        for (; outer; outer &= outer - 1) cover[__builtin_ctz(outer)] += e->good;
+    }
+    uint32_t wide = 0;
+    for (unsigned b = 0; b < 32; b++)
+        if (cover[b] > p->page_wide_share * page_good) wide |= 1u << b;
+    double comments = cover[__builtin_ctz(HINT_COMMENT)];
+    if (page_good - comments > p->page_wide_comment_rest * page_good) wide &= ~(uint32_t)HINT_COMMENT;
+    return wide;
+}
+
 /* Pass 2: mark named boilerplate. Pre-order, so a region's decision covers
  * its whole subtree. */
 static void mark_boilerplate(ext_features *f, const select_params *p) {
     double page_good = f->count ? f->els[0].good : 0;
+    uint32_t ignore = f->page_wide_hints = page_wide_hints(f, p);
     for (uint32_t i = 0; i < f->count; i++) {
         ext_el *e = &f->els[i];
+        uint32_t hints = e->hints & ~ignore;
         if (e->parent >= 0 && (f->els[e->parent].flags & EL_BOILERPLATE)) {
             e->flags |= EL_BOILERPLATE;
             continue;
@@ -101,15 +126,15 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
          * wrapper names the page's state, not a comment region). */
         if (e->good > p->wrapper_share * page_good && page_good > 0) continue;
         /* Schema.org markup naming the article body outranks class names. */
-        if (e->hints & HINT_BODY) continue;
-        if (e->hints & HINT_STRONG_BOILERPLATE) {
+        if (hints & HINT_BODY) continue;
+        if (hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
-        } else if ((e->hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good &&
+        } else if ((hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good &&
                    ((e->flags & EL_BLOCK) || !inside_sentence(e->node)) &&
                    /* Navigation leads somewhere: a "menu" with no link in
                     * it is a widget's name for its content (a formula's
                     * context menu), not a menu. */
-                   ((e->hints & HINT_WEAK_BOILERPLATE) != HINT_NAV || e->link_chars > 0)) {
+                   ((hints & HINT_WEAK_BOILERPLATE) != HINT_NAV || e->link_chars > 0)) {
             e->flags |= EL_BOILERPLATE;
         }
     }
@@ -179,7 +204,7 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         uint32_t s = stack[--n].idx, depth = stack[n].depth;
         const ext_el *e = &f->els[s];
         if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) continue;
-        if (e->hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
+        if (e->hints & ~f->page_wide_hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
         /* The lead photo beside the body belongs to the article; its
          * caption shows only where captions are asked for. */
         if (e->node->tag == PITH_TAG_FIGURE && e->node->ns == PITH_NS_HTML && e->images && depth == 0) {

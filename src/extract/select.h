@@ -49,7 +49,17 @@ typedef struct select_params {
     uint32_t sibling_search_depth; /* levels searched inside a mixed sibling for prose parts */
     double promote_ratio;        /* an ancestor with this much more net prose replaces the core... */
     double promote_min_density;  /* ...when its net weight per character is at least this */
+    double page_wide_share;      /* a boilerplate name on elements holding more than this share of the
+                                    page's prose names no region: it is ignored on that page */
+    double page_wide_comment_rest; /* ...for comment names, only when the prose outside the comments is
+                                      below this share (a thread with no article: a forum) */
 } select_params;
+
+/* Boilerplate names that page_wide_share may neutralise: the generic ones
+ * that page builders and forum engines put on every block ("widget",
+ * "comment"). Not the specific ones: a promo bar of twenty translations
+ * can outweigh a short page and is still a promo bar. */
+#define PAGE_WIDE_CANDIDATES (HINT_WIDGET | HINT_COMMENT)
 
 /* Recall-leaning and precision-leaning presets. */
 void select_params_default(select_params *p);
