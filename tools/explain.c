@@ -79,8 +79,8 @@ int main(int argc, char **argv) {
     pith_html_parse(&dom, &tree);
     pith_memo *classes = pith_arena_alloc(&arena, sizeof *classes);
     pith_memo_init(classes, class_signals);
-    pith_meta meta;
-    pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, classes, &meta);
+    pith_metadata meta;
+    pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, classes, &meta, NULL);
     ext_features f;
     features_compute(dom.root, &arena, dom.node_count, classes, false, &f);
     if (f.noscript_chars > 200 && f.noscript_chars > 2 * f.total_chars)
@@ -89,7 +89,7 @@ int main(int argc, char **argv) {
     select_params_default(&p);
     select_result sel;
     select_article(&f, &p, &sel);
-    printf("title: %s\ncore: %d  roots: %u  total chars: %llu\n", meta.title.ptr ? meta.title.ptr : "(none)",
+    printf("title: %s\ncore: %d  roots: %u  total chars: %llu\n", meta.title ? meta.title : "(none)",
            sel.core, sel.nroots, (unsigned long long)f.total_chars);
     for (uint32_t i = 0; i < f.count; i++) {
         const ext_el *e = &f.els[i];
