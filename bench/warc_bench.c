@@ -24,7 +24,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "warc/warc.h"
+#include "pith_warc.h"
 
 typedef struct run {
     double secs, dsecs;
@@ -76,7 +76,7 @@ static int one_run(const char *path, pith_warc_gzip_engine engine, int use_stdin
     }
     pith_warc_enable_timing(r, 1);
     memset(out, 0, sizeof *out);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     for (;;) {
         pith_warc_status s = pith_warc_next(r, &rec);
         if (s == PITH_WARC_END) break;
@@ -89,9 +89,9 @@ static int one_run(const char *path, pith_warc_gzip_engine engine, int use_stdin
             continue;
         }
         out->records++;
-        if (rec.type == PITH_WARC_RESPONSE && pith_warc_is_html(&rec)) {
+        if (rec->type == PITH_WARC_RESPONSE && pith_warc_is_html(rec)) {
             out->html++;
-            out->payload_bytes += rec.payload_len;
+            out->payload_bytes += rec->payload_len;
         }
     }
     out->secs = now() - t0;
@@ -124,7 +124,7 @@ static void *read_range(void *arg) {
     o.gzip_engine = j->engine;
     pith_warc_reader *r = pith_warc_open_memory(j->p, j->n, &o, NULL);
     if (!r) return NULL;
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     for (;;) {
         pith_warc_status s = pith_warc_next(r, &rec);
         if (s == PITH_WARC_END || s == PITH_WARC_FATAL) break;
@@ -133,9 +133,9 @@ static void *read_range(void *arg) {
             continue;
         }
         j->r.records++;
-        if (rec.type == PITH_WARC_RESPONSE && pith_warc_is_html(&rec)) {
+        if (rec->type == PITH_WARC_RESPONSE && pith_warc_is_html(rec)) {
             j->r.html++;
-            j->r.payload_bytes += rec.payload_len;
+            j->r.payload_bytes += rec->payload_len;
         }
     }
     pith_warc_stats st;

@@ -8,8 +8,8 @@
  * slots back. The number of slots is fixed (4 per worker), so memory stays
  * flat however long the crawl is.
  *
- * The reader uses the library's internal WARC reader (src/warc/warc.h):
- * the CLI links the static library. Extraction goes through pith.h only.
+ * The reader reads with libpith_warc (pith_warc.h), extraction goes
+ * through libpith (pith.h): public interfaces only.
  */
 #ifndef PITH_CLI_PIPELINE_H
 #define PITH_CLI_PIPELINE_H

@@ -3,15 +3,15 @@
  * of each input, decides which are extracted, and copies what a worker
  * needs into a free slot (the record view dies at the next read).
  *
- * It uses the library's internal WARC reader (src/warc/warc.h): the CLI
- * links the static library.
+ * Records come from libpith_warc (pith_warc.h), which also decides what
+ * is a page to extract (pith_warc_skip_reason), as the Python module does.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "pipeline_internal.h"
-#include "warc/warc.h"
+#include "pith_warc.h"
 
 static bool grow(char **buf, size_t *cap, size_t need) {
     if (*cap >= need) return true;
@@ -37,8 +37,7 @@ static void write_head(json_out *o, const pith_warc_record *rec) {
     if (rec->has_http && rec->http_status > 0) json_u64(o, (uint64_t)rec->http_status);
     else json_lit(o, "null");
     json_key(o, "content_type", false);
-    pith_warc_str ct = rec->has_http ? rec->http_content_type : rec->content_type;
-    json_str(o, ct.ptr, ct.len);
+    json_str(o, rec->content_type.ptr, rec->content_type.len);
 }
 
 /* Gives the slot what a worker needs from the record view: the small
@@ -56,7 +55,7 @@ static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec,
     if (s->out.failed) return false;
     s->payload_len = 0;
     if (kind == SLOT_SKIP) return true;
-    pith_warc_str cs = pith_warc_charset(rec);
+    pith_warc_str cs = rec->charset;
     size_t need = rec->target_uri.len + cs.len + 2;
     if (!grow(&s->strs, &s->strs_cap, need)) return false;
     if (rec->payload_len && pith_warc_take_window(r, rec->payload, &s->payload, &s->payload_cap)) {
@@ -75,33 +74,6 @@ static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec,
     if (cs.len) memcpy(s->strs + s->charset_at, cs.ptr, cs.len);
     s->strs[s->charset_at + cs.len] = '\0';
     return true;
-}
-
-/* Why a record is not extracted, or NULL when it is an HTML payload. */
-static const char *skip_reason(const pith_warc_record *rec) {
-    static const char *const payload_why[] = {
-        [PITH_WARC_PAYLOAD_BAD_ENCODING] = "payload: content-encoding failed to decode",
-        [PITH_WARC_PAYLOAD_UNSUPPORTED] = "payload: unsupported content-encoding",
-        [PITH_WARC_PAYLOAD_TOO_LARGE] = "payload: too large once decoded",
-    };
-    if (rec->type != PITH_WARC_RESPONSE && rec->type != PITH_WARC_RESOURCE) {
-        switch (rec->type) {
-        case PITH_WARC_WARCINFO: return "warcinfo record";
-        case PITH_WARC_REQUEST: return "request record";
-        case PITH_WARC_METADATA: return "metadata record";
-        case PITH_WARC_REVISIT: return "revisit record";
-        case PITH_WARC_CONVERSION: return "conversion record";
-        case PITH_WARC_CONTINUATION: return "continuation record";
-        default: return "record of unknown type";
-        }
-    }
-    if (!pith_warc_is_html(rec)) return "not html";
-    /* A chunked body with broken framing is still mostly the page; an
-     * undecoded gzip body is not HTML at all. */
-    if (rec->payload_status != PITH_WARC_PAYLOAD_OK && rec->payload_status != PITH_WARC_PAYLOAD_BAD_CHUNKED)
-        return payload_why[rec->payload_status];
-    if (rec->payload_len == 0) return "empty payload";
-    return NULL;
 }
 
 static void mark_rss(pipeline *p, uint64_t records) {
@@ -141,7 +113,7 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
 
 /* One record: skip, or hand to the workers. false = stop (abort). */
 static bool reader_record(pipeline *p, pith_warc_reader *r, const pith_warc_record *rec) {
-    const char *why = skip_reason(rec);
+    const char *why = pith_warc_skip_reason(rec, PITH_WARC_ANY_STATUS);
     if (why && !p->cfg->all_records) {
         reasons_add(&p->rs.skipped, NULL, why, 1);
         return true;
@@ -175,7 +147,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         return;
     }
     pith_warc_enable_timing(r, true);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     pith_warc_stats st;
     for (uint64_t n = 0;; n++) {
         double w0 = progress_now(), c0 = pl_thread_cpu();
@@ -204,7 +176,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         if (!mine) continue;
         uint64_t nrec = atomic_fetch_add(&p->records, 1) + 1;
         mark_rss(p, nrec);
-        if (!reader_record(p, r, &rec)) break;
+        if (!reader_record(p, r, rec)) break;
     }
     pith_warc_get_stats(r, &st);
     p->rs.input_bytes += st.input_bytes;

@@ -1,6 +1,7 @@
 /*
- * warc_input.c - telling WARC inputs from HTML ones by their first bytes,
- * and giving back what was read off standard input (see warc_input.h).
+ * warc_input.c - telling WARC inputs from HTML ones by their first bytes
+ * (pith_warc_sniff), and giving back what was read off standard input (see
+ * warc_input.h).
  */
 #include "warc_input.h"
 
@@ -13,91 +14,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef PITH_HAVE_ZLIB
-#include <zlib.h>
-#endif
-#ifdef PITH_HAVE_ZSTD
-#include <zstd.h>
-#endif
+#include "pith_warc.h"
 
-/* Enough for a gzip header with a long name field plus the first deflate
- * block's start; a compressed record that needs more to show "WARC/" is
- * not a WARC file anyone writes. */
+/* pith_warc_sniff() decides within 64 KiB: a gzip header with a long name
+ * field plus the first deflate block's start. */
 #define PEEK_MAX 65536
-
-typedef enum { SNIFF_NO, SNIFF_YES, SNIFF_MORE } sniff;
-
-static const char warc_magic[] = "WARC/";
-#define WARC_MAGIC_LEN 5
-
-static sniff plain_sniff(const unsigned char *p, size_t n) {
-    size_t k = n < WARC_MAGIC_LEN ? n : WARC_MAGIC_LEN;
-    if (memcmp(p, warc_magic, k) != 0) return SNIFF_NO;
-    return k == WARC_MAGIC_LEN ? SNIFF_YES : SNIFF_MORE;
-}
-
-#ifdef PITH_HAVE_ZLIB
-static sniff gzip_sniff(const unsigned char *p, size_t n) {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK) return SNIFF_NO;
-    unsigned char out[WARC_MAGIC_LEN];
-    z.next_in = (unsigned char *)(uintptr_t)p;
-    z.avail_in = (uInt)n;
-    z.next_out = out;
-    z.avail_out = sizeof out;
-    int rc = Z_OK;
-    while (z.avail_out && rc == Z_OK && z.avail_in) rc = inflate(&z, Z_NO_FLUSH);
-    size_t got = sizeof out - z.avail_out;
-    inflateEnd(&z);
-    if (got && memcmp(out, warc_magic, got) != 0) return SNIFF_NO;
-    if (got == WARC_MAGIC_LEN) return SNIFF_YES;
-    return rc == Z_OK || rc == Z_BUF_ERROR ? SNIFF_MORE : SNIFF_NO;
-}
-#endif
-
-#ifdef PITH_HAVE_ZSTD
-static sniff zstd_sniff(const unsigned char *p, size_t n) {
-    ZSTD_DStream *z = ZSTD_createDStream();
-    if (!z) return SNIFF_NO;
-    unsigned char out[WARC_MAGIC_LEN];
-    ZSTD_inBuffer in = {p, n, 0};
-    ZSTD_outBuffer o = {out, sizeof out, 0};
-    size_t rc = 0;
-    while (o.pos < o.size && in.pos < in.size) {
-        rc = ZSTD_decompressStream(z, &o, &in);
-        if (ZSTD_isError(rc) || rc == 0) break;
-    }
-    ZSTD_freeDStream(z);
-    if (o.pos && memcmp(out, warc_magic, o.pos) != 0) return SNIFF_NO;
-    if (o.pos == WARC_MAGIC_LEN) return SNIFF_YES;
-    return ZSTD_isError(rc) ? SNIFF_NO : SNIFF_MORE;
-}
-#endif
-
-/* The verdict on the first n bytes of an input. */
-static sniff sniff_bytes(const unsigned char *p, size_t n) {
-    if (n == 0) return SNIFF_MORE;
-    if (p[0] == 'W') return plain_sniff(p, n);
-    if (n < 4) return SNIFF_MORE;
-#ifdef PITH_HAVE_ZLIB
-    if (p[0] == 0x1f && p[1] == 0x8b) return gzip_sniff(p, n);
-#endif
-    uint32_t m = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-    /* The skippable frame holding a WARC zstd dictionary (the .warc.zst
-     * specification's own magic). */
-    if (m == 0x184D2A5Du) return SNIFF_YES;
-#ifdef PITH_HAVE_ZSTD
-    if (m == 0xFD2FB528u) return zstd_sniff(p, n);
-#endif
-    return SNIFF_NO;
-}
 
 /* Reads from fd into pk until the sniff decides, PEEK_MAX or EOF. */
 static int peek_fd(int fd, input_peek *pk) {
     if (!pk->buf && !(pk->buf = malloc(PEEK_MAX))) return ENOMEM;
-    sniff s = SNIFF_MORE;
-    while (s == SNIFF_MORE && pk->len < PEEK_MAX && !pk->eof) {
+    pith_warc_sniff_result s = PITH_WARC_SNIFF_MORE;
+    while (s == PITH_WARC_SNIFF_MORE && pk->len < PEEK_MAX && !pk->eof) {
         ssize_t got = read(fd, pk->buf + pk->len, PEEK_MAX - pk->len);
         if (got < 0) {
             if (errno == EINTR) continue;
@@ -105,9 +32,9 @@ static int peek_fd(int fd, input_peek *pk) {
         }
         if (got == 0) pk->eof = true;
         pk->len += (size_t)got;
-        s = sniff_bytes(pk->buf, pk->len);
+        s = pith_warc_sniff(pk->buf, pk->len);
     }
-    pk->is_warc = s == SNIFF_YES;
+    pk->is_warc = s == PITH_WARC_SNIFF_YES;
     return 0;
 }
 

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "fuzz_common.h"
-#include "warc/warc.h"
+#include "pith_warc.h"
 
 static void check_record(const pith_warc_record *rec, const pith_warc_options *o) {
     FUZZ_ASSERT(rec->block_len == rec->content_length);
@@ -30,9 +30,13 @@ static void check_record(const pith_warc_record *rec, const pith_warc_options *o
     }
     FUZZ_ASSERT(pith_warc_type_str(rec->type) != NULL);
     (void)pith_warc_is_html(rec);
-    pith_warc_str cs = pith_warc_charset(rec);
+    pith_warc_str cs = rec->charset;
     FUZZ_ASSERT(cs.len == 0 || cs.ptr != NULL);
     (void)pith_warc_header_get(rec->headers, rec->n_headers, "WARC-Target-URI");
+    FUZZ_ASSERT(rec->content_type.len == 0 || rec->content_type.ptr != NULL);
+    const char *why = pith_warc_skip_reason(rec, 0), *why_any = pith_warc_skip_reason(rec, PITH_WARC_ANY_STATUS);
+    FUZZ_ASSERT(!why_any || why); /* keeping any status skips less, never more */
+    FUZZ_ASSERT(why || rec->payload_len > 0);
     /* Touch every byte the views point to: ASan catches a dangling view. */
     volatile unsigned sum = 0;
     for (size_t i = 0; i < rec->block_len; i += 61) sum += rec->block[i];
@@ -66,7 +70,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         FUZZ_ASSERT(err.code == PITH_WARC_E_NOMEM || err.code == PITH_WARC_E_UNSUPPORTED);
         return 0;
     }
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     for (size_t n = 0; n < 100000; n++) {
         pith_warc_status st = pith_warc_next(r, &rec);
         if (st == PITH_WARC_END) break;
@@ -82,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             continue;
         }
         FUZZ_ASSERT(st == PITH_WARC_RECORD);
-        check_record(&rec, &o);
+        check_record(rec, &o);
     }
     /* Not checked: stats.input_bytes <= size. After a corrupt gzip member
      * the reader rescans from the member's start, and the bytes it had
@@ -91,6 +95,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pith_warc_get_stats(r, &stats);
     FUZZ_ASSERT(stats.members <= size);
     pith_warc_close(r);
+    (void)pith_warc_sniff(data, size);
     size_t from = sel & 64 ? size / 2 : 0;
     size_t at = pith_warc_find_member(data, size, from, &o);
     FUZZ_ASSERT(at >= from && at <= size);

@@ -1,7 +1,8 @@
 /*
  * test_warc.c - the WARC reader: every record kind, every input layout
  * (plain, gzip per record / whole file / cut members, zstd per record /
- * with dictionary / whole file) through memory, a file and a pipe, HTTP
+ * with dictionary / whole file) through memory, a file, a pipe and a read
+ * function, HTTP
  * payload decoding, corrupt and truncated input, limits and bombs.
  *
  * Layouts are checked by comparing a summary of the whole read (types, ids,
@@ -115,70 +116,70 @@ static void test_kinds(void) {
     build_corpus(&w, "\r\n");
     pith_warc_reader *r = pith_warc_open_memory(w.p, w.n, NULL, NULL);
     CHECK(r != NULL);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_WARCINFO && rec.version_minor == 1 && rec.offset == 0);
-    CHECK(str_is(rec.record_id, "<urn:uuid:info-0>"));
-    CHECK(str_is(rec.date, "2024-01-02T03:04:05Z"));
-    CHECK(str_is(rec.content_type, "application/warc-fields"));
-    CHECK(rec.payload_len == 0 && !pith_warc_is_html(&rec));
-    CHECK(rec.block_len == rec.content_length && rec.content_length == strlen("software: pith-test\r\nformat: WARC File Format 1.1\r\n"));
+    CHECK(rec->type == PITH_WARC_WARCINFO && rec->version_minor == 1 && rec->offset == 0);
+    CHECK(str_is(rec->record_id, "<urn:uuid:info-0>"));
+    CHECK(str_is(rec->date, "2024-01-02T03:04:05Z"));
+    CHECK(str_is(rec->content_type, "application/warc-fields"));
+    CHECK(rec->payload_len == 0 && !pith_warc_is_html(rec));
+    CHECK(rec->block_len == rec->content_length && rec->content_length == strlen("software: pith-test\r\nformat: WARC File Format 1.1\r\n"));
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_REQUEST && rec.version_minor == 0 && !rec.has_http);
-    CHECK(str_is(rec.target_uri, "http://example.com/"));
+    CHECK(rec->type == PITH_WARC_REQUEST && rec->version_minor == 0 && !rec->has_http);
+    CHECK(str_is(rec->target_uri, "http://example.com/"));
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_RESPONSE && rec.has_http && rec.http_status == 200);
-    CHECK(str_is(rec.http_mime, "text/html") && str_is(rec.http_charset, "ISO-8859-1"));
-    CHECK(bytes_is(rec.payload, rec.payload_len, "<html><body>caf\xe9</body></html>"));
-    CHECK(pith_warc_is_html(&rec) && str_is(pith_warc_charset(&rec), "ISO-8859-1"));
-    CHECK(rec.n_http_headers == 1 && rec.n_headers == 6);
-    CHECK(str_is(pith_warc_header_get(rec.headers, rec.n_headers, "warc-target-uri"), "http://example.com/"));
+    CHECK(rec->type == PITH_WARC_RESPONSE && rec->has_http && rec->http_status == 200);
+    CHECK(str_is(rec->http_mime, "text/html") && str_is(rec->charset, "ISO-8859-1"));
+    CHECK(bytes_is(rec->payload, rec->payload_len, "<html><body>caf\xe9</body></html>"));
+    CHECK(pith_warc_is_html(rec) && str_is(rec->charset, "ISO-8859-1"));
+    CHECK(rec->n_http_headers == 1 && rec->n_headers == 6);
+    CHECK(str_is(pith_warc_header_get(rec->headers, rec->n_headers, "warc-target-uri"), "http://example.com/"));
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.dechunked && bytes_is(rec.payload, rec.payload_len, "<html>hello "));
-    CHECK(str_is(rec.http_transfer_encoding, "chunked"));
+    CHECK(rec->dechunked && bytes_is(rec->payload, rec->payload_len, "<html>hello "));
+    CHECK(str_is(rec->http_transfer_encoding, "chunked"));
 
 #ifdef T_HAVE_ZLIB
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.decoded && !rec.dechunked && rec.payload_status == PITH_WARC_PAYLOAD_OK);
-    CHECK(bytes_is(rec.payload, rec.payload_len, "<!doctype html><p>gzipped body</p>"));
-    CHECK(str_is(rec.http_charset, "utf-8"));
+    CHECK(rec->decoded && !rec->dechunked && rec->payload_status == PITH_WARC_PAYLOAD_OK);
+    CHECK(bytes_is(rec->payload, rec->payload_len, "<!doctype html><p>gzipped body</p>"));
+    CHECK(str_is(rec->charset, "utf-8"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.decoded && rec.dechunked);
-    CHECK(bytes_is(rec.payload, rec.payload_len, "<!doctype html><p>gzipped body</p>"));
-    CHECK(str_is(rec.http_charset, "Shift_JIS"));
+    CHECK(rec->decoded && rec->dechunked);
+    CHECK(bytes_is(rec->payload, rec->payload_len, "<!doctype html><p>gzipped body</p>"));
+    CHECK(str_is(rec->charset, "Shift_JIS"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.decoded && bytes_is(rec.payload, rec.payload_len, "<!doctype html><p>gzipped body</p>"));
+    CHECK(rec->decoded && bytes_is(rec->payload, rec->payload_len, "<!doctype html><p>gzipped body</p>"));
 #endif
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.payload_len == sizeof png_bytes && !pith_warc_is_html(&rec) && str_is(rec.http_mime, "image/png"));
+    CHECK(rec->payload_len == sizeof png_bytes && !pith_warc_is_html(rec) && str_is(rec->http_mime, "image/png"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(!pith_warc_is_html(&rec) && str_is(rec.target_uri, "http://example.com/a.json"));
+    CHECK(!pith_warc_is_html(rec) && str_is(rec->target_uri, "http://example.com/a.json"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.http_content_type.len == 0 && pith_warc_is_html(&rec)); /* sniffed after BOM + spaces */
-    CHECK(pith_warc_charset(&rec).len == 0);
+    CHECK(rec->http_content_type.len == 0 && pith_warc_is_html(rec)); /* sniffed after BOM + spaces */
+    CHECK(rec->charset.len == 0);
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_RESOURCE && bytes_is(rec.payload, rec.payload_len, "<html><p>resource</p></html>"));
-    CHECK(pith_warc_is_html(&rec) && str_is(pith_warc_charset(&rec), "windows-1252"));
+    CHECK(rec->type == PITH_WARC_RESOURCE && bytes_is(rec->payload, rec->payload_len, "<html><p>resource</p></html>"));
+    CHECK(pith_warc_is_html(rec) && str_is(rec->charset, "windows-1252"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_METADATA && rec.payload_len == 0);
+    CHECK(rec->type == PITH_WARC_METADATA && rec->payload_len == 0);
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_REVISIT && rec.payload_len == 0 && !pith_warc_is_html(&rec));
+    CHECK(rec->type == PITH_WARC_REVISIT && rec->payload_len == 0 && !pith_warc_is_html(rec));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_CONVERSION && !pith_warc_is_html(&rec) && rec.payload_len == 18);
+    CHECK(rec->type == PITH_WARC_CONVERSION && !pith_warc_is_html(rec) && rec->payload_len == 18);
 
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
 #if __has_include(<brotli/decode.h>)
-    CHECK(rec.decoded && bytes_is(rec.payload, rec.payload_len, "<html>brotli</html>"));
+    CHECK(rec->decoded && bytes_is(rec->payload, rec->payload_len, "<html>brotli</html>"));
 #else
-    CHECK(rec.payload_status == PITH_WARC_PAYLOAD_UNSUPPORTED);
+    CHECK(rec->payload_status == PITH_WARC_PAYLOAD_UNSUPPORTED);
 #endif
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.type == PITH_WARC_UNKNOWN && str_is(rec.type_name, "future-kind"));
+    CHECK(rec->type == PITH_WARC_UNKNOWN && str_is(rec->type_name, "future-kind"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_END);
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_END);
     pith_warc_close(r);
@@ -256,15 +257,17 @@ static void test_layouts(void) {
             pith_warc_options o;
             pith_warc_options_init(&o);
             o.gzip_engine = engine ? PITH_WARC_GZIP_ZLIB : PITH_WARC_GZIP_AUTO;
-            tread a, b, p;
+            tread a, b, p, f;
             t_read_mem(&c, &o, &a);
             t_read_file(&c, &o, &b);
             t_read_pipe(&c, &o, &p);
+            t_read_cb(&c, &o, &f);
             CHECK_STR_EQ((char *)a.summary.p, (char *)ref.summary.p);
             CHECK_STR_EQ((char *)b.summary.p, (char *)ref.summary.p);
             CHECK_STR_EQ((char *)p.summary.p, (char *)ref.summary.p);
-            if (a.errors || b.errors || p.errors) printf("layout %s: errors\n", layout_names[l]);
-            tb_free(&a.summary), tb_free(&b.summary), tb_free(&p.summary);
+            CHECK_STR_EQ((char *)f.summary.p, (char *)ref.summary.p);
+            if (a.errors || b.errors || p.errors || f.errors) printf("layout %s: errors\n", layout_names[l]);
+            tb_free(&a.summary), tb_free(&b.summary), tb_free(&p.summary), tb_free(&f.summary);
         }
         tb_free(&c);
     }
@@ -298,22 +301,22 @@ static void test_take_window(void) {
                     how == 0 ? pith_warc_open_memory(c.p, c.n, NULL, NULL) : pith_warc_open_path(path, NULL, NULL);
                 CHECK(r != NULL);
                 if (!r) break;
-                pith_warc_record rec;
+                const pith_warc_record *rec;
                 pith_warc_status st;
                 while ((st = pith_warc_next(r, &rec)) != PITH_WARC_END) {
                     if (st != PITH_WARC_RECORD) continue;
                     char line[160];
-                    uint32_t h = t_fnv(rec.payload, rec.payload_len);
-                    snprintf(line, sizeof line, "%.*s %zu %08x\n", (int)rec.record_id.len, rec.record_id.ptr,
-                             rec.payload_len, h);
+                    uint32_t h = t_fnv(rec->payload, rec->payload_len);
+                    snprintf(line, sizeof line, "%.*s %zu %08x\n", (int)rec->record_id.len, rec->record_id.ptr,
+                             rec->payload_len, h);
                     tb_str(take ? &got : &ref, line);
                     char *buf = NULL;
                     size_t cap = 0;
-                    if (take && rec.payload_len && nkept < 64 && pith_warc_take_window(r, rec.payload, &buf, &cap)) {
-                        if (rec.dechunked || rec.decoded) taken_decoded++;
+                    if (take && rec->payload_len && nkept < 64 && pith_warc_take_window(r, rec->payload, &buf, &cap)) {
+                        if (rec->dechunked || rec->decoded) taken_decoded++;
                         kept[nkept].buf = buf;
-                        kept[nkept].p = rec.payload;
-                        kept[nkept].n = rec.payload_len;
+                        kept[nkept].p = rec->payload;
+                        kept[nkept].n = rec->payload_len;
                         kept[nkept++].h = h;
                         taken++;
                     } else {
@@ -355,9 +358,9 @@ static void test_bare_lf(void) {
                "HTTP/1.0 404 Not Found\nContent-Type: text/html\n\n<p>");
     tb_str(&w, "\n\n");
     pith_warc_reader *r = pith_warc_open_memory(w.p, w.n, NULL, NULL);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.http_status == 404 && bytes_is(rec.payload, rec.payload_len, "<p>") && pith_warc_is_html(&rec));
+    CHECK(rec->http_status == 404 && bytes_is(rec->payload, rec->payload_len, "<p>") && pith_warc_is_html(rec));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_END);
     pith_warc_close(r);
     tb_free(&a.summary), tb_free(&b.summary), tb_free(&crlf), tb_free(&lf), tb_free(&w);
@@ -646,9 +649,13 @@ static void test_bomb(void) {
         o.gzip_engine = engine ? PITH_WARC_GZIP_ZLIB : PITH_WARC_GZIP_LIBDEFLATE;
         tread t;
         t_read_mem(&gz2, &o, &t);
-        CHECK(count_good(&t) == 2 && t.errors >= 1 && t.codes[t.errors - 1] == PITH_WARC_E_BOMB &&
-              t.err_offsets[t.errors - 1] == bomb2);
-        if (count_good(&t) != 2 || t.errors < 1 || t.err_offsets[t.errors - 1] != bomb2) printf("bomb2 engine %d: %d errs %llu/%zu\n%s", engine, t.errors, (unsigned long long)t.err_offsets[0], bomb2, (char *)t.summary.p);
+        /* one damage, one error: libdeflate meets the overflow first, a stream
+         * the zeros (garbage), and the overflow that follows is the same stretch */
+        pith_warc_errcode want = engine ? PITH_WARC_E_GARBAGE : PITH_WARC_E_BOMB;
+        CHECK(count_good(&t) == 2 && t.errors == 1 && t.codes[0] == want && t.err_offsets[0] == bomb2);
+        if (count_good(&t) != 2 || t.errors != 1 || t.err_offsets[0] != bomb2)
+            printf("bomb2 engine %d: %d errs %llu/%zu\n%s", engine, t.errors, (unsigned long long)t.err_offsets[0],
+                   bomb2, (char *)t.summary.p);
         tb_free(&t.summary);
     }
     tb_free(&gz2);
@@ -661,9 +668,9 @@ static void test_bomb(void) {
     pith_warc_options_init(&o);
     o.max_payload_size = 1u << 20;
     pith_warc_reader *r = pith_warc_open_memory(w.p, w.n, &o, NULL);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.payload_status == PITH_WARC_PAYLOAD_TOO_LARGE && !rec.decoded && rec.payload_len == body.n);
+    CHECK(rec->payload_status == PITH_WARC_PAYLOAD_TOO_LARGE && !rec->decoded && rec->payload_len == body.n);
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_END);
     pith_warc_close(r);
     free(zeros);
@@ -738,15 +745,15 @@ static void test_chunked(void) {
     const char *upper = "A\r\n0123456789\r\n0\r\n\r\n";
     t_response(&w, "c4", "http://e/", "Transfer-Encoding: Chunked\r\n", upper, strlen(upper));
     pith_warc_reader *r = pith_warc_open_memory(w.p, w.n, NULL, NULL);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.dechunked && bytes_is(rec.payload, rec.payload_len, "<html><body>truncat"));
+    CHECK(rec->dechunked && bytes_is(rec->payload, rec->payload_len, "<html><body>truncat"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(!rec.dechunked && rec.payload_status == PITH_WARC_PAYLOAD_OK && bytes_is(rec.payload, rec.payload_len, plain));
+    CHECK(!rec->dechunked && rec->payload_status == PITH_WARC_PAYLOAD_OK && bytes_is(rec->payload, rec->payload_len, plain));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(!rec.dechunked && bytes_is(rec.payload, rec.payload_len, badc));
+    CHECK(!rec->dechunked && bytes_is(rec->payload, rec->payload_len, badc));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_RECORD);
-    CHECK(rec.dechunked && bytes_is(rec.payload, rec.payload_len, "0123456789"));
+    CHECK(rec->dechunked && bytes_is(rec->payload, rec->payload_len, "0123456789"));
     CHECK(pith_warc_next(r, &rec) == PITH_WARC_END);
     pith_warc_close(r);
     tb_free(&w);

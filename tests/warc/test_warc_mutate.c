@@ -73,21 +73,21 @@ static int read_checked(const tbuf *b, int engine, bool pipe_it) {
     }
     pith_warc_reader *r = pith_warc_open_memory(b->p, b->n, &o, NULL);
     if (!r) return -1;
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     int calls = 0, bad = 0;
     for (; calls < 100000; calls++) {
         pith_warc_status s = pith_warc_next(r, &rec);
         if (s == PITH_WARC_END || s == PITH_WARC_FATAL) break;
         if (s != PITH_WARC_RECORD) continue;
-        if (rec.block_len != rec.content_length || rec.content_length > o.max_record_size) bad++;
-        if (rec.payload_len && !rec.payload) bad++;
-        if (rec.decoded && rec.payload_len > o.max_payload_size) bad++;
+        if (rec->block_len != rec->content_length || rec->content_length > o.max_record_size) bad++;
+        if (rec->payload_len && !rec->payload) bad++;
+        if (rec->decoded && rec->payload_len > o.max_payload_size) bad++;
         volatile uint8_t sink = 0; /* touch every byte: ASan checks the view */
-        for (size_t i = 0; i < rec.block_len; i++) sink ^= rec.block[i];
-        for (size_t i = 0; i < rec.payload_len; i++) sink ^= rec.payload[i];
-        for (size_t i = 0; i < rec.n_headers; i++) sink ^= (uint8_t)rec.headers[i].value.len;
+        for (size_t i = 0; i < rec->block_len; i++) sink ^= rec->block[i];
+        for (size_t i = 0; i < rec->payload_len; i++) sink ^= rec->payload[i];
+        for (size_t i = 0; i < rec->n_headers; i++) sink ^= (uint8_t)rec->headers[i].value.len;
         (void)sink;
-        pith_warc_is_html(&rec);
+        pith_warc_is_html(rec);
     }
     pith_warc_close(r);
     CHECK(bad == 0);

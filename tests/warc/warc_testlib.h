@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "warc/warc.h"
+#include "pith_warc.h"
 
 #if __has_include(<zlib.h>)
 #include <zlib.h>
@@ -158,7 +158,7 @@ typedef struct tread {
  * the HTTP facts, and errors by code (offsets kept separately). */
 static inline void t_read_all(pith_warc_reader *r, tread *t) {
     memset(t, 0, sizeof *t);
-    pith_warc_record rec;
+    const pith_warc_record *rec;
     for (int guard = 0; guard < 100000; guard++) {
         pith_warc_status s = pith_warc_next(r, &rec);
         if (s == PITH_WARC_END) break;
@@ -166,10 +166,10 @@ static inline void t_read_all(pith_warc_reader *r, tread *t) {
         if (s == PITH_WARC_RECORD) {
             t->records++;
             snprintf(line, sizeof line, "%s %.*s st=%d pl=%zu h=%08x html=%d cs=%.*s dc=%d ps=%d\n",
-                     pith_warc_type_str(rec.type), (int)rec.record_id.len, rec.record_id.ptr, rec.http_status,
-                     rec.payload_len, t_fnv(rec.payload, rec.payload_len), pith_warc_is_html(&rec),
-                     (int)pith_warc_charset(&rec).len, pith_warc_charset(&rec).ptr, rec.decoded + 2 * rec.dechunked,
-                     (int)rec.payload_status);
+                     pith_warc_type_str(rec->type), (int)rec->record_id.len, rec->record_id.ptr, rec->http_status,
+                     rec->payload_len, t_fnv(rec->payload, rec->payload_len), pith_warc_is_html(rec),
+                     (int)rec->charset.len, rec->charset.ptr, rec->decoded + 2 * rec->dechunked,
+                     (int)rec->payload_status);
         } else {
             const pith_warc_error *e = pith_warc_last_error(r);
             if (t->errors < 64) {
@@ -238,6 +238,39 @@ static inline void t_read_pipe(const tbuf *b, const pith_warc_options *o, tread 
     }
     pthread_join(th, NULL);
     close(fds[0]);
+}
+
+/* The caller's read function: hands out the buffer in odd-sized bites
+ * (never more than asked), or fails at fail_at bytes when that is set. */
+typedef struct tcb {
+    const tbuf *b;
+    size_t off, bite, fail_at;
+    int calls;
+} tcb;
+
+static inline ptrdiff_t t_cb_read(void *user, void *buf, size_t cap) {
+    tcb *c = user;
+    c->calls++;
+    if (c->fail_at && c->off >= c->fail_at) return -1;
+    size_t n = c->b->n - c->off;
+    if (n > cap) n = cap;
+    if (n > c->bite) n = c->bite;
+    if (c->fail_at && n > c->fail_at - c->off) n = c->fail_at - c->off; /* nothing past the failure */
+    memcpy(buf, c->b->p + c->off, n);
+    c->off += n;
+    return (ptrdiff_t)n;
+}
+
+static inline void t_read_cb(const tbuf *b, const pith_warc_options *o, tread *t) {
+    tcb c = {b, 0, 5003, 0, 0};
+    pith_warc_reader *r = pith_warc_open_read(t_cb_read, &c, o, NULL);
+    if (r) {
+        t_read_all(r, t);
+        pith_warc_close(r);
+    } else {
+        memset(t, 0, sizeof *t);
+        tb_str(&t->summary, "OPEN FAILED\n");
+    }
 }
 
 static inline void t_read_file(const tbuf *b, const pith_warc_options *o, tread *t) {

@@ -52,7 +52,8 @@ static const uint8_t gz_magic[3] = {0x1f, 0x8b, 0x08};
 
 enum {
     FIRST_TRY = 256u << 10,   /* libdeflate: first output room for a member */
-    STREAM_STEP = 256u << 10  /* zlib: output room per step */
+    STREAM_STEP = 64u << 10   /* zlib: output per step at most (a member holding many records
+                                 is mapped to input offsets at this grain: warc_member_mark) */
 };
 
 /* libdeflate holds a whole member's output and must start over when the
@@ -69,10 +70,13 @@ static size_t big_member(const pith_warc_reader *r) {
 
 #if defined(PITH_HAVE_LIBDEFLATE) || defined(PITH_HAVE_ZLIB)
 
-/* Reports the member at cstart and moves the input to the next member. */
+/* Reports the member at cstart and moves the input to the next member.
+ * A member that has given records already (a whole-file .gz) is reported
+ * where decoding failed instead: its start says nothing about the damage. */
 static warc_fill member_failed(pith_warc_reader *r, pith_warc_errcode code, const char *msg) {
     uint64_t cstart = r->member_cstart;
-    warc_set_error(r, code, msg, cstart, r->wpos + (r->wtail - r->whead));
+    uint64_t at = warc_member_consumed(r) ? warc_src_offset(&r->src) : cstart;
+    warc_set_error(r, code, msg, at, r->wpos + (r->wtail - r->whead));
     r->in_member = false;
     r->big_member = false;
     r->src.keep = cstart;
@@ -129,10 +133,11 @@ static warc_fill zlib_step(pith_warc_reader *r) {
         warc_set_error(r, PITH_WARC_E_NOMEM, "out of memory", r->member_cstart, r->wpos);
         return WARC_FILL_FATAL;
     }
+    if (r->member_out) warc_member_mark(r, warc_src_offset(&r->src));
     /* even with no input left, zlib may still hold output from the last step */
     size_t a = warc_src_want(&r->src, 1);
     size_t in_n = a > UINT_MAX ? UINT_MAX : a;
-    size_t out_n = r->wcap - r->wtail > UINT_MAX ? UINT_MAX : r->wcap - r->wtail;
+    size_t out_n = r->wcap - r->wtail > STREAM_STEP ? STREAM_STEP : r->wcap - r->wtail;
     z->next_in = (Bytef *)(uintptr_t)(r->src.data + r->src.pos);
     z->avail_in = (uInt)in_n;
     z->next_out = r->wbuf + r->wtail;
@@ -148,7 +153,8 @@ static warc_fill zlib_step(pith_warc_reader *r) {
     r->stats.output_bytes += made;
     uint64_t limit = warc_member_limit(r);
     if (limit && r->member_out > limit) {
-        r->wtail -= made; /* the caller drops the partial record anyway */
+        r->wtail -= made;
+        r->member_out -= made; /* the caller drops the partial record anyway */
         return member_failed(r, PITH_WARC_E_BOMB, "gzip member inflates beyond the member limit");
     }
     if (ret == Z_STREAM_END) {
@@ -197,8 +203,19 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
             r->member_ended = true;
             return WARC_FILL_MORE;
         }
-        if (res != LIBDEFLATE_INSUFFICIENT_SPACE)
+        if (res != LIBDEFLATE_INSUFFICIENT_SPACE) {
+#ifdef PITH_HAVE_ZLIB
+            /* libdeflate only says the member is bad, not how far it is
+             * good: zlib streams it again and gives every record before the
+             * damage (a whole-file .gz cut short keeps all but its tail). */
+            r->big_member = true;
+            r->in_member = true;
+            inflateReset2((z_stream *)r->zs, 16 + MAX_WBITS);
+            return zlib_step(r);
+#else
             return member_failed(r, PITH_WARC_E_GZIP, "corrupt or truncated gzip member");
+#endif
+        }
         if (limit && room > limit) break;
 #ifdef PITH_HAVE_ZLIB
         if (room >= big_member(r) && (!limit || big_member(r) < limit)) { /* stream this one: bounded memory for any size */
@@ -235,7 +252,7 @@ bool warc_gzip_init(pith_warc_reader *r) {
     r->dec = WARC_DEC_GZIP_ZLIB;
 #endif
 #ifdef PITH_HAVE_LIBDEFLATE
-    if (r->src.fd < 0 && r->opt.gzip_engine != PITH_WARC_GZIP_ZLIB) r->dec = WARC_DEC_GZIP_LIBDEFLATE;
+    if (!r->src.streamed && r->opt.gzip_engine != PITH_WARC_GZIP_ZLIB) r->dec = WARC_DEC_GZIP_LIBDEFLATE;
 #endif
     return true;
 }

@@ -53,8 +53,21 @@ void warc_set_error(pith_warc_reader *r, pith_warc_errcode c, const char *msg, u
 
 /* Slides the fd buffer so unread bytes (and, if not too far back, the
  * bytes from s->keep on, for resync) start at the front, then reads. */
+ptrdiff_t warc_src_read(warc_src *s, void *buf, size_t cap) {
+    if (cap > SRC_CHUNK) cap = SRC_CHUNK; /* the promise made to read functions */
+    if (s->fd < 0) {
+        ptrdiff_t got = s->read(s->user, buf, cap);
+        return got < 0 ? -1 : got > (ptrdiff_t)cap ? -1 : got;
+    }
+    for (;;) {
+        ssize_t got = read(s->fd, buf, cap);
+        if (got < 0 && errno == EINTR) continue;
+        return got < 0 ? -1 : (ptrdiff_t)got;
+    }
+}
+
 size_t warc_src_want(warc_src *s, size_t n) {
-    if (s->fd < 0 || warc_src_avail(s) >= n || s->eof || s->io_error)
+    if (!s->streamed || warc_src_avail(s) >= n || s->eof || s->io_error)
         return warc_src_avail(s);
     size_t from = s->pos;
     if (s->keep >= s->base && s->keep < s->base + s->pos && s->pos - (s->keep - s->base) < SRC_CHUNK)
@@ -79,8 +92,7 @@ size_t warc_src_want(warc_src *s, size_t n) {
     }
     s->data = s->buf;
     while (warc_src_avail(s) < n && s->len < s->cap) {
-        ssize_t got = read(s->fd, s->buf + s->len, s->cap - s->len);
-        if (got < 0 && errno == EINTR) continue;
+        ptrdiff_t got = warc_src_read(s, s->buf + s->len, s->cap - s->len);
         if (got < 0) {
             s->io_error = true;
             break;
@@ -125,7 +137,7 @@ bool warc_src_find(warc_src *s, uint64_t from, const uint8_t *magic, size_t mlen
         }
         s->pos += a - (mlen - 1);
         s->keep = warc_src_offset(s);
-        if (s->eof || s->fd < 0) {
+        if (s->eof || !s->streamed) {
             if (warc_src_want(s, mlen) < mlen) {
                 s->pos = s->len;
                 return false;
@@ -170,6 +182,20 @@ void warc_member_start(pith_warc_reader *r, uint64_t cstart) {
         !warc_grow((void **)&r->members, &r->members_cap, r->n_members + 1, sizeof *r->members, 0))
         return; /* offsets in reports get coarser; nothing breaks */
     r->members[r->n_members++] = (warc_member){ustart, cstart};
+}
+
+void warc_member_mark(pith_warc_reader *r, uint64_t cstart) {
+    uint64_t ustart = r->wpos + (r->wtail - r->whead);
+    if (r->n_members && r->members[r->n_members - 1].ustart >= ustart) return;
+    if (r->n_members == r->members_cap &&
+        !warc_grow((void **)&r->members, &r->members_cap, r->n_members + 1, sizeof *r->members, 0))
+        return;
+    r->members[r->n_members++] = (warc_member){ustart, cstart};
+}
+
+bool warc_member_consumed(const pith_warc_reader *r) {
+    uint64_t ustart = r->wpos + (r->wtail - r->whead) - r->member_out;
+    return ustart < r->wpos;
 }
 
 uint64_t warc_member_limit(const pith_warc_reader *r) {
@@ -256,33 +282,31 @@ void warc_consume(pith_warc_reader *r, size_t n) {
     if (r->n_members > 1) members_trim(r);
 }
 
-static warc_fill plain_fd_fill(pith_warc_reader *r) {
+static warc_fill plain_stream_fill(pith_warc_reader *r) {
     if (!warc_window_reserve(r, SRC_CHUNK, 0)) {
         warc_set_error(r, PITH_WARC_E_NOMEM, "out of memory", warc_src_offset(&r->src), r->wpos);
         return WARC_FILL_FATAL;
     }
-    for (;;) {
-        ssize_t got = read(r->src.fd, r->wbuf + r->wtail, r->wcap - r->wtail);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) {
-            warc_set_error(r, PITH_WARC_E_IO, "read error", warc_src_offset(&r->src), r->wpos);
-            return WARC_FILL_FATAL;
-        }
-        if (got == 0) return WARC_FILL_EOF;
-        r->wtail += (size_t)got;
-        r->src.base += (uint64_t)got;
-        r->stats.input_bytes += (uint64_t)got;
-        r->stats.output_bytes += (uint64_t)got;
-        return WARC_FILL_MORE;
+    ptrdiff_t got = warc_src_read(&r->src, r->wbuf + r->wtail, r->wcap - r->wtail);
+    if (got < 0) {
+        warc_set_error(r, PITH_WARC_E_IO, "read error", warc_src_offset(&r->src), r->wpos);
+        return WARC_FILL_FATAL;
     }
+    if (got == 0) return WARC_FILL_EOF;
+    r->wtail += (size_t)got;
+    r->src.base += (uint64_t)got;
+    r->stats.input_bytes += (uint64_t)got;
+    r->stats.output_bytes += (uint64_t)got;
+    return WARC_FILL_MORE;
 }
 
 warc_fill warc_fill_window(pith_warc_reader *r, size_t need) {
+    if (r->held != WARC_FILL_MORE) return WARC_FILL_HELD;
     while (!r->weof && r->wtail - r->whead < need) {
         warc_fill f;
         switch (r->dec) {
         case WARC_DEC_PLAIN_MEM: f = WARC_FILL_EOF; break;
-        case WARC_DEC_PLAIN_FD: f = plain_fd_fill(r); break;
+        case WARC_DEC_PLAIN_STREAM: f = plain_stream_fill(r); break;
         case WARC_DEC_GZIP_LIBDEFLATE:
         case WARC_DEC_GZIP_ZLIB: f = warc_gzip_fill(r); break;
         case WARC_DEC_ZSTD: f = warc_zstd_fill(r); break;
@@ -293,16 +317,17 @@ warc_fill warc_fill_window(pith_warc_reader *r, size_t need) {
                                : "gzip input: zlib (needed to stream) was not found at build time",
                            0, 0);
             r->weof = true;
-            return WARC_FILL_ERROR;
+            f = WARC_FILL_ERROR;
         }
         if (f == WARC_FILL_EOF) r->weof = true;
-        if (f == WARC_FILL_ERROR) {
-            /* Only an incomplete record asks for more, and it cannot complete
-             * now: drop it with the broken member's partial output. */
-            warc_consume(r, r->wtail - r->whead);
-            return f;
+        if (f == WARC_FILL_ERROR || f == WARC_FILL_FATAL) {
+            /* The records decoded before the failure are still good: the
+             * reader returns them first, then reports the failure. */
+            r->held = f;
+            r->held_err = r->err;
+            r->err = (pith_warc_error){PITH_WARC_E_NONE, NULL, 0, 0};
+            return WARC_FILL_HELD;
         }
-        if (f == WARC_FILL_FATAL) return f;
     }
     return r->wtail - r->whead >= need ? WARC_FILL_MORE : WARC_FILL_EOF;
 }
@@ -339,7 +364,7 @@ static bool reader_setup(pith_warc_reader *r, pith_warc_error *err) {
     bool ok = true;
     switch (r->compression) {
     case PITH_WARC_PLAIN:
-        if (r->src.fd < 0) {
+        if (!r->src.streamed) {
             r->dec = WARC_DEC_PLAIN_MEM;
             r->w = r->src.data;
             r->wtail = r->src.len;
@@ -347,7 +372,7 @@ static bool reader_setup(pith_warc_reader *r, pith_warc_error *err) {
             r->stats.input_bytes = r->stats.output_bytes = r->src.len;
         } else {
             /* the bytes already buffered become the first window contents */
-            r->dec = WARC_DEC_PLAIN_FD;
+            r->dec = WARC_DEC_PLAIN_STREAM;
             size_t a = warc_src_avail(&r->src);
             if (!warc_window_reserve(r, a ? a : 1, 0)) {
                 ok = false;
@@ -387,7 +412,38 @@ pith_warc_reader *pith_warc_open_memory(const void *data, size_t len, const pith
     return r;
 }
 
+/* A reader on a stream: fd, or read_fn(user, ...) when fd < 0. */
+static pith_warc_reader *open_stream(int fd, pith_warc_read_fn read_fn, void *user, const pith_warc_options *opts,
+                                     pith_warc_error *err) {
+    pith_warc_reader *r = reader_new(opts);
+    if (!r) {
+        if (err) *err = (pith_warc_error){PITH_WARC_E_NOMEM, "out of memory", 0, 0};
+        return NULL;
+    }
+    r->src.streamed = true;
+    r->src.fd = fd;
+    r->src.read = read_fn;
+    r->src.user = user;
+    static const uint8_t empty[1];
+    r->src.data = empty;
+    warc_src_want(&r->src, 4);
+    if (r->src.io_error) {
+        if (err) *err = (pith_warc_error){PITH_WARC_E_IO, "read error", 0, 0};
+        pith_warc_close(r);
+        return NULL;
+    }
+    if (!reader_setup(r, err)) {
+        pith_warc_close(r);
+        return NULL;
+    }
+    return r;
+}
+
 pith_warc_reader *pith_warc_open_fd(int fd, const pith_warc_options *opts, pith_warc_error *err) {
+    if (fd < 0) {
+        if (err) *err = (pith_warc_error){PITH_WARC_E_INVALID, "bad file descriptor", 0, 0};
+        return NULL;
+    }
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
         lseek(fd, 0, SEEK_CUR) == 0 && (uint64_t)st.st_size <= SIZE_MAX) {
@@ -404,36 +460,48 @@ pith_warc_reader *pith_warc_open_fd(int fd, const pith_warc_options *opts, pith_
             return r;
         }
     }
-    pith_warc_reader *r = reader_new(opts);
-    if (!r) {
-        if (err) *err = (pith_warc_error){PITH_WARC_E_NOMEM, "out of memory", 0, 0};
+    return open_stream(fd, NULL, NULL, opts, err);
+}
+
+pith_warc_reader *pith_warc_open_read(pith_warc_read_fn read_fn, void *user, const pith_warc_options *opts,
+                                      pith_warc_error *err) {
+    if (!read_fn) {
+        if (err) *err = (pith_warc_error){PITH_WARC_E_INVALID, "no read function", 0, 0};
         return NULL;
     }
-    r->src.fd = fd;
-    static const uint8_t empty[1];
-    r->src.data = empty;
-    warc_src_want(&r->src, 4);
-    if (r->src.io_error) {
-        if (err) *err = (pith_warc_error){PITH_WARC_E_IO, "read error", 0, 0};
-        pith_warc_close(r);
-        return NULL;
+    return open_stream(-1, read_fn, user, opts, err);
+}
+
+/* Why open() failed, as a static string. */
+static const char *open_error(int e) {
+    switch (e) {
+    case ENOENT: return "no such file";
+    case EACCES: return "permission denied";
+    case EISDIR: return "is a directory";
+    case ENOMEM: return "out of memory";
+    default: return "cannot open file";
     }
-    if (!reader_setup(r, err)) {
-        pith_warc_close(r);
-        return NULL;
-    }
-    return r;
 }
 
 pith_warc_reader *pith_warc_open_path(const char *path, const pith_warc_options *opts,
                                       pith_warc_error *err) {
+    if (!path) {
+        if (err) *err = (pith_warc_error){PITH_WARC_E_INVALID, "no path", 0, 0};
+        return NULL;
+    }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        fd = -1;
+        errno = EISDIR;
+    }
     if (fd < 0) {
-        if (err) *err = (pith_warc_error){PITH_WARC_E_IO, "cannot open file", 0, 0};
+        if (err) *err = (pith_warc_error){PITH_WARC_E_IO, open_error(errno), 0, 0};
         return NULL;
     }
     pith_warc_reader *r = pith_warc_open_fd(fd, opts, err);
-    if (r && r->src.fd >= 0) { /* not mmap'able (a FIFO path): the reader keeps fd */
+    if (r && r->src.streamed) { /* not mmap'able (a FIFO path): the reader keeps fd */
         r->src.own_fd = true;
         return r;
     }
@@ -456,8 +524,16 @@ void pith_warc_close(pith_warc_reader *r) {
     free(r);
 }
 
-const pith_warc_error *pith_warc_last_error(const pith_warc_reader *r) { return &r->err; }
+const pith_warc_error *pith_warc_last_error(const pith_warc_reader *r) {
+    static const pith_warc_error no_reader = {PITH_WARC_E_INVALID, "no reader", 0, 0};
+    return r ? &r->err : &no_reader;
+}
 
-void pith_warc_enable_timing(pith_warc_reader *r, bool on) { r->timing = on; }
+void pith_warc_enable_timing(pith_warc_reader *r, bool on) {
+    if (r) r->timing = on;
+}
 
-void pith_warc_get_stats(const pith_warc_reader *r, pith_warc_stats *st) { *st = r->stats; }
+void pith_warc_get_stats(const pith_warc_reader *r, pith_warc_stats *st) {
+    if (r && st) *st = r->stats;
+    else if (st) memset(st, 0, sizeof *st);
+}

@@ -170,7 +170,7 @@ static void named_fields(pith_warc_record *rec) {
         else if (warc_ieq(n, l, "warc-record-id")) rec->record_id = h->value;
         else if (warc_ieq(n, l, "warc-target-uri")) rec->target_uri = h->value;
         else if (warc_ieq(n, l, "warc-date")) rec->date = h->value;
-        else if (warc_ieq(n, l, "content-type")) rec->content_type = h->value;
+        else if (warc_ieq(n, l, "content-type")) rec->warc_content_type = h->value;
         else if (warc_ieq(n, l, "warc-identified-payload-type")) rec->identified_payload_type = h->value;
     }
     pith_warc_str *u = &rec->target_uri;
@@ -216,8 +216,9 @@ static long trailer(const uint8_t *p, size_t avail, bool at_eof) {
 static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, warc_parse_out *o, size_t *total) {
     const uint8_t *p = r->w + r->whead;
     size_t n = r->wtail - r->whead;
+    bool at_end = r->weof || r->held; /* no more bytes now: the input's end or a decoder's failure */
     *total = n * 2 > n + 4096 ? n * 2 : n + 4096;
-    if (n < 8 && !r->weof) return P_NEED;
+    if (n < 8 && !at_end) return P_NEED;
     if (n < 7 || memcmp(p, "WARC/1.", 7) != 0) {
         bool prefix = n < 7 && memcmp(p, "WARC/1.", n) == 0;
         o->code = prefix ? PITH_WARC_E_TRUNCATED : PITH_WARC_E_GARBAGE;
@@ -226,7 +227,7 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
     }
     const uint8_t *e = memchr(p, '\n', n < 32 ? n : 32);
     if (!e) {
-        if (n < 32 && !r->weof) return P_NEED;
+        if (n < 32 && !at_end) return P_NEED;
         o->code = PITH_WARC_E_BAD_HEADER, o->msg = "bad WARC version line";
         return P_BAD;
     }
@@ -237,7 +238,7 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
         return P_BAD;
     }
     warc_parse_res pr = warc_parse_headers(r, p, n, (size_t)(e - p) + 1, 0, o);
-    if (pr == P_NEED && r->weof) {
+    if (pr == P_NEED && at_end) {
         o->code = PITH_WARC_E_TRUNCATED, o->msg = "input ends inside a record header";
         return P_BAD;
     }
@@ -256,7 +257,7 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
         return P_TOO_LARGE;
     }
     size_t end = o->hdr_len + (size_t)rec->content_length;
-    if (n < end + 4 && !r->weof) {
+    if (n < end + 4 && !at_end) {
         *total = end + 4;
         return P_NEED;
     }
@@ -264,7 +265,7 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
         o->code = PITH_WARC_E_TRUNCATED, o->msg = "input ends inside a record block";
         return P_BAD;
     }
-    long t = trailer(p + end, n - end, r->weof);
+    long t = trailer(p + end, n - end, at_end);
     if (t == -2) {
         *total = end + 11;
         return P_NEED;
@@ -282,34 +283,51 @@ static warc_parse_res parse_record(pith_warc_reader *r, pith_warc_record *rec, w
 
 /* ---------------------------------------------------------------- next */
 
+/* A decoder failed (a broken gzip member or zstd frame, a read error)
+ * after the window's records: they have been returned, and what is left
+ * is the start of a record the failure cut. Drops it and reports the
+ * failure. The decoder has moved on to the next member or frame, whose
+ * output may start with a record or in the middle of one: resync, with a
+ * record allowed right at the head. */
+static pith_warc_status deliver_held(pith_warc_reader *r) {
+    warc_consume(r, r->wtail - r->whead);
+    r->err = r->held_err;
+    warc_fill held = r->held;
+    r->held = WARC_FILL_MORE;
+    r->skip = 0;
+    if (held == WARC_FILL_FATAL) return PITH_WARC_FATAL;
+    r->resync = true;
+    r->resync_at_head = true;
+    return PITH_WARC_ERROR;
+}
+
 /* Drops bytes until the window head is a "WARC/1." line start. */
 static pith_warc_status resync(pith_warc_reader *r) {
     for (;;) {
         const uint8_t *p = r->w + r->whead;
-        size_t n = r->wtail - r->whead, i = 1;
+        size_t n = r->wtail - r->whead, i = r->resync_at_head ? 0 : 1;
         while (i + 7 <= n) {
             const uint8_t *hit = memchr(p + i, 'W', n - i);
             if (!hit) break;
             i = (size_t)(hit - p);
             if (i + 7 > n) break;
-            if (p[i - 1] == '\n' && memcmp(hit, "WARC/1.", 7) == 0) {
+            if ((i == 0 || p[i - 1] == '\n') && memcmp(hit, "WARC/1.", 7) == 0) {
                 warc_consume(r, i);
-                r->resync = false;
+                r->resync = r->resync_at_head = false;
                 return PITH_WARC_RECORD;
             }
             i++;
         }
-        if (n > 8) warc_consume(r, n - 8);
-        warc_fill f = warc_fill_window(r, r->wtail - r->whead + 1);
-        if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-        if (f == WARC_FILL_ERROR) { /* the decoder moved on to a fresh member: parse from there */
-            warc_consume(r, r->wtail - r->whead);
-            r->resync = false;
-            return PITH_WARC_ERROR;
+        if (n > 8) {
+            warc_consume(r, n - 8);
+            r->resync_at_head = false;
         }
+        size_t before = r->wtail - r->whead;
+        warc_fill f = warc_fill_window(r, before + 1);
+        if (f == WARC_FILL_HELD && r->wtail - r->whead == before) return deliver_held(r);
         if (f == WARC_FILL_EOF && r->wtail - r->whead <= 8) {
             warc_consume(r, r->wtail - r->whead);
-            r->resync = false;
+            r->resync = r->resync_at_head = false;
             return PITH_WARC_END;
         }
     }
@@ -324,12 +342,8 @@ static pith_warc_status skip_bytes(pith_warc_reader *r) {
         r->skip -= d;
         if (!r->skip) break;
         warc_fill f = warc_fill_window(r, 1);
-        if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-        if (f == WARC_FILL_ERROR) { /* reported already, unless another member broke */
-            r->skip = 0;
-            warc_consume(r, r->wtail - r->whead);
-            return r->err.offset == r->skip_at ? PITH_WARC_RECORD : PITH_WARC_ERROR;
-        }
+        if (f == WARC_FILL_HELD && r->whead == r->wtail)
+            return deliver_held(r); /* the same damaged stretch: folded by the caller */
         if (f == WARC_FILL_EOF) {
             r->skip = 0;
             return PITH_WARC_END;
@@ -356,13 +370,41 @@ static void fill_payload(pith_warc_reader *r, pith_warc_record *rec) {
     if (rec->type == PITH_WARC_RESOURCE || rec->type == PITH_WARC_CONVERSION) {
         rec->payload = rec->block;
         rec->payload_len = rec->block_len;
-    } else if (rec->type == PITH_WARC_RESPONSE && r->opt.parse_http && rec->content_type.len >= 16 &&
-               warc_ieq(rec->content_type.ptr, 16, "application/http")) {
+    } else if (rec->type == PITH_WARC_RESPONSE && r->opt.parse_http && rec->warc_content_type.len >= 16 &&
+               warc_ieq(rec->warc_content_type.ptr, 16, "application/http")) {
         warc_http_parse(r, rec);
+    }
+    rec->content_type = rec->has_http ? rec->http_content_type : rec->warc_content_type;
+    rec->charset = warc_record_charset(rec);
+}
+
+static pith_warc_status next_record(pith_warc_reader *r, pith_warc_record *rec);
+
+/* One error per damaged stretch: from an ERROR until the next good record,
+ * further failures (the rest of a broken member, candidates that only look
+ * like a member start, garbage before the next record) are the same
+ * damage and are not reported again. */
+pith_warc_status pith_warc_next(pith_warc_reader *r, const pith_warc_record **out) {
+    if (out) *out = NULL;
+    if (!r || !out) return PITH_WARC_END;
+    if (r->dead) { /* after FATAL */
+        r->err = (pith_warc_error){PITH_WARC_E_NONE, NULL, 0, 0};
+        return PITH_WARC_END;
+    }
+    for (;;) {
+        pith_warc_status s = next_record(r, &r->rec);
+        if (s == PITH_WARC_ERROR && r->damaged) continue;
+        if (s == PITH_WARC_ERROR) r->damaged = true;
+        if (s == PITH_WARC_RECORD) {
+            r->damaged = false;
+            *out = &r->rec;
+        }
+        if (s == PITH_WARC_FATAL) r->dead = true;
+        return s;
     }
 }
 
-pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
+static pith_warc_status next_record(pith_warc_reader *r, pith_warc_record *rec) {
     r->err = (pith_warc_error){PITH_WARC_E_NONE, NULL, 0, 0};
     if (r->pending) warc_consume(r, r->pending);
     r->pending = 0;
@@ -378,8 +420,7 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
         skip_blank(r);
         if (r->whead == r->wtail) {
             warc_fill f = warc_fill_window(r, 1);
-            if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-            if (f == WARC_FILL_ERROR) return PITH_WARC_ERROR;
+            if (f == WARC_FILL_HELD && r->whead == r->wtail) return deliver_held(r);
             if (f == WARC_FILL_EOF && r->whead == r->wtail) return PITH_WARC_END;
             continue;
         }
@@ -393,20 +434,17 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, pith_warc_record *rec) {
             fill_payload(r, rec);
             return PITH_WARC_RECORD;
         }
+        /* a record cut by a decoder's failure: that failure is the damage */
+        if (pr == P_BAD && r->held && o.code == PITH_WARC_E_TRUNCATED) return deliver_held(r);
         if (pr == P_BAD) /* a truncated record resyncs too: its Content-Length may be a lie */
             return report_bad(r, &o);
         if (pr == P_TOO_LARGE) {
             warc_set_error(r, o.code, o.msg, warc_input_offset_of(r, r->wpos), r->wpos);
             r->skip = o.hdr_len + rec->content_length;
-            r->skip_at = r->err.offset;
             return PITH_WARC_ERROR;
         }
-        /* P_NEED: more decoder steps, then parse again */
-        warc_fill f = warc_fill_window(r, total);
-        if (f == WARC_FILL_FATAL) return PITH_WARC_FATAL;
-        if (f == WARC_FILL_ERROR) { /* the record at the head cannot complete */
-            warc_consume(r, r->wtail - r->whead);
-            return PITH_WARC_ERROR;
-        }
+        /* P_NEED: more decoder steps, then parse again (a failure on the way
+         * makes the window's end final for the parse: held) */
+        warc_fill_window(r, total);
     }
 }

@@ -1,8 +1,10 @@
 /*
- * warc_internal.h - the reader's layers, shared by the files of src/warc/.
+ * warc_internal.h - the reader's layers, shared by the files of warc/
+ * (libpith_warc; the public interface is include/pith_warc.h).
  *
  *   warc_src      raw input bytes: a memory range (caller's buffer or mmap)
- *                 or a file descriptor read into a growable buffer
+ *                 or a stream (a file descriptor or the caller's read
+ *                 function) read into a growable buffer
  *   decoders      turn raw input into the decompressed stream, appending to
  *                 the reader's window (warc_gzip.c, warc_zstd.c, plain here)
  *   window        the decompressed bytes not yet consumed; a record view
@@ -13,7 +15,7 @@
 #ifndef PITH_WARC_INTERNAL_H
 #define PITH_WARC_INTERNAL_H
 
-#include "warc.h"
+#include "pith_warc.h"
 
 /* ---------------------------------------------------------------- raw input */
 
@@ -22,12 +24,15 @@ typedef struct warc_src {
     size_t len;          /* bytes valid at data */
     size_t pos;          /* next unread byte */
     uint64_t base;       /* input offset of data[0] (fd mode slides) */
-    uint64_t keep;       /* input offset the fd buffer tries to keep (resync start) */
-    int fd;              /* -1 in memory mode */
-    bool eof;            /* fd: read() returned 0 (memory: always true) */
+    uint64_t keep;       /* input offset the stream buffer tries to keep (resync start) */
+    bool streamed;       /* read through fd or the caller's read function (else memory) */
+    int fd;              /* the fd streamed, or -1 */
+    pith_warc_read_fn read; /* the caller's read function (fd < 0), or NULL */
+    void *user;
+    bool eof;            /* the stream ended (memory: always true) */
     bool io_error;
     bool own_fd;         /* opened by pith_warc_open_path: closed by the reader */
-    uint8_t *buf;        /* fd mode: owned buffer behind data */
+    uint8_t *buf;        /* stream mode: owned buffer behind data */
     size_t cap;
     void *map;           /* mmap'ed region to unmap, or NULL */
     size_t map_len;
@@ -35,6 +40,9 @@ typedef struct warc_src {
 
 static inline size_t warc_src_avail(const warc_src *s) { return s->len - s->pos; }
 static inline uint64_t warc_src_offset(const warc_src *s) { return s->base + s->pos; }
+/* Reads up to cap stream bytes into buf: > 0 bytes, 0 at the end, -1 on
+ * an error. */
+ptrdiff_t warc_src_read(warc_src *s, void *buf, size_t cap);
 /* Makes at least n bytes available if the input has them; returns avail. */
 size_t warc_src_want(warc_src *s, size_t n);
 /* Moves the read position back to input offset off if still buffered. */
@@ -47,7 +55,7 @@ bool warc_src_find(warc_src *s, uint64_t from, const uint8_t *magic, size_t mlen
 
 typedef enum warc_dec_kind {
     WARC_DEC_PLAIN_MEM,  /* zero copy: the window is the input */
-    WARC_DEC_PLAIN_FD,
+    WARC_DEC_PLAIN_STREAM,
     WARC_DEC_GZIP_LIBDEFLATE,
     WARC_DEC_GZIP_ZLIB,
     WARC_DEC_ZSTD,
@@ -57,8 +65,11 @@ typedef enum warc_dec_kind {
 typedef enum warc_fill {
     WARC_FILL_MORE,  /* at least one byte appended */
     WARC_FILL_EOF,
-    WARC_FILL_ERROR, /* r->err set; the decoder has resynced, the window tail is partial */
-    WARC_FILL_FATAL
+    WARC_FILL_ERROR, /* decoder step: r->err set; the decoder has moved on to the next member */
+    WARC_FILL_FATAL, /* decoder step: r->err set; nothing more can be read */
+    WARC_FILL_HELD   /* warc_fill_window: a decoder failed (ERROR or FATAL, kept in r->held):
+                        the window holds what it decoded before; no more bytes until the
+                        reader has returned the window's records and reported the failure */
 } warc_fill;
 
 /* member/frame start: stream offset -> input offset, for error reports */
@@ -98,9 +109,14 @@ struct pith_warc_reader {
     size_t hdrs_cap;
     size_t pending;      /* bytes of the last record to consume on the next call */
     uint64_t skip;       /* bytes still to drop (an oversized record) */
-    uint64_t skip_at;    /* its input offset: a decoder error there is the same stretch */
     bool resync;         /* scanning for the next "WARC/1." line */
+    bool resync_at_head; /* ... which may be right at the head (a fresh member's start) */
+    bool damaged;        /* an ERROR was returned and no good record since: further
+                            failures are the same damaged stretch, not reported again */
+    warc_fill held;      /* WARC_FILL_ERROR/FATAL: a decoder failure not yet reported (else MORE) */
+    pith_warc_error held_err;
     bool had_error_eof;  /* a truncation was reported: END next */
+    bool dead;           /* FATAL was returned: END from now on */
 
     /* HTTP payload buffers (reused) */
     uint8_t *chunk_buf;
@@ -109,6 +125,7 @@ struct pith_warc_reader {
     size_t dec_cap;
     void *zs_http;       /* z_stream for deflate bodies */
 
+    pith_warc_record rec; /* the record handed out by pith_warc_next() */
     pith_warc_error err;
     pith_warc_stats stats;
 };
@@ -119,6 +136,13 @@ void warc_consume(pith_warc_reader *r, size_t n);
 uint64_t warc_input_offset_of(const pith_warc_reader *r, uint64_t stream_off);
 void warc_set_error(pith_warc_reader *r, pith_warc_errcode c, const char *msg, uint64_t offset,
                     uint64_t stream_offset);
+/* A point inside a member where the decoder stands: stream offset now ->
+ * input offset cstart, so that a record or failure deep inside a member
+ * holding many records (a whole-file .gz) is placed near where it is. */
+void warc_member_mark(pith_warc_reader *r, uint64_t cstart);
+/* Has the reader consumed output of the current member already (returned
+ * or skipped records from it)? */
+bool warc_member_consumed(const pith_warc_reader *r);
 /* Room for n more bytes at w[wtail]; false when over limit or out of memory. */
 bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit);
 void warc_member_start(pith_warc_reader *r, uint64_t cstart);
@@ -158,6 +182,8 @@ warc_parse_res warc_parse_headers(pith_warc_reader *r, const uint8_t *p, size_t 
                                   size_t first, warc_parse_out *o);
 /* The charset parameter of a Content-Type value, unquoted. */
 pith_warc_str warc_charset_param(pith_warc_str content_type);
+/* warc_sniff.c: the record's charset field (see pith_warc_record). */
+pith_warc_str warc_record_charset(const pith_warc_record *rec);
 bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit);
 bool warc_ieq(const char *a, size_t n, const char *lit);
 pith_warc_str warc_trim(const char *p, size_t n);

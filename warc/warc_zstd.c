@@ -20,7 +20,9 @@
 
 static const uint8_t zstd_magic[4] = {0x28, 0xb5, 0x2f, 0xfd};
 
-enum { STEP = 256u << 10, MAX_DICT = 64u << 20 };
+/* STEP_IN: see warc_zstd_fill; OUT_STEP: output a step at most, so that a
+ * member holding many records is mapped to input offsets at that grain. */
+enum { STEP = 256u << 10, STEP_IN = 16u << 10, OUT_STEP = 64u << 10, MAX_DICT = 64u << 20 };
 
 static uint32_t le32(const uint8_t *p) {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -64,7 +66,8 @@ static void load_dictionary(pith_warc_reader *r) {
 
 static warc_fill frame_failed(pith_warc_reader *r, pith_warc_errcode code, const char *msg) {
     uint64_t cstart = r->member_cstart;
-    warc_set_error(r, code, msg, cstart, r->wpos + (r->wtail - r->whead));
+    uint64_t at = warc_member_consumed(r) ? warc_src_offset(&r->src) : cstart;
+    warc_set_error(r, code, msg, at, r->wpos + (r->wtail - r->whead));
     r->in_member = false;
     ZSTD_DCtx_reset(r->zd, ZSTD_reset_session_only);
     r->src.keep = cstart;
@@ -103,21 +106,30 @@ warc_fill warc_zstd_fill(pith_warc_reader *r) {
         warc_set_error(r, PITH_WARC_E_NOMEM, "out of memory", r->member_cstart, r->wpos);
         return WARC_FILL_FATAL;
     }
+    if (r->member_out) warc_member_mark(r, warc_src_offset(&r->src));
     size_t a = warc_src_want(&r->src, 1);
+    /* A failing call gives none of its output, so a frame is fed a little
+     * at a time: a damaged block loses itself, not the blocks decoded in the
+     * same call (a single-frame .zst read from a file was otherwise lost
+     * whole). */
+    if (a > STEP_IN) a = STEP_IN;
+    size_t room = r->wcap - r->wtail < OUT_STEP ? r->wcap - r->wtail : OUT_STEP;
     ZSTD_inBuffer in = {r->src.data + r->src.pos, a, 0};
-    ZSTD_outBuffer out = {r->wbuf + r->wtail, r->wcap - r->wtail, 0};
+    ZSTD_outBuffer out = {r->wbuf + r->wtail, room, 0};
     double t0 = r->timing ? warc_now() : 0;
     size_t ret = ZSTD_decompressStream(r->zd, &out, &in);
     if (r->timing) r->stats.decompress_seconds += warc_now() - t0;
-    if (ZSTD_isError(ret)) return frame_failed(r, PITH_WARC_E_ZSTD, "corrupt zstd frame");
+    /* what the step made before a failure is kept: the records in it are good */
     r->src.pos += in.pos;
     r->wtail += out.pos;
     r->member_out += out.pos;
     r->stats.input_bytes += in.pos;
     r->stats.output_bytes += out.pos;
+    if (ZSTD_isError(ret)) return frame_failed(r, PITH_WARC_E_ZSTD, "corrupt zstd frame");
     uint64_t limit = warc_member_limit(r);
     if (limit && r->member_out > limit) {
         r->wtail -= out.pos;
+        r->member_out -= out.pos;
         return frame_failed(r, PITH_WARC_E_BOMB, "zstd frame inflates beyond the member limit");
     }
     if (ret == 0) {

@@ -140,7 +140,6 @@ static void named_http_fields(pith_warc_record *rec) {
     pith_warc_str ct = rec->http_content_type;
     const char *semi = ct.len ? memchr(ct.ptr, ';', ct.len) : NULL;
     rec->http_mime = warc_trim(ct.ptr, semi ? (size_t)(semi - ct.ptr) : ct.len);
-    rec->http_charset = warc_charset_param(ct);
 }
 
 /* "HTTP/1.1 200 OK": the status, 0 when unreadable. */
