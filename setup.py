@@ -50,7 +50,7 @@ def pkg_config(name):
 OPTIONAL = [("zlib", "ZLIB"), ("libdeflate", "LIBDEFLATE"), ("libzstd", "ZSTD"), ("libbrotlidec", "BROTLI")]
 
 macros = [("_POSIX_C_SOURCE", "200809L")]
-include_dirs = [rel("include"), rel("src")]
+include_dirs = [rel("include")]
 libraries, library_dirs, extra_cflags = [], [], []
 for pc, macro in OPTIONAL:
     flags = pkg_config(pc)
@@ -72,7 +72,10 @@ for pc, macro in OPTIONAL:
 # (Debian's python3 builds extensions with -O2 -fwrapv).
 CFLAGS = ["-std=c11", "-O3", "-fno-wrapv", "-fvisibility=hidden", "-Wall", "-Wextra"] + extra_cflags
 
-lib_sources = sorted(rel(os.path.relpath(p, HERE)) for p in glob(os.path.join(HERE, "src", "**", "*.c"), recursive=True))
+# The two libraries, as CMakeLists.txt globs them: libpith (src/) and libpith_warc (warc/).
+lib_sources = sorted(os.path.relpath(p, HERE) for p in glob(os.path.join(HERE, "src", "**", "*.c"), recursive=True)
+                     + glob(os.path.join(HERE, "warc", "*.c")))
+lib_include_dirs = [rel("src"), rel("warc")]
 ext_sources = sorted(rel(os.path.relpath(p, HERE)) for p in glob(os.path.join(HERE, "python", "ext", "*.c")))
 
 
@@ -119,7 +122,7 @@ class pith_build_ext(build_ext):
 
 setup(
     version=read_version(),
-    libraries=[("pith_c", {"sources": lib_sources, "macros": macros, "include_dirs": include_dirs,
+    libraries=[("pith_c", {"sources": lib_sources, "macros": macros, "include_dirs": include_dirs + lib_include_dirs,
                            "cflags": CFLAGS})],
     ext_modules=[Extension(
         "pith._pith",

@@ -24,6 +24,8 @@ typedef struct ext_state {
     PyObject *encoding_error;
     PyObject *memory_error;
     PyObject *warc_error;
+    PyObject *warc_warning;   /* pith.WarcWarning */
+    PyObject *json_compact;   /* json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode */
     PyObject *json_loads;     /* json.loads, for JSON that json_to_py.c leaves to it */
 } ext_state;
 
@@ -102,5 +104,8 @@ PyObject *ext_json_to_python(const char *s, size_t n);
 PyObject *ext_output_object(const char *s, size_t n, int output);
 
 extern PyTypeObject ext_extractor_type;
+
+/* warc.c: adds read_warc, extract_warc and WarcRecord to the module. */
+int ext_warc_add_types(PyObject *module);
 
 #endif

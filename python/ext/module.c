@@ -185,9 +185,20 @@ PyMODINIT_FUNC PyInit__pith(void) {
         !(ext.limit_error = attr_of("pith._errors", "LimitError")) ||
         !(ext.encoding_error = attr_of("pith._errors", "EncodingError")) ||
         !(ext.memory_error = attr_of("pith._errors", "OutOfMemoryError")) ||
-        !(ext.warc_error = attr_of("pith._errors", "WarcError")))
+        !(ext.warc_error = attr_of("pith._errors", "WarcError")) ||
+        !(ext.warc_warning = attr_of("pith._errors", "WarcWarning")))
         goto fail;
     if (!(ext.json_loads = attr_of("json", "loads"))) goto fail;
+    PyObject *encoder = attr_of("json", "JSONEncoder");
+    PyObject *kw = encoder ? Py_BuildValue("{s:O,s:(ss)}", "ensure_ascii", Py_False, "separators", ",", ":") : NULL;
+    PyObject *noargs = PyTuple_New(0);
+    PyObject *enc = kw && noargs ? PyObject_Call(encoder, noargs, kw) : NULL;
+    Py_XDECREF(encoder);
+    Py_XDECREF(kw);
+    Py_XDECREF(noargs);
+    ext.json_compact = enc ? PyObject_GetAttrString(enc, "encode") : NULL;
+    Py_XDECREF(enc);
+    if (!ext.json_compact || ext_warc_add_types(m) < 0) goto fail;
     if (PyType_Ready(&ext_extractor_type) < 0) goto fail;
     Py_INCREF(&ext_extractor_type);
     if (PyModule_AddObject(m, "Extractor", (PyObject *)&ext_extractor_type) < 0) {

@@ -16,10 +16,10 @@ The work is done in C (libpith) with the GIL released, so threads scale.
 from __future__ import annotations
 
 from ._errors import EncodingError, Error, LimitError, OutOfMemoryError, WarcError, WarcWarning
-from ._pith import OPTIONS, Extractor, extract
+from ._pith import OPTIONS, Extractor, WarcRecord, extract, extract_warc, read_warc
 from ._pith import version as __version__
 
 __all__ = [
-    "extract", "Extractor", "OPTIONS", "Error", "LimitError", "EncodingError", "OutOfMemoryError",
+    "extract", "Extractor", "OPTIONS", "read_warc", "extract_warc", "WarcRecord", "Error", "LimitError", "EncodingError", "OutOfMemoryError",
     "WarcError", "WarcWarning", "__version__",
 ]

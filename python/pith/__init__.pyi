@@ -73,6 +73,51 @@ class Extractor:
     def extract(self, html: Html, url: Optional[str] = ..., *, encoding: Optional[str] = ...,
                 format: Optional[Union[Format, Literal["dict"]]] = ...) -> Any: ...
 
+class WarcRecord(Tuple[Any, ...]):
+    """One WARC record (a named tuple)."""
+    type: str                        # "response", "request", "resource", "warcinfo", ... "unknown"
+    record_id: Optional[str]         # WARC-Record-ID as written
+    target_uri: Optional[str]
+    date: Optional[str]
+    http_status: Optional[int]
+    content_type: Optional[str]      # the payload's: HTTP Content-Type, else the record's
+    charset: Optional[str]           # the transport encoding
+    payload: bytes                   # HTTP body (de-chunked, decoded), or the resource's block
+    payload_status: str              # "ok", "bad-chunked", "bad-encoding", "unsupported", "too-large"
+    skip_reason: Optional[str]       # None when extract_warc extracts it
+    offset: int                      # byte offset of the record (or its gzip member / zstd frame)
+    headers: Tuple[Tuple[str, str], ...]
+    http_headers: Tuple[Tuple[str, str], ...]
+
+# A path (str, bytes, os.PathLike) or a binary file object (read in pieces).
+WarcSource = Any
+
+class read_warc(Iterator[WarcRecord]):
+    errors: List["WarcError"]        # the damage skipped so far (a copy)
+    stats: Dict[str, int]            # records, pages, articles, failed, errors
+    name: str
+    def __init__(self, source: WarcSource, *, strict: bool = ..., any_status: bool = ...) -> None: ...
+    def __next__(self) -> WarcRecord: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> "read_warc": ...
+    def __exit__(self, *exc: Any) -> None: ...
+
+class extract_warc(Iterator[Any]):
+    """Yields dicts (Article plus warc_record_id, warc_target_uri, warc_date,
+    http_status, content_type), or with format="json" the JSON line as a str."""
+    errors: List["WarcError"]
+    stats: Dict[str, int]
+    name: str
+    def __init__(self, source: WarcSource, *, strict: bool = ..., any_status: bool = ...,
+                 format: Optional[Literal["dict", "json"]] = ..., comments: bool = ..., tables: bool = ...,
+                 links: bool = ..., images: bool = ..., captions: bool = ..., favor: Favor = ...,
+                 max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
+                 max_output_bytes: int = ...) -> None: ...
+    def __next__(self) -> Any: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> "extract_warc": ...
+    def __exit__(self, *exc: Any) -> None: ...
+
 class Error(Exception):
     message: str
     code: str
