@@ -65,3 +65,40 @@ def wcxb_sample():
         meta = json.loads(gz.with_name(gz.name[:-len(".html.gz")] + ".json").read_text())
         out.append((gzip.decompress(gz.read_bytes()), meta.get("url")))
     return out
+
+
+def make_warc(out, size_mb=3.0, layout="record-gz", corrupt_every=0, seed=1):
+    """A realistic WARC from the shared pages (bench/make_warc.py: charsets,
+    chunked and gzip'ed bodies, non-HTML, metadata records, damage every
+    corrupt_every records); without the shared pages, tests/cli/warc_make.py's
+    synthetic one. Returns {record type: count} as written (None when unknown)."""
+    import re
+    import subprocess
+    import sys
+    if (SHARED / "bench" / "scrapinghub").is_dir():
+        r = subprocess.run([sys.executable, str(ROOT / "bench" / "make_warc.py"), "--out", str(out), "--size",
+                            str(size_mb), "--layout", layout, "--corrupt-every", str(corrupt_every), "--seed",
+                            str(seed), "--shared", str(SHARED)], capture_output=True, text=True, check=True)
+        return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", r.stderr)}
+    small = {"record-gz": "gz", "whole-gz": "wholegz", "plain": "plain", "zstd": "zst"}[layout]
+    args = [sys.executable, str(ROOT / "tests" / "cli" / "warc_make.py"), str(out), small, "--pages", "12"]
+    subprocess.run(args + (["--corrupt"] if corrupt_every else []), capture_output=True, check=True)
+    return None
+
+
+@pytest.fixture(scope="session")
+def warcs(tmp_path_factory):
+    """WARC files: clean in each layout, damaged, truncated. {name: (path, counts)}."""
+    import shutil
+    d = tmp_path_factory.mktemp("warcs")
+    out = {}
+    for name, kw in [("clean.warc.gz", {}), ("clean.warc", {"layout": "plain", "size_mb": 1.5}),
+                     ("whole.warc.gz", {"layout": "whole-gz", "size_mb": 1.5}),
+                     ("damaged.warc.gz", {"corrupt_every": 12, "seed": 2})]:
+        out[name] = (d / name, make_warc(d / name, **kw))
+    if shutil.which("zstd"):
+        out["clean.warc.zst"] = (d / "clean.warc.zst", make_warc(d / "clean.warc.zst", layout="zstd", size_mb=1.5))
+    data = out["clean.warc.gz"][0].read_bytes()
+    (d / "truncated.warc.gz").write_bytes(data[: len(data) * 6 // 10])
+    out["truncated.warc.gz"] = (d / "truncated.warc.gz", None)
+    return out
