@@ -462,7 +462,10 @@ static PyObject *line_object(const pith_warc_record *rec, const char *json, size
  * an error and goes on. Kept in .errors like damage. */
 static int record_failed(warc_iter *w, const pith_warc_record *rec, pith_status st) {
     w->failed++;
-    PyObject *msg = PyUnicode_FromFormat("record %U: %s", wire_str(rec->record_id), pith_status_str(st));
+    PyObject *id = wire_str(rec->record_id);
+    if (!id) return -1;
+    PyObject *msg = PyUnicode_FromFormat("record %S: %s", id, pith_status_str(st));
+    Py_DECREF(id);
     if (!msg) return -1;
     PyObject *err = PyObject_CallFunction(ext.warc_error, "OsKO", msg, "extract", (unsigned long long)rec->offset,
                                           w->name);

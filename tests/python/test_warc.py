@@ -198,3 +198,16 @@ def test_iterators_close_and_share_no_state(warcs):
     assert list(r) == []  # closed
     a, b = pith.extract_warc(path), pith.extract_warc(path)
     assert next(a) == next(b) and first.type == "warcinfo"
+
+
+def test_a_page_over_a_limit_is_an_error_of_its_record(cli, warcs):
+    """The CLI counts a failed extraction as an error and goes on; so does extract_warc."""
+    path = warcs["clean.warc.gz"][0]
+    full = list(pith.extract_warc(path))
+    it, got, caught = extract_all(path, max_input_bytes=60000)
+    small = [d for d in full if d["warc_record_id"] in {g["warc_record_id"] for g in got}]
+    assert got == small and len(got) < len(full)
+    assert it.errors and all(e.code == "extract" and "limit" in e.message for e in it.errors)
+    assert it.stats["failed"] == len(it.errors) == len(caught)
+    with pytest.raises(pith.WarcError, match="limit"):
+        list(pith.extract_warc(path, max_input_bytes=60000, strict=True))
