@@ -16,9 +16,10 @@ All pages are read into memory first. It prints:
             (default 5) of each counts: on a shared machine the best run is
             the one least disturbed by others. The load average is printed:
             with other work on the cores, T threads cannot reach T x.
-  per page  Thread CPU time per page (median of N passes) for: the C
-            benchmark bench/extract_bench (HTML -> JSON text, one extractor;
-            run as a subprocess on the same pages), pith.Extractor.extract()
+  per page  Thread CPU time per page, best and median of N alternating
+            runs, for: the C benchmark bench/extract_bench (HTML -> JSON
+            text, one extractor; run as a subprocess on the same pages, one
+            pass after its warm-up), pith.Extractor.extract()
             returning the JSON as a str (the C work plus the call), the same
             returning the dict (plus building Python objects), and
             pith.extract() (plus its per-thread extractor lookup).
@@ -147,22 +148,31 @@ def main():
     print("  load average at the end: %.1f" % os.getloadavg()[0])
 
     ex = pith.Extractor()
-    rows = []
-    c_ms = None
-    if os.path.exists(a.extract_bench):
-        c_ms = extract_bench_ms(a.extract_bench, dirs, a.runs)
-        rows.append(("C: extract_bench (HTML -> JSON text)", c_ms))
-    else:
+    variants = [
+        ("Extractor.extract(format='json') -> str", lambda p: ex.extract(p, format="json")),
+        ("Extractor.extract() -> dict", ex.extract),
+        ("pith.extract() -> dict", pith.extract),
+    ]
+    have_c = os.path.exists(a.extract_bench)
+    if not have_c:
         print("\n(no %s: build it with cmake to compare with C)" % a.extract_bench)
-    rows.append(("Extractor.extract(format='json') -> str", 1e3 * cpu_per_page(
-        lambda p: ex.extract(p, format="json"), pages, a.runs)))
-    rows.append(("Extractor.extract() -> dict", 1e3 * cpu_per_page(ex.extract, pages, a.runs)))
-    rows.append(("pith.extract() -> dict", 1e3 * cpu_per_page(pith.extract, pages, a.runs)))
-    print("\nper page (thread CPU time, median of %d passes)" % a.runs)
-    for name, ms in rows:
-        over = " (%+.1f %%)" % (100 * (ms / c_ms - 1)) if c_ms and not name.startswith("C:") else ""
-        print("  %-42s %.3f ms%s" % (name, ms, over))
-
+    # Alternating: one C run, then one pass of each Python variant, a.runs times.
+    times = {name: [] for name, _ in variants}
+    c_times = []
+    for _ in range(a.runs):
+        if have_c:
+            c_times.append(extract_bench_ms(a.extract_bench, dirs, 1))
+        for name, fn in variants:
+            times[name].append(1e3 * cpu_per_page(fn, pages, 1))
+    print("\nper page (thread CPU time; best and median of %d alternating runs)" % a.runs)
+    c_best = min(c_times) if c_times else None
+    c_med = statistics.median(c_times) if c_times else None
+    if c_times:
+        print("  %-42s %.3f ms  %.3f ms" % ("C: extract_bench (HTML -> JSON text)", c_best, c_med))
+    for name, _ in variants:
+        best, med = min(times[name]), statistics.median(times[name])
+        over = " (%+.1f %%, %+.1f %%)" % (100 * (best / c_best - 1), 100 * (med / c_med - 1)) if c_times else ""
+        print("  %-42s %.3f ms  %.3f ms%s" % (name, best, med, over))
 
 if __name__ == "__main__":
     main()

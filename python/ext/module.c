@@ -44,6 +44,7 @@ typedef struct cached_extractor {
 } cached_extractor;
 
 static const char cache_name[] = "pith._pith.extractor";
+static PyObject *cache_key, *url_key; /* interned: cache_name and "url" (no str made per call) */
 
 static void cached_free(PyObject *capsule) {
     cached_extractor *c = PyCapsule_GetPointer(capsule, cache_name);
@@ -61,7 +62,7 @@ static PyObject *thread_extractor(const pith_options *opts, cached_extractor **o
     key.url = NULL;
     key.transport_encoding = NULL;
     PyObject *d = PyThreadState_GetDict();
-    PyObject *cap = d ? PyDict_GetItemString(d, cache_name) : NULL;
+    PyObject *cap = d ? PyDict_GetItem(d, cache_key) : NULL;
     cached_extractor *c = cap ? PyCapsule_GetPointer(cap, cache_name) : NULL;
     if (c && !c->busy && memcmp(&c->key, &key, sizeof key) == 0) {
         c->busy = true;
@@ -85,7 +86,7 @@ static PyObject *thread_extractor(const pith_options *opts, cached_extractor **o
         PyMem_RawFree(c);
         return NULL;
     }
-    if (d && PyDict_SetItemString(d, cache_name, nc) < 0) PyErr_Clear(); /* uncached: still usable */
+    if (d && PyDict_SetItem(d, cache_key, nc) < 0) PyErr_Clear(); /* uncached: still usable */
     c->busy = true;
     *out = c;
     return nc;
@@ -100,14 +101,14 @@ static PyObject *mod_extract(PyObject *self, PyObject *args, PyObject *kwargs) {
     PyObject *res = NULL;
     ext_input in;
     bool have_input = false;
-    if (kwargs && PyDict_GetItemString(kwargs, "url")) {
+    if (kwargs && PyDict_GetItem(kwargs, url_key)) {
         if (PyTuple_GET_SIZE(args) > 1) {
             PyErr_SetString(PyExc_TypeError, "extract() got url twice");
             goto done;
         }
-        url_obj = PyDict_GetItemString(kwargs, "url");
+        url_obj = PyDict_GetItem(kwargs, url_key);
         kwargs = PyDict_Copy(kwargs);
-        if (!kwargs || PyDict_DelItemString(kwargs, "url") < 0) goto done;
+        if (!kwargs || PyDict_DelItem(kwargs, url_key) < 0) goto done;
     } else {
         Py_XINCREF(kwargs);
     }
@@ -181,6 +182,8 @@ static PyObject *attr_of(const char *module, const char *name) {
 PyMODINIT_FUNC PyInit__pith(void) {
     PyObject *m = PyModule_Create(&mod_def);
     if (!m) return NULL;
+    if (!(cache_key = PyUnicode_InternFromString(cache_name)) || !(url_key = PyUnicode_InternFromString("url")))
+        goto fail;
     if (!(ext.error = attr_of("pith._errors", "Error")) ||
         !(ext.limit_error = attr_of("pith._errors", "LimitError")) ||
         !(ext.encoding_error = attr_of("pith._errors", "EncodingError")) ||
