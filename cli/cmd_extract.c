@@ -37,6 +37,10 @@ static const cli_option options[] = {
     {NULL, "--captions", NULL, "include figure captions in the text output"},
     {NULL, "--favor", "WHAT", "precision or recall (default: balanced)"},
     {NULL, "--pretty", NULL, "indent JSON output"},
+    {NULL, "--only", "TYPES", "extract pages of these types only (comma-separated: article,\n"
+                              "forum, product, collection, listing, documentation, service);\n"
+                              "a page of another type gives no article (JSON: its page_type\n"
+                              "and metadata)"},
     {NULL, "--output", "FILE", "WARC: write the JSON Lines to FILE (default: stdout)"},
     {"-j", "--jobs", "N", "WARC: extraction threads (default: all cores)"},
     {NULL, "--unordered", NULL, "WARC: write records as they finish, not in input order"},
@@ -282,6 +286,10 @@ int cmd_extract(int argc, char **argv) {
             opts.captions_in_text = true;
         } else if (strcmp(name, "--pretty") == 0) {
             opts.json_pretty = true;
+        } else if (strcmp(name, "--only") == 0) {
+            if (!pith_page_types_parse(v, &opts.only))
+                status = cli_usage_error("--only takes page types separated by commas (article, forum, product, "
+                                         "collection, listing, documentation, service)", v);
         } else if (strcmp(name, "--favor") == 0) {
             if (strcmp(v, "precision") == 0) opts.favor = PITH_FAVOR_PRECISION;
             else if (strcmp(v, "recall") == 0) opts.favor = PITH_FAVOR_RECALL;

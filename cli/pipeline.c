@@ -72,6 +72,7 @@ static void time_parse(worker *w, const slot *s) {
 
 static void work_one(worker *w, slot *s) {
     const pipeline_config *cfg = w->p->cfg;
+    s->page_type = -1;
     if (s->kind != SLOT_EXTRACT) {
         s->outcome = s->kind == SLOT_SKIP ? OUT_SKIPPED : OUT_FAILED;
         s->reason = s->skip_reason;
@@ -85,6 +86,7 @@ static void work_one(worker *w, slot *s) {
                                         s->has_charset ? s->strs + s->charset_at : NULL, &r);
     double c1 = pl_thread_cpu();
     w->st.cpu_extract += c1 - c0;
+    if (st == PITH_OK) s->page_type = (int)pith_result_page_type(r);
     if (st == PITH_OK && !pith_result_found(r)) {
         s->outcome = OUT_NO_ARTICLE;
         snprintf(s->reason_buf, sizeof s->reason_buf, "%s", pith_result_reason(r) ? pith_result_reason(r) : "unknown");
@@ -134,6 +136,7 @@ static void count_slot(writer *wr, const slot *s) {
         rs->html++;
         rs->html_bytes += s->payload_len;
     }
+    if (s->page_type >= 0 && s->page_type < PITH_PAGE_TYPE_COUNT) rs->page_types[s->page_type]++;
     switch (s->outcome) {
     case OUT_ARTICLE: rs->extracted++; break;
     case OUT_NO_ARTICLE: reasons_add(&rs->skipped, "no article", s->reason, 1); break;

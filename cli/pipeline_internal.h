@@ -49,6 +49,7 @@ typedef struct slot {
     size_t charset_at;
     json_out out;              /* the line: the reader writes the WARC fields, the worker the rest */
     slot_outcome outcome;
+    int page_type;             /* pith_page_type of an extracted page, -1 when none was extracted */
     const char *reason;        /* why no article, or the error: static or reason_buf */
     char reason_buf[96];       /* the extractor's reason, copied: the result dies at its next run */
 } slot;

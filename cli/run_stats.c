@@ -82,6 +82,13 @@ void run_stats_summary(const run_stats *s, FILE *f) {
             (unsigned long long)reasons_total(&s->skipped), (unsigned long long)errors, errors == 1 ? "" : "s",
             s->wall_seconds, per_sec((double)s->records, s->wall_seconds),
             per_sec((double)s->html_bytes / 1e6, s->wall_seconds), s->jobs, s->jobs == 1 ? "" : "s");
+    if (s->html) {
+        fputs("  page types:", f);
+        for (int t = 0; t < PITH_PAGE_TYPE_COUNT; t++)
+            fprintf(f, "%s %s %llu", t ? "," : "", pith_page_type_name((pith_page_type)t),
+                    (unsigned long long)s->page_types[t]);
+        fputc('\n', f);
+    }
     print_reasons(f, "skipped", &s->skipped);
     print_reasons(f, "errors", &s->errors);
 }
@@ -125,6 +132,13 @@ int run_stats_write_json(const run_stats *s, const char *path) {
     json_kv_u64(&b, "lines", s->lines, false);
     json_kv_u64(&b, "skipped_total", reasons_total(&s->skipped), false);
     json_kv_u64(&b, "errors_total", reasons_total(&s->errors), false);
+    json_key(&b, "page_types", false);
+    json_lit(&b, "{");
+    for (int t = 0; t < PITH_PAGE_TYPE_COUNT; t++) {
+        json_key(&b, pith_page_type_name((pith_page_type)t), t == 0);
+        json_u64(&b, s->page_types[t]);
+    }
+    json_lit(&b, "}");
     json_reasons(&b, "skipped", &s->skipped);
     json_reasons(&b, "errors", &s->errors);
     json_kv_u64(&b, "input_bytes", s->input_bytes, false);

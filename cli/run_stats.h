@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "pith.h"
+
 /* Counts by reason ("not html", "no article: no visible text", ...). The
  * reasons are few and fixed, so a short array with linear search does;
  * past REASONS_MAX distinct reasons the rest count as "other". */
@@ -42,6 +44,7 @@ typedef struct run_stats {
     uint64_t lines;         /* lines written */
     uint64_t input_bytes;   /* compressed bytes consumed */
     uint64_t stream_bytes;  /* decompressed WARC bytes */
+    uint64_t page_types[PITH_PAGE_TYPE_COUNT]; /* HTML pages extracted (article or not), by pith_page_type */
     reason_table skipped;   /* records without an article line, by reason */
     reason_table errors;    /* corrupt records and failed extractions, by reason */
     double wall_seconds;

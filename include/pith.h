@@ -176,6 +176,33 @@ typedef enum pith_format {
 /* Parses "text", "markdown"/"md", "html", "json"; false if unknown. */
 PITH_API bool pith_format_from_name(const char *name, pith_format *out);
 
+/* What kind of page it is, as pith classifies it (a learned model over the
+ * page's structure, metadata and URL; docs/page_type.md). Extraction finds
+ * the main content of every type; pith_options.only can limit it to some. */
+typedef enum pith_page_type {
+    PITH_PAGE_ARTICLE = 0,    /* prose under a headline: news, blog post, feature, how-to, review */
+    PITH_PAGE_FORUM,          /* a thread: a question or topic and its replies */
+    PITH_PAGE_PRODUCT,        /* one product for sale */
+    PITH_PAGE_COLLECTION,     /* a shop's category: many products */
+    PITH_PAGE_LISTING,        /* a list of other pages: news index, events, courses, search results */
+    PITH_PAGE_DOCUMENTATION,  /* manuals, references, guides of software or products */
+    PITH_PAGE_SERVICE         /* what a business or school offers: services, pricing, programs */
+} pith_page_type;
+
+#define PITH_PAGE_TYPE_COUNT 7
+/* The bit of a type in pith_options.only. */
+#define PITH_ONLY(type) (1u << (type))
+
+/* "article", "forum", "product", "collection", "listing", "documentation",
+ * "service" (static strings); "unknown" for a value out of range. */
+PITH_API const char *pith_page_type_name(pith_page_type type);
+/* The type of one of those names (exact, lowercase); false if unknown. */
+PITH_API bool pith_page_type_from_name(const char *name, pith_page_type *out);
+/* A comma-separated list of names ("article,documentation") as PITH_ONLY
+ * bits in *mask. False, *mask untouched, when a name is unknown or the
+ * list is empty. */
+PITH_API bool pith_page_types_parse(const char *list, uint32_t *mask);
+
 typedef enum pith_favor {
     PITH_FAVOR_BALANCED = 0,
     PITH_FAVOR_PRECISION,   /* leave out borderline parts (less noise, may miss some text) */
@@ -195,6 +222,10 @@ typedef struct pith_options {
                                       * items, table cells and figures; http(s) targets only */
     bool captions_in_text;           /* figure captions in the text output (default false) */
     bool json_pretty;                /* indent JSON (default false: one line) */
+    uint32_t only;                   /* PITH_ONLY() bits: extract pages of these types only; a page of
+                                        another type gives no article (pith_result_found() false, its
+                                        type and metadata still set). 0 (default): every type. Other
+                                        bits are refused (PITH_E_INVALID) */
     size_t max_output_bytes;         /* a rendering larger than this fails with PITH_E_LIMIT (default 64 MiB) */
     pith_limits limits;
     pith_allocator allocator;
@@ -209,7 +240,7 @@ typedef struct pith_result pith_result;
  * owns and frees with pith_result_free(). A page without an article is
  * PITH_OK too: see pith_result_found(). opts may be NULL for the defaults.
  * Errors: PITH_E_INVALID (NULL out or html with a length, a favor outside
- * pith_favor, a version other than PITH_OPTIONS_VERSION), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
+ * pith_favor, only bits that name no page type, a version other than PITH_OPTIONS_VERSION), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
  * or memory limit), PITH_E_NOMEM. The input may be freed after the call. */
 PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *opts, pith_result **out);
 
@@ -277,6 +308,9 @@ typedef struct pith_comment {
 
 PITH_API size_t pith_result_comment_count(const pith_result *r);
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i);
+
+/* The page's type (pith_page_type); PITH_PAGE_ARTICLE for NULL. */
+PITH_API pith_page_type pith_result_page_type(const pith_result *r);
 
 /* The WHATWG name of the encoding the page was decoded from ("UTF-8",
  * "windows-1252", ...), and why it was chosen ("bom", "transport", "meta",

@@ -70,7 +70,9 @@ PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor
         opts = &defaults;
     }
     /* Enum fields are checked as unsigned: a negative value is out too. */
-    if (opts->version != PITH_OPTIONS_VERSION || (unsigned)opts->favor > PITH_FAVOR_RECALL) return PITH_E_INVALID;
+    if (opts->version != PITH_OPTIONS_VERSION || (unsigned)opts->favor > PITH_FAVOR_RECALL ||
+        (opts->only >> PITH_PAGE_TYPE_COUNT))
+        return PITH_E_INVALID;
     const pith_allocator *al = &opts->allocator;
     pith_extractor *ex = al->malloc_fn ? al->malloc_fn(al->ctx, sizeof *ex) : malloc(sizeof *ex);
     if (!ex) return PITH_E_NOMEM;
@@ -181,6 +183,7 @@ PITH_API size_t pith_result_comment_count(const pith_result *r) { return r ? r->
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i) {
     return r && i < r->ncomments ? &r->comments[i] : NULL;
 }
+PITH_API pith_page_type pith_result_page_type(const pith_result *r) { return r ? r->out.page_type : PITH_PAGE_ARTICLE; }
 PITH_API const char *pith_result_encoding(const pith_result *r) { return r && r->encoding ? r->encoding : ""; }
 PITH_API const char *pith_result_encoding_source(const pith_result *r) {
     return r && r->encoding_source ? r->encoding_source : "";
@@ -191,7 +194,8 @@ PITH_API uint32_t pith_result_limits_hit(const pith_result *r) { return r ? r->l
 
 static pith_status render_to(const pith_result *r, pith_format format, pith_buf *b) {
     pith_render_page page = {.meta = &r->out.meta, .encoding = r->encoding, .comments = r->comments,
-                             .ncomments = r->ncomments, .limits_hit = r->limits_hit};
+                             .ncomments = r->ncomments, .limits_hit = r->limits_hit,
+                             .page_type = pith_page_type_name(r->out.page_type)};
     pith_render_options ro;
     pith_render_options_init(&ro);
     ro.captions = r->opts->captions_in_text;

@@ -7,7 +7,8 @@
  * words of rules.c. Both read every element's class, and pages repeat the
  * same class strings on hundreds of elements, so extract.c keeps one memo
  * (util/memo.h) of both answers per distinct value and hands it to both
- * walks: the second walk only looks values up.
+ * walks: the second walk only looks values up. The page-type features
+ * (page_type_features.c) read their class words from it too.
  */
 #ifndef PITH_EXTRACT_CLASS_SIGNALS_H
 #define PITH_EXTRACT_CLASS_SIGNALS_H
@@ -18,6 +19,7 @@
 #include "util/memo.h"
 
 #define CLASS_HINTS_MASK 0xFFFFu /* bits 0-15: rules_class_hints() (HINT_*) */
+#define CLASS_PAGE_SHIFT 16      /* bits 16-23: page_type_class_words() (page_type.h) */
 #define CLASS_WORDS_SHIFT 24     /* bits 24-31: meta_class_words() */
 
 /* Both answers for one class value, packed as above. */

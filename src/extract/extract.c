@@ -9,6 +9,7 @@
 #include "class_signals.h"
 #include "emit.h"
 #include "features.h"
+#include "page_type.h"
 #include "select.h"
 
 /* When <noscript> counts as visible (see extract_run). */
@@ -94,6 +95,17 @@ static bool dedupe_captions(pith_block *root, pith_arena *arena) {
     return true;
 }
 
+/* Static reasons for pith_result_reason(), one per type. */
+static const char *not_asked_reason(pith_page_type t) {
+    static const char *const REASONS[PITH_PAGE_TYPE_COUNT] = {
+        "page type not asked for: article", "page type not asked for: forum",
+        "page type not asked for: product", "page type not asked for: collection",
+        "page type not asked for: listing", "page type not asked for: documentation",
+        "page type not asked for: service",
+    };
+    return (unsigned)t < PITH_PAGE_TYPE_COUNT ? REASONS[t] : "page type not asked for";
+}
+
 bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
                  pith_blocks_builder *builder, extract_output *out) {
     memset(out, 0, sizeof *out);
@@ -103,7 +115,8 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     pith_memo *classes = pith_arena_alloc(arena, sizeof *classes);
     if (!classes) return false;
     pith_memo_init(classes, class_signals);
-    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, NULL)) return false;
+    meta_hints hints;
+    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, &hints)) return false;
 
     ext_features f;
     if (!features_compute(dom->root, arena, dom->node_count, classes, false, &f)) return false;
@@ -113,6 +126,18 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars &&
         !features_compute(dom->root, arena, dom->node_count, classes, true, &f))
         return false;
+    /* The page type comes before selection, which may depend on it. */
+    float *x = pith_arena_alloc(arena, PT_NFEATURES * sizeof *x);
+    if (!x || !page_type_features(&f, &out->meta, &hints, url, url_len, classes, arena, x)) return false;
+    out->page_features = x;
+    out->page_type = page_type_classify(x, out->page_scores);
+    if (opts->only && !(opts->only & PITH_ONLY(out->page_type))) {
+        /* A type not asked for: metadata and type only. */
+        pith_blocks_builder_reset(builder, arena);
+        out->article = pith_blocks_finish(builder);
+        out->reason = not_asked_reason(out->page_type);
+        return out->article != NULL;
+    }
     select_params params;
     params_for(opts->favor, &params);
     select_result sel;

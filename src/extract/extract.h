@@ -1,6 +1,6 @@
 /*
  * extract.h - the extraction pipeline for one page, on a parsed DOM:
- * metadata -> features -> selection -> block IR (-> comments).
+ * metadata -> features -> page type -> selection -> block IR (-> comments).
  *
  * Renderers are not called here: the result keeps the IR and metadata, and
  * rendering happens on demand (pith_result_render).
@@ -14,10 +14,14 @@
 #include "comments.h"
 #include "dom/dom.h"
 #include "metadata.h"
+#include "page_type.h"
 #include "pith.h"
 
 typedef struct extract_output {
     pith_metadata meta;       /* the page's metadata (pith.h), strings in the arena */
+    pith_page_type page_type;                     /* page_type.h */
+    float page_scores[PITH_PAGE_TYPE_COUNT];      /* each type's probability */
+    const float *page_features;                   /* the PT_NFEATURES features (arena), for tools */
     pith_block *article;      /* ARTICLE root (maybe without children) */
     bool found;
     const char *reason;       /* static; NULL when found */

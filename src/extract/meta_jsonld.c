@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "page_type.h"
 
 #include "util/json_read.h"
 
@@ -90,6 +91,7 @@ typedef struct pool {
     const pith_jval *obj[META_JSONLD_MAX_OBJECTS];
     int rank[META_JSONLD_MAX_OBJECTS];
     size_t n;
+    uint32_t schema_types;    /* every object's types, for the page-type classifier */
 } pool;
 
 static int type_rank_str(const char *t) {
@@ -120,6 +122,10 @@ static void pool_add(pool *p, const pith_jval *obj) {
     if (!pith_json_is(obj, PITH_JOBJECT) || p->n >= META_JSONLD_MAX_OBJECTS) return;
     p->rank[p->n] = type_rank(obj);
     p->obj[p->n++] = obj;
+    const pith_jval *t = pith_json_get(obj, "@type"), *v;
+    size_t i;
+    if (pith_json_is(t, PITH_JSTRING)) p->schema_types |= page_type_schema_bits(pith_json_str(t), t->n);
+    EACH(t, i, v) if (pith_json_is(v, PITH_JSTRING)) p->schema_types |= page_type_schema_bits(pith_json_str(v), v->n);
 }
 
 /* Top level: object, array of objects, @graph (in either); an article that
@@ -313,6 +319,7 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
     memset(out, 0, sizeof *out);
     pool p;
     p.n = 0;
+    p.schema_types = 0;
     for (size_t i = 0; i < ctx->count; i++) pool_root(&p, ctx->roots[i]);
     fill f = {.a = a, .p = &p, .out = out, .ok = true};
     /* Best rank first; within a rank, document order. */
@@ -336,6 +343,7 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
         }
     }
     if (out->rank) site_fallback(&f);
+    out->schema_types = p.schema_types;
     if (ctx->scratch_ready) pith_arena_free(&ctx->scratch);
     ctx->scratch_ready = false;
     ctx->count = 0;

@@ -27,6 +27,7 @@ typedef struct meta_jsonld {
     pith_strings person_authors; /* raw author strings of Person authors (still to clean) */
     pith_strings org_authors;    /* names of Organization authors */
     pith_strings keywords, sections;
+    uint32_t schema_types;    /* PT_SCHEMA_BIT_* of every pooled object's @type (page_type.h) */
 } meta_jsonld;
 
 /* Parsing state: the parsed roots, held until meta_jsonld_finish, in an

@@ -373,6 +373,7 @@ static void resolve_hints(resolve *r) {
     h->publisher = r->publisher;
     h->jsonld_type = r->ld->type;
     h->jsonld_body = r->ld->body;
+    h->schema_types = r->ld->schema_types;
     if (!r->mf->n_bylines) return;
     const char **items = pith_arena_alloc(r->a, sizeof *items * r->mf->n_bylines);
     if (!items) {

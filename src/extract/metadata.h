@@ -57,6 +57,7 @@ typedef struct meta_hints {
     pith_mstr publisher;      /* the organisation behind the page (JSON-LD publisher, Organization author) */
     pith_mstr jsonld_type;    /* @type of the JSON-LD object used ("NewsArticle"), if any */
     pith_mstr jsonld_body;    /* JSON-LD articleBody, if given */
+    uint32_t schema_types;    /* PT_SCHEMA_BIT_* of every JSON-LD object's @type (page_type.h) */
     pith_strings bylines;     /* visible byline texts (raw, cleaned of white space), document order */
     const pith_node *byline_nodes[PITH_META_MAX_BYLINES]; /* the elements behind `bylines` */
     pith_desc_source description_source;

@@ -7,6 +7,8 @@
  *   date_published, date_modified          string (ISO 8601) or null
  *   site_name, language, description,
  *   image, license, encoding               string or null
+ *   page_type                              string ("article", "forum"...), when the
+ *                                          caller gives one (pith_result_render always does)
  *   tags, categories                       [string]
  *   text                                   string: the plain-text rendering
  *   blocks                                 [block]
@@ -348,6 +350,7 @@ static void metadata(pith_json_writer *w, const pith_render_page *p) {
     key_list(w, "categories", m->categories);
     key_cstr(w, "license", m->license);
     key_cstr(w, "encoding", p ? p->encoding : NULL);
+    if (p && p->page_type) key_cstr(w, "page_type", p->page_type);
 }
 
 /* The limits met (PITH_LIMIT_HIT_* bits, lowest first), by the option's name. */

@@ -36,6 +36,7 @@ typedef struct pith_render_page {
     const pith_comment *comments;  /* the thread (pith_options.comments) */
     size_t ncomments;
     uint32_t limits_hit;           /* PITH_LIMIT_HIT_* bits, written as JSON "warnings" */
+    const char *page_type;         /* "article", "forum"... (pith_page_type_name); NULL: no JSON key */
 } pith_render_page;
 
 typedef struct pith_render_options {
