@@ -29,7 +29,6 @@ import collections
 import csv
 import gzip
 import json
-import math
 import os
 import subprocess
 import sys
@@ -155,22 +154,21 @@ def list_features(dump):
 def rules(f):
     """Hand-written rules over the same features: the baseline the model must beat.
     Each rule says what marks a type; the first that holds wins."""
-    L = math.log1p
     if f['gen_forum'] or f['s_forum_post'] or f['s_qa_page'] or \
-            (f['url_in_forum'] and (f['cw_user'] >= L(3) or f['rep_item_user'] > 0.5)):
+            (f['url_in_forum'] and (f['cw_user'] >= 3 or f['rep_item_user'] > 0.5)):
         return 'forum'                      # forum software and its markup, posters' boxes under a forum path
-    if f['gen_docs'] or f['s_tech_article'] or (f['url_in_docs'] and (f['n_pre'] or f['cw_doc'] >= L(3))):
+    if f['gen_docs'] or f['s_tech_article'] or (f['url_in_docs'] and (f['n_pre'] or f['cw_doc'] >= 3)):
         return 'documentation'              # doc generators; docs paths with code or doc themes
-    if f['og_product_group'] or ((f['url_in_collection'] or f['url_last_product']) and f['n_prices'] >= L(6)) or \
-            (f['rep_item_price'] > 0.5 and f['rep_items'] >= L(6)):
+    if f['og_product_group'] or ((f['url_in_collection'] or f['url_last_product']) and f['n_prices'] >= 6) or \
+            (f['rep_item_price'] > 0.5 and f['rep_items'] >= 6):
         return 'collection'                 # many prices on a shop's list, a run of priced cards
-    if f['s_product'] or f['og_product'] or ((f['url_in_product'] or f['ph_shop'] >= L(2)) and f['n_prices'] >= L(1)):
+    if f['s_product'] or f['og_product'] or ((f['url_in_product'] or f['ph_shop'] >= 2) and f['n_prices'] >= 1):
         return 'product'                    # one product's markup, or its path or controls with a price
     if f['s_collection_page'] or f['s_item_list'] or f['url_last_blog'] or f['url_last_listing'] or \
-            (f['rep_items'] >= L(8) and f['rep_item_link'] > 0.5 and f['rep_item_head'] > 0.5):
+            (f['rep_items'] >= 8 and f['rep_item_link'] > 0.5 and f['rep_item_head'] > 0.5):
         return 'listing'                    # a list's markup, a section's front, many linked titled items
     undated = not f['meta_date'] and not f['meta_author'] and not f['og_article'] and not f['s_article']
-    if undated and (f['s_service'] or f['url_in_service'] or f['title_service'] or f['ph_service'] >= L(2) or
+    if undated and (f['s_service'] or f['url_in_service'] or f['title_service'] or f['ph_service'] >= 2 or
                     f['p_we'] > 3):
         return 'service'                    # no date or author, and calls to action or "we"
     return 'article'

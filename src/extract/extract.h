@@ -20,7 +20,7 @@
 typedef struct extract_output {
     pith_metadata meta;       /* the page's metadata (pith.h), strings in the arena */
     pith_page_type page_type;                     /* page_type.h */
-    float page_scores[PITH_PAGE_TYPE_COUNT];      /* each type's probability */
+    float page_scores[PITH_PAGE_TYPE_COUNT];      /* each type's model score (page_type_classify) */
     const float *page_features;                   /* the PT_NFEATURES features (arena), for tools */
     pith_block *article;      /* ARTICLE root (maybe without children) */
     bool found;

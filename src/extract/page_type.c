@@ -4,7 +4,6 @@
  */
 #include "page_type.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "page_type_model.h"
@@ -56,10 +55,9 @@ pith_page_type page_type_classify(const float *x, float *scores) {
         raw[PT_TREES[k].type] += n->value;
     }
     int best = 0;
-    double max = raw[0], sum = 0;
-    for (int t = 1; t < PITH_PAGE_TYPE_COUNT; t++)
-        if (raw[t] > max) max = raw[t], best = t;
-    for (int t = 0; t < PITH_PAGE_TYPE_COUNT; t++) sum += exp(raw[t] - max);
-    for (int t = 0; t < PITH_PAGE_TYPE_COUNT; t++) scores[t] = (float)(exp(raw[t] - max) / sum);
+    for (int t = 0; t < PITH_PAGE_TYPE_COUNT; t++) {
+        scores[t] = (float)raw[t];
+        if (raw[t] > raw[best]) best = t;
+    }
     return (pith_page_type)best;
 }

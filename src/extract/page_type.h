@@ -135,15 +135,15 @@ uint32_t page_type_schema_bits(const char *type, size_t len);
     X(S_WEB_PAGE, "s_web_page", "schema.org WebPage")                                                         \
     X(S_VIDEO, "s_video", "schema.org VideoObject")                                                           \
     /* Text, from features.c's measurements. */                                                               \
-    X(LOG_CHARS, "log_chars", "visible characters (log): thin product and service pages, long threads")       \
+    X(CHARS, "chars", "visible characters: thin product and service pages, long threads")       \
     X(LINK_RATIO, "link_ratio", "share of visible text in links: lists and collections are mostly links")    \
-    X(LOG_BLOCKS, "log_blocks", "text blocks (log)")                                                           \
-    X(CHARS_PER_BLOCK, "chars_per_block", "mean characters per block (log): prose has long blocks")           \
+    X(BLOCKS, "blocks", "text blocks")                                                           \
+    X(CHARS_PER_BLOCK, "chars_per_block", "mean characters per block: prose has long blocks")           \
     X(PROSE_SHARE, "prose_share", "share of text in blocks of 150+ characters with few links: prose")         \
-    X(LOG_LONG_BLOCKS, "log_long_blocks", "blocks of 400+ characters (log): articles, docs, posts")           \
+    X(LONG_BLOCKS, "long_blocks", "blocks of 400+ characters: articles, docs, posts")           \
     X(PUNCT_RATE, "punct_rate", "sentence punctuation per 100 characters: sentences or labels")               \
     X(BEST_BLOCK_SHARE, "best_block_share", "the longest block's share of the text")                          \
-    /* Elements (log of 1 + the count on the page). */                                                        \
+    /* Elements (the count on the page). */                                                        \
     X(N_PRE, "n_pre", "<pre>: code listings (documentation, technical posts)")                                \
     X(N_CODE, "n_code", "<code>, <kbd>, <samp>: code in running text (documentation)")                        \
     X(N_TABLE, "n_table", "<table>: reference tables (docs), specifications (products)")                     \
@@ -175,7 +175,7 @@ uint32_t page_type_schema_bits(const char *type, size_t len);
     X(N_TEL, "n_tel", "tel: and mailto: links: businesses want to be called")                                 \
     X(N_SLUG_LINKS, "n_slug_links", "links to article-like URLs (a dated path or a 4+ word slug): indexes")   \
     X(SLUG_LINKS_PER_KCHAR, "slug_links_per_kchar", "the same per 1000 visible characters")                 \
-    X(N_ELEMENTS, "n_elements", "elements in all (log)")                                                      \
+    X(N_ELEMENTS, "n_elements", "elements in all")                                                      \
     X(A_PER_KCHAR, "a_per_kchar", "links per 1000 visible characters: lists link every item")                 \
     X(LI_PER_KCHAR, "li_per_kchar", "list items per 1000 visible characters")                                 \
     X(IMG_PER_KCHAR, "img_per_kchar", "images per 1000 visible characters: grids of products")               \
@@ -188,7 +188,7 @@ uint32_t page_type_schema_bits(const char *type, size_t len);
     X(HAS_BODY_MARK, "has_body_mark", "itemprop=articleBody: an article says so")                             \
     X(LI_SHARE, "li_share", "share of text in list items: lists, menus, tables of contents")                 \
     X(TABLE_SHARE, "table_share", "share of text in tables: specifications, references, old forums")         \
-    /* Words in class attributes (elements whose class has one, log). */                                     \
+    /* Words in class attributes (elements whose class has one). */                                     \
     X(CW_POST, "cw_post", "post/message/thread/topic/reply/answer: forum software's names")                  \
     X(CW_USER, "cw_user", "avatar/username/member/signature/reputation: posters' boxes")                     \
     X(CW_PRICE, "cw_price", "price/cart/sku/stock/quantity/variant/swatch: selling one thing")               \
@@ -204,26 +204,26 @@ uint32_t page_type_schema_bits(const char *type, size_t len);
     X(PH_DOCS, "ph_docs", "'on this page', 'edit this page', 'copy'...: documentation chrome")                \
     X(PH_SERVICE, "ph_service", "'contact us', 'get a quote', 'book a demo'...: calls to action")             \
     X(PH_ARTICLE, "ph_article", "'share', 'read more', 'min read', 'leave a comment'...: article chrome")      \
-    X(N_PRICES, "n_prices", "short texts with a currency and a number: prices (log)")                        \
-    X(N_DATES, "n_dates", "short texts with a year or '... ago': dated items and posts (log)")               \
+    X(N_PRICES, "n_prices", "short texts with a currency and a number: prices")                        \
+    X(N_DATES, "n_dates", "short texts with a year or '... ago': dated items and posts")               \
     /* Who speaks, in the first paragraphs (<p> text, up to PRONOUN_SAMPLE bytes; English words). */         \
-    X(P_WORDS, "p_words", "words sampled (log): pages with little paragraph text")                            \
+    X(P_WORDS, "p_words", "words sampled: pages with little paragraph text")                            \
     X(P_WE, "p_we", "we/our/us per 100 words: a business about itself (service pages)")                       \
     X(P_YOU, "p_you", "you/your per 100 words: addressing the reader (service, docs)")                        \
     X(P_I, "p_i", "I/my/me per 100 words: first-person posts and blogs")                                      \
     X(P_SAID, "p_said", "said/says/told per 100 words: reporting (news articles)")                            \
     /* Repeated siblings: the same tag and class several times in a row. */                                  \
-    X(REP_ITEMS, "rep_items", "items in the run of like siblings holding the most text (log)")               \
+    X(REP_ITEMS, "rep_items", "items in the run of like siblings holding the most text")               \
     X(REP_SHARE, "rep_share", "that run's share of the page's text")                                          \
-    X(REP_ITEM_CHARS, "rep_item_chars", "its mean characters per item (log): posts are long, cards short")    \
-    X(REP_ITEM_ELEMS, "rep_item_elems", "its mean elements per item (log): posts and cards are structured")    \
+    X(REP_ITEM_CHARS, "rep_item_chars", "its mean characters per item: posts are long, cards short")    \
+    X(REP_ITEM_ELEMS, "rep_item_elems", "its mean elements per item: posts and cards are structured")    \
     X(REP_ITEM_IMG, "rep_item_img", "share of its items with an image: product cards have one")               \
     X(REP_ITEM_LINK, "rep_item_link", "link share of its text: cards and teasers are links")                  \
     X(REP_ITEM_HEAD, "rep_item_head", "share of its items with a heading: teasers and cards have a title")    \
     X(REP_ITEM_DATE, "rep_item_date", "share with a date (<time> or a date text): posts and news teasers")     \
     X(REP_ITEM_PRICE, "rep_item_price", "share with a price: product cards")                                  \
     X(REP_ITEM_USER, "rep_item_user", "share with a poster's box (avatar, username): forum posts")             \
-    X(REP_GROUPS, "rep_groups", "runs of 4+ like siblings with text (log)")                                   \
+    X(REP_GROUPS, "rep_groups", "runs of 4+ like siblings with text")                                   \
     X(REP_ALL_SHARE, "rep_all_share", "share of the text in such runs (summed, nested runs count again)")
 
 enum {
@@ -250,7 +250,8 @@ bool page_type_features(const ext_features *f, const pith_metadata *meta, const 
                         size_t url_len, pith_memo *classes, pith_arena *arena, float *x);
 
 /* Runs the model on x: fills scores[PITH_PAGE_TYPE_COUNT] with each type's
- * probability (they sum to 1) and returns the most probable type. */
+ * raw score (a log-odds up to a constant: the trees' sum) and returns the
+ * type with the highest. */
 pith_page_type page_type_classify(const float *x, float *scores);
 
 #endif

@@ -17,7 +17,6 @@
  * them, so only their order matters, but the logs keep the documented
  * ranges readable.
  */
-#include <math.h>
 #include <string.h>
 
 #include "class_signals.h"
@@ -55,7 +54,7 @@ const char *const page_type_feature_reasons[PT_NFEATURES] = {
 #define SLUG_MIN_WORDS 4       /* a link's last path segment of this many words names an article */
 #define PRONOUN_SAMPLE 4096    /* bytes of <p> text read for the pronoun counts */
 
-static float lg(double n) { return (float)log1p(n); }
+static float num(double n) { return (float)n; }
 
 /* ---------------------------------------------------------------- URL */
 
@@ -519,26 +518,26 @@ bool page_type_features(const ext_features *f, const pith_metadata *meta, const 
         if (w.schema & (1u << k)) x[PTF_S_ARTICLE + k] = 1;
 
     uint64_t total = f->total_chars;
-    x[PTF_LOG_CHARS] = lg((double)total);
+    x[PTF_CHARS] = num((double)total);
     x[PTF_LINK_RATIO] = f->count ? share(f->els[0].link_chars, total) : 0;
-    x[PTF_LOG_BLOCKS] = lg(w.blocks);
-    x[PTF_CHARS_PER_BLOCK] = w.blocks ? lg((double)w.block_chars / w.blocks) : 0;
+    x[PTF_BLOCKS] = num(w.blocks);
+    x[PTF_CHARS_PER_BLOCK] = w.blocks ? num((double)w.block_chars / w.blocks) : 0;
     x[PTF_PROSE_SHARE] = share(w.prose_chars, total);
-    x[PTF_LOG_LONG_BLOCKS] = lg(w.long_blocks);
+    x[PTF_LONG_BLOCKS] = num(w.long_blocks);
     x[PTF_PUNCT_RATE] = total ? (float)(100.0 * w.punct / (double)total) : 0;
     x[PTF_BEST_BLOCK_SHARE] = share(w.best_block, total);
-    for (int k = PTF_N_PRE; k <= PTF_N_SVG; k++) x[k] = lg(w.tags[k]);
-    x[PTF_N_TEL] = lg(w.tel);
-    x[PTF_N_SLUG_LINKS] = lg(w.slug_links);
+    for (int k = PTF_N_PRE; k <= PTF_N_SVG; k++) x[k] = num(w.tags[k]);
+    x[PTF_N_TEL] = num(w.tel);
+    x[PTF_N_SLUG_LINKS] = num(w.slug_links);
     x[PTF_SLUG_LINKS_PER_KCHAR] = per_kchar(w.slug_links, total);
-    x[PTF_P_WORDS] = lg(w.words);
+    x[PTF_P_WORDS] = num(w.words);
     if (w.words) {
         x[PTF_P_WE] = 100.0f * (float)w.we / (float)w.words;
         x[PTF_P_YOU] = 100.0f * (float)w.you / (float)w.words;
         x[PTF_P_I] = 100.0f * (float)w.i / (float)w.words;
         x[PTF_P_SAID] = 100.0f * (float)w.said / (float)w.words;
     }
-    x[PTF_N_ELEMENTS] = lg(f->count);
+    x[PTF_N_ELEMENTS] = num(f->count);
     x[PTF_A_PER_KCHAR] = per_kchar(w.tags[PTF_N_A], total);
     x[PTF_LI_PER_KCHAR] = per_kchar(w.tags[PTF_N_LI], total);
     x[PTF_IMG_PER_KCHAR] = per_kchar(w.tags[PTF_N_IMG], total);
@@ -549,23 +548,23 @@ bool page_type_features(const ext_features *f, const pith_metadata *meta, const 
     x[PTF_CONTENT_SHARE] = share(w.best_content, total);
     x[PTF_LI_SHARE] = share(w.li_chars, total);
     x[PTF_TABLE_SHARE] = share(w.table_chars, total);
-    for (int k = 0; k < PT_CW_GROUPS; k++) x[PTF_CW_POST + k] = lg(w.cw[k]);
-    for (int k = 0; k < PT_PH_GROUPS; k++) x[PTF_PH_SHOP + k] = lg(w.ph[k]);
-    x[PTF_N_PRICES] = lg(w.prices);
-    x[PTF_N_DATES] = lg(w.dates);
+    for (int k = 0; k < PT_CW_GROUPS; k++) x[PTF_CW_POST + k] = num(w.cw[k]);
+    for (int k = 0; k < PT_PH_GROUPS; k++) x[PTF_PH_SHOP + k] = num(w.ph[k]);
+    x[PTF_N_PRICES] = num(w.prices);
+    x[PTF_N_DATES] = num(w.dates);
 
     run_stats best = {0}, all = {0};
     runs(f, shape, &best, &all);
     if (best.items) {
-        x[PTF_REP_ITEMS] = lg(best.items);
+        x[PTF_REP_ITEMS] = num(best.items);
         x[PTF_REP_SHARE] = share(best.chars, total);
-        x[PTF_REP_ITEM_CHARS] = lg((double)best.chars / best.items);
-        x[PTF_REP_ITEM_ELEMS] = lg((double)best.elems / best.items);
+        x[PTF_REP_ITEM_CHARS] = num((double)best.chars / best.items);
+        x[PTF_REP_ITEM_ELEMS] = num((double)best.elems / best.items);
         x[PTF_REP_ITEM_IMG] = (float)best.with_img / (float)best.items;
         x[PTF_REP_ITEM_LINK] = share(best.link_chars, best.chars);
         item_contents(f, &best, flags, x);
     }
-    x[PTF_REP_GROUPS] = lg(all.groups);
+    x[PTF_REP_GROUPS] = num(all.groups);
     x[PTF_REP_ALL_SHARE] = share(all.all_chars, total);
     return true;
 }

@@ -3,7 +3,6 @@
  * tests, the features it reads off a page, the model on small pages of each
  * type, the public names, and pith_options.only.
  */
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,8 +133,7 @@ static void test_types(void) {
     }
 }
 
-/* The same page classifies the same way through a reused extractor, and the
- * scores are probabilities. */
+/* The same page classifies the same way through a reused extractor. */
 static void test_scores(void) {
     test_page product, article;
     CHECK(load("product", &product) && load("article", &article));
@@ -153,15 +151,11 @@ static void test_scores(void) {
     pith_extractor_free(ex);
     free(product.html);
     free(article.html);
-    /* Scores straight from the model: a vector of zeros (an empty page). */
+    /* Scores straight from the model (a vector of zeros: an empty page):
+     * the type returned has the highest. */
     float x[PT_NFEATURES] = {0}, s[PITH_PAGE_TYPE_COUNT];
     pith_page_type t = page_type_classify(x, s);
-    double sum = 0;
-    for (int k = 0; k < PITH_PAGE_TYPE_COUNT; k++) {
-        sum += s[k];
-        CHECK(s[k] >= 0 && s[k] <= 1);
-    }
-    CHECK(fabs(sum - 1) < 1e-5);
+    CHECK((unsigned)t < PITH_PAGE_TYPE_COUNT);
     for (int k = 0; k < PITH_PAGE_TYPE_COUNT; k++) CHECK(s[k] <= s[t]);
     /* An empty page is a page too. */
     CHECK(strcmp(type_of("", NULL), "unknown") != 0);
