@@ -64,10 +64,10 @@ int ext_options_set_all(ext_options *o, PyObject *kwargs);
 /* format= value -> EXT_DICT or a pith_format; -1 with an error set. */
 int ext_output_from_object(PyObject *value, int *out);
 
-/* A tuple of (name, kind, default, choices, doc) per extraction option:
- * kind is "bool", "enum", "str" or "size", choices a tuple for enums (else
- * None). In table
- * order: pith.OPTIONS, from which pith.dask builds its command line. */
+/* A tuple of (name, kind, default, choices, doc) per extraction option, in
+ * table order: kind is "bool", "enum", "str", "size" or "types" (page
+ * types), choices a tuple of the names for enums and types (else None).
+ * pith.OPTIONS; pith.dask builds its command line from it. */
 PyObject *ext_options_table(void);
 
 /* ---------------------------------------------------------------- input */

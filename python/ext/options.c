@@ -15,7 +15,8 @@ typedef enum opt_kind {
     OPT_BOOL,   /* True/False */
     OPT_ENUM,   /* one of the row's names, stored as its index */
     OPT_STR,    /* a str (or None): kept alive for the options' lifetime */
-    OPT_SIZE    /* a non-negative int (limits) */
+    OPT_SIZE,   /* a non-negative int (limits) */
+    OPT_TYPES   /* page types: "article,forum", an iterable of names, or None (every type) */
 } opt_kind;
 
 typedef struct option_row {
@@ -40,6 +41,8 @@ static const option_row rows[] = {
     {"encoding", OPT_STR, FIELD(transport_encoding), NULL,
      "the transport encoding, as an HTTP charset (e.g. 'shift_jis'); bytes input only"},
     {"pretty", OPT_BOOL, FIELD(json_pretty), NULL, "indent JSON (format='json')"},
+    {"only", OPT_TYPES, FIELD(only), NULL,
+     "extract pages of these types only ('article,documentation' or a list); others give no article"},
     {"max_input_bytes", OPT_SIZE, FIELD(limits.max_input_bytes), NULL, "larger pages raise pith.LimitError"},
     {"max_nodes", OPT_SIZE, FIELD(limits.max_nodes), NULL, "tree nodes; the parse stops there (warnings: max_nodes)"},
     {"max_depth", OPT_SIZE, FIELD(limits.max_depth), NULL, "element nesting; deeper elements attach at the limit"},
@@ -49,7 +52,7 @@ static const option_row rows[] = {
 
 #define NROWS (sizeof rows / sizeof rows[0])
 
-static const char *kind_names[] = {"bool", "enum", "str", "size"};
+static const char *kind_names[] = {"bool", "enum", "str", "size", "types"};
 
 /* Fields are stored at their own width (bool, enum, size_t ...). */
 static void store_uint(pith_options *o, const option_row *r, unsigned long long v) {
@@ -106,6 +109,41 @@ int ext_output_from_object(PyObject *value, int *out) {
     }
     *out = (int)f;
     return 0;
+}
+
+/* Page type names -> PITH_ONLY bits: a str of comma-separated names (the
+ * CLI's --only) or an iterable of names. */
+static int set_types(const option_row *r, PyObject *value, uint32_t *mask) {
+    if (PyUnicode_Check(value)) {
+        const char *s = PyUnicode_AsUTF8(value);
+        if (!s) return -1;
+        if (pith_page_types_parse(s, mask)) return 0;
+    } else {
+        PyObject *it = PyObject_GetIter(value);
+        if (!it) {
+            PyErr_Format(PyExc_TypeError, "%s takes page type names (a str or a list), not %.100s", r->name,
+                         Py_TYPE(value)->tp_name);
+            return -1;
+        }
+        PyObject *item;
+        bool ok = true;
+        while (ok && (item = PyIter_Next(it))) {
+            const char *s = PyUnicode_Check(item) ? PyUnicode_AsUTF8(item) : NULL;
+            pith_page_type t;
+            ok = s && pith_page_type_from_name(s, &t);
+            if (ok) *mask |= PITH_ONLY(t);
+            Py_DECREF(item);
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred()) return -1;
+        if (ok && *mask) return 0;
+    }
+    PyObject *names = PyUnicode_FromString(pith_page_type_name((pith_page_type)0));
+    for (int i = 1; names && i < PITH_PAGE_TYPE_COUNT; i++)
+        Py_SETREF(names, PyUnicode_FromFormat("%U, %s", names, pith_page_type_name((pith_page_type)i)));
+    if (names) PyErr_Format(PyExc_ValueError, "%s takes page types (%U), not %R", r->name, names, value);
+    Py_XDECREF(names);
+    return -1;
 }
 
 static int set_row(ext_options *o, const option_row *r, PyObject *value) {
@@ -173,6 +211,12 @@ static int set_row(ext_options *o, const option_row *r, PyObject *value) {
         store_uint(&o->opts, r, v);
         return 0;
     }
+    case OPT_TYPES: {
+        uint32_t mask = 0;
+        if (value != Py_None && set_types(r, value, &mask) < 0) return -1;
+        store_uint(&o->opts, r, mask);
+        return 0;
+    }
     }
     return -1;
 }
@@ -219,6 +263,7 @@ static PyObject *default_of(const pith_options *d, const option_row *r) {
         Py_RETURN_NONE;
     }
     case OPT_SIZE: return PyLong_FromUnsignedLongLong(load_uint(d, r));
+    case OPT_TYPES: Py_RETURN_NONE; /* every type */
     }
     Py_RETURN_NONE;
 }
@@ -231,11 +276,12 @@ PyObject *ext_options_table(void) {
         const option_row *r = &rows[i];
         PyObject *choices = Py_None;
         Py_INCREF(choices);
-        if (r->kind == OPT_ENUM) {
+        if (r->kind == OPT_ENUM || r->kind == OPT_TYPES) {
             Py_DECREF(choices);
             choices = PyTuple_New(0);
-            for (size_t k = 0; choices && r->names[k]; k++) {
-                PyObject *s = PyUnicode_FromString(r->names[k]);
+            for (size_t k = 0; choices && (r->kind == OPT_ENUM ? r->names[k] != NULL : k < PITH_PAGE_TYPE_COUNT); k++) {
+                PyObject *s = PyUnicode_FromString(r->kind == OPT_ENUM ? r->names[k]
+                                                                       : pith_page_type_name((pith_page_type)k));
                 PyObject *one = s ? PyTuple_Pack(1, s) : NULL;
                 Py_XDECREF(s);
                 PyObject *cat = one ? PySequence_Concat(choices, one) : NULL;

@@ -1,13 +1,16 @@
 # Type hints of the pith package (the functions are in the C extension pith._pith).
 # The extraction options are pith.OPTIONS, one row per keyword; keep this file in
 # step with python/ext/options.c (tests/python/test_options.py checks the names).
-from typing import Any, Dict, Iterator, List, Literal, Optional, Tuple, TypedDict, Union, overload
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union, overload
 
 __version__: str
 
 Html = Union[bytes, bytearray, memoryview, str]
 Format = Literal["text", "txt", "markdown", "md", "html", "json", "jsonl"]
 Favor = Literal["balanced", "precision", "recall"]
+PageType = Literal["article", "forum", "product", "collection", "listing", "documentation", "service"]
+# "article,documentation", or an iterable of PageType names; None: every type.
+Only = Optional[Union[str, Iterable[PageType]]]
 
 class Article(TypedDict):
     """The object `pith -f json` prints (README.md, "JSON schema")."""
@@ -26,6 +29,7 @@ class Article(TypedDict):
     categories: List[str]
     license: Optional[str]
     encoding: str
+    page_type: str
     text: str
     blocks: List[Dict[str, Any]]
     comments: List[Dict[str, Optional[str]]]
@@ -44,6 +48,7 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 #   favor: Favor = "balanced"       precision (less noise) or recall (nothing lost)
 #   encoding: Optional[str] = None  the transport encoding (HTTP charset); bytes only
 #   pretty: bool = False            indent JSON (format="json")
+#   only: Only = None               extract pages of these types only; others give no article
 #   max_input_bytes: int            larger pages raise LimitError (256 MiB)
 #   max_nodes: int                  the parse stops there; warnings: ["max_nodes"] (4,000,000)
 #   max_depth: int                  deeper elements attach at the limit (512)
@@ -54,12 +59,14 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 def extract(html: Html, url: Optional[str] = ..., *, format: Optional[Literal["dict"]] = ...,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
             captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
+            only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> Article: ...
 @overload
 def extract(html: Html, url: Optional[str] = ..., *, format: Format,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
             captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
+            only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> str: ...
 
@@ -68,6 +75,7 @@ class Extractor:
     def __init__(self, *, format: Optional[Union[Format, Literal["dict"]]] = ...,
                  comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
                  captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
+                 only: Only = ...,
                  max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
                  max_output_bytes: int = ...) -> None: ...
     def extract(self, html: Html, url: Optional[str] = ..., *, encoding: Optional[str] = ...,
@@ -111,7 +119,8 @@ class extract_warc(Iterator[Any]):
     def __init__(self, source: WarcSource, *, strict: bool = ..., any_status: bool = ...,
                  format: Optional[Literal["dict", "json"]] = ..., comments: bool = ..., tables: bool = ...,
                  links: bool = ..., images: bool = ..., captions: bool = ..., favor: Favor = ...,
-                 max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
+                 only: Only = ..., max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ...,
+                 max_memory: int = ...,
                  max_output_bytes: int = ...) -> None: ...
     def __next__(self) -> Any: ...
     def close(self) -> None: ...

@@ -257,6 +257,9 @@ def _parser() -> argparse.ArgumentParser:
                 ap.add_argument(flag, dest=name, action="store_true", default=None, help=doc)
         elif kind == "enum":
             ap.add_argument(flag, dest=name, choices=choices, default=None, help=doc)
+        elif kind == "types":
+            ap.add_argument(flag, dest=name, default=None, metavar="TYPES",
+                            help="%s; comma-separated: %s" % (doc, ",".join(choices)))
         elif kind == "size":
             ap.add_argument(flag, dest=name, type=int, default=None, metavar="N", help=doc)
         else:

@@ -19,6 +19,8 @@ CASES = [
     ({"favor": "precision"}, ["--favor", "precision"]),
     ({"favor": "recall"}, ["--favor", "recall"]),
     ({"favor": "balanced"}, ["--favor", "balanced"]),
+    ({"only": "article"}, ["--only", "article"]),
+    ({"only": ["forum", "documentation", "listing"]}, ["--only", "forum,documentation,listing"]),
 ]
 
 
@@ -100,6 +102,9 @@ def test_extractor_format_and_url_per_call():
     (lambda p: pith.extract(p, "https://a/", url="https://b/"), TypeError, "url twice"),
     (lambda p: pith.Extractor(1), TypeError, "keyword options only"),
     (lambda p: pith.Extractor(tables="no"), TypeError, "tables must be True or False"),
+    (lambda p: pith.extract(p, only="articles"), ValueError, "only takes page types (article, forum"),
+    (lambda p: pith.extract(p, only=[]), ValueError, "only takes page types"),
+    (lambda p: pith.extract(p, only=5), TypeError, "only takes page type names"),
     (lambda p: pith.extract(p.decode(), encoding="latin1"), ValueError, "already decoded"),
 ])
 def test_bad_options_raise(call, exc, words):
@@ -121,9 +126,11 @@ def test_options_table_is_documented():
     stub = (ROOT / "python" / "pith" / "__init__.pyi").read_text()
     readme = (ROOT / "README.md").read_text()
     for name, kind, default, choices, doc in pith.OPTIONS:
-        assert kind in ("bool", "enum", "str", "size")
+        assert kind in ("bool", "enum", "str", "size", "types")
         assert re.search(r"\b%s: " % name, stub), "%s is missing from __init__.pyi" % name
         assert "`%s" % name in readme, "%s is missing from the README's Python section" % name
         assert doc
         if kind == "enum":
             assert default in choices
+        if kind == "types":
+            assert default is None and "article" in choices
