@@ -61,6 +61,10 @@ int ext_options_set(ext_options *o, PyObject *name, PyObject *value);
 /* Applies every item of a kwargs dict (NULL is fine). */
 int ext_options_set_all(ext_options *o, PyObject *kwargs);
 
+/* Do a and b ask an extractor for the same? Every field equal, string
+ * options by content (their pointers differ from call to call). */
+bool ext_options_equal(const pith_options *a, const pith_options *b);
+
 /* format= value -> EXT_DICT or a pith_format; -1 with an error set. */
 int ext_output_from_object(PyObject *value, int *out);
 

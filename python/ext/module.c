@@ -35,11 +35,13 @@ PyObject *ext_raise_status(pith_status st, const char *what) {
  * dict, for the options of its last call: a loop of pith.extract() calls
  * then reuses memory like an Extractor does (a fresh extractor per page
  * costs ~10 % more, in page faults on new memory). The cache key is the
- * options without url and encoding, which are given per page; it is freed
- * with the thread. */
+ * options without url and encoding, which are given per page, compared
+ * with string options by content; the entry owns the strings its
+ * extractor's options point to, and is freed with the thread. */
 typedef struct cached_extractor {
     pith_extractor *ex;
     pith_options key;
+    PyObject *keep;   /* the string options' bytes (ext_options.keep of the first call) */
     bool busy;
 } cached_extractor;
 
@@ -50,21 +52,22 @@ static void cached_free(PyObject *capsule) {
     cached_extractor *c = PyCapsule_GetPointer(capsule, cache_name);
     if (!c) return;
     pith_extractor_free(c->ex);
+    Py_XDECREF(c->keep);
     PyMem_RawFree(c);
 }
 
 /* The thread's extractor for opts, marked busy, in *out; returns a new
  * reference to the capsule that owns it (hold it while the extractor is
  * in use), or NULL with an error set. */
-static PyObject *thread_extractor(const pith_options *opts, cached_extractor **out) {
+static PyObject *thread_extractor(const ext_options *o, cached_extractor **out) {
     pith_options key;
-    memcpy(&key, opts, sizeof key); /* padding too: memcmp below */
+    memcpy(&key, &o->opts, sizeof key);
     key.url = NULL;
     key.transport_encoding = NULL;
     PyObject *d = PyThreadState_GetDict();
     PyObject *cap = d ? PyDict_GetItem(d, cache_key) : NULL;
     cached_extractor *c = cap ? PyCapsule_GetPointer(cap, cache_name) : NULL;
-    if (c && !c->busy && memcmp(&c->key, &key, sizeof key) == 0) {
+    if (c && !c->busy && ext_options_equal(&c->key, &key)) {
         c->busy = true;
         *out = c;
         Py_INCREF(cap);
@@ -75,14 +78,18 @@ static PyObject *thread_extractor(const pith_options *opts, cached_extractor **o
      * one (the first call's capsule reference keeps its own alive). */
     if (!(c = PyMem_RawCalloc(1, sizeof *c))) return PyErr_NoMemory();
     c->key = key;
+    c->keep = o->keep;
+    Py_XINCREF(c->keep);
     pith_status st = pith_extractor_new(&key, &c->ex);
     if (st != PITH_OK) {
+        Py_XDECREF(c->keep);
         PyMem_RawFree(c);
         return ext_raise_status(st, NULL);
     }
     PyObject *nc = PyCapsule_New(c, cache_name, cached_free);
     if (!nc) {
         pith_extractor_free(c->ex);
+        Py_XDECREF(c->keep);
         PyMem_RawFree(c);
         return NULL;
     }
@@ -129,7 +136,7 @@ static PyObject *mod_extract(PyObject *self, PyObject *args, PyObject *kwargs) {
     }
     const char *encoding = o.opts.transport_encoding;
     cached_extractor *c;
-    PyObject *holder = thread_extractor(&o.opts, &c);
+    PyObject *holder = thread_extractor(&o, &c);
     if (!holder) goto done;
     res = ext_extract(c->ex, &in, url, encoding, o.output);
     c->busy = false;

@@ -252,6 +252,22 @@ int ext_options_set_all(ext_options *o, PyObject *kwargs) {
     return 0;
 }
 
+bool ext_options_equal(const pith_options *a, const pith_options *b) {
+    pith_options ta, tb;
+    memcpy(&ta, a, sizeof ta); /* padding too (zeroed by pith_options_init): memcmp below */
+    memcpy(&tb, b, sizeof tb);
+    for (size_t i = 0; i < NROWS; i++) {
+        if (rows[i].kind != OPT_STR) continue;
+        const char *pa, *pb, *null = NULL;
+        memcpy(&pa, (const char *)a + rows[i].offset, sizeof pa);
+        memcpy(&pb, (const char *)b + rows[i].offset, sizeof pb);
+        if ((pa == NULL) != (pb == NULL) || (pa && strcmp(pa, pb) != 0)) return false;
+        memcpy((char *)&ta + rows[i].offset, &null, sizeof null);
+        memcpy((char *)&tb + rows[i].offset, &null, sizeof null);
+    }
+    return memcmp(&ta, &tb, sizeof ta) == 0;
+}
+
 static PyObject *default_of(const pith_options *d, const option_row *r) {
     switch (r->kind) {
     case OPT_BOOL: return PyBool_FromLong(load_uint(d, r) != 0);
