@@ -1,10 +1,16 @@
 /*
  * extract_bench.c - end-to-end throughput: HTML bytes in, JSON article out.
  *
- *   extract_bench [--runs N] [FILE_OR_DIR...]
+ *   extract_bench [--runs N] [--dense] [--pages N] [FILE_OR_DIR...]
  *
- * Directories are searched recursively for *.html / *.htm; with no argument
- * the shared benchmark pages (../shared/bench beside the checkout) are used.
+ * Directories are searched recursively for *.html / *.htm and *.html.gz
+ * (gzip, as ../shared/bench/wcxb-dev keeps its pages), in name order; with no
+ * argument the shared benchmark pages (../shared/bench/scrapinghub and
+ * readability beside the checkout: 221 pages) are used.
+ *   --dense    empties every <script> and <style> element's body before
+ *              timing: the tag-dense shape of pages once their scripts are
+ *              gone (bench_dense() below; bench/memory_bench.py does the same);
+ *   --pages N  at most the first N pages (in name order) of each argument.
  * Every page is read into memory first, then one reusable extractor (one
  * thread, so one core) runs over all of them: pith_extractor_run() and
  * pith_result_render(JSON), exactly what `pith -f json` does per page minus
@@ -34,6 +40,10 @@
 #include "pith.h"
 #include "util/arena.h"
 
+#ifdef PITH_BENCH_ZLIB
+#include <zlib.h>
+#endif
+
 #ifndef PITH_BENCH_SHARED
 #define PITH_BENCH_SHARED "../shared"
 #endif
@@ -53,44 +63,161 @@ typedef struct page_set {
 /* ------------------------------------------------------------------------
  * Loading
  * ------------------------------------------------------------------------ */
-static int add_file(page_set *s, const char *path) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || st.st_size <= 0) {
-        fclose(f);
-        return st.st_size == 0 ? 0 : -1;
+static size_t max_pages; /* --pages: 0 = all */
+static int dense;        /* --dense */
+
+/* ASCII case-insensitive: s[0..n) equals the lowercase word w. */
+static int word_is(const char *s, size_t n, const char *w) {
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c | 0x20);
+        if (!w[i] || c != (unsigned char)w[i]) return 0;
     }
-    size_t n = (size_t)st.st_size;
-    char *buf = malloc(n);
-    int rc = -1;
-    if (buf && fread(buf, 1, n, f) == n) {
-        if (s->n == s->cap) {
-            size_t cap = s->cap ? s->cap * 2 : 256;
-            page *p = realloc(s->pages, cap * sizeof *p);
-            if (p) {
-                s->pages = p;
-                s->cap = cap;
+    return w[n] == '\0';
+}
+
+static int tag_delim(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>';
+}
+
+/* The byte after "<NAME" (NAME = script or style, any case, followed by a
+ * delimiter) at s[0] == '<', or NULL. */
+static const char *raw_start(const char *s, const char *end, const char **name) {
+    static const char *const names[] = {"script", "style"};
+    for (int k = 0; k < 2; k++) {
+        size_t n = strlen(names[k]);
+        if ((size_t)(end - s) > n + 1 && word_is(s + 1, n, names[k]) && tag_delim((unsigned char)s[n + 1])) {
+            *name = names[k];
+            return s + 1 + n;
+        }
+    }
+    return NULL;
+}
+
+/* --dense: drops the bytes between every <script ...> / <style ...> start
+ * tag and its "</script" / "</style" (ASCII case-insensitive), in place, in
+ * one pass. A body with no end tag is kept. Returns the new length. */
+static size_t bench_dense(char *buf, size_t n) {
+    const char *end = buf + n, *r = buf;
+    char *w = buf;
+    while (r < end) {
+        const char *lt = memchr(r, '<', (size_t)(end - r));
+        if (!lt) break;
+        const char *name, *after = raw_start(lt, end, &name);
+        const char *gt = after ? memchr(after, '>', (size_t)(end - after)) : NULL;
+        if (!gt) {
+            memmove(w, r, (size_t)(lt + 1 - r));
+            w += lt + 1 - r;
+            r = lt + 1;
+            continue;
+        }
+        size_t nl = strlen(name);
+        const char *close = NULL;
+        for (const char *q = gt + 1; q < end && (q = memchr(q, '<', (size_t)(end - q))); q++) {
+            if ((size_t)(end - q) >= nl + 2 && q[1] == '/' && word_is(q + 2, nl, name)) {
+                close = q;
+                break;
             }
         }
-        if (s->n < s->cap) {
-            s->pages[s->n++] = (page){buf, n};
-            s->bytes += n;
+        const char *keep_to = close ? gt + 1 : end; /* start tag kept, body dropped */
+        memmove(w, r, (size_t)(keep_to - r));
+        w += keep_to - r;
+        r = close ? close : end;
+    }
+    memmove(w, r, (size_t)(end - r));
+    w += end - r;
+    return (size_t)(w - buf);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* The whole file in a malloc'ed buffer (decompressed for *.gz). */
+static char *read_file(const char *path, size_t *len) {
+    *len = 0;
+    if (ends_with(path, ".gz")) {
+#ifdef PITH_BENCH_ZLIB
+        gzFile g = gzopen(path, "rb");
+        if (!g) return NULL;
+        size_t cap = 1 << 16, n = 0;
+        char *buf = malloc(cap);
+        for (int got; buf;) {
+            if (n == cap) {
+                char *bigger = realloc(buf, cap * 2);
+                if (!bigger) break;
+                buf = bigger;
+                cap *= 2;
+            }
+            got = gzread(g, buf + n, (unsigned)(cap - n > (1u << 30) ? 1u << 30 : cap - n));
+            if (got <= 0) {
+                if (got < 0) n = 0;
+                break;
+            }
+            n += (size_t)got;
+        }
+        gzclose(g);
+        if (!n) {
+            free(buf);
+            return NULL;
+        }
+        *len = n;
+        return buf;
+#else
+        fprintf(stderr, "extract_bench: %s: built without zlib\n", path);
+        return NULL;
+#endif
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    struct stat st;
+    char *buf = NULL;
+    if (fstat(fileno(f), &st) == 0 && st.st_size > 0) {
+        size_t n = (size_t)st.st_size;
+        buf = malloc(n);
+        if (buf && fread(buf, 1, n, f) == n) {
+            *len = n;
+        } else {
+            free(buf);
             buf = NULL;
-            rc = 0;
         }
     }
-    free(buf);
     fclose(f);
-    return rc;
+    return buf;
+}
+
+static int add_file(page_set *s, const char *path) {
+    size_t n;
+    char *buf = read_file(path, &n);
+    if (!buf) return -1;
+    if (dense) n = bench_dense(buf, n);
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        page *p = realloc(s->pages, cap * sizeof *p);
+        if (!p) {
+            free(buf);
+            return -1;
+        }
+        s->pages = p;
+        s->cap = cap;
+    }
+    s->pages[s->n++] = (page){buf, n};
+    s->bytes += n;
+    return 0;
 }
 
 static int is_html(const char *name) {
-    const char *dot = strrchr(name, '.');
-    return dot && (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0);
+    return ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".html.gz") ||
+           ends_with(name, ".htm.gz");
 }
 
-/* Directories with an explicit stack: no recursion on the tree's depth. */
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Directories with an explicit stack: no recursion on the tree's depth.
+ * The page files found are read in name order (the first --pages of them). */
 static void add_path(page_set *s, const char *root) {
     struct stat st;
     if (stat(root, &st) != 0) {
@@ -101,8 +228,8 @@ static void add_path(page_set *s, const char *root) {
         if (add_file(s, root) != 0) fprintf(stderr, "extract_bench: cannot read %s\n", root);
         return;
     }
-    size_t n = 0, cap = 16;
-    char **stack = malloc(cap * sizeof *stack);
+    size_t n = 0, cap = 16, nfiles = 0, capfiles = 0;
+    char **stack = malloc(cap * sizeof *stack), **files = NULL;
     if (!stack) return;
     stack[n++] = strdup(root);
     while (n) {
@@ -125,13 +252,29 @@ static void add_path(page_set *s, const char *root) {
                 }
                 continue;
             }
-            if (is_html(e->d_name)) add_file(s, full);
-            free(full);
+            if (is_html(e->d_name) && nfiles == capfiles) {
+                size_t c = capfiles ? capfiles * 2 : 256;
+                char **bigger = realloc(files, c * sizeof *files);
+                if (bigger) {
+                    files = bigger;
+                    capfiles = c;
+                }
+            }
+            if (is_html(e->d_name) && nfiles < capfiles) files[nfiles++] = full;
+            else free(full);
         }
         if (d) closedir(d);
         free(dir);
     }
     free(stack);
+    if (nfiles) qsort(files, nfiles, sizeof *files, cmp_str);
+    for (size_t i = 0; i < nfiles; i++) {
+        if (!max_pages || s->n < max_pages) {
+            if (add_file(s, files[i]) != 0) fprintf(stderr, "extract_bench: cannot read %s\n", files[i]);
+        }
+        free(files[i]);
+    }
+    free(files);
 }
 
 /* ------------------------------------------------------------------------
@@ -262,13 +405,25 @@ int main(int argc, char **argv) {
     const char *defaults[] = {PITH_BENCH_SHARED "/bench/scrapinghub", PITH_BENCH_SHARED "/bench/readability"};
     const char **paths = (const char **)argv + 1;
     int npaths = argc - 1;
-    if (npaths >= 2 && strcmp(argv[1], "--runs") == 0) {
-        runs = atoi(argv[2]);
-        paths += 2;
-        npaths -= 2;
+    while (npaths > 0 && paths[0][0] == '-') {
+        if (strcmp(paths[0], "--dense") == 0) {
+            dense = 1;
+            paths++;
+            npaths--;
+        } else if (npaths >= 2 && (strcmp(paths[0], "--runs") == 0 || strcmp(paths[0], "--pages") == 0)) {
+            long v = atol(paths[1]);
+            if (paths[0][2] == 'r') runs = v < 1 || v > MAX_RUNS ? 0 : (int)v;
+            else if (v < 1) runs = 0;
+            else max_pages = (size_t)v;
+            paths += 2;
+            npaths -= 2;
+        } else {
+            runs = 0;
+            break;
+        }
     }
-    if (runs < 1 || runs > MAX_RUNS || (npaths > 0 && paths[0][0] == '-')) {
-        fprintf(stderr, "usage: extract_bench [--runs N (1-%d)] [FILE_OR_DIR...]\n", MAX_RUNS);
+    if (runs < 1) {
+        fprintf(stderr, "usage: extract_bench [--runs N (1-%d)] [--dense] [--pages N] [FILE_OR_DIR...]\n", MAX_RUNS);
         return 2;
     }
     if (npaths == 0) {
@@ -306,7 +461,8 @@ int main(int argc, char **argv) {
     if (pith_extractor_new(&o, &ex) != PITH_OK) return 1;
     pith_arena arena;
     pith_arena_init(&arena, NULL, 0);
-    printf("pith %s, one thread, pages in memory, HTML -> JSON, median of %d runs, thread CPU time\n", pith_version(), runs);
+    printf("pith %s, one thread, pages in memory, HTML -> JSON, median of %d runs, thread CPU time%s\n", pith_version(),
+           runs, dense ? ", script and style bodies emptied (--dense)" : "");
     print_header();
     for (int i = 0; i < nsets; i++) bench_set(&sets[i], runs, ex, &arena);
     if (nsets > 1) bench_set(&all, runs, ex, &arena);

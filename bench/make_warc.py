@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""make_warc.py - build a realistic benchmark WARC from the shared bench pages.
+"""make_warc.py - build a realistic benchmark WARC from the shared bench pages (scrapinghub, readability and
+the gzip-compressed WCXB pages of wcxb-dev).
 
 The file looks like a Common Crawl WARC: a warcinfo record, then per
 capture a request, a response (HTTP headers + the page) and a metadata
@@ -102,7 +103,7 @@ def captures(pages, info_id, date):
     n = 0
     while True:
         for path, url in pages:
-            with open(path, "rb") as f:
+            with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:
                 body = f.read()
             n += 1
             url = url + ("?v=%d" % n if n > len(pages) else "")
@@ -204,10 +205,14 @@ class Writer:
 
 
 def pages_list(shared):
+    """Every shared benchmark page: <id>.html (scrapinghub, readability) and <id>.html.gz (wcxb-dev), with the
+    URL from <id>.json where there is one."""
     pages = []
-    for path in sorted(glob.glob(os.path.join(shared, "bench", "*", "*.html"))):
+    paths = glob.glob(os.path.join(shared, "bench", "*", "*.html")) + \
+        glob.glob(os.path.join(shared, "bench", "*", "*.html.gz"))
+    for path in sorted(paths):
         url = "http://example.com/" + os.path.basename(path)
-        meta = path[:-5] + ".json"
+        meta = path[:-len(".html.gz" if path.endswith(".gz") else ".html")] + ".json"
         try:
             with open(meta) as f:
                 url = json.load(f).get("url") or url
