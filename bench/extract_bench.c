@@ -310,8 +310,17 @@ typedef struct timing {
     size_t out_bytes, failures, not_found;
 } timing;
 
+/* Not inlined, so that callgrind can count each stage apart:
+ *   valgrind --tool=callgrind --toggle-collect=end_to_end extract_bench --runs 1 ...
+ * counts the warm-up pass and one timed pass (2x the set), --toggle-collect=parse_only one pass. */
+#if defined(__GNUC__)
+#define BENCH_STAGE __attribute__((noinline))
+#else
+#define BENCH_STAGE
+#endif
+
 /* One pass over the set: extract + render JSON, as the CLI does per page. */
-static timing end_to_end(pith_extractor *ex, const page_set *s) {
+BENCH_STAGE static timing end_to_end(pith_extractor *ex, const page_set *s) {
     timing t = {0};
     double start = now(), wstart = wall();
     for (size_t i = 0; i < s->n; i++) {
@@ -341,7 +350,7 @@ static timing end_to_end(pith_extractor *ex, const page_set *s) {
 }
 
 /* One pass of parsing only, the way pith_extractor_run() parses. */
-static double parse_only(pith_arena *arena, const page_set *s) {
+BENCH_STAGE static double parse_only(pith_arena *arena, const page_set *s) {
     pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
     double start = now();
     for (size_t i = 0; i < s->n; i++) {
@@ -468,8 +477,8 @@ int main(int argc, char **argv) {
     if (nsets > 1) bench_set(&all, runs, ex, &arena);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    printf("peak RSS %.1f MB (pages held in memory: %.1f MB)\n", (double)ru.ru_maxrss / 1024.0,
-           (double)all.bytes / 1e6);
+    printf("peak RSS %.1f MB (pages held in memory: %.1f MB, %zu bytes)\n", (double)ru.ru_maxrss / 1024.0,
+           (double)all.bytes / 1e6, all.bytes);
     pith_arena_free(&arena);
     pith_extractor_free(ex);
     for (int i = 0; i < nsets; i++) {
