@@ -336,7 +336,8 @@ static void resolve_urls(resolve *r) {
     pith_mstr canon = {NULL, 0}, image = {NULL, 0}, license = {NULL, 0};
     if (s->count) canon = absolutize(r, clean(r, s->v[0].s, s->v[0].len));
     if (!canon.ptr && r->ld->url.ptr) canon = absolutize(r, r->ld->url);
-    if (!canon.ptr && r->url && r->url_len) canon = clean(r, r->url, r->url_len);
+    /* Only the page says what its canonical URL is: the caller's URL is
+     * the page's "url", never its canonical one. */
     /* Image: og:image, twitter:image, JSON-LD image, microdata. */
     const meta_value *v = slot1(r->mf, MF_IMAGE, IMAGE_META_FIRST);
     if (v) image = absolutize(r, clean(r, v->s, v->len));

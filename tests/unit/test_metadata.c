@@ -184,7 +184,7 @@ static void test_visible_page(void) {
     CHECK(h.language_detected);
     CHECK(h.description_source == PITH_DESC_FIRST_PARAGRAPH);
     CHECK(m.description && strncmp(m.description, "The river that runs", 19) == 0);
-    CHECK_STR_EQ(s(m.canonical_url), "https://www.riverside.example/2019/03/16/green-river/");
+    CHECK_STR_EQ(s(m.canonical_url), "(none)"); /* the page names none (item 13.17) */
     CHECK_STR_EQ(s(m.image), "(none)");
     CHECK_STR_EQ(j(m.tags), "(none)");
 }
@@ -206,14 +206,15 @@ static void test_relative_urls(void) {
     CHECK_STR_EQ(s(m.canonical_url), "(none)");
     CHECK_STR_EQ(s(m.image), "(none)");
     /* Paths relative to the document need base resolution: absent, and
-     * the page URL stands in for the canonical one. */
+     * the page URL does not stand in for the canonical one (item 13.17). */
     m = extract(RELATIVE_PATHS, "https://example.com/x/y");
-    CHECK_STR_EQ(s(m.canonical_url), "https://example.com/x/y");
+    CHECK_STR_EQ(s(m.canonical_url), "(none)");
     CHECK_STR_EQ(s(m.image), "(none)");
 }
 
 static void test_url_fallbacks(void) {
     pith_metadata m = extract(URL_ONLY, "http://blog.example.org/2021-02-03/post.html");
+    CHECK_STR_EQ(s(m.canonical_url), "(none)"); /* the page names none: not the caller's URL */
     CHECK_STR_EQ(s(m.date_published), "2021-02-03");
     CHECK_STR_EQ(s(m.site_name), "blog.example.org");
     CHECK_STR_EQ(s(m.title), "(none)"); /* no <title>: an unmatched h1 is not trusted */
