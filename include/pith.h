@@ -275,6 +275,25 @@ typedef struct pith_strings {
     size_t count;
 } pith_strings;
 
+/* The product a product page sells, from its structured data: schema.org
+ * Product in JSON-LD (also inside @graph or a page's mainEntity; offers as
+ * an object, an array or an AggregateOffer) or in microdata (itemscope
+ * itemtype=".../Product" and its itemprops). JSON-LD wins field by field;
+ * microdata fills what it leaves out. Every field is a NUL-terminated UTF-8
+ * string owned by the result (like pith_metadata's), or NULL when the data
+ * does not give it or gives something unusable (a price without a digit, an
+ * oversized value). Numbers stay text as written, so no precision is lost. */
+typedef struct pith_product {
+    const char *name;
+    const char *brand;           /* brand (a name, or a Brand/Organization's name) */
+    const char *sku;
+    const char *price;           /* "19.99"; an AggregateOffer's lowPrice when it has no price */
+    const char *currency;        /* priceCurrency: "USD", "EUR" */
+    const char *availability;    /* the schema.org ItemAvailability name: "InStock", "OutOfStock",
+                                    "PreOrder"... (https://schema.org/InStock -> "InStock") */
+    const char *rating;          /* aggregateRating.ratingValue: "4.6" */
+} pith_product;
+
 /* Metadata of the page. Each string is NUL-terminated UTF-8 owned by the
  * result, or NULL when the page does not say (absent rather than wrong).
  * Dates are ISO 8601 ("2016-07-14", "2016-07-14T09:30:00+02:00"). This is
@@ -295,6 +314,8 @@ typedef struct pith_metadata {
     pith_strings tags;
     pith_strings categories;
     const char *license;
+    const pith_product *product; /* the product the page describes, owned by the result like
+                                    the strings; NULL when its structured data names none */
 } pith_metadata;
 
 PITH_API const pith_metadata *pith_result_metadata(const pith_result *r);

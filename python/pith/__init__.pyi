@@ -12,6 +12,16 @@ PageType = Literal["article", "forum", "product", "collection", "listing", "docu
 # "article,documentation", or an iterable of PageType names; None: every type.
 Only = Optional[Union[str, Iterable[PageType]]]
 
+class Product(TypedDict):
+    """The product a product page sells, from its JSON-LD or microdata (README.md, "Product fields")."""
+    name: Optional[str]
+    brand: Optional[str]
+    sku: Optional[str]
+    price: Optional[str]
+    currency: Optional[str]
+    availability: Optional[str]
+    rating: Optional[str]
+
 class Article(TypedDict):
     """The object `pith -f json` prints (README.md, "JSON schema")."""
     url: Optional[str]
@@ -30,6 +40,7 @@ class Article(TypedDict):
     license: Optional[str]
     encoding: str
     page_type: str
+    product: Optional[Product]
     text: str
     blocks: List[Dict[str, Any]]
     comments: List[Dict[str, Optional[str]]]

@@ -9,6 +9,7 @@
 #include "class_signals.h"
 #include "emit.h"
 #include "features.h"
+#include "meta_product.h"
 #include "page_type.h"
 #include "select.h"
 
@@ -160,7 +161,14 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     }
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;
-    if (sel.core < 0) out->reason = f.total_chars ? "no block of prose found" : "no visible text";
+    /* A thin product page: its structured data's description is the body. */
+    bool from_data = false;
+    if (out->page_type == PITH_PAGE_PRODUCT &&
+        !meta_product_thin_body(&out->article, out->meta.product, &hints.product_description, builder, arena,
+                                &from_data))
+        return false;
+    if (from_data) out->found = true;
+    else if (sel.core < 0) out->reason = f.total_chars ? "no block of prose found" : "no visible text";
     else if (!has_children(out->article)) out->reason = "the article's blocks were empty";
     else out->found = true;
 

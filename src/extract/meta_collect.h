@@ -11,6 +11,7 @@
 
 #include "meta_internal.h"
 #include "meta_jsonld.h"
+#include "meta_product.h"
 
 typedef enum meta_field {
     MF_TITLE, MF_AUTHOR, MF_PUBLISHED, MF_MODIFIED, MF_SITE, MF_LANG, MF_DESC, MF_CANON,
@@ -50,6 +51,7 @@ typedef struct meta_found {
     char *sample;             /* paragraph text for language detection (arena) */
     size_t sample_len;
     meta_jsonld_ctx jsonld;
+    const pith_node *product_scope; /* the first element with a product itemtype (meta_product.h) */
     bool failed;              /* the arena ran out */
 } meta_found;
 

@@ -322,8 +322,8 @@ static uint8_t scan_words(const char *v, size_t n) {
 
 /* The attributes the walk reads on every element, found in one pass. */
 typedef struct el_attrs {
-    const char *rel, *itemprop;
-    uint32_t rel_len, itemprop_len;
+    const char *rel, *itemprop, *itemtype;
+    uint32_t rel_len, itemprop_len, itemtype_len;
     uint8_t words;  /* CW_* in class and id */
     bool hidden;    /* see attr_hides */
 } el_attrs;
@@ -343,6 +343,8 @@ static void read_attrs(const pith_node *el, el_attrs *ea, pith_memo *classes) {
             ea->rel = at->value, ea->rel_len = at->value_len;
         else if (at->name_len == 8 && memcmp(at->name, "itemprop", 8) == 0)
             ea->itemprop = at->value, ea->itemprop_len = at->value_len;
+        else if (at->name_len == 8 && memcmp(at->name, "itemtype", 8) == 0)
+            ea->itemtype = at->value, ea->itemtype_len = at->value_len;
         else if (attr_hides(at))
             ea->hidden = true;
     }
@@ -703,6 +705,9 @@ void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_foun
         }
         el_attrs ea;
         read_attrs(el, &ea, classes);
+        /* The first microdata product: meta_product.c reads its itemprops. */
+        if (ea.itemtype && !mf->product_scope && meta_product_itemtype(ea.itemtype, ea.itemtype_len))
+            mf->product_scope = el;
         if (el->tag == PITH_TAG_SCRIPT) {
             on_enter(&w, el, &ea);
             pith_dom_iter_skip_children(&it);

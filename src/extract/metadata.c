@@ -400,8 +400,12 @@ bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url
     if (!mf) return false;
     memset(mf, 0, sizeof *mf);
     meta_walk(dom, arena, classes, mf);
+    /* The product first: it reads the JSON-LD that finish releases. */
+    meta_product *prod = pith_arena_alloc(arena, sizeof *prod);
+    bool ok = prod && meta_product_extract(mf->jsonld.roots, mf->jsonld.count, mf->product_scope, arena, prod);
+    if (ok && prod->found) out->product = &prod->fields, hints->product_description = prod->description;
     meta_jsonld ld;
-    bool ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed;
+    ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed && ok;
     resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .h = hints, .url = page_url,
                  .url_len = page_url ? url_len : 0, .ok = ok};
     resolve_site(&r);

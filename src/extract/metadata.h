@@ -60,6 +60,8 @@ typedef struct meta_hints {
     uint32_t schema_types;    /* PT_SCHEMA_BIT_* of every JSON-LD object's @type (page_type.h) */
     pith_strings bylines;     /* visible byline texts (raw, cleaned of white space), document order */
     const pith_node *byline_nodes[PITH_META_MAX_BYLINES]; /* the elements behind `bylines` */
+    pith_mstr product_description; /* the product's description as its structured data gives it
+                                      (meta_product.h), when out->product is set */
     pith_desc_source description_source;
     bool language_detected;   /* true: language guessed from the text (no declaration) */
 } meta_hints;

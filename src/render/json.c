@@ -9,6 +9,9 @@
  *   image, license, encoding               string or null
  *   page_type                              string ("article", "forum"...), when the
  *                                          caller gives one (pith_result_render always does)
+ *   product                                {name, brand, sku, price, currency,
+ *                                          availability, rating} (strings or null), or
+ *                                          null when the page names no product
  *   tags, categories                       [string]
  *   text                                   string: the plain-text rendering
  *   blocks                                 [block]
@@ -332,6 +335,23 @@ static void comments(pith_json_writer *w, const pith_render_page *p) {
     pith_json_end_array(w);
 }
 
+static void product(pith_json_writer *w, const pith_product *pr) {
+    pith_json_key(w, "product");
+    if (!pr) {
+        pith_json_null(w);
+        return;
+    }
+    pith_json_begin_object(w);
+    key_cstr(w, "name", pr->name);
+    key_cstr(w, "brand", pr->brand);
+    key_cstr(w, "sku", pr->sku);
+    key_cstr(w, "price", pr->price);
+    key_cstr(w, "currency", pr->currency);
+    key_cstr(w, "availability", pr->availability);
+    key_cstr(w, "rating", pr->rating);
+    pith_json_end_object(w);
+}
+
 static void metadata(pith_json_writer *w, const pith_render_page *p) {
     static const pith_metadata none;
     const pith_metadata *m = p && p->meta ? p->meta : &none;
@@ -351,6 +371,7 @@ static void metadata(pith_json_writer *w, const pith_render_page *p) {
     key_cstr(w, "license", m->license);
     key_cstr(w, "encoding", p ? p->encoding : NULL);
     if (p && p->page_type) key_cstr(w, "page_type", p->page_type);
+    product(w, m->product);
 }
 
 /* The limits met (PITH_LIMIT_HIT_* bits, lowest first), by the option's name. */

@@ -137,9 +137,11 @@ static bool digits(reader *r) {
     return r->p > st;
 }
 
-/* -?digits(.digits)?([eE][+-]?digits)?; leading zeros forgiven. The value
- * is not kept: nothing pith reads from JSON-LD is a number. */
+/* -?digits(.digits)?([eE][+-]?digits)?; leading zeros forgiven. Kept as
+ * its text (a copy in the arena): prices and ratings are read as written,
+ * with no binary rounding. */
 static bool read_number(reader *r, pith_jval *v) {
+    const unsigned char *st = r->p;
     if (*r->p == '-') r->p++;
     if (!digits(r)) return false;
     if (r->p < r->end && *r->p == '.') {
@@ -151,7 +153,12 @@ static bool read_number(reader *r, pith_jval *v) {
         if (r->p < r->end && (*r->p == '+' || *r->p == '-')) r->p++;
         if (!digits(r)) return false;
     }
-    *v = (pith_jval){.type = PITH_JNUMBER};
+    size_t n = (size_t)(r->p - st);
+    char *out = pith_arena_alloc_bytes(r->a, n + 1);
+    if (!out) return false;
+    memcpy(out, st, n);
+    out[n] = '\0';
+    *v = (pith_jval){.type = PITH_JNUMBER, .n = (uint32_t)n, .u.str = out};
     return true;
 }
 

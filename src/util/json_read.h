@@ -34,7 +34,7 @@ typedef enum pith_jtype {
     PITH_JNULL,
     PITH_JFALSE,
     PITH_JTRUE,
-    PITH_JNUMBER, /* str: the number's text as written */
+    PITH_JNUMBER, /* str: the number's text as written, NUL-terminated; n: its length */
     PITH_JSTRING, /* str: decoded, NUL-terminated; n: its length */
     PITH_JARRAY,  /* items: n values */
     PITH_JOBJECT, /* items: n key/value pairs, 2n values (keys are strings); a

@@ -36,7 +36,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 keys = ["url", "canonical_url", "title", "authors", "contributors", "date_published", "date_modified",
         "site_name", "language", "description", "image", "tags", "categories", "license", "encoding",
-        "page_type", "text", "blocks", "comments", "warnings"]
+        "page_type", "product", "text", "blocks", "comments", "warnings"]
 assert list(d) == keys, list(d)
 for k in ["authors", "contributors", "tags", "categories", "blocks", "comments", "warnings"]:
     assert isinstance(d[k], list), k

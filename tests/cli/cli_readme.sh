@@ -19,6 +19,14 @@ rows=$(awk '/^### JSON schema/ { on = 1 } on && /^\| `/ { print; n++ } on && n &
   sed -E 's/^\| `([a-z_]+)`.*/\1/' | tr '\n' ' ')
 ok "README's schema lists the keys in the output's order" [ "$rows" = "$keys " ]
 
+# The product fields: a row each in the "Product fields" table, in the output's order.
+"$PITH" -f json "$REPO/tests/golden/pages/product-thin.html" > "$T/product.json"
+pkeys=$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["product"]))' "$T/product.json")
+ok "a product page gives product fields" [ -n "$pkeys" ]
+prows=$(awk '/^Product fields/ { on = 1 } on && /^\| `/ { print; n++ } on && n && !/^\|/ { exit }' "$readme" |
+  sed -E 's/^\| `([a-z_]+)`.*/\1/' | tr '\n' ' ')
+ok "README's product table lists the product fields in the output's order" [ "$prows" = "$pkeys " ]
+
 for type in heading paragraph list quote code table figure rule; do
   ok "README documents the block type $type" grep -q "^| \`$type\` |" "$readme"
 done

@@ -95,7 +95,7 @@ static void test_small_exact(void) {
     CHECK_STR_EQ(got, "{\"url\":\"https://e/\",\"canonical_url\":null,\"title\":\"T\",\"authors\":[\"A\",\"B\"],"
                       "\"contributors\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
                       "\"language\":\"en\",\"description\":null,\"image\":null,\"tags\":[],\"categories\":[],"
-                      "\"license\":null,\"encoding\":\"UTF-8\",\"text\":\"Hi \\\"there\\\"\\n\\n- i\","
+                      "\"license\":null,\"encoding\":\"UTF-8\",\"product\":null,\"text\":\"Hi \\\"there\\\"\\n\\n- i\","
                       "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\"},{\"type\":\"list\","
                       "\"ordered\":false,\"start\":1,\"items\":[{\"text\":\"i\"}]}],"
                       "\"comments\":[{\"author\":\"C\",\"date\":null,\"text\":\"nice\"}],"
