@@ -23,7 +23,10 @@ All pages are read into memory first. It prints:
             returning the JSON as a str (the C work plus the call), the same
             returning the dict (plus building Python objects), and
             pith.extract() (plus its per-thread extractor lookup).
-            Overhead = Python / C - 1.
+            Overhead = Python / C - 1. From the best times it also estimates
+            the speed-up on idle cores (Amdahl's law with the GIL held for
+            pith.extract()'s time over C's), which a loaded machine's wall
+            clock cannot show.
 
 For instruction counts instead of times (steady on a busy machine):
     valgrind --tool=callgrind python3 bench/python_threads.py --callgrind DIR
@@ -108,6 +111,14 @@ def extract_bench_ms(binary, dirs, runs):
     return total_ms / pages if pages else None
 
 
+def _autogroup():
+    try:
+        with open("/proc/sys/kernel/sched_autogroup_enabled") as f:
+            return f.read().strip() == "1"
+    except OSError:
+        return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("dirs", nargs="*")
@@ -173,6 +184,18 @@ def main():
         best, med = min(times[name]), statistics.median(times[name])
         over = " (%+.1f %%, %+.1f %%)" % (100 * (best / c_best - 1), 100 * (med / c_med - 1)) if c_times else ""
         print("  %-42s %.3f ms  %.3f ms%s" % (name, best, med, over))
+    if c_times:
+        # Idle-machine estimate, independent of the load: the C work (extract_bench's time) runs with the
+        # GIL released, the rest of a pith.extract() call holds it. With f the held share, T threads on T
+        # idle cores reach at least T / (1 + (T - 1) f) times one thread (Amdahl's law, no held part
+        # overlapping another thread's C work).
+        py = min(times["pith.extract() -> dict"])
+        f = max(0.0, 1 - c_best / py)
+        print("\n  GIL held for %.1f %% of a pith.extract() call (its time over C's, best runs): on %d idle cores "
+              "%d threads reach >= %.2fx one" % (100 * f, a.threads, a.threads, a.threads / (1 + (a.threads - 1) * f)))
+        if _autogroup():
+            print("  (the wall-time speed-up above needs idle cores: with sched_autogroup, as here, a busy machine "
+                  "gives this session's threads one share however many they are)")
 
 if __name__ == "__main__":
     main()
