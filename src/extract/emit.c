@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/url.h"
 
@@ -21,6 +22,7 @@ typedef struct emitter {
     uint32_t table_depth;     /* data tables open (layout tables are not counted) */
     uint32_t pre_depth;
     uint32_t figure_depth;    /* <figure>s open */
+    uint32_t figcaption_depth; /* <figcaption>s open inside them */
 } emitter;
 
 static const char *attr(const pith_node *el, const char *name, uint32_t *len) {
@@ -194,6 +196,40 @@ static bool list_part_of_prose(const emitter *em, uint32_t i) {
     return list != e && !link_dense(list, em->o->inner_link_density_max);
 }
 
+/* Does a link lead to an image file (an enlargement, not a page)? */
+static bool image_file(const char *h, uint32_t len) {
+    uint32_t end = 0;
+    while (end < len && h[end] != '?' && h[end] != '#') end++;
+    static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"};
+    for (size_t k = 0; k < sizeof ext / sizeof ext[0]; k++) {
+        size_t n = strlen(ext[k]);
+        if (end >= n && strncasecmp(h + end - n, ext[k], n) == 0) return true;
+    }
+    return false;
+}
+
+/* A figure whose image and caption both link to one page (not to the
+ * image itself) is a card for that page (a subscription offer, a product),
+ * not a picture of the story. Linear in the figure. */
+static bool linked_card(const emitter *em, uint32_t i) {
+    const ext_el *els = em->f->els;
+    const char *img_href = NULL;
+    uint32_t img_len = 0;
+    for (uint32_t j = i + 1; j < els[i].end; j++) {
+        const pith_node *n = els[j].node;
+        if (n->tag != PITH_TAG_A || n->ns != PITH_NS_HTML) continue;
+        uint32_t len = 0;
+        const char *h = attr(n, "href", &len);
+        if (!h || !len) continue;
+        if (!img_href) {
+            if (els[j].images && !image_file(h, len)) img_href = h, img_len = len;
+        } else if (!els[j].images && len == img_len && memcmp(h, img_href, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Parts of the selected region that are not article text. */
 static bool prune(emitter *em, uint32_t i) {
     const ext_el *e = &em->f->els[i];
@@ -206,9 +242,13 @@ static bool prune(emitter *em, uint32_t i) {
             return true;
     }
     /* Captions and credits outside a <figure> (galleries, "Photo: X")
-     * describe an image, not the story; inside one they are its caption. */
-    if ((e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION && !(em->figure_depth && em->o->images))
+     * describe an image, not the story; inside one they are its caption,
+     * kept with the image, and inside its <figcaption> whenever captions
+     * are asked for (text --captions), with or without the image. */
+    if ((e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION &&
+        !(em->figure_depth && (em->o->images || (em->o->captions && em->figcaption_depth))))
         return true;
+    if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML && linked_card(em, i)) return true;
     /* Link lists inside the article: "Read more", "See also" boxes. */
     if (e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
         link_dense(e, em->o->inner_link_density_max) && e->images == 0 && !list_part_of_prose(em, i))
@@ -343,6 +383,7 @@ static action enter_element(emitter *em, uint32_t i, bool *skip) {
         return ACT_CLOSE;
     case PITH_TAG_FIGCAPTION:
         pith_blocks_open(b, PITH_BLOCK_CAPTION);
+        if (em->figure_depth) em->figcaption_depth++;
         return ACT_CLOSE;
     case PITH_TAG_IMG: case PITH_TAG_IMAGE:
         emit_image(em, n);
@@ -394,6 +435,7 @@ static void exit_element(emitter *em, const pith_node *n, action act) {
             n->tag == PITH_TAG_PLAINTEXT)
             em->pre_depth--;
         if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML) em->figure_depth--;
+        if (n->tag == PITH_TAG_FIGCAPTION && n->ns == PITH_NS_HTML && em->figcaption_depth) em->figcaption_depth--;
         pith_blocks_close(em->b);
         break;
     case ACT_TABLE:
@@ -470,6 +512,12 @@ void emit_article(const ext_features *f, const select_result *sel, const emit_op
                   pith_blocks_builder *b, pith_arena *arena) {
     emitter em = {.f = f, .o = opts, .b = b, .arena = arena};
     pith_buf_init(&em.scratch, NULL, 0);
-    for (uint32_t r = 0; r < sel->nroots; r++) emit_root(&em, (uint32_t)sel->roots[r]);
+    for (uint32_t r = 0; r < sel->nroots; r++) {
+        uint32_t i = (uint32_t)sel->roots[r];
+        const pith_node *n = f->els[i].node;
+        /* A figure beside the body is a root of its own: not a card either. */
+        if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML && linked_card(&em, i)) continue;
+        emit_root(&em, i);
+    }
     pith_buf_free(&em.scratch);
 }

@@ -19,6 +19,7 @@
 typedef struct emit_options {
     bool tables;          /* data tables as TABLE blocks (else left out) */
     bool images;          /* images as FIGURE blocks */
+    bool captions;        /* figure captions asked for (text --captions): kept without images too */
     bool links;           /* keep link targets on runs */
     const char *base_url; /* resolves relative links and image sources; may be NULL */
     size_t base_url_len;

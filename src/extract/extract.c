@@ -149,6 +149,7 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
         emit_options eo = {
             .tables = opts->tables,
             .images = opts->images,
+            .captions = opts->captions_in_text,
             .links = opts->links,
             .base_url = url,
             .base_url_len = url_len,

@@ -94,9 +94,14 @@ static void enter_item(text_state *s, const pith_block *blk) {
     int64_t *num = s->counters.len >= sizeof(int64_t)
                        ? (int64_t *)(void *)(s->counters.data + s->counters.len - sizeof(int64_t))
                        : &fallback;
-    if (s->any)
-        for (int i = 0; i < (blk->prev ? 1 : s->sep); i++) pith_buf_putc(s->out, '\n');
-    put_indent(s, (s->lists - 1) * 2);
+    if (s->line_open) {
+        /* The first thing in an item is a list: its first marker goes on
+         * the item's line ("- - x", as in Markdown), never a lone "- ". */
+    } else {
+        if (s->any)
+            for (int i = 0; i < (blk->prev ? 1 : s->sep); i++) pith_buf_putc(s->out, '\n');
+        put_indent(s, (s->lists - 1) * 2);
+    }
     if (blk->parent && blk->parent->ordered) pith_buf_printf(s->out, "%lld. ", (long long)(*num)++);
     else pith_buf_append(s->out, "- ", 2);
     s->any = s->line_open = true;
