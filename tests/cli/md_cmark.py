@@ -142,7 +142,7 @@ def main():
             dirs = [os.path.join(tmp, "generated")] + dirs[2:]
         for n, d in enumerate(dirs):
             md, txt = os.path.join(tmp, "md%d" % n), os.path.join(tmp, "txt%d" % n)
-            for fmt, out, extra in (("markdown", md, ["--links"]), ("text", txt, ["--captions"])):
+            for fmt, out, extra in (("markdown", md, ["--links", "--captions"]), ("text", txt, ["--captions"])):
                 subprocess.run([pith, "-f", fmt, *extra, "-o", out, d], stderr=subprocess.DEVNULL, check=False)
             for root, _, files in os.walk(md):
                 for f in sorted(files):
