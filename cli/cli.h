@@ -21,11 +21,13 @@ typedef struct warc_cli_options {
     int jobs;              /* -j N; 0 = all cores */
     bool unordered;        /* --unordered */
     bool all_records;      /* --all-records */
+    bool all_statuses;     /* --all-statuses */
     const char *shard;     /* --shard I/N */
     const char *output;    /* --output FILE (or -o FILE for WARC input) */
     const char *stats;     /* --stats FILE */
     bool quiet;            /* --quiet: no progress line, no summary */
     bool time_parse;       /* --time-parse */
+    pith_format format;    /* -f: JSON Lines (default) or each record's article as text, markdown, html */
 } warc_cli_options;
 
 /* 1 when every input is a WARC file, 0 when none is, -1 when mixed.

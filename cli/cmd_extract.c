@@ -44,7 +44,10 @@ static const cli_option options[] = {
     {NULL, "--output", "FILE", "WARC: write the JSON Lines to FILE (default: stdout)"},
     {"-j", "--jobs", "N", "WARC: extraction threads (default: all cores)"},
     {NULL, "--unordered", NULL, "WARC: write records as they finish, not in input order"},
-    {NULL, "--all-records", NULL, "WARC: a line for every record (\"skipped\"/\"error\" say why)"},
+    {NULL, "--all-records", NULL, "WARC: a line for every record (\"skipped\"/\"error\" say why;\n"
+                                  "JSON Lines only)"},
+    {NULL, "--all-statuses", NULL, "WARC: extract HTTP responses of any status (default: 200 only;\n"
+                                   "others are skipped as \"http status N\")"},
     {NULL, "--shard", "I/N", "WARC: only every N-th file starting at I (0-based); with one\n"
                              "file, every N-th record of it"},
     {NULL, "--stats", "FILE", "WARC: write the run's counts and timings as JSON to FILE"},
@@ -64,9 +67,11 @@ static void print_usage(FILE *out) {
           "standard input (the default).\n"
           "\n"
           "WARC input (plain, .gz or .zst, recognised by content, stdin too) gives JSON\n"
-          "Lines: one object per HTML response/resource record with an article, the\n"
-          "extraction JSON plus warc_record_id, warc_target_uri, warc_date, http_status,\n"
-          "content_type. A progress line shows on a terminal; a summary ends the run.\n"
+          "Lines: one object per HTML response/resource record with an article (HTTP\n"
+          "status 200 unless --all-statuses), the extraction JSON plus warc_record_id,\n"
+          "warc_target_uri, warc_date, http_status, content_type; -f text, markdown or\n"
+          "html gives each record's article instead, one after another as for files.\n"
+          "A progress line shows on a terminal; a summary ends the run.\n"
           "\noptions:\n",
           out);
     for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
@@ -262,6 +267,8 @@ int cmd_extract(int argc, char **argv) {
             wopt.unordered = true;
         } else if (strcmp(name, "--all-records") == 0) {
             wopt.all_records = true;
+        } else if (strcmp(name, "--all-statuses") == 0) {
+            wopt.all_statuses = true;
         } else if (strcmp(name, "--shard") == 0) {
             wopt.shard = v;
         } else if (strcmp(name, "--stats") == 0) {
@@ -315,8 +322,6 @@ int cmd_extract(int argc, char **argv) {
     int kind = warc_inputs_kind(&inputs, peeks);
     if (kind != 0) {
         if (kind < 0) status = cli_usage_error("WARC and HTML inputs cannot be mixed in one run", NULL);
-        else if (format_given && rs.format != PITH_FORMAT_JSON)
-            status = cli_usage_error("WARC input gives JSON Lines only", NULL);
         else if (rs.out_dir && wopt.output)
             status = cli_usage_error("-o and --output both given", NULL);
         else if (rs.url || rs.encoding)
@@ -324,6 +329,7 @@ int cmd_extract(int argc, char **argv) {
                                      NULL);
         else {
             if (rs.out_dir) wopt.output = rs.out_dir; /* -o FILE for WARC input */
+            wopt.format = format_given ? rs.format : PITH_FORMAT_JSON; /* JSON Lines unless -f says */
             status = cmd_warc(&wopt, &opts, &inputs, peeks);
             if (rs.failed) status = 1;
         }

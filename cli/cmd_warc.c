@@ -44,6 +44,8 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         .jobs = w->jobs,
         .ordered = !w->unordered,
         .all_records = w->all_records,
+        .all_statuses = w->all_statuses,
+        .format = w->format,
         .stats_path = w->stats,
         .progress = isatty(2) && !w->quiet,
         .quiet = w->quiet,

@@ -58,6 +58,23 @@ static pith_status append_article(json_out *o, const pith_result *r) {
     return PITH_E_LIMIT;
 }
 
+/* Any other format: the article as `pith -f FORMAT page.html` writes it
+ * (ending with a newline), so records follow one another as files do. */
+static pith_status append_rendered(json_out *o, const pith_result *r, pith_format format) {
+    size_t need = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        if (!json_reserve(o, need ? need + 2 : 16384)) return PITH_E_NOMEM;
+        pith_status st = pith_result_render_into(r, format, o->data, o->cap, &need);
+        if (st == PITH_OK) {
+            o->len = need;
+            if (!o->len || o->data[o->len - 1] != '\n') json_lit(o, "\n");
+            return o->failed ? PITH_E_NOMEM : PITH_OK;
+        }
+        if (st != PITH_E_LIMIT || need + 1 < o->cap) return st;
+    }
+    return PITH_E_LIMIT;
+}
+
 /* --time-parse: how much of extraction is HTML parsing. The page is
  * parsed a second time on its own, outside the extraction's timing. */
 static void time_parse(worker *w, const slot *s) {
@@ -76,6 +93,7 @@ static void work_one(worker *w, slot *s) {
     if (s->kind != SLOT_EXTRACT) {
         s->outcome = s->kind == SLOT_SKIP ? OUT_SKIPPED : OUT_FAILED;
         s->reason = s->skip_reason;
+        if (cfg->format != PITH_FORMAT_JSON) s->out.len = 0; /* lines saying why are JSON Lines only */
         if (s->out.len) end_line(&s->out, s->kind == SLOT_SKIP ? "skipped" : "error", "", s->skip_reason);
         return;
     }
@@ -87,15 +105,20 @@ static void work_one(worker *w, slot *s) {
     double c1 = pl_thread_cpu();
     w->st.cpu_extract += c1 - c0;
     if (st == PITH_OK) s->page_type = (int)pith_result_page_type(r);
+    bool json = cfg->format == PITH_FORMAT_JSON;
     if (st == PITH_OK && !pith_result_found(r)) {
         s->outcome = OUT_NO_ARTICLE;
         snprintf(s->reason_buf, sizeof s->reason_buf, "%s", pith_result_reason(r) ? pith_result_reason(r) : "unknown");
         s->reason = s->reason_buf;
-        if (cfg->all_records) end_line(&s->out, "skipped", "no article: ", s->reason);
+        if (cfg->all_records && json) end_line(&s->out, "skipped", "no article: ", s->reason);
         else s->out.len = 0;
         return;
     }
-    if (st == PITH_OK) {
+    if (st == PITH_OK && !json) {
+        s->out.len = 0; /* the article alone, as -f gives it for a file, ending with a newline */
+        st = append_rendered(&s->out, r, cfg->format);
+        if (st != PITH_OK) s->out.len = 0;
+    } else if (st == PITH_OK) {
         size_t head = s->out.len;
         st = append_article(&s->out, r);
         if (st != PITH_OK) s->out.len = head;
@@ -107,7 +130,7 @@ static void work_one(worker *w, slot *s) {
     }
     s->outcome = OUT_FAILED;
     s->reason = pith_status_str(st);
-    if (cfg->all_records) end_line(&s->out, "error", "", s->reason);
+    if (cfg->all_records && json) end_line(&s->out, "error", "", s->reason);
     else s->out.len = 0;
 }
 
@@ -270,7 +293,7 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     }
     p.total_bytes = total_size(&p);
     pith_options opts = *cfg->opts;
-    opts.json_pretty = false; /* JSON Lines: one object per line */
+    if (cfg->format == PITH_FORMAT_JSON) opts.json_pretty = false; /* JSON Lines: one object per line */
     worker *ws = calloc((size_t)cfg->jobs, sizeof *ws);
     pthread_t *th = calloc((size_t)cfg->jobs, sizeof *th);
     int started = ws && th ? start_workers(&p, ws, th, &opts) : 0;

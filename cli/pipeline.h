@@ -26,6 +26,9 @@ typedef struct pipeline_config {
     int jobs;                  /* extraction workers (>= 1) */
     bool ordered;              /* output in input order (default) or as finished */
     bool all_records;          /* a line for every record, with "skipped"/"error" where no article */
+    bool all_statuses;         /* extract HTTP responses whatever their status (default: 200 only) */
+    pith_format format;        /* JSON (JSON Lines, the default) or text/markdown/html: each record's
+                                  article as -f gives it for a file, one after another */
     unsigned shard_index;      /* --shard I/N: I */
     unsigned shard_count;      /* N; 0 or 1 = no sharding */
     FILE *out;                 /* where the JSON Lines go */

@@ -113,7 +113,7 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
 
 /* One record: skip, or hand to the workers. false = stop (abort). */
 static bool reader_record(pipeline *p, pith_warc_reader *r, const pith_warc_record *rec) {
-    const char *why = pith_warc_skip_reason(rec, PITH_WARC_ANY_STATUS);
+    const char *why = pith_warc_skip_reason(rec, p->cfg->all_statuses ? PITH_WARC_ANY_STATUS : 0);
     if (why && !p->cfg->all_records) {
         reasons_add(&p->rs.skipped, NULL, why, 1);
         return true;

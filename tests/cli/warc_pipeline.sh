@@ -92,7 +92,7 @@ import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 why = {r["warc_target_uri"]: r.get("skipped") for r in rows}
 assert why["https://news.example.com/logo.png"] == "not html", why
-assert why["https://news.example.com/empty"].startswith("no article: "), why
+assert why["https://news.example.com/empty"] == "http status 404", why  # skipped by status before extraction
 assert sum(1 for r in rows if r.get("skipped") == "request record") == 8
 assert sum(1 for r in rows if "skipped" not in r and "error" not in r) == 10
 assert [r for r in rows if r["warc_target_uri"] == "https://news.example.com/empty"][0]["http_status"] == 404
@@ -115,7 +115,7 @@ import json, sys
 s = json.load(open(sys.argv[1]))
 e = json.load(open(sys.argv[2]))
 assert s["records"] == e["records"], s
-assert s["html"] == e["html"], s
+assert s["html"] == e["html"] - 1, s  # the 404 page is skipped by its status, not extracted
 assert s["extracted"] == e["articles"] == s["lines"], s
 assert s["errors_total"] == 1 and s["errors"] == {"warc: bad-length": 1}, s
 assert s["skipped"]["request record"] == 8 and s["skipped"]["not html"] == 1, s
@@ -161,12 +161,56 @@ check "HTML on stdin after the sniff is whole" cmp -s "$T/p" "$T/p2"
 check "HTML from a FIFO after the sniff is whole" cmp -s "$T/p" "$T/p3"
 "$PITH" "$T/page.warc" "$T/g.gz" > /dev/null 2>&1
 check "mixing WARC and HTML is a usage error" test $? = 2
-"$PITH" -f text "$T/g.gz" > /dev/null 2>&1
-check "WARC with -f text is a usage error" test $? = 2
+"$PITH" -q -f text "$T/g.gz" > /dev/null 2>&1
+check "WARC with -f text is allowed (item 13.11)" test $? = 0
 "$PITH" -u http://x.example/ "$T/g.gz" > /dev/null 2>&1
 check "WARC with --url is a usage error" test $? = 2
 "$PITH" --help | grep -q -- "--all-records"
 check "--help lists the WARC options" test $? = 0
+
+# ---------------------------------------------------------------- formats and statuses (item 13.11)
+# -f text|markdown on WARC input gives each record's article as -f gives it for
+# a file, one after another; JSON Lines stays the default. A non-200 response
+# with an article is skipped unless --all-statuses.
+$MAKE "$T/f.warc" plain --pages 3 > /dev/null
+python3 - "$T/f.warc" "$T/pages" <<'PY'
+import sys, os, re
+sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[0])) if False else ".")
+PY
+python3 - "$HERE" "$T" <<'PY'
+import sys, os
+sys.path.insert(0, sys.argv[1])
+import warc_make as wm
+t = sys.argv[2]
+os.makedirs(os.path.join(t, "pages"), exist_ok=True)
+for i in range(3):  # the three story pages, as files, in the WARC's order
+    open(os.path.join(t, "pages", "p%d.html" % i), "wb").write(wm.page(i))
+# a WARC holding a 200 page and a 404 page that both have an article
+recs = [wm.record("response", "70000000-0000-0000-0000-000000000001", "https://news.example.com/ok",
+                  "application/http; msgtype=response", wm.http(200, "text/html; charset=utf-8", wm.page(7))),
+        wm.record("response", "70000000-0000-0000-0000-000000000002", "https://news.example.com/gone",
+                  "application/http; msgtype=response", wm.http(404, "text/html; charset=utf-8", wm.page(8)))]
+open(os.path.join(t, "s.warc"), "wb").write(b"".join(recs))
+PY
+for fmt in text markdown html; do
+    "$PITH" -q -f $fmt "$T/f.warc" > "$T/out" 2> "$T/err"
+    check "-f $fmt on WARC: exit 0" test $? = 0
+    : > "$T/want"
+    for i in 0 1 2; do "$PITH" -f $fmt -u "https://news.example.com/story/$i" "$T/pages/p$i.html" >> "$T/want"; done
+    "$PITH" -f $fmt -u "file:///archive/story-r.html" <(python3 -c "import sys; sys.path.insert(0, '$HERE'); import warc_make as wm; sys.stdout.buffer.write(wm.page(100))") >> "$T/want"
+    check "-f $fmt on WARC: the records' articles, one after another, with the story pages first" \
+        bash -c 'head -c "$(wc -c < "$2")" "$1" | cmp -s - "$2"' _ "$T/out" "$T/want"
+    check "-f $fmt on WARC: no JSON fields" bash -c '! grep -q "warc_record_id" "$1"' _ "$T/out"
+done
+"$PITH" -q "$T/f.warc" > "$T/out"
+check "WARC: JSON Lines stay the default" jsonl_ok "$T/out"
+"$PITH" -q "$T/s.warc" > "$T/out"
+check "non-200 response skipped by default" test "$(grep -c 'news.example.com/' "$T/out")" = 1
+check "the 200 one kept" grep -q '"warc_target_uri":"https://news.example.com/ok"' "$T/out"
+"$PITH" -q --all-records "$T/s.warc" > "$T/out"
+check "--all-records: the 404 says why" grep -q '"warc_target_uri":"https://news.example.com/gone".*"skipped":"http status 404"' "$T/out"
+"$PITH" -q --all-statuses "$T/s.warc" > "$T/out"
+check "--all-statuses keeps the 404 page" grep -q '"warc_target_uri":"https://news.example.com/gone".*"http_status":404' "$T/out"
 
 echo "$pass passed, $fail failed"
 test "$fail" = 0
