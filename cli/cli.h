@@ -34,6 +34,8 @@ typedef struct warc_cli_options {
  * Streams (stdin, FIFOs) are opened and peeked into peeks[i] (an array of
  * in->count entries, zeroed by the caller; free each with input_peek_free). */
 int warc_inputs_kind(const input_list *in, input_peek *peeks);
+/* --shard's "I/N" with 0 <= I < N (cmd_warc.c). */
+bool parse_shard(const char *s, unsigned *index, unsigned *count);
 int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks);
 
 #endif

@@ -41,14 +41,14 @@ static const cli_option options[] = {
                               "forum, product, collection, listing, documentation, service);\n"
                               "a page of another type gives no article (JSON: its page_type\n"
                               "and metadata)"},
-    {NULL, "--output", "FILE", "WARC: write the JSON Lines to FILE (default: stdout)"},
+    {NULL, "--output", "FILE", "write all output to FILE (default: stdout; WARC: the JSON Lines)"},
     {"-j", "--jobs", "N", "WARC: extraction threads (default: all cores)"},
     {NULL, "--unordered", NULL, "WARC: write records as they finish, not in input order"},
     {NULL, "--all-records", NULL, "WARC: a line for every record (\"skipped\"/\"error\" say why;\n"
                                   "JSON Lines only)"},
     {NULL, "--all-statuses", NULL, "WARC: extract HTTP responses of any status (default: 200 only;\n"
                                    "others are skipped as \"http status N\")"},
-    {NULL, "--shard", "I/N", "WARC: only every N-th file starting at I (0-based); with one\n"
+    {NULL, "--shard", "I/N", "only every N-th input starting at I (0-based); with one WARC\n"
                              "file, every N-th record of it"},
     {NULL, "--stats", "FILE", "WARC: write the run's counts and timings as JSON to FILE"},
     {"-q", "--quiet", NULL, "WARC: no progress line and no summary on stderr"},
@@ -157,6 +157,8 @@ typedef struct run_state {
     pith_extractor *ex;
     pith_format format;
     const char *out_dir;
+    FILE *out;        /* --output FILE (or stdout): every output, one after another */
+    const char *out_name;
     const char *url;
     const char *encoding;
     size_t max_input;
@@ -191,7 +193,7 @@ static void extract_one(run_state *rs, const char *path, const char *rel) {
     }
     if (!pith_result_found(r) && rs->format != PITH_FORMAT_JSON)
         fprintf(stderr, "pith: %s: no article: %s\n", path, pith_result_reason(r));
-    FILE *f = stdout;
+    FILE *f = rs->out;
     char *opath = NULL;
     if (rs->out_dir) {
         opath = output_path(rs->out_dir, rel, rs->format);
@@ -206,9 +208,9 @@ static void extract_one(run_state *rs, const char *path, const char *rel) {
     err = write_all(f, out, out_len);
     /* Every output ends with a newline: JSON objects become JSON Lines. */
     if (!err && (out_len == 0 || out[out_len - 1] != '\n')) err = write_all(f, "\n", 1);
-    if (f != stdout && fclose(f) != 0) err = errno;
+    if (opath && fclose(f) != 0) err = errno;
     if (err) {
-        fprintf(stderr, "pith: %s: write error: %s\n", opath ? opath : "stdout", strerror(err));
+        fprintf(stderr, "pith: %s: write error: %s\n", opath ? opath : rs->out_name, strerror(err));
         rs->failed++;
     }
     free(opath);
@@ -270,6 +272,8 @@ int cmd_extract(int argc, char **argv) {
         } else if (strcmp(name, "--all-statuses") == 0) {
             wopt.all_statuses = true;
         } else if (strcmp(name, "--shard") == 0) {
+            unsigned si, sn;
+            if (!parse_shard(v, &si, &sn)) status = cli_usage_error("--shard takes I/N with 0 <= I < N", v);
             wopt.shard = v;
         } else if (strcmp(name, "--stats") == 0) {
             wopt.stats = v;
@@ -337,6 +341,25 @@ int cmd_extract(int argc, char **argv) {
         inputs_free(&inputs);
         return status;
     }
+    if (rs.out_dir && wopt.output) {
+        free_peeks(peeks, inputs.count);
+        inputs_free(&inputs);
+        return cli_usage_error("-o DIR and --output FILE both given", NULL);
+    }
+    rs.out = stdout;
+    rs.out_name = "stdout";
+    if (wopt.output && strcmp(wopt.output, "-") != 0) { /* every output into one file */
+        rs.out = fopen(wopt.output, "wb");
+        rs.out_name = wopt.output;
+        if (!rs.out) {
+            fprintf(stderr, "pith: %s: %s\n", wopt.output, strerror(errno));
+            free_peeks(peeks, inputs.count);
+            inputs_free(&inputs);
+            return 1;
+        }
+    }
+    unsigned shard_i = 0, shard_n = 1; /* --shard I/N: every N-th input, as for WARC files */
+    if (wopt.shard) parse_shard(wopt.shard, &shard_i, &shard_n);
     rs.max_input = opts.limits.max_input_bytes;
     pith_status st = pith_extractor_new(&opts, &rs.ex);
     if (st != PITH_OK) {
@@ -347,12 +370,16 @@ int cmd_extract(int argc, char **argv) {
     }
     for (size_t i = 0; i < inputs.count; i++) {
         rs.pk = &peeks[i];
-        extract_one(&rs, inputs.paths[i], inputs.rel[i]);
+        if (i % shard_n == shard_i) extract_one(&rs, inputs.paths[i], inputs.rel[i]);
         input_peek_free(&peeks[i]);
     }
     pith_extractor_free(rs.ex);
     free_peeks(peeks, inputs.count);
     inputs_free(&inputs);
+    if (rs.out != stdout && fclose(rs.out) != 0) {
+        fprintf(stderr, "pith: %s: %s\n", rs.out_name, strerror(errno));
+        return 1;
+    }
     if (fflush(stdout) != 0) return 1;
     if (rs.failed) {
         fprintf(stderr, "pith: %d input%s failed\n", rs.failed, rs.failed == 1 ? "" : "s");

@@ -25,7 +25,7 @@ int warc_inputs_kind(const input_list *in, input_peek *peeks) {
 }
 
 /* "I/N" with 0 <= I < N. */
-static bool parse_shard(const char *s, unsigned *index, unsigned *count) {
+bool parse_shard(const char *s, unsigned *index, unsigned *count) {
     char *end;
     errno = 0;
     unsigned long i = strtoul(s, &end, 10);
@@ -57,8 +57,7 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         long n = sysconf(_SC_NPROCESSORS_ONLN);
         cfg.jobs = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
     }
-    if (w->shard && !parse_shard(w->shard, &cfg.shard_index, &cfg.shard_count))
-        return cli_usage_error("--shard takes I/N with 0 <= I < N", w->shard);
+    if (w->shard) parse_shard(w->shard, &cfg.shard_index, &cfg.shard_count); /* checked by cmd_extract */
     FILE *f = NULL;
     if (w->output && strcmp(w->output, "-") != 0) {
         f = fopen(w->output, "wb");

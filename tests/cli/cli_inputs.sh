@@ -146,4 +146,26 @@ ok "symlink loops: each page once (2 lines)" [ "$(wc -l < "$T/out")" = 2 ]
 timeout 60 "$PITH" -o "$T/o_loop" "$T/loop" < /dev/null > /dev/null 2>&1
 ok "symlink loops with -o: two outputs" [ "$(find "$T/o_loop" -type f | wc -l)" = 2 ]
 
+# WARC options with HTML input (item 13.7): --output FILE takes every output
+# (JSON Lines for -f json), --shard I/N every N-th input, checked as for WARC.
+mkdir -p "$T/many"
+for w in Alpha Bravo Charlie; do
+  printf '<html><body><article><h1>%s</h1><p>%s</p></article></body></html>' "$w" \
+    "$(for k in 1 2 3 4 5 6; do printf '%s reports on the harbour budget that the council debated for a long evening. ' "$w"; done)" > "$T/many/$w.html"
+done
+"$PITH" -f json --output "$T/all.jsonl" "$T/many/Alpha.html" "$T/many/Bravo.html" "$T/many/Charlie.html" > "$T/out" 2>&1
+ok "--output with HTML: exit 0, nothing on stdout" [ $? = 0 -a ! -s "$T/out" ]
+ok "--output with HTML: JSON Lines, one per page, in order" python3 -c '
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["text"].split()[0] for r in rows] == ["Alpha", "Bravo", "Charlie"], rows' "$T/all.jsonl"
+"$PITH" --shard 1/2 "$T/many/Alpha.html" "$T/many/Bravo.html" "$T/many/Charlie.html" > "$T/out" 2>&1
+ok "--shard 1/2 with HTML: the second input only" bash -c 'grep -q Bravo "$1" && ! grep -q "Alpha\|Charlie" "$1"' _ "$T/out"
+for bad in abc 3/2 2/2 1/0; do
+  "$PITH" --shard $bad "$T/many/Alpha.html" > /dev/null 2>&1
+  ok "--shard $bad with HTML is a usage error, as with WARC" [ $? = 2 ]
+done
+"$PITH" -o "$T/od" --output "$T/x" "$T/many/Alpha.html" > /dev/null 2>&1
+ok "-o DIR and --output FILE together: a usage error" [ $? = 2 ]
+
 summary
