@@ -30,4 +30,27 @@ ok "README's product table lists the product fields in the output's order" [ "$p
 for type in heading paragraph list quote code table figure rule; do
   ok "README documents the block type $type" grep -q "^| \`$type\` |" "$readme"
 done
+# The quick start (item 13.3): README's first cmake configure builds the
+# libraries and the CLI only - no tests, fuzz replays or benchmarks.
+quick=$(grep -m1 -o 'cmake -S \. -B build[^&]*' "$readme")
+ok "README's quick start has a cmake command" [ -n "$quick" ]
+if command -v cmake >/dev/null && [ -n "$quick" ]; then
+  # shellcheck disable=SC2086
+  (cd "$T" && cmake -S "$REPO" -B qs ${quick#cmake -S . -B build} > qs.log 2>&1)
+  ok "quick start: configures" [ -f "$T/qs/CMakeFiles/Makefile2" ]
+  ok "quick start: builds only the libraries and the CLI" python3 -c '
+import re, sys
+deps = re.findall(r"^all: (\S+)$", open(sys.argv[1]).read(), re.M)
+names = {re.sub(r"^CMakeFiles/(.*)\.dir/all$", r"\1", d) for d in deps}
+extra = {n for n in names if not n.startswith("pith")}  # tests/all, fuzz/all, bench/all, test_*...
+assert names and not extra, sorted(extra)' "$T/qs/CMakeFiles/Makefile2"
+fi
+# Tests skipped without the shared folder say which folder and how to set it.
+bash "$REPO/tests/cli/golden.sh" "$PITH" "$T/no-shared" > "$T/skip.out" 2>&1
+ok "golden without the shared folder: skipped (77)" [ $? = 77 ]
+ok "...naming the folder" grep -q "$T/no-shared" "$T/skip.out"
+ok "...and PITH_SHARED_DIR" grep -q "PITH_SHARED_DIR" "$T/skip.out"
+ok "README says the tests are skipped without the shared folder, and PITH_SHARED_DIR" grep -q "PITH_SHARED_DIR" "$readme"
+ok "tools/test.sh prints the skipped tests' reasons" grep -q 'skipped: ' "$REPO/tools/test.sh"
+
 summary

@@ -36,7 +36,7 @@ while IFS=$'\t' read -r id page opts; do
     fi
   done
 done < <(golden_cases "$repo/tests/golden/pages.txt")
-[ $skipped = 0 ] || echo "skipped: $skipped cases need $shared/bench, which is absent"
+[ $skipped = 0 ] || echo "skipped: $skipped cases need $shared/bench, which is absent (set PITH_SHARED_DIR to the shared folder: cmake -DPITH_SHARED_DIR=DIR)"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ] || exit 1
 [ $skipped = 0 ] || exit 77
