@@ -26,7 +26,7 @@
 
 /* Is the 16-byte block at p plain ASCII? */
 static inline bool block_ascii(const unsigned char *p) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
     return !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p));
 #else
     uint64_t a, b;

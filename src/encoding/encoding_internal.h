@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
 #include <emmintrin.h>
 #endif
 
@@ -81,7 +81,7 @@ size_t pith_utf8_next(const unsigned char *p, const unsigned char *end, uint32_t
 
 /* First byte >= 0x80 in [p, end), or end. 64 then 16 bytes at a time. */
 static inline const unsigned char *pith_skip_ascii(const unsigned char *p, const unsigned char *end) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
     while (end - p >= 64) {
         __m128i a = _mm_loadu_si128((const __m128i *)(const void *)p);
         __m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));

@@ -65,7 +65,7 @@ size_t pith_utf8_next(const unsigned char *p, const unsigned char *end, uint32_t
 /* Bytes of the 16 at p that need a look: non-ASCII ones, and '\r' while
  * none has been seen (crv is '\r' then, and 0x80 - which only matches
  * bytes already caught as non-ASCII - afterwards). */
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
 static inline int block_mask(const unsigned char *p, __m128i crv) {
     __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
     return _mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, crv)));
@@ -93,11 +93,11 @@ void pith_utf8_scan(const unsigned char *p, size_t len, pith_utf8_stats *st) {
     st->multibyte = 0;
     st->truncated = false;
     st->has_cr = false;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
     __m128i crv = _mm_set1_epi8('\r');
 #endif
     while (p < end) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
         while (end - p >= 64 && !(block_mask(p, crv) | block_mask(p + 16, crv) |
                                   block_mask(p + 32, crv) | block_mask(p + 48, crv)))
             p += 64;
@@ -109,7 +109,7 @@ void pith_utf8_scan(const unsigned char *p, size_t len, pith_utf8_stats *st) {
             if (c < 0x80) {
                 if (c == '\r' && !st->has_cr) {
                     st->has_cr = true;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
                     crv = _mm_set1_epi8((char)0x80);
 #endif
                 }
@@ -236,7 +236,7 @@ static size_t copy_clean_prefix(char *dst, const unsigned char *p, size_t len) {
     const unsigned char *end = p + len;
     size_t i = 0;
     while (i < len) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
         const __m128i crv = _mm_set1_epi8('\r');
         while (len - i >= 16) {
             __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));

@@ -66,6 +66,24 @@ size_t tk_charref(const char *s, const char *end, bool in_attr, char *out, size_
         *out_len = 1;
         return 5;
     }
+    /* The next most common ones: JSON in attributes (&quot;), markup shown
+     * as text (&lt; &gt;), &nbsp;. Each ends with ';', so it is the longest
+     * match, as for "amp;". */
+    if (end - p >= 3 && p[2] == ';' && p[1] == 't' && (p[0] == 'l' || p[0] == 'g')) {
+        out[0] = p[0] == 'l' ? '<' : '>';
+        *out_len = 1;
+        return 4;
+    }
+    if (end - p >= 5 && p[4] == ';' && (memcmp(p, "quot", 4) == 0 || memcmp(p, "nbsp", 4) == 0)) {
+        if (p[0] == 'q') {
+            out[0] = '"';
+            *out_len = 1;
+        } else {
+            memcpy(out, "\xC2\xA0", 2);
+            *out_len = 2;
+        }
+        return 6;
+    }
     const char *value;
     size_t vlen = 0;
     size_t n = pith_entity_longest_match(p, (size_t)(end - p), &value, &vlen);

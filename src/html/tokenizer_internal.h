@@ -24,7 +24,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#if defined(__SSE2__)
+/* SSE2 is the x86-64 baseline. PITH_SCALAR (cmake -DPITH_SCALAR=ON, and the
+ * *_scalar tests, which build the library a second time with it) forces
+ * the portable byte-at-a-time scanners that other processors use. */
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
+#define TK_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -113,9 +117,11 @@ static inline unsigned char tk_lower(unsigned char c) {
     return tk_is_upper(c) ? (unsigned char)(c | 0x20) : c;
 }
 
-/* First byte in [p, end) equal to a, b or c, or end. */
+/* First byte in [p, end) equal to a, b or c, or end. The 16-byte loads
+ * stop 16 bytes before end; the bytes after are read one by one, so no
+ * read ever passes the buffer's end. */
 TK_HOT const char *tk_scan3(const char *p, const char *end, char a, char b, char c) {
-#if defined(__SSE2__)
+#if defined(TK_SSE2)
     const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
     while (end - p >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);

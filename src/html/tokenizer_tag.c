@@ -38,6 +38,47 @@ static const uint8_t cls[256] = {
 
 #define LINEAR_DUP_LIMIT 16
 
+/* ---------------------------------------------------------------- scanners */
+
+/* The first byte at or after q whose class has a bit of `stop`, or end.
+ * stop is one of the three sets the loops below use (NAME_STOP, ATTR_STOP,
+ * C_UNQSTOP).
+ *
+ * With SSE2, 16 bytes at a time: a few compares give a mask of candidate
+ * bytes that is a superset of the stop set (every byte <= 0x20 stands for
+ * whitespace and NUL, 'A'-'Z' for C_UPPER), with no branch per byte; each
+ * candidate is then checked in the table, so a rare control byte that is
+ * part of a name costs one more lookup, not a wrong answer. Loads stop 16
+ * bytes before end and the tail is scanned byte by byte: no read passes the
+ * buffer. Without SSE2 (or with PITH_SCALAR) the table loop alone. */
+#define NAME_STOP (uint8_t)(C_TAGSTOP | C_UPPER | C_NUL)
+#define ATTR_STOP (uint8_t)(C_TAGSTOP | C_EQ | C_UPPER | C_NUL)
+
+TK_HOT const char *scan_stop(const char *q, const char *end, uint8_t stop) {
+#if defined(TK_SSE2)
+    const __m128i sp = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
+    const __m128i gt = _mm_set1_epi8('>'), eq = _mm_set1_epi8(stop & C_EQ ? '=' : '>');
+    const __m128i third = _mm_set1_epi8(stop & C_UPPER ? '/' : '&');
+    const __m128i up_bias = _mm_set1_epi8((char)(0x80 - 'A')), up_lim = _mm_set1_epi8((char)(-128 + 26));
+    while (end - q >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+        __m128i m = _mm_cmpeq_epi8(_mm_subs_epu8(x, sp), zero); /* x <= 0x20 */
+        m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, gt), _mm_cmpeq_epi8(x, eq)));
+        m = _mm_or_si128(m, _mm_cmpeq_epi8(x, third));
+        if (stop & C_UPPER) m = _mm_or_si128(m, _mm_cmplt_epi8(_mm_add_epi8(x, up_bias), up_lim));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        while (bits) {
+            const char *c = q + __builtin_ctz(bits);
+            if (cls[(unsigned char)*c] & stop) return c;
+            bits &= bits - 1;
+        }
+        q += 16;
+    }
+#endif
+    while (q < end && !(cls[(unsigned char)*q] & stop)) q++;
+    return q;
+}
+
 static inline const char *str_ptr(const pith_tokenizer *t, const tk_str *s) {
     return s->ptr ? s->ptr : t->tagbuf.data + s->off;
 }
@@ -55,9 +96,8 @@ static inline tk_str slice(const char *a, size_t n) {
 static const char *read_name_slow(pith_tokenizer *t, const char *s, const char *q, uint8_t stop, tk_str *out);
 
 TK_HOT const char *read_name(pith_tokenizer *t, const char *s, size_t skip, uint8_t stop, tk_str *out) {
-    const char *q = s + skip, *end = t->end;
-    const uint8_t fast_stop = (uint8_t)(stop | C_UPPER | C_NUL);
-    while (q < end && !(cls[(unsigned char)*q] & fast_stop)) q++;
+    const char *end = t->end;
+    const char *q = scan_stop(s + skip, end, stop & C_EQ ? ATTR_STOP : NAME_STOP);
     if (q == end || !(cls[(unsigned char)*q] & (C_UPPER | C_NUL))) {
         *out = slice(s, (size_t)(q - s));
         return q;
@@ -137,8 +177,7 @@ static const char *read_quoted(pith_tokenizer *t, const char *q, char quote, tk_
 /* Unquoted attribute value (13.2.5.38). Returns the whitespace or '>'
  * that ends it, or NULL at EOF. */
 static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) {
-    const char *end = t->end, *r = q;
-    while (r < end && !(cls[(unsigned char)*r] & C_UNQSTOP)) r++;
+    const char *end = t->end, *r = scan_stop(q, end, C_UNQSTOP);
     if (r == end) return NULL;
     if (cls[(unsigned char)*r] & C_TAGSTOP) {
         *out = slice(q, (size_t)(r - q));
@@ -158,7 +197,7 @@ static const char *read_unquoted(pith_tokenizer *t, const char *q, tk_str *out) 
             r++;
         } else {
             const char *s = r;
-            while (r < end && !(cls[(unsigned char)*r] & C_UNQSTOP)) r++;
+            r = scan_stop(r, end, C_UNQSTOP);
             tk_buf_add(t, &t->tagbuf, s, (size_t)(r - s));
         }
     }

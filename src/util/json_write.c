@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
 #include <emmintrin.h>
 #endif
 
@@ -77,7 +77,7 @@ void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
     if (!s || len == 0) return;
     size_t i = 0, run = 0;
     while (i < len) {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
         /* 16 bytes at a time, straight to the first one that needs a look
          * (control, '"', '\\', or the start of a multi-byte character:
          * bytes >= 0x80 are negative, so "less than 0x20" catches them). */

@@ -472,7 +472,74 @@ static void test_budget(void) {
     free(s);
 }
 
+/* ------------------------------------------------------------ scanner edges */
+
+/* Tag names, attribute names and unquoted values are found 16 bytes at a
+ * time with SSE2 (test_tokenizer_scalar runs this with the byte-at-a-time
+ * scanners). Every length around the 16-byte blocks, with the byte that
+ * needs care at every position (an uppercase letter, a control byte that is
+ * part of the name, UTF-8; '/', '=', '"' or '<' inside an unquoted value),
+ * the tag ending exactly at the buffer's end (an exact-size heap copy, so
+ * ASan and valgrind see any read past it), or cut short there. */
+static void test_scanner_edges(void) {
+    int bad = 0, checked = 0;
+    for (size_t len = 1; len <= 40; len++) {
+        for (int pos = -1; pos < (int)len; pos++) {
+            for (int kind = 0; kind < 4; kind++) {
+                char name[64], lower[64], value[64], in[256];
+                for (size_t i = 0; i < len; i++) {
+                    name[i] = (char)('a' + i % 26);
+                    value[i] = (char)('0' + i % 10);
+                }
+                if (pos >= 0) {
+                    static const char name_byte[4] = {'Q', '\x01', '\xC3', '-'};
+                    static const char value_byte[4] = {'/', '=', '"', '<'};
+                    name[pos] = name_byte[kind];
+                    if (kind == 2 && pos + 1 < (int)len) name[pos + 1] = '\xA9';
+                    value[pos] = pos == 0 && kind == 2 ? '`' : value_byte[kind]; /* '"' first would quote it */
+                }
+                for (size_t i = 0; i < len; i++)
+                    lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] | 0x20 : name[i]);
+                /* <xNAME NAME=VALUE>, then the same cut before its '>' */
+                int n = snprintf(in, sizeof in, "<x%.*s %.*s=%.*s>", (int)len, name, (int)len, name, (int)len, value);
+                for (int cut = 0; cut < 2; cut++) {
+                    fixture f;
+                    pith_token tok;
+                    fx_open(&f, in, (size_t)n - (size_t)cut);
+                    bool ok = pith_tokenizer_next(f.t, &tok);
+                    if (cut) {
+                        ok = ok && tok.type == PITH_TOKEN_EOF;
+                    } else {
+                        ok = ok && tok.type == PITH_TOKEN_START_TAG && tok.name.len == len + 1 &&
+                             tok.name.data[0] == 'x' && memcmp(tok.name.data + 1, lower, len) == 0 &&
+                             tok.nattrs == 1 && tok.attrs[0].name.len == len &&
+                             memcmp(tok.attrs[0].name.data, lower, len) == 0 && tok.attrs[0].value.len == len &&
+                             memcmp(tok.attrs[0].value.data, value, len) == 0 &&
+                             pith_tokenizer_next(f.t, &tok) && tok.type == PITH_TOKEN_EOF;
+                    }
+                    fx_close(&f);
+                    checked++;
+                    if (!ok && bad++ < 5) fprintf(stderr, "scanner edge: len %zu pos %d kind %d cut %d\n", len, pos, kind, cut);
+                }
+                /* </xNAME> ending at the buffer's end */
+                n = snprintf(in, sizeof in, "</x%.*s>", (int)len, name);
+                fixture f;
+                pith_token tok;
+                fx_open(&f, in, (size_t)n);
+                bool ok = pith_tokenizer_next(f.t, &tok) && tok.type == PITH_TOKEN_END_TAG &&
+                          tok.name.len == len + 1 && memcmp(tok.name.data + 1, lower, len) == 0;
+                fx_close(&f);
+                checked++;
+                if (!ok && bad++ < 5) fprintf(stderr, "scanner edge: end tag len %zu pos %d kind %d\n", len, pos, kind);
+            }
+        }
+    }
+    CHECK(checked > 10000);
+    CHECK(bad == 0);
+}
+
 int main(void) {
+    RUN(test_scanner_edges);
     RUN(test_zero_copy);
     RUN(test_nul);
     RUN(test_long_runs);
