@@ -20,46 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dom/dom.h"
-#include "extract/extract.h"
-#include "encoding/encoding.h"
-#include "html/parser.h"
-#include "pith.h"
-#include "util/arena.h"
-
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 1 << 20, n = 0;
-    char *buf = malloc(cap);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap *= 2);
-            if (!nb) free(buf);
-            buf = nb;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
-/* Extracts one page as pith_extractor_run does; false when it fails. */
-static bool features_of(const char *html, size_t len, const char *url, pith_arena *a, pith_blocks_builder *b,
-                        const pith_options *o, extract_output *out) {
-    pith_arena_reset(a);
-    char *text;
-    size_t text_len;
-    pith_decode_info info;
-    if (!pith_decode_html(a, html, len, NULL, 0, &text, &text_len, &info)) return false;
-    pith_dom dom;
-    if (!pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, text, text_len)) return false;
-    dom.max_nodes = o->limits.max_nodes;
-    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
-    if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES)) return false;
-    return extract_run(&dom, o, url, a, b, out);
-}
+#include "dev_extract.h"
 
 int main(int argc, char **argv) {
     if (argc > 1 && strcmp(argv[1], "--list-features") == 0) {
@@ -85,9 +46,9 @@ int main(int argc, char **argv) {
         char *url = strchr(path, '\t');
         if (url) *url++ = '\0';
         size_t len;
-        char *html = read_file(path, &len);
+        char *html = dev_read_file(path, &len);
         extract_output out;
-        if (!html || !features_of(html, len, url && *url ? url : NULL, &a, &b, &o, &out)) {
+        if (!html || !dev_extract(html, len, url && *url ? url : NULL, &a, &b, &o, false, &out)) {
             fprintf(stderr, "page_type_dump: %s: cannot read or extract\n", path);
             free(html);
             status = 1;

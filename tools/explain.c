@@ -82,9 +82,9 @@ int main(int argc, char **argv) {
     pith_metadata meta;
     pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, classes, &meta, NULL);
     ext_features f;
-    features_compute(dom.root, &arena, dom.node_count, classes, false, &f);
+    features_compute(dom.root, &arena, dom.node_count, classes, 0, &f);
     if (f.noscript_chars > 200 && f.noscript_chars > 2 * f.total_chars)
-        features_compute(dom.root, &arena, dom.node_count, classes, true, &f);
+        features_compute(dom.root, &arena, dom.node_count, classes, FEAT_SHOW_NOSCRIPT, &f);
     select_params p;
     select_params_default(&p);
     select_result sel;

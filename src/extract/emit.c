@@ -233,7 +233,15 @@ static bool linked_card(const emitter *em, uint32_t i) {
 /* Parts of the selected region that are not article text. */
 static bool prune(emitter *em, uint32_t i) {
     const ext_el *e = &em->f->els[i];
-    if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) return true;
+    if (em->o->below) {
+        if (e->flags & EL_SKIPPED) return true;
+        /* An inline element (a link, <code>) is part of its block's text:
+         * it stays where the block is kept. */
+        bool inline_in_kept = !(e->flags & EL_BLOCK) && e->block >= 0 && em->o->keep[e->block];
+        if (!em->o->below[i] && !inline_in_kept) return true;
+    } else if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) {
+        return true;
+    }
     const pith_node *n = e->node;
     /* The headline is metadata; a heading repeating it is not body. */
     if (is_heading(n) && em->o->title_len) {
@@ -245,12 +253,12 @@ static bool prune(emitter *em, uint32_t i) {
      * describe an image, not the story; inside one they are its caption,
      * kept with the image, and inside its <figcaption> whenever captions
      * are asked for (text --captions), with or without the image. */
-    if ((e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION &&
+    if (!em->o->below && (e->hints & HINT_CAPTION) && n->tag != PITH_TAG_FIGCAPTION &&
         !(em->figure_depth && (em->o->images || (em->o->captions && em->figcaption_depth))))
         return true;
-    if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML && linked_card(em, i)) return true;
+    if (!em->o->below && n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML && linked_card(em, i)) return true;
     /* Link lists inside the article: "Read more", "See also" boxes. */
-    if (e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
+    if (!em->o->below && e->chars < em->o->inner_link_list_max_chars && !is_heading(n) &&
         link_dense(e, em->o->inner_link_density_max) && e->images == 0 && !list_part_of_prose(em, i))
         return true;
     return false;
@@ -464,12 +472,18 @@ static void emit_root(emitter *em, uint32_t root) {
     pith_buf_init(&stack, NULL, 0);
     uint32_t idx = root;
     pith_node *open_from = NULL;
+    /* Block mode: the element each open level is (text belongs to its
+     * element's block, kept or not). */
+    pith_buf open;
+    pith_buf_init(&open, NULL, 0);
+    uint32_t current = root;
     pith_dom_iter it;
     pith_dom_iter_init(&it, em->f->els[root].node);
     while (pith_dom_iter_step(&it)) {
         pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
-            pith_blocks_text(em->b, n->str, n->len);
+            int32_t blk = em->f->els[current].block;
+            if (!em->o->keep || (blk >= 0 && em->o->keep[blk])) pith_blocks_text(em->b, n->str, n->len);
             continue;
         }
         if (n->type != PITH_NODE_ELEMENT) continue;
@@ -477,6 +491,10 @@ static void emit_root(emitter *em, uint32_t root) {
             if (stack.len == 0) break;
             action act = (action)(uint8_t)stack.data[--stack.len];
             exit_element(em, n, act);
+            if (open.len >= sizeof current) {
+                open.len -= sizeof current;
+                memcpy(&current, open.data + open.len, sizeof current);
+            }
             continue;
         }
         uint32_t i = idx++;
@@ -498,6 +516,8 @@ static void emit_root(emitter *em, uint32_t root) {
         }
         uint8_t a = (uint8_t)act;
         pith_buf_append(&stack, (const char *)&a, 1);
+        pith_buf_append(&open, (const char *)&current, sizeof current);
+        current = i;
     }
     /* Undo whatever an early stop (the element cap) left open, innermost
      * first, walking the DOM parents in step with the stack. */
@@ -506,6 +526,7 @@ static void emit_root(emitter *em, uint32_t root) {
         exit_element(em, n, (action)(uint8_t)stack.data[--stack.len]);
     }
     pith_buf_free(&stack);
+    pith_buf_free(&open);
 }
 
 void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,

@@ -27,6 +27,14 @@ typedef struct emit_options {
     size_t title_len;
     double inner_link_density_max; /* inside the article, link lists above this are dropped */
     uint32_t inner_link_list_max_chars; /* ... when they hold fewer characters than this */
+    /* Block mode (the block model decided): keep[i] says whether element
+     * i's own text is content, below[i] whether any text in its subtree
+     * is. Elements with nothing kept below are left out whole; the text
+     * of a block not kept is left out, its kept descendants stay.
+     * Boilerplate marks and link-list pruning then do not apply: the
+     * model has weighed them. NULL: the selection's roots as they are. */
+    const uint8_t *keep;
+    const uint8_t *below;
 } emit_options;
 
 /* Emits the selected roots of f into builder b; resolved URLs are

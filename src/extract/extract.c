@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "block_model.h"
 #include "class_signals.h"
 #include "emit.h"
 #include "features.h"
@@ -16,6 +17,9 @@
 /* When <noscript> counts as visible (see extract_run). */
 #define NOSCRIPT_MIN_CHARS 200 /* characters of text inside <noscript> */
 #define NOSCRIPT_SHARE 2.0     /* ... and this many times the rest of the page's */
+#define MODEL_MIN_MARGIN 1.0   /* the type's page-type score above article's, for the block model */
+#define HIDDEN_MIN_CHARS 500   /* characters of text inside hidden elements */
+#define HIDDEN_SHARE 10.0      /* ... and this many times the rest of the page's */
 
 static void params_for(pith_favor favor, select_params *p) {
     switch (favor) {
@@ -107,9 +111,60 @@ static const char *not_asked_reason(pith_page_type t) {
     return (unsigned)t < PITH_PAGE_TYPE_COUNT ? REASONS[t] : "page type not asked for";
 }
 
+/* Page types whose content the block model finds: those that are not
+ * prose under a headline. */
+static bool model_type(pith_page_type t) {
+    return t == PITH_PAGE_PRODUCT || t == PITH_PAGE_COLLECTION || t == PITH_PAGE_LISTING ||
+           t == PITH_PAGE_DOCUMENTATION || t == PITH_PAGE_SERVICE;
+}
+
+/* Runs the block model over the page: which blocks are content. Fills
+ * out->features, blocks, region and keep; below gets, per element, whether
+ * anything in its subtree is kept. select_article has run. */
+static bool measure_blocks(ext_features *f, const select_params *params, pith_arena *arena, bool decide,
+                           extract_output *out, uint8_t **below) {
+    if (f->count == 0) return true;
+    ext_features *copy = pith_arena_alloc(arena, sizeof *copy);
+    if (!copy) return false;
+    *copy = *f;
+    out->features = copy;
+    out->region = select_region_find(f, params->region_share, f->scores);
+    if (!block_features_compute(f, out->region, out->page_scores, arena, &out->blocks)) return false;
+    if (!decide) return true;
+    uint8_t *keep = pith_arena_alloc(arena, f->count), *bl = pith_arena_alloc(arena, f->count);
+    if (!keep || !bl) return false;
+    memset(keep, 0, f->count);
+    memset(bl, 0, f->count);
+    uint64_t kept = 0;
+    for (uint32_t r = 0; r < out->blocks.count; r++) {
+        uint32_t el = out->blocks.element[r];
+        if (block_model_keep(&out->blocks.x[(size_t)r * BF_COUNT])) {
+            keep[el] = 1;
+            kept += f->els[el].own_chars;
+        }
+    }
+    /* A page far from anything the model was trained on (a hundred
+     * thousand identical paragraphs) may get nothing kept: the article
+     * rules' answer stands then, so no page with text comes out empty. */
+    if (kept == 0) return true;
+    for (uint32_t i = f->count; i-- > 0;) {
+        bl[i] |= keep[i];
+        if (bl[i] && f->els[i].parent >= 0) bl[f->els[i].parent] = 1;
+    }
+    out->keep = keep;
+    *below = bl;
+    return true;
+}
+
 bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
                  pith_blocks_builder *builder, extract_output *out) {
+    return extract_run_dev(dom, opts, url, arena, builder, false, out);
+}
+
+bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
+                     pith_blocks_builder *builder, bool all_blocks, extract_output *out) {
     memset(out, 0, sizeof *out);
+    out->region = -1;
     size_t url_len = url ? strlen(url) : 0;
     /* One memo of what each class value says, filled by the metadata walk
      * and read by the feature walk (class_signals.h). */
@@ -120,12 +175,17 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, &hints)) return false;
 
     ext_features f;
-    if (!features_compute(dom->root, arena, dom->node_count, classes, false, &f)) return false;
+    if (!features_compute(dom->root, arena, dom->node_count, classes, 0, &f)) return false;
     /* A page that shows next to nothing but holds its text in <noscript>
      * is rendered by scripts, and the noscript copy is the content that
      * crawlers and readers without scripts get: measure it as visible. */
     if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars &&
-        !features_compute(dom->root, arena, dom->node_count, classes, true, &f))
+        !features_compute(dom->root, arena, dom->node_count, classes, FEAT_SHOW_NOSCRIPT, &f))
+        return false;
+    /* So may a page whose text is all in hidden elements (streamed by
+     * React into a hidden element a script moves into place). */
+    if (f.hidden_chars > HIDDEN_MIN_CHARS && f.hidden_chars > HIDDEN_SHARE * f.total_chars &&
+        !features_compute(dom->root, arena, dom->node_count, classes, FEAT_SHOW_HIDDEN, &f))
         return false;
     /* The page type comes before selection, which may depend on it. */
     float *x = pith_arena_alloc(arena, PT_NFEATURES * sizeof *x);
@@ -143,6 +203,22 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
     params_for(opts->favor, &params);
     select_result sel;
     select_article(&f, &params, &sel);
+    /* A page whose type is a close call against article stays with the
+     * article rules: the model keeps link lists, which on a news page
+     * mistyped as a listing are its teasers. */
+    bool model = model_type(out->page_type) &&
+                 out->page_scores[out->page_type] - out->page_scores[PITH_PAGE_ARTICLE] > MODEL_MIN_MARGIN;
+    uint8_t *below = NULL;
+    if ((model || all_blocks) && !measure_blocks(&f, &params, arena, model, out, &below)) return false;
+    if (!out->keep) model = false; /* nothing kept: the rules' selection stands */
+    if (model) {
+        /* The model has weighed every block of the page: emit from the
+         * top, keeping what it kept. */
+        int32_t top = f.body >= 0 ? f.body : 0;
+        sel.core = below && below[top] ? top : -1;
+        sel.roots[0] = top;
+        sel.nroots = 1;
+    }
 
     pith_blocks_builder_reset(builder, arena);
     if (sel.core >= 0) {
@@ -157,6 +233,8 @@ bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url,
             .title_len = out->meta.title ? strlen(out->meta.title) : 0,
             .inner_link_density_max = 0.6,
             .inner_link_list_max_chars = 300,
+            .keep = model ? out->keep : NULL,
+            .below = model ? below : NULL,
         };
         emit_article(&f, &sel, &eo, builder, arena);
     }

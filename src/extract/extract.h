@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "block_features.h"
 #include "blocks.h"
 #include "comments.h"
 #include "dom/dom.h"
@@ -27,11 +28,22 @@ typedef struct extract_output {
     const char *reason;       /* static; NULL when found */
     extract_comment *comments;
     size_t ncomments;
+    /* What the block model saw (arena), for tools: set when the model
+     * ran, or for every page with extract_run_dev's all_blocks. */
+    const ext_features *features;
+    block_set blocks;
+    int32_t region;           /* select_region_find's element, -1 if none */
+    const uint8_t *keep;      /* per element: its text kept by the model */
 } extract_output;
 
 /* Runs the pipeline. builder is reset into arena; everything produced lives
  * in arena. Returns false only when memory ran out. */
 bool extract_run(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
                  pith_blocks_builder *builder, extract_output *out);
+
+/* extract_run, with the block model's inputs measured on every page
+ * (all_blocks), whatever its type: for tools/train_block_model.py. */
+bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *url, pith_arena *arena,
+                     pith_blocks_builder *builder, bool all_blocks, extract_output *out);
 
 #endif

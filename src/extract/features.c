@@ -87,7 +87,8 @@ static bool has_href(const pith_node *el) {
 }
 
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
-                      bool show_noscript, ext_features *out) {
+                      unsigned show, ext_features *out) {
+    bool show_noscript = show & FEAT_SHOW_NOSCRIPT, show_hidden = show & FEAT_SHOW_HIDDEN;
     memset(out, 0, sizeof *out);
     out->body = -1;
     if (max_elements == 0) max_elements = 1;
@@ -121,8 +122,10 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
             e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, classes);
+            if (show_hidden) e->hints &= ~(uint32_t)HINT_HIDDEN;
             e->scope_hints = e->hints | (cur >= 0 ? els[cur].scope_hints : 0);
-            uint32_t inherited = cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM | EL_NOSCRIPT) : 0;
+            uint32_t inherited =
+                cur >= 0 ? els[cur].flags & (EL_SKIPPED | EL_IN_LINK | EL_IN_ITEM | EL_NOSCRIPT | EL_HIDDEN) : 0;
             tag_role role = rules_tag_role(node);
             e->flags = inherited;
             if (node->tag == PITH_TAG_NOSCRIPT && node->ns == PITH_NS_HTML) {
@@ -130,6 +133,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
                 if (show_noscript) role = TAG_BLOCK;
             }
             if (role == TAG_SKIP || (e->hints & HINT_HIDDEN)) e->flags |= EL_SKIPPED;
+            if (e->hints & HINT_HIDDEN) e->flags |= EL_HIDDEN;
             if (role == TAG_BLOCK) e->flags |= EL_BLOCK;
             if (node->ns == PITH_NS_HTML && (node->tag == PITH_TAG_LI || node->tag == PITH_TAG_DD || node->tag == PITH_TAG_DT))
                 e->flags |= EL_IN_ITEM;
@@ -150,6 +154,9 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             if ((els[cur].flags & EL_NOSCRIPT) && (holder->tag == PITH_TAG_NOSCRIPT || rules_tag_role(holder) != TAG_SKIP) &&
                 !memchr(node->str, '<', node->len))
                 out->noscript_chars += features_count_chars(node->str, node->len, NULL);
+            /* What hidden elements hold, for the choice to show them. */
+            else if ((els[cur].flags & EL_HIDDEN) && rules_tag_role(holder) != TAG_SKIP)
+                out->hidden_chars += features_count_chars(node->str, node->len, NULL);
             continue;
         }
         uint32_t punct = 0;

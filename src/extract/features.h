@@ -27,6 +27,13 @@ enum {
     EL_SELECTED = 1u << 4,    /* a root of the article (select.c) */
     EL_IN_ITEM = 1u << 5,     /* inside a list item (li, dd, dt) */
     EL_NOSCRIPT = 1u << 6,    /* inside <noscript> */
+    EL_HIDDEN = 1u << 7,      /* inside an element the markup hides (hidden, aria-hidden, display:none) */
+};
+
+/* What features_compute counts as visible beyond what a browser shows. */
+enum {
+    FEAT_SHOW_NOSCRIPT = 1u << 0, /* <noscript> content */
+    FEAT_SHOW_HIDDEN = 1u << 1,   /* elements hidden by their attributes */
 };
 
 typedef struct ext_el {
@@ -58,16 +65,19 @@ typedef struct ext_features {
     uint64_t total_chars;     /* visible characters on the page */
     uint32_t page_wide_hints; /* hint bits that name most of the page's prose, so no region (select.c) */
     uint64_t noscript_chars;  /* characters inside <noscript> (counted, not shown, unless asked) */
+    uint64_t hidden_chars;    /* characters inside hidden elements (counted, not shown, unless asked) */
 } ext_features;
 
 /* Measures the tree under root. Memory from the arena; false on failure.
  * classes (may be NULL) is the page's memo of class_signals().
- * show_noscript: count <noscript> content as visible. Pages built by
- * scripts put their whole server-rendered content there for crawlers
- * (Discourse forums, some shops); extract.c asks for it when the page
- * shows almost nothing else. */
+ * show (FEAT_*): FEAT_SHOW_NOSCRIPT counts <noscript> content as visible.
+ * Pages built by scripts put their whole server-rendered content there for
+ * crawlers (Discourse forums, some shops); FEAT_SHOW_HIDDEN counts hidden
+ * elements as visible: pages streamed by React put the whole rendered page
+ * in a hidden element that a script moves into place. extract.c asks for
+ * either when the page shows almost nothing else. */
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
-                      bool show_noscript, ext_features *out);
+                      unsigned show, ext_features *out);
 
 /* Visible characters (code points that are not white space) in s. */
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct);

@@ -29,6 +29,7 @@ void select_params_default(select_params *p) {
     p->promote_min_density = 0.5;
     p->page_wide_share = 0.5;
     p->page_wide_comment_rest = 0.15;
+    p->region_share = 0.7;
 }
 
 void select_params_precision(select_params *p) {
@@ -291,4 +292,31 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
     if (out->core < 0) return;
     out->core = promote(f, p, out->core);
     gather_siblings(f, p, out);
+}
+
+int32_t select_region_find(const ext_features *f, double region_share, double *clean) {
+    if (f->count == 0) return -1;
+    /* Clean text per subtree: visible characters outside boilerplate. */
+    memset(clean, 0, f->count * sizeof *clean);
+    for (uint32_t i = f->count; i-- > 0;) {
+        const ext_el *e = &f->els[i];
+        if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) {
+            clean[i] = 0;
+            continue;
+        }
+        clean[i] += e->own_chars;
+        if (e->parent >= 0) clean[e->parent] += clean[i];
+    }
+    int32_t at = f->body >= 0 ? f->body : 0;
+    if (clean[at] <= 0) return -1;
+    double need = region_share * clean[at];
+    for (;;) {
+        const ext_el *e = &f->els[at];
+        int32_t best = -1;
+        for (uint32_t c = (uint32_t)at + 1; c < e->end; c = f->els[c].end)
+            if (best < 0 || clean[c] > clean[best]) best = (int32_t)c;
+        if (best < 0 || clean[best] < need) break;
+        at = best;
+    }
+    return at;
 }

@@ -53,6 +53,8 @@ typedef struct select_params {
                                     page's prose names no region: it is ignored on that page */
     double page_wide_comment_rest; /* ...for comment names, only when the prose outside the comments is
                                       below this share (a thread with no article: a forum) */
+    double region_share;         /* select_region_find: a child holding this share of the clean text is
+                                    the region rather than its parent */
 } select_params;
 
 /* Boilerplate names that page_wide_share may neutralise: the generic ones
@@ -74,6 +76,15 @@ typedef struct select_result {
 
 /* Weighs blocks, marks EL_BOILERPLATE elements and EL_SELECTED roots. */
 void select_article(ext_features *f, const select_params *p, select_result *out);
+
+/* The page's main region, on boilerplate select_article has marked: from
+ * <body> down, the walk follows the child holding the most visible text
+ * outside boilerplate while that child holds at least region_share of
+ * it. Its element index, -1 when the page has no clean text. A feature of
+ * the block model (block_features.h): listings, shops and manuals have a
+ * main column even where they have no prose. clean: scratch of f->count
+ * doubles. */
+int32_t select_region_find(const ext_features *f, double region_share, double *clean);
 
 /* Weight of one block (exposed for tests). */
 double select_block_weight(const ext_el *e, const select_params *p);

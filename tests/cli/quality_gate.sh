@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# The quality gate: runs the shared quality.sh with the built binary, prints
-# its table, and fails when a dataset's F1 or metadata score is below its
-# floor in tests/quality_floors.txt (or a listed dataset is missing).
+# The quality gate: runs the shared quality.sh and wcxb.py with the built
+# binary, prints their tables, and fails when a dataset's F1 or metadata
+# score (WCXB: word F1 overall and per page type, page-type accuracy) is
+# below its floor in tests/quality_floors.txt (or a listed dataset is
+# missing).
 #
 # usage: quality_gate.sh PITH_BINARY SHARED_DIR [--update]
 #   --update   raise each floor to (measured - 0.005) where that is higher;
@@ -19,11 +21,23 @@ pith=$(cd "$(dirname "$pith")" && pwd)/$(basename "$pith")
 table=$(PITH=$pith bash "$shared/tools/quality.sh" "$shared/bench" 2>&1)
 echo "$table"
 echo
+# WCXB: "wcxb-dev word F1=x ..." then "  article=x(n)  service=x(n) ..."
+# and "page_type accuracy=x".
+wcxb=
+if [ -f "$shared/tools/wcxb.py" ] && [ -d "$shared/bench/wcxb-dev" ]; then
+  wcxb=$(python3 "$shared/tools/wcxb.py" "$shared/bench/wcxb-dev" --pith "$pith" 2>&1)
+  echo "$wcxb"
+  echo
+fi
 # "name docs fail secs shingle P=.. R=.. F1=x ..." then, for metadata, a
 # line of its own ending in "all=x" that belongs to the dataset above it.
 measured=$(echo "$table" | awk '
   /F1=/ { ds=$1; for (i=1;i<=NF;i++) if ($i ~ /^F1=/) { sub(/^F1=/, "", $i); print ds, "f1", $i } }
   /metadata/ { for (i=1;i<=NF;i++) if ($i ~ /^all=/) { sub(/^all=/, "", $i); print ds, "metadata", $i } }')
+measured=$measured$'\n'$(echo "$wcxb" | awk '
+  /^wcxb-dev word F1=/ { v=$3; sub(/^F1=/, "", v); print "wcxb-dev", "f1", v }
+  /^  article=/ { for (i=1;i<=NF;i++) { split($i, kv, "="); v=kv[2]; sub(/\(.*/, "", v); print "wcxb-" kv[1], "f1", v } }
+  /page_type accuracy=/ { for (i=1;i<=NF;i++) if ($i ~ /^accuracy=/) { sub(/^accuracy=/, "", $i); print "wcxb-dev", "page_type", $i } }')
 pass=0 fail=0
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT

@@ -1,0 +1,163 @@
+/*
+ * test_block_model.c - the block model: its generated tables are well
+ * formed, the features it reads off a page are what block_features.h says,
+ * and on pages that are not articles it keeps the items and leaves out the
+ * page's furniture (navigation, filters, pagination, footer).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dom/dom.h"
+#include "extract/block_features.h"
+#include "extract/block_model.h"
+#include "extract/block_model_data.h"
+#include "extract/class_signals.h"
+#include "extract/features.h"
+#include "extract/page_type.h"
+#include "extract/select.h"
+#include "html/parser.h"
+#include "pith.h"
+#include "test.h"
+#include "util/arena.h"
+
+/* Every tree's nodes point inside the tree, forward, at features that
+ * exist; every tree ends in leaves. */
+static void test_tables(void) {
+    CHECK(BM_NFEATURES == BF_COUNT);
+    uint32_t nnodes = sizeof BM_NODES / sizeof BM_NODES[0];
+    bool ok = true;
+    for (uint32_t t = 0; t < BM_NTREES; t++) {
+        uint32_t first = BM_TREES[t], end = t + 1 < BM_NTREES ? BM_TREES[t + 1] : nnodes;
+        if (first >= end) ok = false;
+        for (uint32_t i = first; i < end && ok; i++) {
+            const bm_node *n = &BM_NODES[i];
+            if (n->feature < 0) continue;
+            if (n->feature >= BF_COUNT || n->left <= i - first || n->right <= i - first ||
+                first + n->left >= end || first + n->right >= end)
+                ok = false;
+        }
+    }
+    CHECK(ok);
+    for (int k = 0; k < BF_COUNT; k++) CHECK(BLOCK_FEATURE_NAMES[k] && BLOCK_FEATURE_NAMES[k][0]);
+    /* Deterministic: the same vector, the same score. */
+    float x[BF_COUNT] = {0};
+    x[BF_CHARS] = 120;
+    x[BF_PUNCT] = 4;
+    CHECK(block_model_score(x) == block_model_score(x));
+}
+
+/* The features of a small page, measured as extract_run measures them. */
+static void test_features(void) {
+    static const char html[] =
+        "<html><body><nav><a href=/>Home</a></nav>"
+        "<main><ul>"
+        "<li><a href=/a>Alpha lamp</a> $19</li><li><a href=/b>Beta lamp</a> $29</li><li>Gamma lamp, brass.</li>"
+        "</ul><p>Some words here, and more.</p></main>"
+        "<footer><p>Footer text</p></footer></body></html>";
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, sizeof html - 1));
+    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
+    CHECK(pith_html_parse(&dom, &tree));
+    pith_memo classes;
+    pith_memo_init(&classes, class_signals);
+    ext_features f;
+    CHECK(features_compute(dom.root, &a, dom.node_count, &classes, 0, &f));
+    select_params p;
+    select_params_default(&p);
+    select_result sel;
+    select_article(&f, &p, &sel);
+    int32_t region = select_region_find(&f, p.region_share, f.scores);
+    CHECK(region >= 0);
+    float scores[PITH_PAGE_TYPE_COUNT] = {0, -1, -2, -3, 1, -5, -6};
+    block_set bs;
+    CHECK(block_features_compute(&f, region, scores, &a, &bs));
+    /* Blocks: nav link? no (nav is skipped); the 3 items, the paragraph,
+     * the footer paragraph. */
+    CHECK(bs.count == 5);
+    if (bs.count == 5) {
+        const float *li = &bs.x[0 * BF_COUNT], *para = &bs.x[3 * BF_COUNT], *foot = &bs.x[4 * BF_COUNT];
+        CHECK(li[BF_TAG_LI] == 1 && li[BF_IN_ITEM] == 1);
+        CHECK(li[BF_CHARS] == 12);          /* "Alpha lamp" + "$19" without spaces: 9 + 3 */
+        CHECK(li[BF_LINK_SHARE] == 9.0f / 12.0f);
+        CHECK(li[BF_CURRENCY] == 1 && li[BF_WORDS] == 3);
+        CHECK(li[BF_SAME_TAG_SIBLINGS] == 3 && li[BF_SIBLINGS] == 3);
+        CHECK(li[BF_NEXT_CHARS] == 11);     /* "Beta lamp" + "$29" */
+        CHECK(li[BF_PREV_CHARS] == 0);
+        CHECK(para[BF_TAG_P] == 1 && para[BF_PUNCT] == 2);
+        CHECK(li[BF_IN_REGION] == 1 && para[BF_IN_REGION] == 1 && foot[BF_IN_REGION] == 0);
+        CHECK(foot[BF_H_CHROME] == 1);
+        /* Page-type scores relative to the best (listing, 1). */
+        CHECK(li[BF_PT_LISTING] == 0 && li[BF_PT_ARTICLE] == -1);
+    }
+    pith_arena_free(&a);
+}
+
+static char *text_of(const char *html, const char *url, pith_page_type *type) {
+    pith_options o;
+    pith_options_init(&o);
+    o.url = url;
+    pith_result *r = NULL;
+    if (pith_extract(html, strlen(html), &o, &r) != PITH_OK) return NULL;
+    *type = pith_result_page_type(r);
+    char *out = NULL;
+    size_t len = 0;
+    if (pith_result_render(r, PITH_FORMAT_TEXT, &out, &len) != PITH_OK) out = NULL;
+    pith_result_free(r);
+    return out;
+}
+
+/* A shop's category page: the products (names, short descriptions,
+ * prices) are the content; menus, filters, sort bar, pagination, the
+ * newsletter box and the footer are not. */
+static void test_collection_page(void) {
+    char html[16384];
+    size_t n = 0;
+    n += (size_t)snprintf(html + n, sizeof html - n,
+        "<!doctype html><html><head><title>Desk Lamps | Brightside Lighting</title></head><body>"
+        "<header class=site-header><a href=/>Brightside</a><nav class=main-menu><ul>"
+        "<li><a href=/c/lamps>Lamps</a></li><li><a href=/c/ceiling>Ceiling</a></li>"
+        "<li><a href=/c/outdoor>Outdoor</a></li><li><a href=/sale>Sale</a></li></ul></nav></header>"
+        "<main><h1>Desk Lamps</h1><div class=toolbar>Sort by <select><option>Price</option></select> 24 products</div>"
+        "<aside class=filters><h3>Filter</h3><ul><li><a href=?c=brass>Brass (4)</a></li>"
+        "<li><a href=?c=black>Black (9)</a></li><li><a href=?c=white>White (6)</a></li></ul></aside>"
+        "<ul class=product-grid>");
+    static const char *const names[] = {"Arlo", "Brenna", "Calder", "Dunmore", "Elsworth", "Farrow",
+                                        "Galway", "Hollis", "Ingram", "Jessop", "Kestrel", "Linwood"};
+    for (int i = 0; i < 12; i++)
+        n += (size_t)snprintf(html + n, sizeof html - n,
+            "<li class=product-card><a href=/p/%d><img src=/i/%d.jpg alt=\"\"><h2 class=product-title>%s Desk Lamp</h2></a>"
+            "<p class=product-desc>Adjustable arm, warm LED, %d colours.</p><span class=price>$%d.00</span></li>",
+            i, i, names[i], 2 + i % 3, 49 + i * 10);
+    n += (size_t)snprintf(html + n, sizeof html - n,
+        "</ul><nav class=pagination><a href=?page=1>1</a> <a href=?page=2>2</a> <a href=?page=3>Next</a></nav></main>"
+        "<div class=newsletter><p>Sign up for our newsletter and get 10%% off your first order!</p></div>"
+        "<footer class=site-footer><ul><li><a href=/privacy>Privacy Policy</a></li><li><a href=/terms>Terms of Service</a></li>"
+        "<li><a href=/contact>Contact us</a></li></ul><p>Copyright 2025 Brightside Lighting Ltd.</p></footer>"
+        "</body></html>");
+    pith_page_type type = PITH_PAGE_ARTICLE;
+    char *text = text_of(html, "https://brightside.example/collections/desk-lamps", &type);
+    CHECK(text != NULL);
+    if (!text) return;
+    CHECK(type == PITH_PAGE_COLLECTION || type == PITH_PAGE_LISTING);
+    int found = 0;
+    char want[64];
+    for (int i = 0; i < 12; i++) {
+        snprintf(want, sizeof want, "%s Desk Lamp", names[i]);
+        found += strstr(text, want) != NULL;
+    }
+    CHECK(found >= 11);
+    CHECK(strstr(text, "Privacy Policy") == NULL);
+    CHECK(strstr(text, "Copyright 2025") == NULL);
+    if (found < 11 || strstr(text, "Privacy Policy")) fprintf(stderr, "text:\n%s\n", text);
+    free(text);
+}
+
+int main(void) {
+    RUN(test_tables);
+    RUN(test_features);
+    RUN(test_collection_page);
+    return test_summary("block_model");
+}
