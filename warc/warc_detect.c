@@ -28,6 +28,9 @@ static pith_warc_sniff_result plain_sniff(const uint8_t *p, size_t n) {
 /* The verdict on the first decompressed bytes: got of MAGIC_LEN, and
  * whether the decompressor could still give more. */
 static pith_warc_sniff_result verdict(const uint8_t *out, size_t got, bool more) {
+    /* A compressed stream damaged before its first bytes decode is no page
+     * either: the WARC reader reports the damage and keeps what it can. */
+    if (!got && !more) return PITH_WARC_SNIFF_YES;
     if (got && memcmp(out, warc_magic, got) != 0) return PITH_WARC_SNIFF_NO;
     if (got == MAGIC_LEN) return PITH_WARC_SNIFF_YES;
     return more ? PITH_WARC_SNIFF_MORE : PITH_WARC_SNIFF_NO;
