@@ -165,6 +165,9 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
                      pith_blocks_builder *builder, bool all_blocks, extract_output *out) {
     memset(out, 0, sizeof *out);
     out->region = -1;
+    /* An empty URL is no URL (Python's url='' and the CLI without -u must
+     * agree): the page-type features tell "no URL" apart from a URL. */
+    if (url && !*url) url = NULL;
     size_t url_len = url ? strlen(url) : 0;
     /* One memo of what each class value says, filled by the metadata walk
      * and read by the feature walk (class_signals.h). */
