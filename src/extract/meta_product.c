@@ -458,7 +458,9 @@ static bool block_tag(const pith_node *n) {
  * META_PRODUCT_TEXT_NODES nodes; block boundaries become line breaks. */
 static pith_mstr element_text(prod_fill *f, const pith_node *el, size_t max) {
     pith_mstr r = {NULL, 0};
-    char *buf = pith_arena_alloc_bytes(f->a, max + 1);
+    /* One byte past max is read too, so a cut can tell whether it falls
+     * inside a character (buf[max] a continuation byte). */
+    char *buf = pith_arena_alloc_bytes(f->a, max + 2);
     if (!buf) {
         f->ok = false;
         return r;
@@ -466,7 +468,7 @@ static pith_mstr element_text(prod_fill *f, const pith_node *el, size_t max) {
     size_t n = 0, visited = 0;
     pith_dom_iter it;
     pith_dom_iter_init(&it, el);
-    while (n < max && visited++ < META_PRODUCT_TEXT_NODES && pith_dom_iter_step(&it)) {
+    while (n <= max && visited++ < META_PRODUCT_TEXT_NODES && pith_dom_iter_step(&it)) {
         const pith_node *x = it.node;
         if (x->type == PITH_NODE_ELEMENT) {
             if (it.entering && skip_text_of(x)) pith_dom_iter_skip_children(&it);
@@ -474,11 +476,11 @@ static pith_mstr element_text(prod_fill *f, const pith_node *el, size_t max) {
             continue;
         }
         if (x->type != PITH_NODE_TEXT) continue;
-        size_t take = x->len < max - n ? x->len : max - n;
+        size_t take = x->len < max + 1 - n ? x->len : max + 1 - n;
         memcpy(buf + n, x->str, take);
         n += take;
     }
-    if (n >= max) {
+    if (n > max) {
         n = max;
         while (n && ((unsigned char)buf[n] & 0xC0) == 0x80) n--;
     }
