@@ -36,6 +36,9 @@ static const cli_option options[] = {
     {NULL, "--images", NULL, "keep images as figures with their captions"},
     {NULL, "--captions", NULL, "include figure captions in the text output"},
     {NULL, "--favor", "WHAT", "precision or recall (default: balanced)"},
+    {NULL, "--date", "ISO", "the reference date, \"now\" for the pages (2025-11-12 or\n"
+                            "2025-11-12T08:00:00Z): relative dates (\"3 hours ago\") resolve\n"
+                            "against it, and no date after it is given"},
     {NULL, "--pretty", NULL, "indent JSON output"},
     {NULL, "--only", "TYPES", "extract pages of these types only (comma-separated: article,\n"
                               "forum, product, collection, listing, documentation, service);\n"
@@ -301,6 +304,15 @@ int cmd_extract(int argc, char **argv) {
             if (!pith_page_types_parse(v, &opts.only))
                 status = cli_usage_error("--only takes page types separated by commas (article, forum, product, "
                                          "collection, listing, documentation, service)", v);
+        } else if (strcmp(name, "--date") == 0) {
+            pith_options probe;
+            pith_options_init(&probe);
+            probe.reference_date = v;
+            pith_extractor *ex = NULL;
+            if (pith_extractor_new(&probe, &ex) != PITH_OK)
+                status = cli_usage_error("--date takes an ISO 8601 date (2025-11-12 or 2025-11-12T08:00:00Z)", v);
+            else opts.reference_date = v;
+            pith_extractor_free(ex);
         } else if (strcmp(name, "--favor") == 0) {
             if (strcmp(v, "precision") == 0) opts.favor = PITH_FAVOR_PRECISION;
             else if (strcmp(v, "recall") == 0) opts.favor = PITH_FAVOR_RECALL;

@@ -213,6 +213,10 @@ typedef struct pith_options {
     uint32_t version;                /* PITH_OPTIONS_VERSION, set by pith_options_init */
     const char *url;                 /* the page's URL, or NULL: resolves links and images, site name fallback, URL dates */
     const char *transport_encoding;  /* charset from HTTP Content-Type, or NULL */
+    const char *reference_date;      /* "now" for the page as ISO 8601 ("2025-11-12", "2025-11-12T08:00:00Z"),
+                                        or NULL: relative dates ("3 hours ago") are resolved against it (and
+                                        not at all without it); no date after it is given. Not a date:
+                                        PITH_E_INVALID. The WARC-Date of a WARC record is the natural one */
     pith_favor favor;                /* a pith_favor value (default BALANCED) */
     bool comments;                   /* extract the comment thread apart (default false) */
     bool tables;                     /* data tables in the article (default true) */
@@ -240,7 +244,7 @@ typedef struct pith_result pith_result;
  * owns and frees with pith_result_free(). A page without an article is
  * PITH_OK too: see pith_result_found(). opts may be NULL for the defaults.
  * Errors: PITH_E_INVALID (NULL out or html with a length, a favor outside
- * pith_favor, only bits that name no page type, a version other than PITH_OPTIONS_VERSION), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
+ * pith_favor, only bits that name no page type, a reference_date that is not a date, a version other than PITH_OPTIONS_VERSION), PITH_E_ENCODING (unknown transport label), PITH_E_LIMIT (input
  * or memory limit), PITH_E_NOMEM. The input may be freed after the call. */
 PITH_API pith_status pith_extract(const char *html, size_t len, const pith_options *opts, pith_result **out);
 

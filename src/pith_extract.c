@@ -71,7 +71,7 @@ PITH_API pith_status pith_extractor_new(const pith_options *opts, pith_extractor
     }
     /* Enum fields are checked as unsigned: a negative value is out too. */
     if (opts->version != PITH_OPTIONS_VERSION || (unsigned)opts->favor > PITH_FAVOR_RECALL ||
-        (opts->only >> PITH_PAGE_TYPE_COUNT))
+        (opts->only >> PITH_PAGE_TYPE_COUNT) || !pith_metadata_reference_ok(opts->reference_date))
         return PITH_E_INVALID;
     const pith_allocator *al = &opts->allocator;
     pith_extractor *ex = al->malloc_fn ? al->malloc_fn(al->ctx, sizeof *ex) : malloc(sizeof *ex);

@@ -80,7 +80,7 @@ int main(int argc, char **argv) {
     pith_memo *classes = pith_arena_alloc(&arena, sizeof *classes);
     pith_memo_init(classes, class_signals);
     pith_metadata meta;
-    pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, classes, &meta, NULL);
+    pith_metadata_extract(&dom, url, url ? strlen(url) : 0, NULL, &arena, classes, &meta, NULL);
     ext_features f;
     features_compute(dom.root, &arena, dom.node_count, classes, 0, &f);
     if (f.noscript_chars > 200 && f.noscript_chars > 2 * f.total_chars)

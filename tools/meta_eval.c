@@ -149,7 +149,7 @@ int main(int argc, char **argv) {
             for (int r = 0; r < repeat; r++) {
                 struct timespec t0, t1;
                 clock_gettime(CLOCK_MONOTONIC, &t0);
-                pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &m, &h);
+                pith_metadata_extract(&dom, url, url ? strlen(url) : 0, NULL, &arena, NULL, &m, &h);
                 clock_gettime(CLOCK_MONOTONIC, &t1);
                 double t = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
                 if (t < best) best = t;

@@ -40,6 +40,8 @@ static const option_row rows[] = {
     {"favor", OPT_ENUM, FIELD(favor), favor_names, "balanced, precision (less noise) or recall (nothing lost)"},
     {"encoding", OPT_STR, FIELD(transport_encoding), NULL,
      "the transport encoding, as an HTTP charset (e.g. 'shift_jis'); bytes input only"},
+    {"reference_date", OPT_STR, FIELD(reference_date), NULL,
+     "'now' for the page, ISO 8601 ('2025-11-12T08:00:00Z'): relative dates resolve against it, none after it"},
     {"pretty", OPT_BOOL, FIELD(json_pretty), NULL, "indent JSON (format='json')"},
     {"only", OPT_TYPES, FIELD(only), NULL,
      "extract pages of these types only ('article,documentation' or a list); others give no article"},

@@ -58,6 +58,8 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 #   captions: bool = False          figure captions in the text output
 #   favor: Favor = "balanced"       precision (less noise) or recall (nothing lost)
 #   encoding: Optional[str] = None  the transport encoding (HTTP charset); bytes only
+#   reference_date: Optional[str] = None  "now" for the page, ISO 8601: relative dates resolve against it
+#                                   (never without it); no date after it is given (CLI: --date)
 #   pretty: bool = False            indent JSON (format="json")
 #   only: Only = None               extract pages of these types only; others give no article
 #   max_input_bytes: int            larger pages raise LimitError (256 MiB)
@@ -69,15 +71,15 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 @overload
 def extract(html: Html, url: Optional[str] = ..., *, format: Optional[Literal["dict"]] = ...,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
-            captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
-            only: Only = ...,
+            captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
+            pretty: bool = ..., only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> Article: ...
 @overload
 def extract(html: Html, url: Optional[str] = ..., *, format: Format,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
-            captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
-            only: Only = ...,
+            captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
+            pretty: bool = ..., only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> str: ...
 
@@ -85,8 +87,8 @@ class Extractor:
     """A reusable extractor (one per thread); keyword options as extract()'s."""
     def __init__(self, *, format: Optional[Union[Format, Literal["dict"]]] = ...,
                  comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
-                 captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., pretty: bool = ...,
-                 only: Only = ...,
+                 captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
+                 pretty: bool = ..., only: Only = ...,
                  max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
                  max_output_bytes: int = ...) -> None: ...
     def extract(self, html: Html, url: Optional[str] = ..., *, encoding: Optional[str] = ...,

@@ -175,7 +175,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!classes) return false;
     pith_memo_init(classes, class_signals);
     meta_hints hints;
-    if (!pith_metadata_extract(dom, url, url_len, arena, classes, &out->meta, &hints)) return false;
+    if (!pith_metadata_extract(dom, url, url_len, opts->reference_date, arena, classes, &out->meta, &hints)) return false;
 
     ext_features f;
     if (!features_compute(dom->root, arena, dom->node_count, classes, 0, &f)) return false;

@@ -34,6 +34,20 @@ typedef struct meta_slot {
     meta_value v[META_MAX_VALUES];
 } meta_slot;
 
+/* A date a reader sees: a text that is a date ("Dec 12, 2025", "Last
+ * updated: 12.12.2025", "2025年11月12日"), a <time datetime>, or a relative
+ * stamp ("3 hours ago", resolved only against a reference date). */
+typedef enum meta_vdate_kind { VD_PLAIN, VD_PUBLISHED, VD_UPDATED } meta_vdate_kind;
+typedef struct meta_vdate {
+    pith_date d;
+    long rel_minutes;         /* relative stamps: minutes before the reference */
+    uint32_t order;           /* elements entered before it: distance to the headline */
+    uint8_t kind;             /* meta_vdate_kind */
+    bool relative, rel_days;  /* a relative stamp; counted in days */
+    bool chrome;              /* inside nav/header/footer/aside... */
+} meta_vdate;
+#define META_MAX_VDATES 24
+
 typedef struct meta_found {
     meta_slot slot[MF_COUNT];
     meta_value title;         /* <title> text */
@@ -48,6 +62,10 @@ typedef struct meta_found {
     meta_value first_after_h1;       /* ...and the first after an <h1>: the article
                                         starts below its headline, notices above it */
     bool seen_h1;
+    meta_vdate vdates[META_MAX_VDATES];
+    size_t n_vdates;
+    uint32_t h1_order;        /* elements entered before the first <h1> (valid when seen_h1) */
+    uint32_t h1_orders[META_MAX_H1];
     char *sample;             /* paragraph text for language detection (arena) */
     size_t sample_len;
     meta_jsonld_ctx jsonld;

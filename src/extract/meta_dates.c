@@ -104,6 +104,12 @@ static const char *const FILLER[] = {
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
     "published", "updated", "posted", "modified", "last", "on", "at", "of", "the", "de", "del",
     "am", "um", "le", "el", "th", "st", "nd", "rd", "date", "time", "uhr", "h",
+    /* Labels of visible date lines in the larger news languages ("Publié
+     * le", "Veröffentlicht am", "Publicado el", "Pubblicato il",
+     * "Gepubliceerd op") and their glue words. */
+    "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
+    "pubblicato", "aggiornato", "il", "gepubliceerd", "bijgewerkt", "op", "em", "atualizado", "en",
+    "created", "released", "first", "edited", "dated",
 };
 
 /* Zone abbreviations that are unambiguous in news use (minutes east of
@@ -347,6 +353,17 @@ static bool numeric_triple(const char *s, size_t len, size_t *i, scan *sc) {
     return true;
 }
 
+/* 1, 2, 3 for the year, month and day signs of Chinese and Japanese
+ * (年 月 日) and Korean (년 월 일) at s[i]; 0 otherwise. */
+static int cjk_unit(const char *s, size_t len, size_t i) {
+    static const char *const UNITS[6] = {"\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5",
+                                         "\xeb\x85\x84", "\xec\x9b\x94", "\xec\x9d\xbc"};
+    if (i + 3 > len || (unsigned char)s[i] < 0xE0) return 0;
+    for (int k = 0; k < 6; k++)
+        if (memcmp(s + i, UNITS[k], 3) == 0) return k % 3 + 1;
+    return 0;
+}
+
 static void scan_number(const char *s, size_t len, size_t *i, scan *sc) {
     size_t start = *i;
     if (numeric_triple(s, len, i, sc)) return;
@@ -356,6 +373,18 @@ static void scan_number(const char *s, size_t len, size_t *i, scan *sc) {
     int nd;
     int v = number(s, len, i, 9, &nd);
     while (*i < len && is_digit((unsigned char)s[*i])) (*i)++;
+    /* "2025年11月12日" (Chinese, Japanese), "2025년 11월 12일" (Korean): the
+     * unit after the number says what it is. */
+    int unit = cjk_unit(s, len, *i);
+    if (unit) {
+        *i += 3;
+        pith_date *d = &sc->d;
+        int *slot = unit == 1 ? &d->year : unit == 2 ? &d->month : &d->day;
+        if (*slot && *slot != v) sc->bad = true;
+        *slot = v;
+        if (unit == 1 && (nd != 4 || v < YEAR_MIN || v > YEAR_MAX)) sc->bad = true;
+        return;
+    }
     if (nd == 4 && v >= YEAR_MIN && v <= YEAR_MAX) {
         if (sc->d.year && sc->d.year != v) sc->bad = true;
         sc->d.year = v;
@@ -527,4 +556,100 @@ int pith_date_cmp(const pith_date *a, const pith_date *b) {
     }
     long long x = instant(a) * 60 + a->second, y = instant(b) * 60 + b->second;
     return x < y ? -1 : x > y;
+}
+
+/* ---------------------------------------------------------------- relative */
+
+/* Units of relative stamps, singular and plural, in English, French,
+ * German, Spanish, Italian, Portuguese and Dutch; minutes each. */
+static const struct { const char *name; long minutes; } UNITS[] = {
+    {"second", 0}, {"seconds", 0}, {"sec", 0}, {"secs", 0}, {"minute", 1}, {"minutes", 1}, {"min", 1}, {"mins", 1},
+    {"hour", 60}, {"hours", 60}, {"hr", 60}, {"hrs", 60}, {"h", 60}, {"day", 1440}, {"days", 1440},
+    {"week", 10080}, {"weeks", 10080},
+    {"heure", 60}, {"heures", 60}, {"jour", 1440}, {"jours", 1440}, {"semaine", 10080}, {"semaines", 10080},
+    {"stunde", 60}, {"stunden", 60}, {"minuten", 1}, {"tag", 1440}, {"tagen", 1440}, {"woche", 10080},
+    {"wochen", 10080}, {"minuto", 1}, {"minutos", 1}, {"hora", 60}, {"horas", 60}, {"día", 1440},
+    {"días", 1440}, {"dia", 1440}, {"dias", 1440}, {"semana", 10080}, {"semanas", 10080}, {"minuti", 1},
+    {"ora", 60}, {"ore", 60}, {"giorno", 1440}, {"giorni", 1440}, {"settimana", 10080}, {"settimane", 10080},
+    {"uur", 60}, {"dag", 1440}, {"dagen", 1440},
+};
+
+/* The words of s (letters, digits), at most 6, lowercased into w. */
+static size_t split_words(const char *s, size_t len, char w[6][16]) {
+    size_t n = 0, i = 0;
+    while (i < len && n < 6) {
+        while (i < len && !is_alpha_byte((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+        size_t st = i, k = 0;
+        while (i < len && (is_alpha_byte((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) {
+            if (k < 15) w[n][k++] = (char)lower((unsigned char)s[i]);
+            i++;
+        }
+        if (i == st) break;
+        if (k == 15) return 7; /* a word too long for a stamp */
+        w[n++][k] = 0;
+    }
+    while (i < len && !is_alpha_byte((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+    return i < len ? 7 : n;
+}
+
+bool pith_date_relative(const char *s, size_t len, long *minutes, bool *day_unit) {
+    char w[6][16];
+    if (!s || len > 60) return false;
+    size_t n = split_words(s, len, w);
+    if (n == 0 || n > 5) return false;
+    *day_unit = true;
+    /* Label words before the stamp ("Updated 3 hours ago", "Posted yesterday"). */
+    size_t f = 0;
+    while (f < n && (strcmp(w[f], "updated") == 0 || strcmp(w[f], "published") == 0 || strcmp(w[f], "posted") == 0))
+        f++;
+    if (n - f == 1 && (strcmp(w[f], "yesterday") == 0 || strcmp(w[f], "hier") == 0 || strcmp(w[f], "gestern") == 0 ||
+                       strcmp(w[f], "ayer") == 0 || strcmp(w[f], "ieri") == 0 || strcmp(w[f], "ontem") == 0 ||
+                       strcmp(w[f], "gisteren") == 0)) {
+        *minutes = 1440;
+        return true;
+    }
+    /* "N unit ago" / "N unit geleden"; "il y a N unit"; "vor N unit"; "hace N unit"; "há N unit"; "N unit fa". */
+    size_t num = n;
+    if (n - f == 3 && (strcmp(w[f + 2], "ago") == 0 || strcmp(w[f + 2], "fa") == 0 || strcmp(w[f + 2], "geleden") == 0))
+        num = f;
+    else if (n - f == 5 && strcmp(w[f], "il") == 0 && strcmp(w[f + 1], "y") == 0 && strcmp(w[f + 2], "a") == 0)
+        num = f + 3;
+    else if (n - f == 3 && (strcmp(w[f], "vor") == 0 || strcmp(w[f], "hace") == 0 || strcmp(w[f], "há") == 0))
+        num = f + 1;
+    if (num + 1 >= n) return false;
+    long k = 0;
+    if (strcmp(w[num], "a") == 0 || strcmp(w[num], "an") == 0 || strcmp(w[num], "one") == 0) k = 1;
+    else {
+        for (const char *p = w[num]; *p; p++) {
+            if (!is_digit((unsigned char)*p) || k > 10000) return false;
+            k = k * 10 + (*p - '0');
+        }
+    }
+    for (size_t u = 0; u < sizeof UNITS / sizeof *UNITS; u++)
+        if (strcmp(w[num + 1], UNITS[u].name) == 0) {
+            *minutes = k * UNITS[u].minutes;
+            *day_unit = UNITS[u].minutes >= 1440;
+            return true;
+        }
+    return false;
+}
+
+void pith_date_before(const pith_date *ref, long minutes, bool day_unit, pith_date *out) {
+    *out = *ref;
+    if (day_unit || !ref->has_time) {
+        /* Whole days: the calendar day, no time (a stamp in hours against a
+         * reference without a time gives the reference's day less whole days). */
+        long days = days_from_civil(ref->year, ref->month, ref->day) - minutes / 1440;
+        civil_from_days(days, &out->year, &out->month, &out->day);
+        out->has_time = out->has_tz = false;
+        out->hour = out->minute = out->second = out->tz_minutes = 0;
+        return;
+    }
+    long long t = (long long)days_from_civil(ref->year, ref->month, ref->day) * 1440 + ref->hour * 60 + ref->minute -
+                  minutes;
+    long days = (long)(t >= 0 ? t / 1440 : (t - 1439) / 1440);
+    long rem = (long)(t - (long long)days * 1440);
+    civil_from_days(days, &out->year, &out->month, &out->day);
+    out->hour = (int)(rem / 60);
+    out->minute = (int)(rem % 60);
 }

@@ -50,6 +50,14 @@ bool pith_date_parse(const char *s, size_t len, pith_date *out);
 bool pith_date_parse_ex(const char *s, size_t len, int max_unknown, pith_date *out);
 /* Finds /2016/07/14/, /2016-07-14/ or /20160714/ in a URL (never a bare year-month). */
 bool pith_date_from_url(const char *url, size_t len, pith_date *out);
+/* A relative stamp: "3 hours ago", "2 days ago", "yesterday", "il y a 3
+ * heures", "vor 2 Tagen", "hace 3 días", "2 giorni fa", "3 uur geleden"
+ * (an "Updated"/"Published"/"Posted" label may lead). *minutes: how long
+ * before the reference; *day_unit: counted in days or weeks. */
+bool pith_date_relative(const char *s, size_t len, long *minutes, bool *day_unit);
+/* The reference date less a relative stamp's minutes: with a time when
+ * the reference has one and the unit is below a day, otherwise the day. */
+void pith_date_before(const pith_date *ref, long minutes, bool day_unit, pith_date *out);
 /* Writes the ISO 8601 form into buf (>= 32 bytes); returns its length. */
 size_t pith_date_format(const pith_date *d, char *buf);
 /* Orders two dates (instants when both have zones; local times otherwise). */

@@ -34,6 +34,10 @@
 #define META_CREDIT_SCAN_NODES 400     /* the quick look at a paragraph before reading it as a credit... */
 #define META_CREDIT_SCAN_RAW 600       /* ...and its raw text bytes, white space included */
 #define META_INLINE_DIV_CHILDREN 64    /* a <div> with more direct children is no paragraph written without <p> */
+#define META_DATE_TEXT_RAW 120        /* a text node longer than this is prose, not a date line */
+#define META_DATE_TRIES 400            /* short texts with a digit read as dates per page (bounds the work on
+                                          price lists and tables) */
+#define META_DATE_LABEL_REACH 4        /* a label ("Published") names a date up to this many elements on */
 #define META_SAMPLE_BYTES 4096         /* paragraph text for language detection: plenty for stopword counts */
 #define META_STYLE_MAX_BYTES 1024      /* longer style attributes are not read for display:none */
 #define META_CLASS_MAX_BYTES 512       /* longer class and id values are not read for byline words */
@@ -80,11 +84,19 @@
 #define DATE_RANK_WEAK 4               /* from here on a source is weak: a later date than the stated
                                           modification date is a script's "today", not the publication */
 #define DATE_RANK_BYLINE 5             /* a date in the visible byline */
+#define DATE_RANK_VISIBLE 6           /* a date shown by the headline ("Dec 12, 2025", <time>) */
 #define DATE_RANK_URL 7                /* /2016/07/14/ in the URL */
 #define DATE_IN_TEXT_MAX 200           /* longer texts are not read as "byline | date" */
 
+/* Visible dates (metadata.c pick_vdate): distances in elements from the headline. */
+#define VDATE_PLAIN_REACH 60           /* an unlabelled date further from the headline is another story's */
+#define VDATE_CHROME_COST 10           /* in nav/header/footer/aside: a little less likely the article's */
+#define VDATE_LABEL_BONUS 40           /* "Published"/"Updated" labels say whose date it is */
+
 /* The <h1> that is the visible headline matches the <title>. */
 #define H1_IN_TITLE_MIN 0.8            /* share of the h1's words found in the title */
+#define H1_ALONE_MAX_BYTES 200         /* the page's only <h1>, unconfirmed by its titles, is the headline
+                                          when it is headline-sized (a longer one wraps a whole block) */
 #define H1_COVERS_TITLE_MIN 0.6        /* share of the title's words found in the h1: a section name or a
                                           logo in an h1 shares a few words, not most */
 

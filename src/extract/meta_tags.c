@@ -278,6 +278,10 @@ typedef struct walk {
     meta_found *mf;
     int in_head, in_chrome, in_comments;
     bool seen_title, seen_time;
+    uint32_t order;           /* elements entered so far */
+    uint8_t pending_kind;     /* a label ("Published", "Last updated:") just read... */
+    uint32_t pending_until;   /* ...applies to a date up to this order */
+    size_t date_tries;        /* short texts with a digit read as dates */
     size_t itemprop_tries;
     size_t sample_cap;
 } walk;
@@ -408,6 +412,150 @@ static bool starts_with_by(const pith_node *el) {
     return false;
 }
 
+/* ---------------------------------------------------------------- visible dates */
+
+static void add_vdate(walk *w, const pith_date *d, uint8_t kind) {
+    meta_found *mf = w->mf;
+    if (mf->n_vdates >= META_MAX_VDATES) return;
+    if (kind == VD_PLAIN && w->pending_kind && w->order <= w->pending_until) kind = w->pending_kind;
+    w->pending_kind = 0;
+    meta_vdate *v = &mf->vdates[mf->n_vdates++];
+    memset(v, 0, sizeof *v);
+    v->d = *d;
+    v->kind = kind;
+    v->order = w->order;
+    v->chrome = w->in_chrome > 0;
+}
+
+/* Label words that say which date a line gives (lowercase, matched at a
+ * word start anywhere in a short text): the modification ones first, so
+ * that "Published ... Updated ..." on one line counts as an update. */
+static const struct { const char *w; uint8_t kind; } DATE_LABELS[] = {
+    {"updated", VD_UPDATED}, {"modified", VD_UPDATED}, {"edited", VD_UPDATED}, {"aktualisiert", VD_UPDATED},
+    {"mis \xc3\xa0 jour", VD_UPDATED}, {"actualizado", VD_UPDATED}, {"aggiornato", VD_UPDATED},
+    {"atualizado", VD_UPDATED}, {"bijgewerkt", VD_UPDATED}, {"ge\xc3\xa4ndert", VD_UPDATED},
+    {"published", VD_PUBLISHED}, {"posted", VD_PUBLISHED}, {"released", VD_PUBLISHED},
+    {"publi\xc3\xa9", VD_PUBLISHED}, {"ver\xc3\xb6" "ffentlicht", VD_PUBLISHED}, {"publicado", VD_PUBLISHED},
+    {"pubblicato", VD_PUBLISHED}, {"gepubliceerd", VD_PUBLISHED}, {"opublikowano", VD_PUBLISHED},
+};
+
+static uint8_t label_in(const char *s, size_t n) {
+    for (size_t k = 0; k < sizeof DATE_LABELS / sizeof *DATE_LABELS; k++) {
+        size_t l = strlen(DATE_LABELS[k].w);
+        for (const char *p = s; (p = meta_ifind(p, (size_t)(s + n - p), DATE_LABELS[k].w, l)); p++)
+            if (p == s || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')) return DATE_LABELS[k].kind;
+    }
+    return VD_PLAIN;
+}
+
+/* "updated" / "modified" or "publish" / "posted" in the class or id of an
+ * element or its parent: <time class="updated">, <span class="post-date published">. */
+static uint8_t kind_of_classes(const pith_node *el) {
+    for (int up = 0; up < 2 && el && el->type == PITH_NODE_ELEMENT; up++, el = el->parent) {
+        for (uint32_t i = 0; i < el->nattrs; i++) {
+            const pith_attr *at = &el->u.attrs[i];
+            if (!((at->name_len == 5 && memcmp(at->name, "class", 5) == 0) ||
+                  (at->name_len == 2 && memcmp(at->name, "id", 2) == 0)) || at->value_len > META_CLASS_MAX_BYTES)
+                continue;
+            if (meta_ifind(at->value, at->value_len, "updated", 7) || meta_ifind(at->value, at->value_len, "modified", 8))
+                return VD_UPDATED;
+            if (meta_ifind(at->value, at->value_len, "publish", 7) || meta_ifind(at->value, at->value_len, "posted", 6))
+                return VD_PUBLISHED;
+        }
+    }
+    return VD_PLAIN;
+}
+
+static bool text_has_digit(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
+}
+
+/* Strong separators inside a date line ("Dec 12, 2025 · 5 min read",
+ * "Jane Doe | July 14, 2016"): each part is read on its own. */
+static size_t date_sep_at(const char *s, size_t n, size_t i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '|' || c == '(' || c == ')' || c == '[' || c == ']') return 1;
+    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) return 2;  /* · */
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
+        return 3;                                                                /* • — – */
+    if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') return 1;
+    return 0;
+}
+
+/* A short text node outside the head and the comments: a visible date, a
+ * relative stamp or a date label. Cheap refusals first: most text nodes
+ * are long, or hold no digit. */
+static void on_text(walk *w, const pith_node *t) {
+    if (t->len > META_DATE_TEXT_RAW || w->mf->n_vdates >= META_MAX_VDATES || w->date_tries >= META_DATE_TRIES) return;
+    const pith_node *p = t->parent;
+    if (p && p->type == PITH_NODE_ELEMENT && (skip_text_of(p) || p->tag == PITH_TAG_TITLE ||
+                                              (p->tag == PITH_TAG_TIME && attr(p, "datetime", NULL))))
+        return;
+    char buf[META_DATE_TEXT_RAW + 1];
+    size_t n = 0;
+    bool pend = false;
+    for (uint32_t i = 0; i < t->len; i++) {
+        unsigned char c = (unsigned char)t->str[i];
+        if (ws(c)) {
+            pend = n > 0;
+            continue;
+        }
+        if (pend) buf[n++] = ' ';
+        pend = false;
+        buf[n++] = (char)c;
+    }
+    if (n < 4) return;
+    if (!text_has_digit(buf, n)) {
+        /* "Published", "Last updated:", "Updated on": a label for the date that follows. */
+        if (n <= 24) {
+            uint8_t k = label_in(buf, n);
+            if (k) w->pending_kind = k, w->pending_until = w->order + META_DATE_LABEL_REACH;
+        }
+        /* "yesterday", "hier" */
+        long mins;
+        bool days;
+        if (n <= 24 && pith_date_relative(buf, n, &mins, &days) && w->mf->n_vdates < META_MAX_VDATES) {
+            pith_date none;
+            memset(&none, 0, sizeof none);
+            add_vdate(w, &none, label_in(buf, n));
+            meta_vdate *v = &w->mf->vdates[w->mf->n_vdates - 1];
+            v->relative = true, v->rel_minutes = mins, v->rel_days = days;
+        }
+        return;
+    }
+    w->date_tries++;
+    uint8_t kind = label_in(buf, n);
+    if (kind == VD_PLAIN) kind = kind_of_classes(p);
+    long mins;
+    bool days;
+    if (pith_date_relative(buf, n, &mins, &days)) {
+        pith_date none;
+        memset(&none, 0, sizeof none);
+        add_vdate(w, &none, kind);
+        meta_vdate *v = &w->mf->vdates[w->mf->n_vdates - 1];
+        v->relative = true, v->rel_minutes = mins, v->rel_days = days;
+        return;
+    }
+    /* Each part between strong separators; the first that is all date. */
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        size_t sl = i < n ? date_sep_at(buf, n, i) : 1;
+        if (!sl) continue;
+        pith_date d;
+        if (i > st && text_has_digit(buf + st, i - st) && pith_date_parse_ex(buf + st, i - st, 0, &d)) {
+            /* A label in another part of the line still names this date
+             * ("Updated | Dec 12, 2025"). */
+            add_vdate(w, &d, kind);
+            return;
+        }
+        st = i + sl;
+        i += sl - 1;
+    }
+}
+
 /* ---------------------------------------------------------------- elements */
 
 static void on_meta(walk *w, const pith_node *el) {
@@ -486,10 +634,15 @@ static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t i
     }
 }
 
+static void add_vdate(walk *w, const pith_date *d, uint8_t kind);
+static uint8_t kind_of_classes(const pith_node *el);
+
 static void on_time(walk *w, const pith_node *el) {
     uint32_t n;
     const char *dt = attr(el, "datetime", &n);
     if (!dt) return;
+    pith_date d;
+    if (!w->in_comments && pith_date_parse(dt, n, &d)) add_vdate(w, &d, kind_of_classes(el));
     /* <time pubdate> was HTML5's draft marker for the publication date. */
     if (attr(el, "pubdate", NULL)) meta_offer(w->mf, MF_PUBLISHED, RANK_TIME_PUBDATE, dt, n);
     else if (!w->seen_time && !w->in_comments && !w->in_chrome) {
@@ -613,6 +766,40 @@ static void on_script(walk *w, const pith_node *el) {
     meta_jsonld_add(&w->mf->jsonld, &w->a->hooks, buf, o);
 }
 
+/* "/", "./", "index.html" or "https://host/": a link to the site's home. */
+static bool home_href(const char *h, size_t n) {
+    while (n && (unsigned char)h[n - 1] <= ' ') n--;
+    while (n && (unsigned char)h[0] <= ' ') h++, n--;
+    if ((n == 1 && h[0] == '/') || (n == 2 && h[0] == '.' && h[1] == '/') || meta_ieq(h, n, "index.html", 10)) return true;
+    const char *p = meta_ifind(h, n, "://", 3);
+    if (!p) return false;
+    p += 3;
+    const char *slash = memchr(p, '/', (size_t)(h + n - p));
+    return !slash || slash == h + n - 1;
+}
+
+/* The first <a> in an <h1> (within a few nodes) links home. */
+static bool links_home(const pith_node *el) {
+    size_t visited = 0;
+    for (const pith_node *x = el->first_child; x && visited++ < 16; x = pith_dom_next(el, x, false))
+        if (x->type == PITH_NODE_ELEMENT && x->tag == PITH_TAG_A) {
+            uint32_t n;
+            const char *h = attr(x, "href", &n);
+            return h && home_href(h, n);
+        }
+    return false;
+}
+
+/* class="sr-only" / "visually-hidden" / "screen-reader-text": text for
+ * screen readers ("Search", "Main menu"), not a visible headline. */
+static bool screen_reader_only(const pith_node *el) {
+    uint32_t n;
+    const char *c = attr(el, "class", &n);
+    if (!c || n > META_CLASS_MAX_BYTES) return false;
+    return meta_ifind(c, n, "sr-only", 7) || meta_ifind(c, n, "visually-hidden", 15) ||
+           meta_ifind(c, n, "screen-reader", 13) || meta_ifind(c, n, "visuallyhidden", 14);
+}
+
 static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     uint32_t n;
     switch (el->tag) {
@@ -632,9 +819,11 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
         }
         return;
     case PITH_TAG_H1:
-        if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments) {
+        if (w->mf->n_h1 < META_MAX_H1 && !w->in_comments && !screen_reader_only(el)) {
             text_out t = gather(el, w->a, META_H1_BYTES, META_H1_NODES);
-            if (t.v.len) w->mf->h1[w->mf->n_h1++] = t.v;
+            if (t.v.len && t.link == t.raw && links_home(el)) t.v.len = 0; /* the site's logo */
+            if (t.v.len) w->mf->h1_orders[w->mf->n_h1] = w->order, w->mf->h1[w->mf->n_h1++] = t.v;
+            if (!w->mf->seen_h1) w->mf->h1_order = w->order;
             w->mf->seen_h1 = true;
         }
         break;
@@ -692,6 +881,10 @@ void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_foun
     pith_dom_iter_init(&it, dom->root);
     while (pith_dom_iter_step(&it)) {
         const pith_node *el = it.node;
+        if (el->type == PITH_NODE_TEXT) {
+            if (!w.in_head && !w.in_comments) on_text(&w, el);
+            continue;
+        }
         if (el->type != PITH_NODE_ELEMENT) continue;
         if (!it.entering) {
             if (depth && --depth < CTX_STACK) apply(&w, stack[depth], -1);
@@ -703,6 +896,7 @@ void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_foun
             pith_dom_iter_skip_children(&it);
             continue;
         }
+        w.order++;
         el_attrs ea;
         read_attrs(el, &ea, classes);
         /* The first microdata product: meta_product.c reads its itemprops. */

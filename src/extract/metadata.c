@@ -39,6 +39,9 @@ typedef struct resolve {
     pith_mstr site, publisher; /* out->site_name and hints' publisher, with lengths: the other fields compare with them */
     const char *url;
     size_t url_len;
+    pith_date ref;          /* the reference date ("now" for relative stamps and the future), when has_ref */
+    bool has_ref;
+    int headline;           /* index of the <h1> taken as the headline, or -1 */
     bool ok;
 } resolve;
 
@@ -119,21 +122,51 @@ static bool usable_title(resolve *r, pith_mstr t) {
     return !(site->ptr && meta_ieq(t.ptr, t.len, site->ptr, site->len));
 }
 
-/* The <h1> that best matches the <title>: the visible headline, free of
- * SEO additions. Most of its words must be in the title, and it must
- * cover most of the title's words (an h1 that is a section name or a
- * logo shares a few words with the title, not most). */
-static pith_mstr best_h1(resolve *r) {
+/* How well an <h1> matches a title the page gives (the <title>, og:title,
+ * the JSON-LD headline): most of its words in the title, and most of the
+ * title's words in it (an h1 that is a section name or a logo shares a
+ * few words with the title, not most). 0 when it does not match. */
+static double h1_score(const meta_value *h1, pith_mstr ref) {
+    if (!ref.ptr || !ref.len) return 0;
+    double in = pith_title_match(h1->s, h1->len, ref.ptr, ref.len);
+    double cover = pith_title_match(ref.ptr, ref.len, h1->s, h1->len);
+    return in >= H1_IN_TITLE_MIN && cover >= H1_COVERS_TITLE_MIN ? in + cover : 0;
+}
+
+/* An <h1> that is the site's name or logo: its words are those of the
+ * site name, or of the decoration the <title> carries beside the
+ * headline ("Arch Linux" on "Topic / Forum / Arch Linux Forums"). */
+static bool logo_h1(resolve *r, const meta_value *h, pith_mstr title) {
+    if (r->site.ptr && pith_title_match(h->s, h->len, r->site.ptr, r->site.len) >= H1_IN_TITLE_MIN) return true;
+    if (!title.ptr || pith_title_match(h->s, h->len, title.ptr, title.len) < H1_IN_TITLE_MIN) return false;
+    pith_mstr head = pith_title_strip_site(title.ptr, title.len, r->site.ptr, r->site.len);
+    return head.len < title.len && pith_title_match(h->s, h->len, head.ptr, head.len) < H1_IN_TITLE_MIN;
+}
+
+/* The visible headline: the <h1> that the page's titles confirm, or the
+ * page's only <h1> when none does (titles written for search engines and
+ * sharing often differ from the headline a reader sees). -1 if none. */
+static int headline_h1(resolve *r, pith_mstr og, pith_mstr ld) {
     const meta_found *mf = r->mf;
+    pith_mstr title = {mf->title.s, mf->title.len};
     double best = 0;
-    pith_mstr pick = {NULL, 0};
-    if (!mf->title.s) return pick;
+    int pick = -1, usable = 0, last = -1;
     for (size_t i = 0; i < mf->n_h1; i++) {
-        double in = pith_title_match(mf->h1[i].s, mf->h1[i].len, mf->title.s, mf->title.len);
-        double cover = pith_title_match(mf->title.s, mf->title.len, mf->h1[i].s, mf->h1[i].len);
-        if (in >= H1_IN_TITLE_MIN && cover >= H1_COVERS_TITLE_MIN && in + cover > best)
-            best = in + cover, pick = (pith_mstr){mf->h1[i].s, mf->h1[i].len};
+        const meta_value *h = &mf->h1[i];
+        if (!usable_title(r, (pith_mstr){h->s, h->len})) continue;
+        usable++, last = (int)i;
+        double sc = h1_score(h, title);
+        double o = h1_score(h, og), l = h1_score(h, ld);
+        if (o > sc) sc = o;
+        if (l > sc) sc = l;
+        if (sc > best) best = sc, pick = (int)i;
     }
+    /* The only <h1>, unconfirmed: the headline, unless it is a piece of
+     * the <title> (the site's name or logo, a section, a short name of
+     * what the title names in full). */
+    if (pick < 0 && usable == 1 && mf->h1[last].len <= H1_ALONE_MAX_BYTES && memchr(mf->h1[last].s, ' ', mf->h1[last].len) &&
+        !logo_h1(r, &mf->h1[last], title))
+        pick = last;
     return pick;
 }
 
@@ -147,10 +180,16 @@ static void resolve_title(resolve *r) {
                                     pith_title_match(t.ptr, t.len, r->mf->title.s, r->mf->title.len))))
         if (r->ld->rank <= RANK_LD_ARTICLE) t = name;
     const meta_value *og = slot1(r->mf, MF_TITLE, TITLE_META_FIRST);
+    pith_mstr ogs = og ? clean(r, og->s, og->len) : (pith_mstr){NULL, 0};
+    r->headline = headline_h1(r, ogs, r->ld->rank && r->ld->rank <= RANK_LD_ARTICLE ? t : (pith_mstr){NULL, 0});
     if (t.ptr && truncated(t) && og) t = (pith_mstr){NULL, 0};
-    if (!usable_title(r, t) && og) t = clean(r, og->s, og->len);
-    if (!usable_title(r, t)) t = best_h1(r);
-    if (!usable_title(r, t) && r->mf->title.s) t = (pith_mstr){r->mf->title.s, r->mf->title.len};
+    if (!usable_title(r, t) && og) t = ogs;
+    /* No headline metadata: the <h1> that the <title> confirms, free of
+     * the <title>'s SEO additions. */
+    pith_mstr title = {r->mf->title.s, r->mf->title.len};
+    if (!usable_title(r, t) && r->headline >= 0 && h1_score(&r->mf->h1[r->headline], title) > 0)
+        t = (pith_mstr){r->mf->h1[r->headline].s, r->mf->h1[r->headline].len};
+    if (!usable_title(r, t) && title.ptr) t = title;
     if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, RANK_ANY))) t = clean(r, og->s, og->len);
     if (!usable_title(r, t)) return;
     r->out->title = strip(r, t).ptr;
@@ -198,11 +237,13 @@ static void resolve_authors(resolve *r) {
 
 /* ---------------------------------------------------------------- dates */
 
-static bool parse_slot(const meta_found *mf, meta_field f, int max_rank, pith_date *d, int *rank) {
-    const meta_slot *s = &mf->slot[f];
+static bool future(const resolve *r, const pith_date *d);
+
+static bool parse_slot(const resolve *r, meta_field f, int max_rank, pith_date *d, int *rank) {
+    const meta_slot *s = &r->mf->slot[f];
     if (!s->rank || s->rank > max_rank) return false;
     for (uint32_t i = 0; i < s->count; i++)
-        if (pith_date_parse(s->v[i].s, s->v[i].len, d)) {
+        if (pith_date_parse(s->v[i].s, s->v[i].len, d) && !future(r, d)) {
             *rank = s->rank;
             return true;
         }
@@ -231,26 +272,89 @@ static pith_mstr date_str(resolve *r, const pith_date *d) {
     return m;
 }
 
+/* Later than the reference date: a script's "today" or a typo, never the
+ * page's date. Instants are compared when both sides have a time and a
+ * zone; otherwise calendar days. */
+static bool future(const resolve *r, const pith_date *d) {
+    if (!r->has_ref) return false;
+    if (d->has_time && d->has_tz && r->ref.has_time && r->ref.has_tz) return pith_date_cmp(d, &r->ref) > 0;
+    pith_date a = *d, b = r->ref;
+    a.has_time = b.has_time = false;
+    return pith_date_cmp(&a, &b) > 0;
+}
+
+/* A visible date's value: relative stamps only against the reference. */
+static bool vdate_value(const resolve *r, const meta_vdate *v, pith_date *out) {
+    if (v->relative) {
+        if (!r->has_ref) return false;
+        pith_date_before(&r->ref, v->rel_minutes, v->rel_days, out);
+    } else {
+        *out = v->d;
+    }
+    return !future(r, out);
+}
+
+/* The visible date of a kind nearest the headline: after it counts once,
+ * before it twice (dates stand above a headline less often than below),
+ * in page chrome a little more. Unlabelled dates count only near the
+ * headline; labelled ones anywhere. Without a headline, document order. */
+static bool pick_vdate(const resolve *r, bool updated, pith_date *out) {
+    const meta_found *mf = r->mf;
+    bool anchored = mf->seen_h1;
+    uint32_t anchor = r->headline >= 0 ? mf->h1_orders[r->headline] : mf->h1_order;
+    long best = -1;
+    for (size_t i = 0; i < mf->n_vdates; i++) {
+        const meta_vdate *v = &mf->vdates[i];
+        if ((v->kind == VD_UPDATED) != updated) continue;
+        pith_date d;
+        if (!vdate_value(r, v, &d)) continue;
+        long dist = !anchored ? (long)v->order : v->order >= anchor ? (long)(v->order - anchor) : 2L * (anchor - v->order);
+        if (v->chrome) dist += VDATE_CHROME_COST;
+        if (v->kind == VD_PLAIN && anchored && dist > VDATE_PLAIN_REACH) continue;
+        if (v->kind != VD_PLAIN) dist -= VDATE_LABEL_BONUS;
+        if (best < 0 || dist + VDATE_LABEL_BONUS < best) best = dist + VDATE_LABEL_BONUS, *out = d;
+    }
+    return best >= 0;
+}
+
+/* A byline stamp that says "Updated" gives the modification date. */
+static bool says_updated(const char *s, size_t n) {
+    return meta_ifind(s, n, "updated", 7) || meta_ifind(s, n, "modified", 8);
+}
+
 static void resolve_dates(resolve *r) {
     pith_date pub, mod, d;
     bool has_pub = false, has_mod = false;
     int pub_rank = RANK_ANY, mod_rank = RANK_ANY;
-    if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub))
+    if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub) &&
+        !future(r, &pub))
         has_pub = true, pub_rank = DATE_RANK_JSONLD;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, PUBLISHED_META_FIRST, &pub, &pub_rank);
+    if (!has_pub) has_pub = parse_slot(r, MF_PUBLISHED, PUBLISHED_META_FIRST, &pub, &pub_rank);
     /* dateCreated is when the work was begun (a draft); below the metas
      * that state publication, above the weak ones. */
-    if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub))
+    if (!has_pub && r->ld->date_created.ptr && pith_date_parse(r->ld->date_created.ptr, r->ld->date_created.len, &pub) &&
+        !future(r, &pub))
         has_pub = true, pub_rank = DATE_RANK_CREATED;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, PUBLISHED_META_THEN, &pub, &pub_rank);
-    if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod))
+    if (!has_pub) has_pub = parse_slot(r, MF_PUBLISHED, PUBLISHED_META_THEN, &pub, &pub_rank);
+    if (r->ld->date_modified.ptr && pith_date_parse(r->ld->date_modified.ptr, r->ld->date_modified.len, &mod) &&
+        !future(r, &mod))
         has_mod = true, mod_rank = DATE_RANK_JSONLD;
-    if (!has_mod) has_mod = parse_slot(r->mf, MF_MODIFIED, RANK_ANY, &mod, &mod_rank);
+    if (!has_mod) has_mod = parse_slot(r, MF_MODIFIED, RANK_ANY, &mod, &mod_rank);
     /* The visible byline often carries the date ("By X | July 14, 2016"). */
-    for (size_t i = 0; !has_pub && i < r->mf->n_bylines; i++)
-        if (date_in_text(r->mf->bylines[i].s, r->mf->bylines[i].len, &d)) has_pub = true, pub = d, pub_rank = DATE_RANK_BYLINE;
-    if (!has_pub) has_pub = parse_slot(r->mf, MF_PUBLISHED, RANK_ANY, &pub, &pub_rank);
-    if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d))
+    for (size_t i = 0; !has_pub && i < r->mf->n_bylines; i++) {
+        const meta_value *b = &r->mf->bylines[i];
+        if (!date_in_text(b->s, b->len, &d) || future(r, &d)) continue;
+        if (says_updated(b->s, b->len)) {
+            if (!has_mod) has_mod = true, mod = d, mod_rank = DATE_RANK_BYLINE;
+            continue;
+        }
+        has_pub = true, pub = d, pub_rank = DATE_RANK_BYLINE;
+    }
+    /* The date a reader sees by the headline. */
+    if (!has_pub && pick_vdate(r, false, &d)) has_pub = true, pub = d, pub_rank = DATE_RANK_VISIBLE;
+    if (!has_mod && pick_vdate(r, true, &d)) has_mod = true, mod = d, mod_rank = DATE_RANK_VISIBLE;
+    if (!has_pub) has_pub = parse_slot(r, MF_PUBLISHED, RANK_ANY, &pub, &pub_rank);
+    if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d) && !future(r, &d))
         has_pub = true, pub = d, pub_rank = DATE_RANK_URL;
     /* Weak sources (a <time> somewhere, the URL) must not postdate the
      * page's own modification date: such a date is a script's "today". */
@@ -388,8 +492,13 @@ static void resolve_hints(resolve *r) {
     h->bylines = (pith_strings){items, r->mf->n_bylines};
 }
 
-bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
-                           pith_memo *classes, pith_metadata *out, meta_hints *hints) {
+bool pith_metadata_reference_ok(const char *reference_date) {
+    pith_date d;
+    return !reference_date || pith_date_parse(reference_date, strlen(reference_date), &d);
+}
+
+bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, const char *reference_date,
+                           pith_arena *arena, pith_memo *classes, pith_metadata *out, meta_hints *hints) {
     meta_hints unused;
     if (!hints) hints = &unused;
     memset(out, 0, sizeof *out);
@@ -407,7 +516,8 @@ bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url
     meta_jsonld ld;
     ok = meta_jsonld_finish(&mf->jsonld, arena, &ld) && !mf->failed && ok;
     resolve r = {.a = arena, .mf = mf, .ld = &ld, .out = out, .h = hints, .url = page_url,
-                 .url_len = page_url ? url_len : 0, .ok = ok};
+                 .url_len = page_url ? url_len : 0, .headline = -1, .ok = ok};
+    r.has_ref = reference_date && pith_date_parse(reference_date, strlen(reference_date), &r.ref);
     resolve_site(&r);
     resolve_title(&r);
     resolve_authors(&r);

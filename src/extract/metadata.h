@@ -70,11 +70,16 @@ typedef struct meta_hints {
  * field; every string NUL-terminated in the arena, or NULL when absent).
  * page_url (may be NULL) is the URL the page was fetched from: it becomes
  * out->url and gives a date (/2016/07/14/), the site host and the
- * canonical URL when the page states none. hints may be NULL. Returns false
+ * canonical URL when the page states none. reference_date (ISO 8601, may
+ * be NULL) is "now" for the page: relative stamps ("3 hours ago") are
+ * resolved against it and no date after it is given. hints may be NULL. Returns false
  * only when the arena ran out; *out and *hints are always initialised
  * (fields absent). classes (may be NULL) is the page's memo of
  * class_signals() (class_signals.h). */
-bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, pith_arena *arena,
-                           pith_memo *classes, pith_metadata *out, meta_hints *hints);
+bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, const char *reference_date,
+                           pith_arena *arena, pith_memo *classes, pith_metadata *out, meta_hints *hints);
+
+/* True for NULL or a string that parses as a date (pith_options.reference_date). */
+bool pith_metadata_reference_ok(const char *reference_date);
 
 #endif

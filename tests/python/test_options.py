@@ -20,6 +20,7 @@ CASES = [
     ({"favor": "recall"}, ["--favor", "recall"]),
     ({"favor": "balanced"}, ["--favor", "balanced"]),
     ({"only": "article"}, ["--only", "article"]),
+    ({"reference_date": "2016-01-01"}, ["--date", "2016-01-01"]),
     ({"only": ["forum", "documentation", "listing"]}, ["--only", "forum,documentation,listing"]),
 ]
 
@@ -110,6 +111,14 @@ def test_extractor_format_and_url_per_call():
 def test_bad_options_raise(call, exc, words):
     with pytest.raises(exc, match=re.escape(words)):
         call(b"<p>x</p>")
+
+
+def test_reference_date_not_a_date_raises():
+    with pytest.raises(pith.Error, match="invalid"):
+        pith.extract(b"<p>x</p>", reference_date="soon")
+    rel = b"<html><body><h1>A headline of words</h1><span>3 hours ago</span><p>Some text of the story here.</p></body></html>"
+    assert pith.extract(rel)["date_published"] is None
+    assert pith.extract(rel, reference_date="2025-11-12T08:00:00Z")["date_published"] == "2025-11-12T05:00:00Z"
 
 
 def test_unknown_encoding_raises_encoding_error():

@@ -96,7 +96,51 @@ static void test_cmp(void) {
     CHECK(pith_date_cmp(&a, &b) == 0);
 }
 
+/* Dates as pages show them in other languages and scripts (issue 11). */
+static void test_visible_languages(void) {
+    CHECK_STR_EQ(iso("12 novembre 2025"), "2025-11-12");
+    CHECK_STR_EQ(iso("Publié le 12 novembre 2025"), "2025-11-12");
+    CHECK_STR_EQ(iso("Veröffentlicht am 12. November 2025"), "2025-11-12");
+    CHECK_STR_EQ(iso("2025年11月12日"), "2025-11-12");
+    CHECK_STR_EQ(iso("2025年11月12日 08:30"), "2025-11-12T08:30:00");
+    CHECK_STR_EQ(iso("2025년 11월 12일"), "2025-11-12");
+    CHECK_STR_EQ(iso("Last updated: Dec 12, 2025"), "2025-12-12");
+    CHECK_STR_EQ(iso("12.12.2025"), "2025-12-12");
+    CHECK_STR_EQ(iso("2025年13月12日"), "(none)");
+    CHECK_STR_EQ(iso("25年11月12日"), "(none)");
+}
+
+static const char *rel(const char *in, const char *ref) {
+    static char buf[32];
+    long m;
+    bool days;
+    pith_date r, d;
+    if (!pith_date_relative(in, strlen(in), &m, &days)) return "(none)";
+    CHECK(pith_date_parse(ref, strlen(ref), &r));
+    pith_date_before(&r, m, days, &d);
+    pith_date_format(&d, buf);
+    return buf;
+}
+
+/* Relative stamps count only against a reference date. */
+static void test_relative(void) {
+    CHECK_STR_EQ(rel("3 hours ago", "2025-11-12T08:00:00Z"), "2025-11-12T05:00:00Z");
+    CHECK_STR_EQ(rel("10 hours ago", "2025-11-12T08:00:00+01:00"), "2025-11-11T22:00:00+01:00");
+    CHECK_STR_EQ(rel("2 days ago", "2025-11-12T08:00:00Z"), "2025-11-10");
+    CHECK_STR_EQ(rel("Updated 1 week ago", "2025-11-12"), "2025-11-05");
+    CHECK_STR_EQ(rel("3 hours ago", "2025-11-12"), "2025-11-12");
+    CHECK_STR_EQ(rel("yesterday", "2025-03-01"), "2025-02-28");
+    CHECK_STR_EQ(rel("il y a 3 jours", "2025-11-12"), "2025-11-09");
+    CHECK_STR_EQ(rel("vor 2 Stunden", "2025-11-12T08:00:00Z"), "2025-11-12T06:00:00Z");
+    CHECK_STR_EQ(rel("hace 2 días", "2025-11-12"), "2025-11-10");
+    CHECK_STR_EQ(rel("an hour ago", "2025-11-12T08:30:00Z"), "2025-11-12T07:30:00Z");
+    CHECK_STR_EQ(rel("3 hours", "2025-11-12"), "(none)");
+    CHECK_STR_EQ(rel("the 3 hours ago show", "2025-11-12"), "(none)");
+}
+
 int main(void) {
+    RUN(test_visible_languages);
+    RUN(test_relative);
     RUN(test_iso);
     RUN(test_rfc2822);
     RUN(test_words);

@@ -42,7 +42,7 @@ static page_meta extract_all(const char *html, const char *url) {
     page_meta p;
     memset(&p, 0, sizeof p);
     CHECK(parse(html, &dom));
-    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, &arena, NULL, &p.m, &p.h));
+    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, NULL, &arena, NULL, &p.m, &p.h));
     return p;
 }
 
@@ -380,6 +380,72 @@ static void test_hostile(void) {
     }
 }
 
+static pith_metadata extract_ref(const char *html, const char *url, const char *ref) {
+    pith_dom dom;
+    page_meta p;
+    memset(&p, 0, sizeof p);
+    CHECK(parse(html, &dom));
+    CHECK(pith_metadata_extract(&dom, url, url ? strlen(url) : 0, ref, &arena, NULL, &p.m, &p.h));
+    return p.m;
+}
+
+/* Issue 11: dates where a reader sees them. */
+static void test_visible_dates(void) {
+    /* A date line under the headline, no metadata at all. */
+    pith_metadata m = extract("<html><body><nav><span>Nov 1, 2025</span></nav><h1>A headline of some words</h1>"
+                              "<div class=meta><span>Dec 12, 2025</span> <span>5 min read</span></div>"
+                              "<p>Text of the story.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-12-12");
+    CHECK_STR_EQ(s(m.date_modified), "(none)");
+    /* A label in its own element; time and zone kept as given. */
+    m = extract("<html><body><h1>Headline here</h1><div><h4>Published</h4><div>July 8, 2025 10:30 am EDT</div></div>"
+                "</body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-07-08T10:30:00-04:00");
+    /* Only "Updated": the modification date, no publication date. */
+    m = extract("<html><body><h1>Headline here</h1><p>Last updated: November 13, 2025</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "(none)");
+    CHECK_STR_EQ(s(m.date_modified), "2025-11-13");
+    /* Both, kept apart. */
+    m = extract("<html><body><h1>Headline here</h1><p><span>August 16, 2019</span> <span>- Updated July 9, 2025</span>"
+                "</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2019-08-16");
+    CHECK_STR_EQ(s(m.date_modified), "2025-07-09");
+    /* <time> with a class, other languages and scripts. */
+    m = extract("<html><body><h1>Titre de l'article</h1><p>Publié le 12 novembre 2025</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-11-12");
+    m = extract("<html><body><h1>見出しの言葉</h1><span>2025年11月12日</span></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-11-12");
+    m = extract("<html><body><header><h1>Headline here</h1><time class=\"entry-date published\" "
+                "datetime=\"2020-06-29T15:00:23-05:00\">June 29, 2020</time></header></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2020-06-29T15:00:23-05:00");
+    /* A date far from the headline is another story's. */
+    char *far = malloc(8000);
+    strcpy(far, "<html><body><h1>Headline here</h1>");
+    for (int i = 0; i < 100; i++) strcat(far, "<div>x</div>");
+    strcat(far, "<span>Dec 12, 2025</span></body></html>");
+    m = extract(far, NULL);
+    CHECK_STR_EQ(s(m.date_published), "(none)");
+    free(far);
+}
+
+/* Issue 11: the reference date resolves relative stamps and bounds every date. */
+static void test_reference_date(void) {
+    const char *rel = "<html><body><h1>Headline here</h1><span>3 hours ago</span></body></html>";
+    CHECK_STR_EQ(s(extract(rel, NULL).date_published), "(none)");
+    CHECK_STR_EQ(s(extract_ref(rel, NULL, "2025-11-12T08:00:00Z").date_published), "2025-11-12T05:00:00Z");
+    CHECK_STR_EQ(s(extract_ref(rel, NULL, "2025-11-12").date_published), "2025-11-12");
+    /* No date after the reference: the JSON-LD one is a script's "today". */
+    const char *fut = "<html><head><script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                      "\"datePublished\":\"2026-03-01T00:00:00Z\"}</script></head><body><h1>Headline here</h1>"
+                      "<span>Nov 10, 2025</span></body></html>";
+    CHECK_STR_EQ(s(extract(fut, NULL).date_published), "2026-03-01T00:00:00Z");
+    CHECK_STR_EQ(s(extract_ref(fut, NULL, "2025-11-12").date_published), "2025-11-10");
+    CHECK_STR_EQ(s(extract_ref(fut, "https://x.example/2025/12/01/story", "2025-11-12").date_published), "2025-11-10");
+    CHECK(pith_metadata_reference_ok(NULL));
+    CHECK(pith_metadata_reference_ok("2025-11-12T08:00:00Z"));
+    CHECK(!pith_metadata_reference_ok("yesterday"));
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -387,6 +453,8 @@ int main(void) {
         pith_arena_free(&arena);
         return 77;
     }
+    RUN(test_visible_dates);
+    RUN(test_reference_date);
     RUN(test_jsonld_page);
     RUN(test_meta_page);
     RUN(test_visible_page);

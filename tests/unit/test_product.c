@@ -42,7 +42,7 @@ static const pith_product *product_of(const char *html) {
     static pith_metadata m;
     memset(&m, 0, sizeof m);
     CHECK(parse(html, &dom));
-    CHECK(pith_metadata_extract(&dom, NULL, 0, &arena, NULL, &m, &hints));
+    CHECK(pith_metadata_extract(&dom, NULL, 0, NULL, &arena, NULL, &m, &hints));
     return m.product;
 }
 
