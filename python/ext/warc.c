@@ -25,8 +25,9 @@
 #include "ext.h"
 #include "pith_warc.h"
 
-/* The CLI's choice of records (cli/pipeline_read.c): every HTTP status. */
-#define CLI_SKIP_FLAGS PITH_WARC_ANY_STATUS
+/* The CLI's choice of records (cli/pipeline_read.c): HTTP status 200 only,
+ * unless all_statuses=True (the CLI's --all-statuses: PITH_WARC_ANY_STATUS). */
+#define CLI_SKIP_FLAGS 0
 
 /* The codec error handler that makes every byte that is not UTF-8 a
  * U+FFFD, as the CLI's JSON writer does (Python's "replace" replaces a
@@ -271,8 +272,8 @@ static void warc_iter_dealloc(PyObject *self) {
     Py_TYPE(self)->tp_free(self);
 }
 
-/* Common arguments: source, strict, any_status. */
-static int warc_iter_start(warc_iter *w, PyObject *source, PyObject *strict, PyObject *any_status) {
+/* Common arguments: source, strict, all_statuses. */
+static int warc_iter_start(warc_iter *w, PyObject *source, PyObject *strict, PyObject *all_statuses) {
     if (w->errors) {
         PyErr_SetString(PyExc_RuntimeError, "already initialised");
         return -1;
@@ -280,8 +281,8 @@ static int warc_iter_start(warc_iter *w, PyObject *source, PyObject *strict, PyO
     if (!(w->errors = PyList_New(0))) return -1;
     w->strict = strict && PyObject_IsTrue(strict);
     w->skip_flags = CLI_SKIP_FLAGS;
-    if (any_status) {
-        int on = PyObject_IsTrue(any_status);
+    if (all_statuses) {
+        int on = PyObject_IsTrue(all_statuses);
         if (on < 0) return -1;
         w->skip_flags = on ? (w->skip_flags | PITH_WARC_ANY_STATUS) : (w->skip_flags & ~PITH_WARC_ANY_STATUS);
     }
@@ -378,10 +379,10 @@ static PyObject *reader_next(PyObject *self) {
 }
 
 static int reader_init(PyObject *self, PyObject *args, PyObject *kwargs) {
-    static char *kw[] = {"source", "strict", "any_status", NULL};
-    PyObject *source, *strict = NULL, *any_status = NULL;
-    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OO:read_warc", kw, &source, &strict, &any_status)) return -1;
-    return warc_iter_start((warc_iter *)self, source, strict, any_status);
+    static char *kw[] = {"source", "strict", "all_statuses", NULL};
+    PyObject *source, *strict = NULL, *all_statuses = NULL;
+    if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|$OO:read_warc", kw, &source, &strict, &all_statuses)) return -1;
+    return warc_iter_start((warc_iter *)self, source, strict, all_statuses);
 }
 
 /* ---------------------------------------------------------------- extract_warc */
@@ -516,7 +517,7 @@ static PyObject *extractor_next(PyObject *self) {
 static int extractor_init(PyObject *self, PyObject *args, PyObject *kwargs) {
     warc_iter *w = (warc_iter *)self;
     ext_options_init(&w->o);
-    PyObject *source = NULL, *strict = NULL, *any_status = NULL;
+    PyObject *source = NULL, *strict = NULL, *all_statuses = NULL;
     if (!PyArg_UnpackTuple(args, "extract_warc", 1, 1, &source)) return -1;
     /* The extraction options, minus the ones that are the iterator's. */
     if (kwargs) {
@@ -526,7 +527,7 @@ static int extractor_init(PyObject *self, PyObject *args, PyObject *kwargs) {
             const char *name = PyUnicode_Check(k) ? PyUnicode_AsUTF8(k) : "";
             if (!name) return -1;
             if (strcmp(name, "strict") == 0) strict = v;
-            else if (strcmp(name, "any_status") == 0) any_status = v;
+            else if (strcmp(name, "all_statuses") == 0) all_statuses = v;
             else if (strcmp(name, "encoding") == 0 || strcmp(name, "pretty") == 0) {
                 PyErr_Format(PyExc_TypeError, "extract_warc: %s does not apply (WARC records carry their own "
                                               "charset; the output is JSON Lines)", name);
@@ -545,7 +546,7 @@ static int extractor_init(PyObject *self, PyObject *args, PyObject *kwargs) {
         ext_raise_status(st, NULL);
         return -1;
     }
-    return warc_iter_start(w, source, strict, any_status);
+    return warc_iter_start(w, source, strict, all_statuses);
 }
 
 /* ---------------------------------------------------------------- shared methods */
@@ -616,14 +617,15 @@ PyTypeObject ext_warc_reader_type = {
     .tp_name = "pith.read_warc",
     .tp_basicsize = sizeof(warc_iter),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "read_warc(source, *, strict=False, any_status=True)\n--\n\n"
+    .tp_doc = "read_warc(source, *, strict=False, all_statuses=False)\n--\n\n"
               "The records of a WARC file (plain, .gz, .zst), as pith.WarcRecord.\n"
               "source is a path or a binary file object (read in pieces: memory\n"
               "stays flat). Damaged stretches are skipped, as the CLI does, each\n"
               "reported with warnings.warn and kept in .errors (pith.WarcError:\n"
               "offset, message); strict=True raises the first instead. A record's\n"
-              "skip_reason says whether extract_warc() extracts it (any_status:\n"
-              "HTTP responses of any status, as the CLI).",
+              "skip_reason says whether extract_warc() extracts it: HTTP status\n"
+              "200 only, as the CLI ('http status 404'); all_statuses=True takes\n"
+              "any status, as the CLI's --all-statuses.",
     .tp_new = PyType_GenericNew,
     .tp_init = reader_init,
     .tp_dealloc = warc_iter_dealloc,
@@ -638,12 +640,14 @@ PyTypeObject ext_warc_extractor_type = {
     .tp_name = "pith.extract_warc",
     .tp_basicsize = sizeof(warc_iter),
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "extract_warc(source, *, strict=False, any_status=True, format=None, **options)\n--\n\n"
+    .tp_doc = "extract_warc(source, *, strict=False, all_statuses=False, format=None, **options)\n--\n\n"
               "The articles of a WARC file: for each HTML response or resource\n"
               "record with an article, in file order, the object `pith\n"
               "crawl.warc.gz` writes as a JSON line (the record's warc_record_id,\n"
               "warc_target_uri, warc_date, http_status, content_type, then the\n"
-              "article's fields). format='json' yields that line as a str (no\n"
+              "article's fields). HTTP responses other than 200 are skipped, as\n"
+              "by the CLI; all_statuses=True keeps them (--all-statuses).\n"
+              "format='json' yields that line as a str (no\n"
               "newline). options are pith.extract()'s (not encoding or pretty).\n"
               "Damage is skipped as by read_warc; a record whose extraction fails\n"
               "(a limit) is kept in .errors too, as the CLI counts it. .stats has\n"

@@ -105,7 +105,8 @@ class WarcRecord(Tuple[Any, ...]):
     charset: Optional[str]           # the transport encoding
     payload: bytes                   # HTTP body (de-chunked, decoded), or the resource's block
     payload_status: str              # "ok", "bad-chunked", "bad-encoding", "unsupported", "too-large"
-    skip_reason: Optional[str]       # None when extract_warc extracts it
+    skip_reason: Optional[str]       # None when extract_warc extracts it; "http status 404" for a
+                                     # response other than 200 unless all_statuses=True
     offset: int                      # byte offset of the record (or its gzip member / zstd frame)
     headers: Tuple[Tuple[str, str], ...]
     http_headers: Tuple[Tuple[str, str], ...]
@@ -117,7 +118,7 @@ class read_warc(Iterator[WarcRecord]):
     errors: List["WarcError"]        # the damage skipped so far (a copy)
     stats: Dict[str, int]            # records, pages, articles, failed, errors
     name: str
-    def __init__(self, source: WarcSource, *, strict: bool = ..., any_status: bool = ...) -> None: ...
+    def __init__(self, source: WarcSource, *, strict: bool = ..., all_statuses: bool = ...) -> None: ...
     def __next__(self) -> WarcRecord: ...
     def close(self) -> None: ...
     def __enter__(self) -> "read_warc": ...
@@ -129,7 +130,7 @@ class extract_warc(Iterator[Any]):
     errors: List["WarcError"]
     stats: Dict[str, int]
     name: str
-    def __init__(self, source: WarcSource, *, strict: bool = ..., any_status: bool = ...,
+    def __init__(self, source: WarcSource, *, strict: bool = ..., all_statuses: bool = ...,
                  format: Optional[Literal["dict", "json"]] = ..., comments: bool = ..., tables: bool = ...,
                  links: bool = ..., images: bool = ..., captions: bool = ..., favor: Favor = ...,
                  only: Only = ..., max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ...,
