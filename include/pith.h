@@ -334,6 +334,16 @@ typedef struct pith_comment {
 PITH_API size_t pith_result_comment_count(const pith_result *r);
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i);
 
+/* The posts of a forum thread, in page order (pages of type
+ * PITH_PAGE_FORUM whose posts pith finds; none on other pages). Each post
+ * is also a section of the article: a heading "author · date", then its
+ * blocks. Same shape as a comment; date is ISO 8601 when the page gives
+ * one in its markup, else the date as shown. */
+typedef pith_comment pith_post;
+
+PITH_API size_t pith_result_post_count(const pith_result *r);
+PITH_API const pith_post *pith_result_post(const pith_result *r, size_t i);
+
 /* The page's type (pith_page_type); PITH_PAGE_ARTICLE for NULL. */
 PITH_API pith_page_type pith_result_page_type(const pith_result *r);
 

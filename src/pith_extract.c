@@ -25,6 +25,8 @@ struct pith_result {
     extract_output out;          /* out.meta is what pith_result_metadata() hands out */
     pith_comment *comments;
     size_t ncomments;
+    pith_post *posts;
+    size_t nposts;
     const char *encoding;
     const char *encoding_source; /* why that encoding ("meta", "bom", ...) */
     uint32_t limits_hit;
@@ -96,17 +98,22 @@ PITH_API void pith_extractor_free(pith_extractor *ex) {
 
 /* ------------------------------------------------------------ comments view */
 
-static bool public_comments(pith_result *r, pith_arena *a) {
-    if (!r->out.ncomments) return true;
-    r->comments = pith_arena_alloc(a, r->out.ncomments * sizeof *r->comments);
-    if (!r->comments) return false;
-    for (size_t i = 0; i < r->out.ncomments; i++) {
-        r->comments[i].author = r->out.comments[i].author;
-        r->comments[i].date = r->out.comments[i].date;
-        r->comments[i].text = r->out.comments[i].text;
+static bool public_list(const extract_comment *in, size_t n, pith_arena *a, pith_comment **out, size_t *nout) {
+    if (!n) return true;
+    *out = pith_arena_alloc(a, n * sizeof **out);
+    if (!*out) return false;
+    for (size_t i = 0; i < n; i++) {
+        (*out)[i].author = in[i].author;
+        (*out)[i].date = in[i].date;
+        (*out)[i].text = in[i].text;
     }
-    r->ncomments = r->out.ncomments;
+    *nout = n;
     return true;
+}
+
+static bool public_comments(pith_result *r, pith_arena *a) {
+    return public_list(r->out.comments, r->out.ncomments, a, &r->comments, &r->ncomments) &&
+           public_list(r->out.posts, r->out.nposts, a, &r->posts, &r->nposts);
 }
 
 /* ------------------------------------------------------------ running */
@@ -183,6 +190,10 @@ PITH_API size_t pith_result_comment_count(const pith_result *r) { return r ? r->
 PITH_API const pith_comment *pith_result_comment(const pith_result *r, size_t i) {
     return r && i < r->ncomments ? &r->comments[i] : NULL;
 }
+PITH_API size_t pith_result_post_count(const pith_result *r) { return r ? r->nposts : 0; }
+PITH_API const pith_post *pith_result_post(const pith_result *r, size_t i) {
+    return r && i < r->nposts ? &r->posts[i] : NULL;
+}
 PITH_API pith_page_type pith_result_page_type(const pith_result *r) { return r ? r->out.page_type : PITH_PAGE_ARTICLE; }
 PITH_API const char *pith_result_encoding(const pith_result *r) { return r && r->encoding ? r->encoding : ""; }
 PITH_API const char *pith_result_encoding_source(const pith_result *r) {
@@ -194,7 +205,7 @@ PITH_API uint32_t pith_result_limits_hit(const pith_result *r) { return r ? r->l
 
 static pith_status render_to(const pith_result *r, pith_format format, pith_buf *b) {
     pith_render_page page = {.meta = &r->out.meta, .encoding = r->encoding, .comments = r->comments,
-                             .ncomments = r->ncomments, .limits_hit = r->limits_hit,
+                             .ncomments = r->ncomments, .posts = r->posts, .nposts = r->nposts, .limits_hit = r->limits_hit,
                              .page_type = pith_page_type_name(r->out.page_type)};
     pith_render_options ro;
     pith_render_options_init(&ro);

@@ -44,6 +44,7 @@ class Article(TypedDict):
     text: str
     blocks: List[Dict[str, Any]]
     comments: List[Dict[str, Optional[str]]]
+    posts: List[Dict[str, Optional[str]]]
     warnings: List[str]
 
 # (name, kind, default, choices, doc) per extraction option; kind is "bool",

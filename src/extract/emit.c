@@ -508,7 +508,9 @@ static void emit_root(emitter *em, uint32_t root) {
             continue;
         }
         bool skip = false;
-        action act = enter_element(em, i, &skip);
+        action act = ACT_BOUNDARY;
+        if (i == root && em->o->root_as_boundary) pith_blocks_boundary(em->b);
+        else act = enter_element(em, i, &skip);
         if (skip) {
             idx = em->f->els[i].end;
             pith_dom_iter_skip_children(&it);

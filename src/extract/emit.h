@@ -35,6 +35,7 @@ typedef struct emit_options {
      * model has weighed them. NULL: the selection's roots as they are. */
     const uint8_t *keep;
     const uint8_t *below;
+    bool root_as_boundary; /* a root gives no block of its own (a post's <li> or <td> is not a list or table) */
 } emit_options;
 
 /* Emits the selected roots of f into builder b; resolved URLs are

@@ -13,6 +13,7 @@
 #include "meta_product.h"
 #include "page_type.h"
 #include "select.h"
+#include "thread.h"
 
 /* When <noscript> counts as visible (see extract_run). */
 #define NOSCRIPT_MIN_CHARS 200 /* characters of text inside <noscript> */
@@ -224,23 +225,25 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     }
 
     pith_blocks_builder_reset(builder, arena);
-    if (sel.core >= 0) {
-        emit_options eo = {
-            .tables = opts->tables,
-            .images = opts->images,
-            .captions = opts->captions_in_text,
-            .links = opts->links,
-            .base_url = url,
-            .base_url_len = url_len,
-            .title = out->meta.title,
-            .title_len = out->meta.title ? strlen(out->meta.title) : 0,
-            .inner_link_density_max = 0.6,
-            .inner_link_list_max_chars = 300,
-            .keep = model ? out->keep : NULL,
-            .below = model ? below : NULL,
-        };
-        emit_article(&f, &sel, &eo, builder, arena);
-    }
+    emit_options eo = {
+        .tables = opts->tables,
+        .images = opts->images,
+        .captions = opts->captions_in_text,
+        .links = opts->links,
+        .base_url = url,
+        .base_url_len = url_len,
+        .title = out->meta.title,
+        .title_len = out->meta.title ? strlen(out->meta.title) : 0,
+        .inner_link_density_max = 0.6,
+        .inner_link_list_max_chars = 300,
+        .keep = model ? out->keep : NULL,
+        .below = model ? below : NULL,
+    };
+    /* A forum thread: its posts, each a section (thread.h). */
+    bool thread = false;
+    if (out->page_type == PITH_PAGE_FORUM && !thread_emit(&f, &eo, builder, arena, &out->posts, &out->nposts, &thread))
+        return false;
+    if (!thread && sel.core >= 0) emit_article(&f, &sel, &eo, builder, arena);
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;
     /* A thin product page: its structured data's description is the body. */
@@ -250,7 +253,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
                                 &from_data))
         return false;
     if (from_data) out->found = true;
-    else if (sel.core < 0) out->reason = f.total_chars ? "no block of prose found" : "no visible text";
+    else if (sel.core < 0 && !thread) out->reason = f.total_chars ? "no block of prose found" : "no visible text";
     else if (!has_children(out->article)) out->reason = "the article's blocks were empty";
     else out->found = true;
 

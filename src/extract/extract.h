@@ -34,6 +34,8 @@ typedef struct extract_output {
     block_set blocks;
     int32_t region;           /* select_region_find's element, -1 if none */
     const uint8_t *keep;      /* per element: its text kept by the model */
+    extract_comment *posts;   /* a forum thread's posts (thread.h), in page order */
+    size_t nposts;
 } extract_output;
 
 /* Runs the pipeline. builder is reset into arena; everything produced lives

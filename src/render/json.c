@@ -16,6 +16,7 @@
  *   text                                   string: the plain-text rendering
  *   blocks                                 [block]
  *   comments                               [{author, date, text}] (null members when absent)
+ *   posts                                  [{author, date, text}]: a forum thread's posts
  *   warnings                               [string]: limits hit and the like
  * Absent strings are null rather than omitted so consumers can index
  * without existence checks; absent lists are [].
@@ -322,14 +323,14 @@ static void text_field(pith_json_writer *w, const pith_block *root, const pith_r
     pith_buf_free(&tmp);
 }
 
-static void comments(pith_json_writer *w, const pith_render_page *p) {
-    pith_json_key(w, "comments");
+static void entries(pith_json_writer *w, const char *key, const pith_comment *list, size_t n) {
+    pith_json_key(w, key);
     pith_json_begin_array(w);
-    for (size_t i = 0; p && i < p->ncomments; i++) {
+    for (size_t i = 0; list && i < n; i++) {
         pith_json_begin_object(w);
-        key_cstr(w, "author", p->comments[i].author);
-        key_cstr(w, "date", p->comments[i].date);
-        key_cstr(w, "text", p->comments[i].text);
+        key_cstr(w, "author", list[i].author);
+        key_cstr(w, "date", list[i].date);
+        key_cstr(w, "text", list[i].text);
         pith_json_end_object(w);
     }
     pith_json_end_array(w);
@@ -397,7 +398,8 @@ pith_status pith_render_json(const pith_block *root, const pith_render_page *pag
     metadata(&w, page);
     text_field(&w, root, opts);
     blocks(&w, root, opts);
-    comments(&w, page);
+    entries(&w, "comments", page ? page->comments : NULL, page ? page->ncomments : 0);
+    entries(&w, "posts", page ? page->posts : NULL, page ? page->nposts : 0);
     warnings(&w, page);
     pith_json_end_object(&w);
     pith_buf_putc(out, '\n');

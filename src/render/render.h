@@ -35,6 +35,8 @@ typedef struct pith_render_page {
     const char *encoding;          /* "UTF-8", "windows-1252"...; NULL: null */
     const pith_comment *comments;  /* the thread (pith_options.comments) */
     size_t ncomments;
+    const pith_post *posts;        /* a forum thread's posts */
+    size_t nposts;
     uint32_t limits_hit;           /* PITH_LIMIT_HIT_* bits, written as JSON "warnings" */
     const char *page_type;         /* "article", "forum"... (pith_page_type_name); NULL: no JSON key */
 } pith_render_page;

@@ -36,11 +36,11 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 keys = ["url", "canonical_url", "title", "authors", "contributors", "date_published", "date_modified",
         "site_name", "language", "description", "image", "tags", "categories", "license", "encoding",
-        "page_type", "product", "text", "blocks", "comments", "warnings"]
+        "page_type", "product", "text", "blocks", "comments", "posts", "warnings"]
 assert list(d) == keys, list(d)
-for k in ["authors", "contributors", "tags", "categories", "blocks", "comments", "warnings"]:
+for k in ["authors", "contributors", "tags", "categories", "blocks", "comments", "posts", "warnings"]:
     assert isinstance(d[k], list), k
-for k in set(keys) - {"authors", "contributors", "tags", "categories", "blocks", "comments", "warnings"}:
+for k in set(keys) - {"authors", "contributors", "tags", "categories", "blocks", "comments", "posts", "warnings"}:
     assert d[k] is None or isinstance(d[k], str), k
 types = {"heading", "paragraph", "list", "quote", "code", "table", "figure", "rule"}
 def walk(blocks):

@@ -25,6 +25,9 @@ golden_page() {
     iconv -c -f UTF-8 -t "$enc" "$src" > "$out" 2>/dev/null
     [ -s "$out" ] || { echo "golden: iconv to $enc failed for $src" >&2; return 2; }
   else
-    cp "$src" "$out"
+    case $src in
+      *.gz) gzip -dc "$src" > "$out" ;;  # WCXB pages are gzipped
+      *) cp "$src" "$out" ;;
+    esac
   fi
 }

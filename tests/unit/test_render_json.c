@@ -98,7 +98,7 @@ static void test_small_exact(void) {
                       "\"license\":null,\"encoding\":\"UTF-8\",\"product\":null,\"text\":\"Hi \\\"there\\\"\\n\\n- i\","
                       "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\"},{\"type\":\"list\","
                       "\"ordered\":false,\"start\":1,\"items\":[{\"text\":\"i\"}]}],"
-                      "\"comments\":[{\"author\":\"C\",\"date\":null,\"text\":\"nice\"}],"
+                      "\"comments\":[{\"author\":\"C\",\"date\":null,\"text\":\"nice\"}],\"posts\":[],"
                       "\"warnings\":[\"max_nodes\"]}\n");
     free(got);
 

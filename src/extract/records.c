@@ -1,0 +1,603 @@
+/*
+ * records.c - repeated records: posts and comments (see records.h).
+ */
+#include "records.h"
+
+#include <string.h>
+
+#include "util/buf.h"
+
+/* Named parameters. */
+#define MAX_LABEL_BYTES 96     /* an author or date longer than this is a block of text, not a label */
+#define MIN_NAME_BYTES 2       /* a one-letter author is an avatar's initial */
+#define LABEL_VISITS 256       /* nodes read for one label at most */
+#define LABEL_TRIES 8          /* candidate labels tried per record and kind */
+#define BODY_SHARE 0.85        /* the body goes down into a child holding this share of the prose */
+#define BODY_OWN_SHARE 0.15    /* ... unless the element has this share as text of its own */
+#define PROSE_MIN 20           /* a record with prose has this many characters outside links */
+#define SMALL_PART_CHARS 60    /* buttons and counters inside a body are at most this long */
+#define MAX_TEXT_BYTES 65536   /* one record's text */
+#define MAX_RECORDS 10000
+#define RECORDS_MOST_SHARE 0.6 /* a group of records holds this share of the biggest group's prose */
+#define BODY_UNSIGNED_SHARE 0.6 /* the biggest unsigned part holds this share of the unsigned text */
+#define BODY_TRIES 4           /* body shapes tried per thread */
+
+/* Words of class and id (rules_has_word). */
+static const char *const author_words[] = {"author", "username", "poster", "fn", "nickname", "commenter", "creator",
+                                           NULL};
+static const char *const user_words[] = {"user", "name", "member", NULL};
+static const char *const date_words[] = {"date", "time", "timestamp", "datetime", "posted", "timeago", "published",
+                                         NULL};
+static const char *const drop_words[] = {"signature", "sig", "signatures", NULL};
+static const char *const small_drop_words[] = {"vote", "votes", "voting", "like", "likes", "reaction", "reactions",
+                                               "reply", "share", "report", "permalink", "edited", "actions",
+                                               "controls", "toolbar", "menu", NULL};
+
+/* ------------------------------------------------------------ shapes */
+
+static uint64_t fnv(uint64_t h, const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+/* Whether an element may be a record at all: block containers and custom
+ * elements; not paragraphs, headings or inline text. */
+static bool shape_candidate(const ext_el *e) {
+    const pith_node *n = e->node;
+    if (e->flags & EL_SKIPPED) return false;
+    if (n->ns != PITH_NS_HTML) return false;
+    if (n->tag == PITH_TAG_UNKNOWN) return memchr(n->str, '-', n->len) != NULL; /* custom elements */
+    switch (n->tag) {
+    case PITH_TAG_P: case PITH_TAG_H1: case PITH_TAG_H2: case PITH_TAG_H3: case PITH_TAG_H4: case PITH_TAG_H5:
+    case PITH_TAG_H6: case PITH_TAG_HTML: case PITH_TAG_BODY: case PITH_TAG_TBODY: case PITH_TAG_THEAD:
+    case PITH_TAG_TFOOT: case PITH_TAG_PRE: case PITH_TAG_FORM:
+        return false;
+    default:
+        return rules_tag_role(n) == TAG_BLOCK;
+    }
+}
+
+/* The shape: tag name plus the first class word, or the itemtype, or the
+ * id without its digits ("post123" -> "post"). */
+static uint64_t shape_of(const pith_node *n) {
+    uint64_t h = fnv(1469598103934665603ull, n->str, n->len);
+    h = fnv(h, "\0", 1);
+    uint32_t len = 0;
+    const char *v = pith_dom_attr(n, "class", 5, &len);
+    if (v) {
+        uint32_t i = 0;
+        while (i < len && (v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) i++;
+        uint32_t s = i;
+        while (i < len && !(v[i] == ' ' || v[i] == '\t' || v[i] == '\n' || v[i] == '\r' || v[i] == '\f')) i++;
+        if (i > s) return fnv(fnv(h, "c", 1), v + s, i - s);
+    }
+    v = pith_dom_attr(n, "itemtype", 8, &len);
+    if (v && len) return fnv(fnv(h, "t", 1), v, len);
+    v = pith_dom_attr(n, "id", 2, &len);
+    if (v && len) {
+        char buf[64];
+        size_t k = 0;
+        bool digits = false;
+        for (uint32_t i = 0; i < len && k < sizeof buf; i++) {
+            if (v[i] >= '0' && v[i] <= '9') digits = true;
+            else buf[k++] = v[i];
+        }
+        if (digits) return fnv(fnv(h, "i", 1), buf, k);
+    }
+    return h;
+}
+
+typedef struct group {
+    uint64_t key;
+    uint32_t first;      /* first member */
+    uint32_t last_end;   /* end of the last member */
+    uint32_t members;
+    uint32_t n1, n2, n3; /* members with at least 1, 2, 3 of: author, date, prose */
+    uint64_t prose;
+} group;
+
+/* ------------------------------------------------------------ signals */
+
+static bool attr_is(const pith_node *n, const char *name, const char *value) {
+    uint32_t len = 0;
+    const char *v = pith_dom_attr(n, name, strlen(name), &len);
+    size_t vl = strlen(value);
+    if (!v || len != vl) return false;
+    for (size_t i = 0; i < vl; i++)
+        if ((v[i] | 0x20) != value[i]) return false;
+    return true;
+}
+
+static bool contains(const char *s, size_t n, const char *w) {
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++)
+        if (memcmp(s + i, w, wl) == 0) return true;
+    return false;
+}
+
+/* A link to a member's page. */
+static bool profile_link(const pith_node *n) {
+    if (n->tag != PITH_TAG_A) return false;
+    uint32_t len = 0;
+    const char *h = pith_dom_attr(n, "href", 4, &len);
+    if (!h || !len) return false;
+    static const char *const pats[] = {"/u/", "/user/", "/users/", "/member/", "/members/", "/profile",
+                                       "viewprofile", "/people/", "/author/", "/usr/", NULL};
+    for (const char *const *p = pats; *p; p++)
+        if (contains(h, len, *p)) return true;
+    return false;
+}
+
+static bool author_strong(const pith_node *n) {
+    return rules_has_word(n, author_words) || attr_is(n, "itemprop", "author") || attr_is(n, "itemprop", "creator") ||
+           attr_is(n, "rel", "author");
+}
+
+static bool is_author(const pith_node *n) {
+    return author_strong(n) || profile_link(n) || rules_has_word(n, user_words);
+}
+
+static bool is_date(const pith_node *n) {
+    return (n->tag == PITH_TAG_TIME && n->ns == PITH_NS_HTML) || rules_has_word(n, date_words) ||
+           attr_is(n, "itemprop", "datePublished") || attr_is(n, "itemprop", "dateCreated");
+}
+
+/* ------------------------------------------------------------ labels */
+
+/* An element's text, collapsed, in buf; false when there is none or it is
+ * too long to be a label. */
+static bool label_text(const pith_node *el, pith_buf *buf) {
+    pith_buf_clear(buf);
+    size_t visits = 0;
+    for (const pith_node *n = el->first_child; n; visits++) {
+        if (visits > LABEL_VISITS) return false;
+        bool skip = false;
+        if (n->type == PITH_NODE_ELEMENT && rules_tag_role(n) == TAG_SKIP) skip = true;
+        if (n->type == PITH_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len; i++) {
+                char c = n->str[i];
+                if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+                    if (buf->len && buf->data[buf->len - 1] != ' ') pith_buf_putc(buf, ' ');
+                } else {
+                    pith_buf_putc(buf, c);
+                }
+                if (buf->len > MAX_LABEL_BYTES) return false;
+            }
+        } else if (n->type == PITH_NODE_ELEMENT && !skip && rules_tag_role(n) == TAG_BLOCK && buf->len &&
+                   buf->data[buf->len - 1] != ' ') {
+            pith_buf_putc(buf, ' ');
+        }
+        n = pith_dom_next(el, n, skip);
+    }
+    while (buf->len && buf->data[buf->len - 1] == ' ') buf->len--;
+    return buf->len > 0 && !buf->failed;
+}
+
+static bool has_digit(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9') return true;
+    return false;
+}
+
+typedef struct reader {
+    ext_features *f;
+    pith_arena *arena;
+    pith_buf buf;
+} reader;
+
+static char *dup_buf(reader *rd) { return pith_arena_strndup(rd->arena, rd->buf.data, rd->buf.len); }
+
+/* The author in [from, to) outside [skip_from, skip_to): a strongly named
+ * element, else a profile link, else an element named user/name. *at is
+ * the element read. Returns false on memory failure only. */
+static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from, uint32_t skip_to,
+                        const char **out, uint32_t *at) {
+    *out = NULL;
+    for (int pass = 0; pass < 3 && !*out; pass++) {
+        int tries = 0;
+        for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
+            if (j >= skip_from && j < skip_to) {
+                j = skip_to - 1;
+                continue;
+            }
+            const ext_el *e = &rd->f->els[j];
+            if (e->flags & EL_SKIPPED) {
+                j = e->end - 1;
+                continue;
+            }
+            const pith_node *n = e->node;
+            bool hit = pass == 0 ? author_strong(n) : pass == 1 ? profile_link(n) : rules_has_word(n, user_words);
+            if (!hit) continue;
+            tries++;
+            /* An author box (itemprop=author on the user's whole card)
+             * names the author in a part: a name or a profile link. */
+            bool inner = false;
+            for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS && !inner; k++) {
+                const pith_node *m = rd->f->els[k].node;
+                if ((rules_has_word(m, author_words) || attr_is(m, "itemprop", "name") || profile_link(m)) &&
+                    label_text(m, &rd->buf) && rd->buf.len >= MIN_NAME_BYTES)
+                    inner = true;
+            }
+            if (!inner && (!label_text(n, &rd->buf) || rd->buf.len < MIN_NAME_BYTES)) continue;
+            if (!(*out = dup_buf(rd))) return false;
+            *at = j;
+            break;
+        }
+    }
+    return true;
+}
+
+/* The date in [from, to) outside [skip_from, skip_to): a <time> or an
+ * element named date/time, with a digit in its text or attributes. */
+static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from, uint32_t skip_to, record *r,
+                      uint32_t *at) {
+    int tries = 0;
+    for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
+        if (j >= skip_from && j < skip_to) {
+            j = skip_to - 1;
+            continue;
+        }
+        const ext_el *e = &rd->f->els[j];
+        if (e->flags & EL_SKIPPED) {
+            j = e->end - 1;
+            continue;
+        }
+        const pith_node *n = e->node;
+        if (!is_date(n)) continue;
+        tries++;
+        /* A labelled date ("asked <span title=ISO>Mar 1</span>") is read
+         * from its dated part. */
+        for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS; k++) {
+            const pith_node *m = rd->f->els[k].node;
+            uint32_t ml = 0;
+            const char *v = pith_dom_attr(m, "datetime", 8, &ml);
+            if (!v) v = pith_dom_attr(m, "title", 5, &ml);
+            if (v && ml <= MAX_LABEL_BYTES && has_digit(v, ml)) {
+                n = m;
+                break;
+            }
+        }
+        uint32_t dl = 0, tl = 0;
+        const char *dt = pith_dom_attr(n, "datetime", 8, &dl);
+        if (!dt || !dl) dt = pith_dom_attr(n, "title", 5, &dl);
+        if (!dt || !dl) dt = pith_dom_attr(n, "content", 7, &dl);
+        if (dt && (dl > MAX_LABEL_BYTES || !has_digit(dt, dl))) dt = NULL;
+        const char *shown = NULL;
+        if (label_text(n, &rd->buf)) {
+            tl = (uint32_t)rd->buf.len;
+            if (has_digit(rd->buf.data, tl) || dt) {
+                if (!(shown = dup_buf(rd))) return false;
+            }
+        }
+        if (!shown && !dt) continue;
+        r->date_text = shown;
+        r->date = dt ? pith_arena_strndup(rd->arena, dt, dl) : shown;
+        if (!r->date) return false;
+        *at = j;
+        return true;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ bodies */
+
+static uint64_t prose(const ext_el *e) { return e->chars > e->link_chars ? e->chars - e->link_chars : 0; }
+
+static bool quotation(const pith_node *n) {
+    static const char *const words[] = {"quote", "blockquote", "bbcodequote", NULL};
+    return n->tag == PITH_TAG_BLOCKQUOTE || rules_has_word(n, words);
+}
+
+static uint32_t find_body(const ext_features *f, uint32_t r) {
+    uint32_t cur = r;
+    for (;;) {
+        const ext_el *c = &f->els[cur];
+        uint64_t total = prose(c);
+        if (!total) return cur;
+        if ((double)(c->own_chars > c->own_link_chars ? c->own_chars - c->own_link_chars : 0) >
+            BODY_OWN_SHARE * (double)total)
+            return cur;
+        uint32_t best = 0;
+        uint64_t best_prose = 0;
+        for (uint32_t j = cur + 1; j < c->end; j = f->els[j].end) {
+            uint64_t p = prose(&f->els[j]);
+            if (p > best_prose) best_prose = p, best = j;
+        }
+        if (!best || (double)best_prose < BODY_SHARE * (double)total) return cur;
+        const pith_node *n = f->els[best].node;
+        if (n->ns != PITH_NS_HTML || rules_tag_role(n) != TAG_BLOCK || quotation(n) || n->tag == PITH_TAG_P ||
+            n->tag == PITH_TAG_PRE || n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL || n->tag == PITH_TAG_TABLE)
+            return cur;
+        cur = best;
+    }
+}
+
+/* Marks the parts of a body that are not the post. */
+static void mark_body(ext_features *f, uint32_t body) {
+    const ext_el *b = &f->els[body];
+    for (uint32_t j = body + 1; j < b->end; j++) {
+        ext_el *e = &f->els[j];
+        e->flags &= ~(uint32_t)EL_BOILERPLATE;
+        const pith_node *n = e->node;
+        bool drop = n->tag == PITH_TAG_FORM || rules_has_word(n, drop_words) ||
+                    (e->chars <= SMALL_PART_CHARS && rules_has_word(n, small_drop_words)) ||
+                    (e->hints & (HINT_HIDDEN | HINT_SHARE | HINT_AD | HINT_CONSENT));
+        if (drop) {
+            e->flags |= EL_BOILERPLATE;
+            j = e->end - 1;
+        }
+    }
+}
+
+/* Marks in found_at (one per record) the outermost element of shape key
+ * holding the most prose in each record; returns how many records have
+ * one. */
+static uint32_t bodies_of_shape(const ext_features *f, const group *g, const uint64_t *shape, uint32_t from,
+                                uint32_t to, uint64_t key, uint32_t *found_at) {
+    uint32_t nb = 0, nfound = 0, last_end = 0;
+    for (uint32_t j = g->first; j < to && nb < g->members; j++) {
+        if (shape[j - from] != g->key || j < last_end) continue;
+        uint32_t rec = j, end = f->els[j].end;
+        last_end = end;
+        uint32_t found = 0;
+        uint64_t found_prose = 0;
+        for (uint32_t k = rec + 1; k < end; k++) {
+            const ext_el *e = &f->els[k];
+            if (e->flags & EL_SKIPPED) continue;
+            if ((shape_of(e->node) | 1) != key) continue;
+            if (!found || prose(e) > found_prose) found = k, found_prose = prose(e);
+            k = e->end - 1; /* outermost */
+        }
+        found_at[nb++] = found;
+        if (found) nfound++;
+        j = end - 1;
+    }
+    return nfound;
+}
+
+/* The records' bodies: each record's own descent (find_body) gives a
+ * shape; the shape that most records' bodies have, and that most records
+ * hold, is the body of every record that holds it (a short post
+ * whose user box outweighs its text has its body where the long posts
+ * have theirs). A few candidate shapes are tried, deepest first. */
+/* The body by the labels: the biggest subtree of the record holding no
+ * author or date (ps: prefix counts of strong author and date elements),
+ * when it holds most of such text; else find_body's descent. */
+static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_t *ps, uint32_t from) {
+    const ext_el *r = &f->els[rec];
+    if (ps[r->end - from] == ps[rec - from]) return find_body(f, rec);
+    uint32_t best = 0;
+    uint64_t best_prose = 0, total = 0;
+    for (uint32_t j = rec + 1; j < r->end; j++) {
+        const ext_el *e = &f->els[j];
+        if (e->flags & EL_SKIPPED) {
+            j = e->end - 1;
+            continue;
+        }
+        if (ps[e->end - from] != ps[j - from]) continue; /* signed: look inside */
+        uint64_t p = prose(e);
+        total += p;
+        if (p > best_prose) best_prose = p, best = j;
+        j = e->end - 1;
+    }
+    if (best && (double)best_prose >= BODY_UNSIGNED_SHARE * (double)total) return best;
+    return find_body(f, rec);
+}
+
+static bool consensus_bodies(const ext_features *f, const group *g, const uint64_t *shape, uint32_t from, uint32_t to,
+                             const uint32_t *ps, pith_arena *arena, uint32_t *bodies) {
+    size_t cap = 16;
+    while (cap < (size_t)g->members * 2) cap *= 2;
+    uint64_t *keys = pith_arena_alloc(arena, cap * sizeof *keys);
+    uint32_t *counts = pith_arena_alloc(arena, cap * sizeof *counts);
+    uint32_t *depths = pith_arena_alloc(arena, cap * sizeof *depths);
+    uint32_t *found_at = pith_arena_alloc(arena, g->members * sizeof *found_at);
+    if (!keys || !counts || !depths || !found_at) return false;
+    memset(keys, 0, cap * sizeof *keys);
+    memset(counts, 0, cap * sizeof *counts);
+    memset(depths, 0, cap * sizeof *depths);
+    uint32_t nb = 0, last_end = 0;
+    for (uint32_t j = g->first; j < to && nb < g->members; j++) {
+        if (shape[j - from] != g->key || j < last_end) continue;
+        uint32_t rec = j;
+        last_end = f->els[j].end;
+        j = last_end - 1;
+        uint32_t b = unsigned_body(f, rec, ps, from);
+        bodies[nb++] = b;
+        if (b == rec) continue;
+        uint64_t k = shape_of(f->els[b].node) | 1;
+        size_t h = (size_t)(k >> 7) & (cap - 1);
+        while (keys[h] && keys[h] != k) h = (h + 1) & (cap - 1);
+        keys[h] = k;
+        counts[h]++;
+        depths[h] += f->els[b].depth - f->els[rec].depth;
+    }
+    for (int tries = 0; tries < BODY_TRIES; tries++) {
+        size_t top = cap;
+        double top_depth = 0;
+        for (size_t h = 0; h < cap; h++) {
+            if (!keys[h] || counts[h] < 2) continue;
+            double d = (double)depths[h] / counts[h];
+            if (top == cap || counts[h] > counts[top] || (counts[h] == counts[top] && d > top_depth))
+                top = h, top_depth = d;
+        }
+        if (top == cap) return true;
+        uint32_t nfound = bodies_of_shape(f, g, shape, from, to, keys[top], found_at);
+        counts[top] = 0; /* tried */
+        if (nfound * 2 < nb) continue;
+        for (uint32_t i = 0; i < nb; i++)
+            if (found_at[i]) bodies[i] = found_at[i];
+        return true;
+    }
+    return true;
+}
+
+/* ------------------------------------------------------------ finding */
+
+static bool choose(const group *a, const group *b) {
+    /* true when a ranks above b */
+    if (a->n3 != b->n3) return a->n3 > b->n3;
+    /* As many complete records: the fewer incomplete ones (a post, not its
+     * user box and its text apart). */
+    if (a->n3 && a->members != b->members) return a->members < b->members;
+    if (a->n2 != b->n2) return a->n2 > b->n2;
+    if (a->n1 != b->n1) return a->n1 > b->n1;
+    return a->first < b->first;
+}
+
+bool records_find(ext_features *f, const records_params *p, pith_arena *arena, record **out, size_t *n) {
+    *out = NULL;
+    *n = 0;
+    uint32_t from = p->from, to = p->to < f->count ? p->to : f->count;
+    if (from >= to) return true;
+    uint64_t region_prose = 0;
+    for (uint32_t j = from; j < to; j = f->els[j].end) region_prose += prose(&f->els[j]);
+    if (!region_prose) return true;
+
+    size_t count = to - from;
+    /* Prefix counts of author and date elements: element j's subtree
+     * [j, end) holds pa[end] - pa[j] of them. */
+    uint32_t *pa = pith_arena_alloc(arena, (count + 1) * sizeof *pa);
+    uint32_t *pd = pith_arena_alloc(arena, (count + 1) * sizeof *pd);
+    uint32_t *ps = pith_arena_alloc(arena, (count + 1) * sizeof *ps);
+    uint64_t *shape = pith_arena_alloc(arena, count * sizeof *shape);
+    size_t cap = 16;
+    while (cap < count * 2) cap *= 2;
+    group *tab = pith_arena_alloc(arena, cap * sizeof *tab);
+    if (!pa || !pd || !ps || !shape || !tab) return false;
+    memset(tab, 0, cap * sizeof *tab);
+    pa[0] = pd[0] = ps[0] = 0;
+    for (uint32_t j = from; j < to; j++) {
+        const ext_el *e = &f->els[j];
+        bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
+        pa[j - from + 1] = pa[j - from] + (vis && is_author(e->node));
+        pd[j - from + 1] = pd[j - from] + (vis && is_date(e->node));
+        ps[j - from + 1] = ps[j - from] + (vis && (author_strong(e->node) || profile_link(e->node) || is_date(e->node)));
+        shape[j - from] = shape_candidate(e) && e->chars ? (shape_of(e->node) | 1) : 0;
+    }
+    /* Group the outermost members of each shape. */
+    for (uint32_t j = from; j < to; j++) {
+        uint64_t k = shape[j - from];
+        if (!k) continue;
+        size_t h = (size_t)(k >> 7) & (cap - 1);
+        while (tab[h].key && tab[h].key != k) h = (h + 1) & (cap - 1);
+        group *g = &tab[h];
+        const ext_el *e = &f->els[j];
+        if (!g->key) {
+            g->key = k;
+            g->first = j;
+        } else if (j < g->last_end) {
+            continue; /* inside a member of its own shape */
+        }
+        g->last_end = e->end;
+        g->members++;
+        uint64_t pr = prose(e);
+        g->prose += pr;
+        uint32_t end = e->end < to ? e->end : to;
+        int score = (pa[end - from] > pa[j - from]) + (pd[end - from] > pd[j - from]) + (pr >= PROSE_MIN);
+        if (score >= 1) g->n1++;
+        if (score >= 2) g->n2++;
+        if (score >= 3) g->n3++;
+    }
+    /* Records are signed: at least two with prose and an author or a date.
+     * And they hold the thread: not much less prose than the group that
+     * holds the most (the comments under each answer are records too). */
+    uint64_t most = 0;
+    for (size_t h = 0; h < cap; h++)
+        if (tab[h].key && tab[h].members >= 2 && tab[h].n2 >= 2 && tab[h].prose > most) most = tab[h].prose;
+    const group *best = NULL;
+    for (size_t h = 0; h < cap; h++) {
+        const group *g = &tab[h];
+        if (!g->key || g->members < 2 || g->members < p->min_records) continue;
+        if ((double)g->prose < p->min_share * (double)region_prose) continue;
+        if (g->n2 < 2 || (double)g->prose < RECORDS_MOST_SHARE * (double)most) continue;
+        if (!best || choose(g, best)) best = g;
+    }
+    if (!best) return true;
+
+    record *list = pith_arena_alloc(arena, best->members * sizeof *list);
+    uint32_t *bodies = pith_arena_alloc(arena, best->members * sizeof *bodies);
+    if (!list || !bodies) return false;
+    if (!consensus_bodies(f, best, shape, from, to, ps, arena, bodies)) return false;
+    size_t bi = 0;
+    reader rd = {.f = f, .arena = arena};
+    pith_buf_init(&rd.buf, NULL, MAX_LABEL_BYTES + 8);
+    size_t nr = 0;
+    bool ok = true;
+    uint32_t last_end = 0;
+    for (uint32_t j = best->first; j < to && ok && nr < MAX_RECORDS; j++) {
+        if (shape[j - from] != best->key || j < last_end) continue;
+        ext_el *e = &f->els[j];
+        last_end = e->end;
+        j = e->end - 1;
+        record r = {.el = (uint32_t)(e - f->els), .body = bodies[bi++]};
+        uint32_t rec = r.el, end = e->end, body = r.body, body_end = f->els[body].end;
+        uint32_t a_at = 0, d_at = 0;
+        /* Outside the body first, then inside it (and then left out of it). */
+        if (!find_author(&rd, rec + 1, end, body, body_end, &r.author, &a_at)) ok = false;
+        if (ok && !r.author && body != rec && !find_author(&rd, body + 1, body_end, 0, 0, &r.author, &a_at))
+            ok = false;
+        if (ok && !r.author) {
+            uint32_t len = 0;
+            const char *v = pith_dom_attr(e->node, "data-author", 11, &len);
+            if (v && len && len <= MAX_LABEL_BYTES && !(r.author = pith_arena_strndup(arena, v, len))) ok = false;
+        }
+        if (ok && !find_date(&rd, rec + 1, end, body, body_end, &r, &d_at)) ok = false;
+        if (ok && !r.date && body != rec && !find_date(&rd, body + 1, body_end, 0, 0, &r, &d_at)) ok = false;
+        if (!ok) break;
+        if (p->signed_only && !r.author && !r.date) continue;
+        mark_body(f, body);
+        if (r.author && a_at > body && a_at < body_end && f->els[a_at].chars <= MAX_LABEL_BYTES)
+            f->els[a_at].flags |= EL_BOILERPLATE;
+        if (r.date && d_at > body && d_at < body_end && f->els[d_at].chars <= MAX_LABEL_BYTES)
+            f->els[d_at].flags |= EL_BOILERPLATE;
+        if (!prose(&f->els[body])) continue;
+        list[nr++] = r;
+    }
+    pith_buf_free(&rd.buf);
+    if (!ok) return false;
+    if (nr < 2 || nr < p->min_records) return true;
+    *out = list;
+    *n = nr;
+    return true;
+}
+
+/* ------------------------------------------------------------ text */
+
+const char *records_text(const ext_features *f, const record *r, pith_arena *arena) {
+    pith_buf b;
+    pith_buf_init(&b, NULL, MAX_TEXT_BYTES + 8);
+    const ext_el *root = &f->els[r->body];
+    uint32_t idx = r->body;
+    pith_dom_iter it;
+    pith_dom_iter_init(&it, root->node);
+    while (pith_dom_iter_step(&it) && b.len < MAX_TEXT_BYTES) {
+        const pith_node *n = it.node;
+        if (n->type == PITH_NODE_TEXT) {
+            for (uint32_t i = 0; i < n->len && b.len < MAX_TEXT_BYTES; i++) {
+                char c = n->str[i];
+                if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+                    if (b.len && b.data[b.len - 1] != ' ') pith_buf_putc(&b, ' ');
+                } else {
+                    pith_buf_putc(&b, c);
+                }
+            }
+            continue;
+        }
+        if (n->type != PITH_NODE_ELEMENT || !it.entering) continue;
+        uint32_t i = idx++;
+        if (i >= f->count || f->els[i].node != n) break;
+        const ext_el *e = &f->els[i];
+        if (i != r->body && (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) {
+            idx = e->end;
+            pith_dom_iter_skip_children(&it);
+            continue;
+        }
+        if ((rules_tag_role(n) == TAG_BLOCK || n->tag == PITH_TAG_BR) && b.len && b.data[b.len - 1] != ' ')
+            pith_buf_putc(&b, ' ');
+    }
+    while (b.len && b.data[b.len - 1] == ' ') b.len--;
+    const char *s = !b.failed && b.len ? pith_arena_strndup(arena, b.data, b.len) : NULL;
+    pith_buf_free(&b);
+    return s;
+}

@@ -1,0 +1,252 @@
+/*
+ * test_thread.c - forum threads as structure (records.c, thread.c): small
+ * hand-written threads in the markup of several engines give their posts
+ * in order, each with its author, date and text, and no user box, vote
+ * counts, signatures or buttons; Text and Markdown show each post as a
+ * section "author · date".
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pith.h"
+#include "test.h"
+
+#define URL "https://talk.example/t/how-do-i-keep-sourdough-starter-alive/4821"
+
+static const char *const BODIES[4] = {
+    "My sourdough starter smells of nail polish and barely rises any more. I feed it once a day with white flour "
+    "and tap water, and the kitchen is cold. What am I doing wrong, and can it still be saved?",
+    "That smell means it is hungry: the yeast has eaten everything and the bacteria make acetone. Feed it twice a "
+    "day for a week, discard all but a spoonful each time, and keep it somewhere warmer than the kitchen.",
+    "Try some rye or whole wheat flour in the feeds too. It has more of what the yeast likes, and in my experience "
+    "a sluggish starter wakes up within three or four days of the change.",
+    "Thank you both! I moved it on top of the fridge, fed it twice a day with half rye, and after five days it "
+    "doubles in six hours again. The bread this weekend had a proper open crumb.",
+};
+static const char *const AUTHORS[4] = {"breadnewbie", "crumbshot", "ryeguy", "breadnewbie"};
+static const char *const DATES[4] = {"2024-03-01T09:12:00Z", "2024-03-01T10:40:00Z", "2024-03-02T08:05:00Z",
+                                     "2024-03-07T19:30:00Z"};
+static const char *const SHOWN[4] = {"Mar 1, 2024", "Mar 1, 2024", "Mar 2, 2024", "Mar 7, 2024"};
+
+typedef void (*post_fn)(char *out, size_t cap, int i);
+
+/* phpBB-like: div.post > div.postbody (h3, p.author with the user link and
+ * date, div.content) and a dl.postprofile, a signature. */
+static void phpbb(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div id='p%d' class='post has-profile bg%d'><div class='inner'>"
+             "<dl class='postprofile'><dt><a href='./memberlist.php?mode=viewprofile&u=%d' class='username'>%s</a>"
+             "</dt><dd class='profile-rank'>Regular member</dd><dd><strong>Posts:</strong> %d</dd></dl>"
+             "<div class='postbody'><h3>Re: starter</h3><p class='author'>by <strong><a "
+             "href='./memberlist.php?mode=viewprofile&u=%d' class='username'>%s</a></strong> &raquo; <time "
+             "datetime='%s'>%s</time></p><div class='content'>%s</div>"
+             "<div class='signature'>Baking since 2019 - my blog has all my recipes and flour notes</div></div>"
+             "</div></div>",
+             100 + i, i % 2 + 1, 7 + i, AUTHORS[i], 40 + i, 7 + i, AUTHORS[i], DATES[i], SHOWN[i], BODIES[i]);
+}
+
+/* Discourse-like (the crawler view): div.topic-body.crawler-post with the
+ * creator's profile link, a <time> and div.post[itemprop=text]. */
+static void discourse(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div id='post_%d' class='topic-body crawler-post' itemprop='comment' itemscope "
+             "itemtype='http://schema.org/Comment'><div class='crawler-post-meta'><span class='creator' "
+             "itemprop='author' itemscope itemtype='http://schema.org/Person'><a itemprop='url' "
+             "href='https://talk.example/u/%s'><span itemprop='name'>%s</span></a></span><span "
+             "class='crawler-post-infos'><time itemprop='datePublished' datetime='%s' class='post-time'>%s</time>"
+             "<span itemprop='position'>#%d</span></span></div><div class='post' itemprop='text'><p>%s</p></div>"
+             "<div itemprop='interactionStatistic'><span class='post-likes'>%d Likes</span></div></div>",
+             i + 1, AUTHORS[i], AUTHORS[i], DATES[i], SHOWN[i], i + 1, BODIES[i], i + 2);
+}
+
+/* XenForo-like: article.message with a user cell (name, title, join date,
+ * message count) and a main cell (header with <time>, div.bbWrapper). */
+static void xenforo(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<article class='message message--post js-post' data-author='%s' id='js-post-%d'>"
+             "<div class='message-inner'><div class='message-cell message-cell--user'><section "
+             "class='message-user'><h4 class='message-name'><a href='/members/%s.%d/' "
+             "class='username'>%s</a></h4><h5 class='userTitle'>Well-known member</h5><dl class='pairs'><dt>Joined"
+             "</dt><dd>Oct 25, 2017</dd></dl><dl class='pairs'><dt>Messages</dt><dd>1,2%d4</dd></dl></section></div>"
+             "<div class='message-cell message-cell--main'><div class='message-main'><header "
+             "class='message-attribution'><ul class='message-attribution-main'><li><a href='/posts/%d/'><time "
+             "class='u-dt' datetime='%s'>%s</time></a></li></ul><ul class='message-attribution-opposite'><li><a "
+             "href='/posts/%d/'>#%d</a></li></ul></header><div class='message-content'><div "
+             "class='message-userContent'><article class='message-body'><div class='bbWrapper'>%s</div></article>"
+             "</div></div><footer class='message-footer'><div class='message-actionBar'><a class='actionBar-action'"
+             " href='/posts/%d/report'>Report</a></div></footer></div></div></div></article>",
+             AUTHORS[i], 500 + i, AUTHORS[i], 7 + i, AUTHORS[i], i, 500 + i, DATES[i], SHOWN[i], 500 + i, i + 1,
+             BODIES[i], 500 + i);
+}
+
+/* vBulletin-like: li.postbitlegacy with div.userinfo and a postbody with
+ * a date span and blockquote.postcontent. */
+static void vbulletin(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<li class='postbitlegacy postbitim postcontainer' id='post_%d'><div class='posthead'><span "
+             "class='postdate old'><span class='date'>%s</span></span><span class='nodecontrols'><a "
+             "href='showthread.php?p=%d#post%d' class='postcounter'>#%d</a></span></div><div "
+             "class='postdetails'><div class='userinfo'><div class='username_container'><a "
+             "class='username offline' href='member.php?u=%d'><strong>%s</strong></a></div><span "
+             "class='usertitle'>Junior Member</span><dl class='userinfo_extra'><dt>Join Date</dt><dd>Jan 2015"
+             "</dd><dt>Posts</dt><dd>%d</dd></dl></div><div class='postbody'><div class='postrow'><div "
+             "class='content'><div id='post_message_%d'><blockquote class='postcontent restore'>%s</blockquote>"
+             "</div></div></div></div></div><div class='postfoot'><span class='postcontrols'><a "
+             "href='newreply.php?p=%d'>Reply With Quote</a></span></div></li>",
+             900 + i, SHOWN[i], 900 + i, 900 + i, i + 1, 30 + i, AUTHORS[i], 10 * i + 3, 900 + i, BODIES[i], 900 + i);
+}
+
+/* Reddit-like: custom elements, the author and the date as attributes
+ * and in a header, the text in div[slot=comment]. */
+static void reddit(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<shreddit-comment author='%s' depth='0'><div slot='commentMeta' class='flex items-center'><a "
+             "href='/user/%s/' class='font-bold'>%s</a><span>&middot;</span><faceplate-timeago ts='%s'><time "
+             "datetime='%s' title='%s'>%s</time></faceplate-timeago></div><div slot='comment' "
+             "id='t1_abc%d-comment-rtjson-content' class='md text-14'><p>%s</p></div><div "
+             "slot='actionRow'><span class='vote-count'>%d</span></div></shreddit-comment>",
+             AUTHORS[i], AUTHORS[i], AUTHORS[i], DATES[i], DATES[i], SHOWN[i], SHOWN[i], i, BODIES[i], 12 - i);
+}
+
+/* StackExchange-like: the question and the answers are different blocks,
+ * each with a div.post-layout holding the text and a user card. */
+static void stackexchange(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div class='%s' id='%s-%d'><div class='post-layout'><div class='votecell'><div "
+             "class='js-vote-count'>%d</div></div><div class='postcell'><div class='s-prose js-post-body' "
+             "itemprop='text'><p>%s</p></div><div class='mt24'><div class='post-signature'><div "
+             "class='user-info'><div class='user-action-time'>%s <span title='%s' "
+             "class='relativetime'>%s</span></div><div class='user-details' itemprop='author' itemscope "
+             "itemtype='http://schema.org/Person'><a href='/users/%d/%s'>%s</a><div class='-flair'><span "
+             "class='reputation-score'>1,%d03</span></div></div></div></div></div></div></div></div>",
+             i ? "answer js-answer" : "question js-question", i ? "answer" : "question", 70 + i, 9 - i, BODIES[i],
+             i ? "answered" : "asked", DATES[i], SHOWN[i], 40 + i, AUTHORS[i], AUTHORS[i], i);
+}
+
+static char *thread_page(post_fn fn, const char *wrap_open, const char *wrap_close) {
+    size_t cap = 65536;
+    char *page = malloc(cap), post[8192];
+    if (!page) return NULL;
+    snprintf(page, cap,
+             "<!doctype html><html><head><title>How do I keep a sourdough starter alive? - Baking Forum</title>"
+             "<meta property='og:type' content='website'></head><body><header class='site-header'><nav><a "
+             "href='/'>Forums</a> <a href='/latest'>Latest</a> <a href='/members'>Members</a></nav></header>"
+             "<main><h1>How do I keep a sourdough starter alive?</h1><p class='thread-meta'>Discussion in "
+             "Baking started by breadnewbie</p>%s",
+             wrap_open);
+    for (int i = 0; i < 4; i++) {
+        fn(post, sizeof post, i);
+        strncat(page, post, cap - strlen(page) - 1);
+    }
+    strncat(page, wrap_close, cap - strlen(page) - 1);
+    strncat(page,
+            "<div class='pagination'><a href='?page=2'>Next</a></div><form class='quick-reply' action='/reply'>"
+            "<textarea name='message'></textarea><button>Post reply</button></form></main><aside "
+            "class='sidebar'><h3>Similar threads</h3><ul><li><a href='/t/1'>Rye starter</a></li><li><a "
+            "href='/t/2'>Bread flour or all purpose?</a></li></ul></aside><footer>Forum software &copy; 2024"
+            "</footer></body></html>",
+            cap - strlen(page) - 1);
+    return page;
+}
+
+static void check_engine(const char *name, post_fn fn, const char *wrap_open, const char *wrap_close,
+                         bool dates) {
+    char *page = thread_page(fn, wrap_open, wrap_close);
+    CHECK(page != NULL);
+    if (!page) return;
+    pith_options o;
+    pith_options_init(&o);
+    o.url = URL;
+    pith_result *r = NULL;
+    CHECK(pith_extract(page, strlen(page), &o, &r) == PITH_OK);
+    if (!r) {
+        free(page);
+        return;
+    }
+    if (pith_result_page_type(r) != PITH_PAGE_FORUM) fprintf(stderr, "%s: not classified as a forum\n", name);
+    CHECK(pith_result_page_type(r) == PITH_PAGE_FORUM);
+    size_t n = pith_result_post_count(r);
+    if (n != 4) fprintf(stderr, "%s: %zu posts\n", name, n);
+    CHECK(n == 4);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        const pith_post *p = pith_result_post(r, i);
+        CHECK(p != NULL);
+        if (!p) continue;
+        CHECK_STR_EQ(p->author, AUTHORS[i]);
+        bool date_ok = p->date && (strcmp(p->date, DATES[i]) == 0 || strcmp(p->date, SHOWN[i]) == 0);
+        if (dates && !date_ok) fprintf(stderr, "%s: post %zu date %s\n", name, i, p->date ? p->date : "(null)");
+        if (dates) CHECK(date_ok);
+        CHECK_STR_EQ(p->text, BODIES[i]);
+    }
+    CHECK(pith_result_post(r, n) == NULL);
+    /* Text: each post is a section headed by its author; no user boxes,
+     * counters, signatures or buttons. */
+    char *text = NULL;
+    size_t len = 0;
+    CHECK(pith_result_render(r, PITH_FORMAT_TEXT, &text, &len) == PITH_OK);
+    if (text) {
+        char want[128];
+        snprintf(want, sizeof want, "\n%s \xC2\xB7 ", AUTHORS[1]);
+        if (!strstr(text, want)) fprintf(stderr, "%s: no heading '%s' in:\n%s\n", name, want, text);
+        CHECK(strstr(text, want) != NULL);
+        CHECK(strstr(text, BODIES[0]) && strstr(text, BODIES[3]) && strstr(text, BODIES[0]) < strstr(text, BODIES[3]));
+        CHECK(!strstr(text, "Junior Member") && !strstr(text, "Well-known member") && !strstr(text, "Regular member"));
+        CHECK(!strstr(text, "Baking since 2019") && !strstr(text, "Reply With Quote") && !strstr(text, "Report"));
+        CHECK(!strstr(text, "Likes") && !strstr(text, "Similar threads") && !strstr(text, "Post reply"));
+        pith_free(text);
+    }
+    char *md = NULL;
+    CHECK(pith_result_render(r, PITH_FORMAT_MARKDOWN, &md, &len) == PITH_OK);
+    if (md) {
+        char want[128];
+        snprintf(want, sizeof want, "## %s \xC2\xB7 ", AUTHORS[2]);
+        CHECK(strstr(md, want) != NULL);
+        pith_free(md);
+    }
+    char *json = NULL;
+    CHECK(pith_result_render(r, PITH_FORMAT_JSON, &json, &len) == PITH_OK);
+    if (json) {
+        const char *c = strstr(json, "\"comments\":"), *p = strstr(json, "\"posts\":[{\"author\":");
+        CHECK(c && p && c < p);
+        pith_free(json);
+    }
+    pith_result_free(r);
+    free(page);
+}
+
+static void test_engines(void) {
+    check_engine("phpbb", phpbb, "<div id='page-body'>", "</div>", true);
+    check_engine("discourse", discourse, "<div id='main-outlet'>", "</div>", true);
+    check_engine("xenforo", xenforo, "<div class='block-body'>", "</div>", true);
+    check_engine("vbulletin", vbulletin, "<ol id='posts' class='posts'>", "</ol>", true);
+    check_engine("reddit", reddit, "<shreddit-comment-tree>", "</shreddit-comment-tree>", true);
+    check_engine("stackexchange", stackexchange, "<div id='mainbar'>", "</div>", true);
+}
+
+/* An article is not a thread: posts[] stays empty, the JSON key is []. */
+static void test_article_has_no_posts(void) {
+    const char *page = "<html><head><title>A walk</title></head><body><article><h1>A walk</h1><p>We walked along "
+                       "the river for an hour and saw two herons, a kingfisher and more ducks than we could "
+                       "count, and then it rained.</p><p>The rain did not stop until we were home again, "
+                       "soaked through, and the tea has never tasted better.</p></article></body></html>";
+    pith_result *r = NULL;
+    CHECK(pith_extract(page, strlen(page), NULL, &r) == PITH_OK);
+    if (!r) return;
+    CHECK(pith_result_post_count(r) == 0);
+    CHECK(pith_result_post(r, 0) == NULL);
+    char *json = NULL;
+    size_t len = 0;
+    CHECK(pith_result_render(r, PITH_FORMAT_JSON, &json, &len) == PITH_OK);
+    if (json) {
+        CHECK(strstr(json, "\"comments\":[],\"posts\":[],") != NULL);
+        pith_free(json);
+    }
+    pith_result_free(r);
+    CHECK(pith_result_post_count(NULL) == 0 && pith_result_post(NULL, 0) == NULL);
+}
+
+int main(void) {
+    RUN(test_engines);
+    RUN(test_article_has_no_posts);
+    return test_summary("thread");
+}
