@@ -314,7 +314,11 @@ typedef enum pith_warc_sniff_result {
 /* Is p[0..n), the first bytes of an input, the start of a WARC file?
  * "WARC/" at the start, or a gzip / zstd stream whose decompressed bytes
  * start with "WARC/", or the zstd dictionary frame only .warc.zst files
- * carry. 64 KiB always suffice to decide. */
+ * carry. A compressed stream that is damaged or cut before its first bytes
+ * decode (a zstd frame with a whole, valid header whose first block is not
+ * all in p: zstd decodes a block only once it is whole) is YES too: it is
+ * no page, and the reader reports its damage and keeps what follows.
+ * 64 KiB always suffice to decide. */
 PITH_WARC_API pith_warc_sniff_result pith_warc_sniff(const void *p, size_t n);
 
 /* For parallel reading of one file held in memory (or mmap'ed): the offset

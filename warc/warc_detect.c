@@ -67,6 +67,14 @@ static pith_warc_sniff_result zstd_sniff(const uint8_t *p, size_t n) {
         if (ZSTD_isError(rc) || rc == 0) break;
     }
     ZSTD_freeDStream(z);
+    /* Nothing decoded yet and no error: zstd gives no byte before a whole
+     * block is in, and the first one is not (a frame cut inside its first
+     * block, a block size damaged past the input's end, or a block larger
+     * than the bytes looked at). Once the frame header is whole and valid
+     * this is a WARC for the reader, which reports the damage and keeps
+     * the frames after it: a zstd stream is never a page pith can read. */
+    if (o.pos == 0 && !ZSTD_isError(rc) && ZSTD_getFrameContentSize(p, n) != ZSTD_CONTENTSIZE_ERROR)
+        return PITH_WARC_SNIFF_YES;
     return verdict(out, o.pos, !ZSTD_isError(rc));
 }
 #endif

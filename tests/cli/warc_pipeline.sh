@@ -238,14 +238,45 @@ PY
         "$PITH" -q "$f" > "$T/as_file" 2>/dev/null
         "$PITH" -q - < "$f" > "$T/as_stdin" 2>/dev/null
         check "$c $dmg: read as a file keeps what stdin keeps" cmp -s "$T/as_file" "$T/as_stdin"
-        # (a zstd frame cut inside its first block is still taken for a page: not fixed yet)
-        [ $c = gzip ] || [ $dmg = flip ] && check "$c $dmg: read as a damaged WARC, not as a page" bash -c '! grep -qv "^{" "$1"' _ "$T/as_file"
+        # (a zstd frame cut inside its first block decodes to nothing: still a WARC, item 13.12)
+        check "$c $dmg: read as a damaged WARC, not as a page" bash -c '! grep -qv "^{" "$1"' _ "$T/as_file"
+        "$PITH" -q "$f" > /dev/null 2> "$T/err"
+        check "$c $dmg: exit 1, the damage reported with its offset" \
+            bash -c 'test $1 = 1 && grep -q "offset [0-9]*: .*(\(gzip\|zstd\|bad-length\|truncated\))" "$2"' _ $? "$T/err"
         if [ $c = gzip ]; then  # the small test file is one zstd block: nothing before its damage decodes
             check "$c $dmg: records before the damage kept" test "$(lines "$T/as_file")" -ge 5
             check "$c $dmg: kept records are the clean ones, in order" bash -c 'head -n 5 "$1" | cmp -s - <(head -n 5 "$2")' _ "$T/as_file" "$T/d.all"
         fi
     done
 done
+
+# A file of one zstd frame per record whose first frame's first block says it is
+# longer than the file (item 13.12): nothing decodes from the start, so the
+# sniff cannot see "WARC/"; it is still a WARC, and the frames after the
+# damaged one are kept.
+if command -v zstd >/dev/null; then
+    $MAKE "$T/z.zst" zst --pages 4 > /dev/null
+    "$PITH" -q "$T/z.zst" > "$T/z.all"
+    python3 - "$T/z.zst" "$T/z.bad.zst" <<'PY'
+import sys
+d = bytearray(open(sys.argv[1], "rb").read())
+# frame header: magic(4) + descriptor(1) + [window] + [dict id] + [content size]
+fhd = d[4]
+single = (fhd >> 5) & 1
+fcs = {0: 1 if single else 0, 1: 2, 2: 4, 3: 8}[fhd >> 6]
+did = {0: 0, 1: 1, 2: 2, 3: 4}[fhd & 3]
+bh = 4 + 1 + (0 if single else 1) + did + fcs     # the first block header (3 bytes, little-endian)
+v = d[bh] | d[bh + 1] << 8 | d[bh + 2] << 16
+v = (v & 7) | (0x1FFFF << 3)                      # same type, a size of 128 KiB - 1: past the file
+d[bh:bh + 3] = bytes([v & 0xFF, (v >> 8) & 0xFF, v >> 16])
+open(sys.argv[2], "wb").write(bytes(d))
+PY
+    "$PITH" -q "$T/z.bad.zst" > "$T/z.bad" 2> "$T/err"
+    check "zstd first block longer than the file: exit 1, reported" bash -c 'test $1 = 1 && grep -q "offset 0:" "$2"' _ $? "$T/err"
+    check "zstd first block longer than the file: read as a WARC, not as a page" bash -c '! grep -qv "^{" "$1"' _ "$T/z.bad"
+    check "zstd first block longer than the file: the later frames' articles kept" \
+        bash -c 'test "$(wc -l < "$1")" -ge 4 && tail -n "$(wc -l < "$1")" "$2" | cmp -s - "$1"' _ "$T/z.bad" "$T/z.all"
+fi
 
 echo "$pass passed, $fail failed"
 test "$fail" = 0

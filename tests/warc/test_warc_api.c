@@ -111,6 +111,11 @@ static void test_sniff_warc(void) {
     zs.p = malloc(zs.cap);
     zs.n = ZSTD_compress(zs.p, zs.cap, w.p, w.n, 3);
     CHECK(!ZSTD_isError(zs.n) && pith_warc_sniff(zs.p, zs.n) == PITH_WARC_SNIFF_YES);
+    /* A frame cut inside its first block (item 13.12): nothing decodes, yet
+     * it is a damaged WARC for the reader to report, never a page. */
+    CHECK(pith_warc_sniff(zs.p, zs.n * 6 / 10) == PITH_WARC_SNIFF_YES);
+    CHECK(pith_warc_sniff(zs.p, 12) == PITH_WARC_SNIFF_YES);
+    CHECK(pith_warc_sniff(zs.p, 4) == PITH_WARC_SNIFF_MORE); /* the frame header is not all there */
     tb_free(&zs);
 #endif
     static const uint8_t dict_frame[8] = {0x5D, 0x2A, 0x4D, 0x18, 0, 0, 0, 0};
