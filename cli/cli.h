@@ -23,7 +23,8 @@ typedef struct warc_cli_options {
     bool all_records;      /* --all-records */
     bool all_statuses;     /* --all-statuses */
     const char *shard;     /* --shard I/N */
-    const char *output;    /* --output FILE (or -o FILE for WARC input) */
+    const char *output;    /* --output FILE: every line into one file */
+    const char *out_dir;   /* -o DIR: one file per input WARC file in DIR */
     const char *stats;     /* --stats FILE */
     bool quiet;            /* --quiet: no progress line, no summary */
     bool time_parse;       /* --time-parse */
@@ -36,6 +37,12 @@ typedef struct warc_cli_options {
 int warc_inputs_kind(const input_list *in, input_peek *peeks);
 /* --shard's "I/N" with 0 <= I < N (cmd_warc.c). */
 bool parse_shard(const char *s, unsigned *index, unsigned *count);
+/* Runs the WARC pipeline; in->rel[i] names input i's output under -o DIR. */
 int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks);
+/* -j N: N, or every core for 0 (at most 256). */
+int cli_jobs(int requested);
+/* A WARC input's output name under -o: its .warc, .warc.gz, .warc.zst (or
+ * .gz, .zst) extension, in any case, taken off in->rel[i]. */
+void warc_output_names(input_list *in);
 
 #endif

@@ -11,12 +11,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "inputs.h"
 #include "pith.h"
-#include "read_input.h"
+#include "html_run.h"
+#include "run_stats.h"
 
 typedef struct cli_option {
     const char *shortname, *longname, *arg, *help;
@@ -26,8 +26,9 @@ typedef struct cli_option {
 static const cli_option options[] = {
     {"-f", "--format", "FORMAT", "text (default), markdown, html or json"},
     {"-o", "--output-dir", "DIR", "write one output per input into DIR, named after the input\n"
-                                  "(a name taken by an earlier input gets -2, -3, ...)\n"
-                                  "(WARC input: -o is the JSON Lines file, like --output)"},
+                                  "(a name taken by an earlier input gets -2, -3, ...);\n"
+                                  "WARC input: one .jsonl per WARC file (crawl.warc.gz ->\n"
+                                  "DIR/crawl.jsonl)"},
     {"-u", "--url", "URL", "the page's URL (resolves links and images; site and date hints)"},
     {NULL, "--encoding", "LABEL", "the transport encoding, as an HTTP charset (e.g. shift_jis)"},
     {NULL, "--comments", NULL, "extract the comment thread apart (JSON: comments[])"},
@@ -45,7 +46,8 @@ static const cli_option options[] = {
                               "a page of another type gives no article (JSON: its page_type\n"
                               "and metadata)"},
     {NULL, "--output", "FILE", "write all output to FILE (default: stdout; WARC: the JSON Lines)"},
-    {"-j", "--jobs", "N", "WARC: extraction threads (default: all cores)"},
+    {"-j", "--jobs", "N", "extraction threads (default: all cores); the output is the same\n"
+                          "on any number"},
     {NULL, "--unordered", NULL, "WARC: write records as they finish, not in input order"},
     {NULL, "--all-records", NULL, "WARC: a line for every record (\"skipped\"/\"error\" say why;\n"
                                   "JSON Lines only)"},
@@ -53,7 +55,7 @@ static const cli_option options[] = {
                                    "others are skipped as \"http status N\")"},
     {NULL, "--shard", "I/N", "only every N-th input starting at I (0-based); with one WARC\n"
                              "file, every N-th record of it"},
-    {NULL, "--stats", "FILE", "WARC: write the run's counts and timings as JSON to FILE"},
+    {NULL, "--stats", "FILE", "write the run's counts and timings as JSON to FILE"},
     {"-q", "--quiet", NULL, "WARC: no progress line and no summary on stderr"},
     {NULL, "--time-parse", NULL, "WARC --stats: also time HTML parsing alone (parses every\n"
                                  "page twice; for benchmarks)"},
@@ -127,108 +129,59 @@ static const cli_option *match_option(int argc, char **argv, int *i, const char 
     return NULL;
 }
 
-static const char *format_ext(pith_format f) {
-    switch (f) {
-    case PITH_FORMAT_MARKDOWN: return ".md";
-    case PITH_FORMAT_HTML: return ".html";
-    case PITH_FORMAT_JSON: return ".json";
-    default: return ".txt";
-    }
-}
-
-/* mkdir -p for the directories of path. */
-static int make_parents(char *path) {
-    for (char *p = path + 1; *p; p++) {
-        if (*p != '/') continue;
-        *p = '\0';
-        int r = mkdir(path, 0777);
-        *p = '/';
-        if (r != 0 && errno != EEXIST) return errno;
-    }
-    return 0;
-}
-
-/* Output path: DIR/<the input's output name (inputs.h)>.<format's extension>. */
-static char *output_path(const char *dir, const char *rel, pith_format f) {
-    size_t n = strlen(dir) + strlen(rel) + 16;
-    char *p = malloc(n);
-    if (p) snprintf(p, n, "%s/%s%s", dir, rel, format_ext(f));
-    return p;
-}
-
-typedef struct run_state {
-    pith_extractor *ex;
-    pith_format format;
-    const char *out_dir;
-    FILE *out;        /* --output FILE (or stdout): every output, one after another */
-    const char *out_name;
-    const char *url;
-    const char *encoding;
-    size_t max_input;
-    int failed;
-    input_peek *pk;   /* this input's stream, when sniffing opened it (or NULL) */
-} run_state;
-
-static int write_all(FILE *f, const char *s, size_t n) {
-    return fwrite(s, 1, n, f) == n ? 0 : EIO;
-}
-
-static void extract_one(run_state *rs, const char *path, const char *rel) {
-    char *data;
-    size_t len;
-    int err = rs->pk && rs->pk->active ? input_peek_slurp(rs->pk, rs->max_input, &data, &len)
-                                       : read_input(path, rs->max_input, &data, &len);
-    if (err) {
-        fprintf(stderr, "pith: %s: %s\n", path, err == ERANGE ? "input larger than the limit" : strerror(err));
-        rs->failed++;
-        return;
-    }
-    const pith_result *r;
-    pith_status st = pith_extractor_run(rs->ex, data, len, rs->url, rs->encoding, &r);
-    free(data);
-    char *out = NULL;
-    size_t out_len = 0;
-    if (st == PITH_OK) st = pith_result_render(r, rs->format, &out, &out_len);
-    if (st != PITH_OK) {
-        fprintf(stderr, "pith: %s: %s\n", path, pith_status_str(st));
-        rs->failed++;
-        return;
-    }
-    if (!pith_result_found(r) && rs->format != PITH_FORMAT_JSON)
-        fprintf(stderr, "pith: %s: no article: %s\n", path, pith_result_reason(r));
-    FILE *f = rs->out;
-    char *opath = NULL;
-    if (rs->out_dir) {
-        opath = output_path(rs->out_dir, rel, rs->format);
-        if (!opath || make_parents(opath) != 0 || !(f = fopen(opath, "wb"))) {
-            fprintf(stderr, "pith: %s: cannot write %s: %s\n", path, opath ? opath : "output", strerror(errno));
-            rs->failed++;
-            free(opath);
-            pith_free(out);
-            return;
-        }
-    }
-    err = write_all(f, out, out_len);
-    /* Every output ends with a newline: JSON objects become JSON Lines. */
-    if (!err && (out_len == 0 || out[out_len - 1] != '\n')) err = write_all(f, "\n", 1);
-    if (opath && fclose(f) != 0) err = errno;
-    if (err) {
-        fprintf(stderr, "pith: %s: write error: %s\n", opath ? opath : rs->out_name, strerror(err));
-        rs->failed++;
-    }
-    free(opath);
-    pith_free(out);
-}
-
 static void free_peeks(input_peek *peeks, size_t n) {
     for (size_t i = 0; i < n; i++) input_peek_free(&peeks[i]);
     free(peeks);
 }
 
+/* HTML inputs: one output per input, on -j N threads (html_run.c).
+ * input_errors: the inputs that already failed (missing, a folder without pages). */
+static int extract_html(const warc_cli_options *w, const pith_options *opts, pith_format format, const char *out_dir,
+                        const char *url, const char *encoding, const input_list *in, input_peek *peeks,
+                        const reason_table *input_errors) {
+    html_run_config c = {
+        .opts = opts,
+        .format = format,
+        .out_dir = out_dir,
+        .out = stdout,
+        .out_name = "stdout",
+        .url = url,
+        .encoding = encoding,
+        .jobs = cli_jobs(w->jobs),
+        .stats_path = w->stats,
+        .input_errors = input_errors,
+    };
+    if (w->shard) parse_shard(w->shard, &c.shard_index, &c.shard_count); /* --shard I/N: every N-th input */
+    if (w->output && strcmp(w->output, "-") != 0) { /* every output into one file */
+        c.out = fopen(w->output, "wb");
+        c.out_name = w->output;
+        if (!c.out) {
+            fprintf(stderr, "pith: %s: %s\n", w->output, strerror(errno));
+            return 1;
+        }
+    }
+    bool stats_failed = false;
+    int failed = (int)reasons_total(input_errors) + html_run(&c, in, peeks, &stats_failed);
+    int status = stats_failed ? 1 : 0;
+    if (c.out != stdout && fclose(c.out) != 0) {
+        fprintf(stderr, "pith: %s: %s\n", c.out_name, strerror(errno));
+        status = 1;
+    }
+    if (fflush(stdout) != 0) status = 1;
+    if (failed) {
+        fprintf(stderr, "pith: %d input%s failed\n", failed, failed == 1 ? "" : "s");
+        status = 1;
+    }
+    return status;
+}
+
 int cmd_extract(int argc, char **argv) {
     pith_options opts;
     pith_options_init(&opts);
-    run_state rs = {.format = PITH_FORMAT_TEXT};
+    pith_format format = PITH_FORMAT_TEXT;
+    const char *out_dir = NULL, *url = NULL, *encoding = NULL;
+    int failed = 0;              /* inputs that failed */
+    reason_table input_errors = {0}; /* ... and why, for --stats */
     warc_cli_options wopt = {0};
     bool format_given = false;
     input_list inputs = {0};
@@ -244,7 +197,8 @@ int cmd_extract(int argc, char **argv) {
             int err = inputs_add(&inputs, a);
             if (err) {
                 fprintf(stderr, "pith: %s: %s\n", a, inputs_strerror(err));
-                rs.failed++;
+                reasons_add(&input_errors, "read", inputs_strerror(err), 1);
+                failed++;
             }
             continue;
         }
@@ -257,10 +211,10 @@ int cmd_extract(int argc, char **argv) {
             inputs_free(&inputs);
             return 0;
         } else if (strcmp(name, "--format") == 0) {
-            if (!pith_format_from_name(v, &rs.format)) status = cli_usage_error("unknown format", v);
+            if (!pith_format_from_name(v, &format)) status = cli_usage_error("unknown format", v);
             format_given = true;
         } else if (strcmp(name, "--output-dir") == 0) {
-            rs.out_dir = v;
+            out_dir = v;
         } else if (strcmp(name, "--output") == 0) {
             wopt.output = v;
         } else if (strcmp(name, "--jobs") == 0) {
@@ -285,9 +239,9 @@ int cmd_extract(int argc, char **argv) {
         } else if (strcmp(name, "--quiet") == 0) {
             wopt.quiet = true;
         } else if (strcmp(name, "--url") == 0) {
-            rs.url = v;
+            url = v;
         } else if (strcmp(name, "--encoding") == 0) {
-            rs.encoding = v;
+            encoding = v;
         } else if (strcmp(name, "--comments") == 0) {
             opts.comments = true;
         } else if (strcmp(name, "--no-tables") == 0) {
@@ -324,78 +278,37 @@ int cmd_extract(int argc, char **argv) {
         inputs_free(&inputs);
         return status;
     }
-    if (inputs.count == 0 && rs.failed == 0 && inputs_add(&inputs, "-") != 0) {
+    if (inputs.count == 0 && failed == 0 && inputs_add(&inputs, "-") != 0) {
         inputs_free(&inputs);
         return 1;
     }
     input_peek *peeks = calloc(inputs.count ? inputs.count : 1, sizeof *peeks);
-    if (!peeks || inputs_unique_names(&inputs) != 0) {
-        free(peeks);
+    if (!peeks) {
         fprintf(stderr, "pith: out of memory\n");
         inputs_free(&inputs);
         return 1;
     }
     int kind = warc_inputs_kind(&inputs, peeks);
-    if (kind != 0) {
-        if (kind < 0) status = cli_usage_error("WARC and HTML inputs cannot be mixed in one run", NULL);
-        else if (rs.out_dir && wopt.output)
-            status = cli_usage_error("-o and --output both given", NULL);
-        else if (rs.url || rs.encoding)
-            status = cli_usage_error("WARC records carry their own URL and charset: --url and --encoding do not apply",
-                                     NULL);
-        else {
-            if (rs.out_dir) wopt.output = rs.out_dir; /* -o FILE for WARC input */
-            wopt.format = format_given ? rs.format : PITH_FORMAT_JSON; /* JSON Lines unless -f says */
-            status = cmd_warc(&wopt, &opts, &inputs, peeks);
-            if (rs.failed) status = 1;
-        }
-        free_peeks(peeks, inputs.count);
-        inputs_free(&inputs);
-        return status;
+    if (kind > 0) warc_output_names(&inputs); /* -o DIR: crawl.warc.gz -> DIR/crawl.jsonl */
+    if (inputs_unique_names(&inputs) != 0) {
+        fprintf(stderr, "pith: out of memory\n");
+        status = 1;
+    } else if (kind < 0) {
+        status = cli_usage_error("WARC and HTML inputs cannot be mixed in one run", NULL);
+    } else if (out_dir && wopt.output) {
+        status = cli_usage_error("-o DIR and --output FILE both given", NULL);
+    } else if (kind > 0 && (url || encoding)) {
+        status = cli_usage_error("WARC records carry their own URL and charset: --url and --encoding do not apply",
+                                 NULL);
+    } else if (kind > 0) {
+        wopt.out_dir = out_dir;
+        wopt.format = format_given ? format : PITH_FORMAT_JSON; /* JSON Lines unless -f says */
+        status = cmd_warc(&wopt, &opts, &inputs, peeks);
+        if (failed) status = 1;
+    } else {
+        status = extract_html(&wopt, &opts, format, out_dir, url, encoding, &inputs, peeks, &input_errors);
     }
-    if (rs.out_dir && wopt.output) {
-        free_peeks(peeks, inputs.count);
-        inputs_free(&inputs);
-        return cli_usage_error("-o DIR and --output FILE both given", NULL);
-    }
-    rs.out = stdout;
-    rs.out_name = "stdout";
-    if (wopt.output && strcmp(wopt.output, "-") != 0) { /* every output into one file */
-        rs.out = fopen(wopt.output, "wb");
-        rs.out_name = wopt.output;
-        if (!rs.out) {
-            fprintf(stderr, "pith: %s: %s\n", wopt.output, strerror(errno));
-            free_peeks(peeks, inputs.count);
-            inputs_free(&inputs);
-            return 1;
-        }
-    }
-    unsigned shard_i = 0, shard_n = 1; /* --shard I/N: every N-th input, as for WARC files */
-    if (wopt.shard) parse_shard(wopt.shard, &shard_i, &shard_n);
-    rs.max_input = opts.limits.max_input_bytes;
-    pith_status st = pith_extractor_new(&opts, &rs.ex);
-    if (st != PITH_OK) {
-        fprintf(stderr, "pith: %s\n", pith_status_str(st));
-        free_peeks(peeks, inputs.count);
-        inputs_free(&inputs);
-        return 1;
-    }
-    for (size_t i = 0; i < inputs.count; i++) {
-        rs.pk = &peeks[i];
-        if (i % shard_n == shard_i) extract_one(&rs, inputs.paths[i], inputs.rel[i]);
-        input_peek_free(&peeks[i]);
-    }
-    pith_extractor_free(rs.ex);
     free_peeks(peeks, inputs.count);
     inputs_free(&inputs);
-    if (rs.out != stdout && fclose(rs.out) != 0) {
-        fprintf(stderr, "pith: %s: %s\n", rs.out_name, strerror(errno));
-        return 1;
-    }
-    if (fflush(stdout) != 0) return 1;
-    if (rs.failed) {
-        fprintf(stderr, "pith: %d input%s failed\n", rs.failed, rs.failed == 1 ? "" : "s");
-        return 1;
-    }
-    return 0;
+    return status;
 }

@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "html_run.h"
 #include "pipeline.h"
 
 int warc_inputs_kind(const input_list *in, input_peek *peeks) {
@@ -38,6 +40,32 @@ bool parse_shard(const char *s, unsigned *index, unsigned *count) {
     return true;
 }
 
+int cli_jobs(int requested) {
+    if (requested > 0) return requested;
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n > 256 ? 256 : n) : 1;
+}
+
+/* Takes a case-insensitive suffix off s; true when it was there. */
+static bool drop_suffix(char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    if (n <= k || strcasecmp(s + n - k, suffix) != 0) return false;
+    s[n - k] = '\0';
+    return true;
+}
+
+void warc_output_names(input_list *in) {
+    for (size_t i = 0; i < in->count; i++) {
+        if (!drop_suffix(in->rel[i], ".gz")) drop_suffix(in->rel[i], ".zst");
+        drop_suffix(in->rel[i], ".warc");
+    }
+}
+
+static void free_paths(char **p, size_t n) {
+    for (size_t i = 0; p && i < n; i++) free(p[i]);
+    free(p);
+}
+
 int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_list *in, input_peek *peeks) {
     pipeline_config cfg = {
         .opts = opts,
@@ -53,11 +81,24 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         .out = stdout,
         .out_name = "stdout",
     };
-    if (cfg.jobs <= 0) {
-        long n = sysconf(_SC_NPROCESSORS_ONLN);
-        cfg.jobs = n > 0 ? (int)(n > 256 ? 256 : n) : 1;
-    }
+    cfg.jobs = cli_jobs(cfg.jobs);
     if (w->shard) parse_shard(w->shard, &cfg.shard_index, &cfg.shard_count); /* checked by cmd_extract */
+    char **out_paths = NULL;
+    if (w->out_dir) { /* -o DIR: one file per input, DIR/<name>.jsonl (.txt, .md, .html for -f) */
+        const char *ext = w->format == PITH_FORMAT_JSON ? ".jsonl" : cli_format_ext(w->format);
+        out_paths = calloc(in->count ? in->count : 1, sizeof *out_paths);
+        for (size_t i = 0; out_paths && i < in->count; i++)
+            if (!(out_paths[i] = cli_output_path(w->out_dir, in->rel[i], ext))) {
+                free_paths(out_paths, in->count);
+                out_paths = NULL;
+            }
+        if (!out_paths) {
+            fprintf(stderr, "pith: out of memory\n");
+            return 1;
+        }
+        cfg.out_paths = out_paths;
+        cfg.ordered = true; /* files follow one another */
+    }
     FILE *f = NULL;
     if (w->output && strcmp(w->output, "-") != 0) {
         f = fopen(w->output, "wb");
@@ -69,6 +110,7 @@ int cmd_warc(const warc_cli_options *w, const pith_options *opts, const input_li
         cfg.out_name = w->output;
     }
     int status = pipeline_run(&cfg, in->paths, in->count, peeks);
+    free_paths(out_paths, in->count);
     if (f && fclose(f) != 0) {
         fprintf(stderr, "pith: %s: %s\n", w->output, strerror(errno));
         status = 1;

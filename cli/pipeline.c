@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "html_run.h"
 #include "pipeline_internal.h"
 
 /* ---------------------------------------------------------------- workers */
@@ -151,7 +152,48 @@ typedef struct writer {
     run_stats *rs;
     uint64_t written;
     bool write_failed;
+    /* -o DIR: the open output (of input path cur_file), and the first
+     * input whose output has not been made yet */
+    size_t cur_file, next_file;
+    FILE *cur;
+    const char *cur_name;
 } writer;
+
+static void writer_fail(writer *wr, const char *name, int err) {
+    progress_log(&wr->p->prog, "pith: %s: write error: %s", name, strerror(err));
+    wr->write_failed = true;
+    pl_set_abort(wr->p);
+}
+
+/* -o DIR: makes input path upto's output current, creating and closing
+ * the outputs of the inputs before it on the way (an input with no line
+ * gets an empty file, one that could not be opened none); upto = the
+ * number of paths closes the last. Input order holds (the pipeline is
+ * ordered with -o DIR), so files only move on. */
+static void writer_advance(writer *wr, size_t upto) {
+    pipeline *p = wr->p;
+    char *const *paths = p->cfg->out_paths;
+    while (!wr->write_failed) {
+        if (wr->cur && wr->cur_file == upto) return;
+        if (wr->cur) {
+            FILE *f = wr->cur;
+            wr->cur = NULL;
+            if (fclose(f) != 0) writer_fail(wr, wr->cur_name, errno);
+            continue;
+        }
+        if (wr->next_file > upto || wr->next_file >= p->n_paths) return;
+        size_t j = wr->next_file++;
+        if (!p->opened[j]) continue;
+        int e = cli_make_parents(paths[j]);
+        if (e == 0 && !(wr->cur = fopen(paths[j], "wb"))) e = errno;
+        if (e) {
+            writer_fail(wr, paths[j], e);
+            return;
+        }
+        wr->cur_file = j;
+        wr->cur_name = paths[j];
+    }
+}
 
 static void count_slot(writer *wr, const slot *s) {
     run_stats *rs = wr->rs;
@@ -171,11 +213,16 @@ static void count_slot(writer *wr, const slot *s) {
 static void write_slot(writer *wr, slot *s) {
     pipeline *p = wr->p;
     count_slot(wr, s);
-    if (s->out.len && !wr->write_failed) {
-        if (fwrite(s->out.data, 1, s->out.len, p->cfg->out) != s->out.len) {
-            progress_log(&p->prog, "pith: %s: write error: %s", p->cfg->out_name, strerror(errno));
-            wr->write_failed = true;
-            pl_set_abort(p);
+    FILE *out = p->cfg->out;
+    const char *name = p->cfg->out_name;
+    if (p->cfg->out_paths && !wr->write_failed) {
+        writer_advance(wr, s->file);
+        out = wr->cur;
+        name = wr->cur_name;
+    }
+    if (s->out.len && !wr->write_failed && out) {
+        if (fwrite(s->out.data, 1, s->out.len, out) != s->out.len) {
+            writer_fail(wr, name, errno);
         } else {
             wr->rs->lines++;
         }
@@ -292,6 +339,11 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
         return 1;
     }
     p.total_bytes = total_size(&p);
+    if (cfg->out_paths && !(p.opened = calloc(n ? n : 1, sizeof *p.opened))) {
+        fprintf(stderr, "pith: out of memory\n");
+        pl_destroy(&p);
+        return 1;
+    }
     pith_options opts = *cfg->opts;
     if (cfg->format == PITH_FORMAT_JSON) opts.json_pretty = false; /* JSON Lines: one object per line */
     worker *ws = calloc((size_t)cfg->jobs, sizeof *ws);
@@ -301,7 +353,7 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     bool reader_ok = started > 0 && pthread_create(&reader, NULL, pl_reader_main, &p) == 0;
     run_stats rs;
     memset(&rs, 0, sizeof rs);
-    writer wr = {&p, &rs, 0, false};
+    writer wr = {&p, &rs, 0, false, 0, 0, NULL, NULL};
     if (reader_ok) write_loop(&wr);
     else pl_set_abort(&p);
     if (reader_ok) pthread_join(reader, NULL);
@@ -309,6 +361,10 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     for (int i = 0; i < started; i++) {
         pthread_join(th[i], NULL);
         pith_extractor_free(ws[i].ex);
+    }
+    if (cfg->out_paths) {
+        if (reader_ok) writer_advance(&wr, n); /* the outputs of inputs with no line; closes the last */
+        if (wr.cur) fclose(wr.cur);            /* (after a write error) */
     }
     bool flushed = fflush(cfg->out) == 0;
     if (!flushed && !wr.write_failed) fprintf(stderr, "pith: %s: write error: %s\n", cfg->out_name, strerror(errno));
@@ -326,6 +382,7 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     }
     free(ws);
     free(th);
+    free(p.opened);
     progress_destroy(&p.prog);
     pl_destroy(&p);
     return status;

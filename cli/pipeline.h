@@ -33,6 +33,9 @@ typedef struct pipeline_config {
     unsigned shard_count;      /* N; 0 or 1 = no sharding */
     FILE *out;                 /* where the JSON Lines go */
     const char *out_name;      /* for messages */
+    char *const *out_paths;    /* -o DIR: per input path, the file its lines go to (created even
+                                  when it gets none, unless the input cannot be opened); out is
+                                  then unused and the output keeps input order. NULL: out */
     const char *stats_path;    /* --stats FILE, or NULL */
     bool progress;             /* draw the progress line (stderr is a terminal) */
     bool quiet;                /* no summary on stderr */

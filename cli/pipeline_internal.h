@@ -36,6 +36,7 @@ typedef enum slot_outcome {
 
 typedef struct slot {
     uint64_t seq;
+    size_t file;               /* index of the input path the record came from */
     slot_kind kind;
     const char *skip_reason;   /* SLOT_SKIP: static string */
     char *payload;             /* a buffer the slot owns (malloc): a copy of the HTML, or the
@@ -84,6 +85,7 @@ typedef struct pipeline {
     /* Reader results (read after it is joined). */
     double next_cpu, next_wall; /* time inside pith_warc_next() */
     run_stats rs;          /* files, records, input/stream bytes, reader skips and errors, rss */
+    bool *opened;          /* per path: the reader opened it (set before any of its slots is pushed) */
     progress prog;
 } pipeline;
 

@@ -87,6 +87,7 @@ bool pl_in_shard(const pipeline *p, uint64_t i) {
 }
 
 typedef struct file_ctx {
+    size_t index;           /* in the pipeline's paths */
     const char *path;       /* "-" = stdin */
     const char *name;       /* for messages */
     input_peek *peek;       /* the sniffed stream, or NULL / inactive for a regular file */
@@ -112,7 +113,7 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
 }
 
 /* One record: skip, or hand to the workers. false = stop (abort). */
-static bool reader_record(pipeline *p, pith_warc_reader *r, const pith_warc_record *rec) {
+static bool reader_record(pipeline *p, const file_ctx *fc, pith_warc_reader *r, const pith_warc_record *rec) {
     const char *why = pith_warc_skip_reason(rec, p->cfg->all_statuses ? PITH_WARC_ANY_STATUS : 0);
     if (why && !p->cfg->all_records) {
         reasons_add(&p->rs.skipped, NULL, why, 1);
@@ -120,6 +121,7 @@ static bool reader_record(pipeline *p, pith_warc_reader *r, const pith_warc_reco
     }
     slot *s = pl_take_free(p);
     if (!s) return false;
+    s->file = fc->index;
     if (!fill_slot(r, s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
         progress_log(&p->prog, "pith: out of memory copying a record of %zu bytes", rec->payload_len);
         s->kind = SLOT_FAILED;
@@ -146,6 +148,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         if (fed) input_feeder_join(feeder);
         return;
     }
+    if (p->opened) p->opened[fc->index] = true;
     pith_warc_enable_timing(r, true);
     const pith_warc_record *rec;
     pith_warc_stats st;
@@ -176,7 +179,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         if (!mine) continue;
         uint64_t nrec = atomic_fetch_add(&p->records, 1) + 1;
         mark_rss(p, nrec);
-        if (!reader_record(p, r, rec)) break;
+        if (!reader_record(p, fc, r, rec)) break;
     }
     pith_warc_get_stats(r, &st);
     p->rs.input_bytes += st.input_bytes;
@@ -196,7 +199,7 @@ void *pl_reader_main(void *arg) {
     uint64_t record_index = 0, base = 0;
     for (size_t i = 0; i < p->n_paths && !p->abort; i++) {
         if (!by_record && !pl_in_shard(p, i)) continue;
-        file_ctx fc = {p->paths[i], strcmp(p->paths[i], "-") == 0 ? "stdin" : p->paths[i],
+        file_ctx fc = {i, p->paths[i], strcmp(p->paths[i], "-") == 0 ? "stdin" : p->paths[i],
                        p->peeks ? &p->peeks[i] : NULL, base, &record_index, by_record};
         read_file(p, &fc);
         base = atomic_load(&p->in_bytes);

@@ -168,4 +168,52 @@ done
 "$PITH" -o "$T/od" --output "$T/x" "$T/many/Alpha.html" > /dev/null 2>&1
 ok "-o DIR and --output FILE together: a usage error" [ $? = 2 ]
 
+# -j N with HTML input (item 13.7): the pages are extracted on N threads and
+# written in input order, byte for byte what one thread writes, messages on
+# stderr too (a missing file, pages without an article); --stats FILE
+# writes the run's counts as for WARC input.
+mkdir -p "$T/jobs"
+cp "$REPO"/tests/page_types/*.html "$T/jobs/"
+cp "$SAMPLE" "$T/jobs/sample.html"
+cp "$T/many/"*.html "$T/jobs/"
+printf '<html><body><nav><a href="/">Home</a></nav></body></html>' > "$T/jobs/zz_empty.html"
+jobs_in=("$T/jobs" "$T/missing.html" "$T/many/Alpha.html")
+npages=$(ls "$T/jobs" | wc -l)
+for fmt in json text; do
+  "$PITH" -j 1 -f $fmt "${jobs_in[@]}" > "$T/j1.out" 2> "$T/j1.err"; st1=$?
+  "$PITH" -j 3 -f $fmt --stats "$T/j3.stats" "${jobs_in[@]}" > "$T/j3.out" 2> "$T/j3.err"; st3=$?
+  ok "-j 3 -f $fmt with HTML: the output of -j 1, byte for byte" cmp -s "$T/j1.out" "$T/j3.out"
+  ok "-j 3 -f $fmt with HTML: the messages of -j 1, in order" cmp -s "$T/j1.err" "$T/j3.err"
+  ok "-j 3 -f $fmt with HTML: exit 1 (the missing file), as -j 1" [ $st1 = 1 -a $st3 = 1 ]
+done
+ok "-j 3 with HTML: one output per page" [ "$(wc -l < "$T/j1.out")" -gt 0 ] && \
+  ok "-j 3 with HTML: every page" [ "$(grep -c . "$T/j3.out")" -ge $((npages + 1)) ]
+ok "--stats with HTML: the run's counts" python3 - "$T/j3.stats" "$npages" <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+pages = int(sys.argv[2]) + 1                       # the folder's pages and Alpha.html again
+assert s["jobs"] == 3, s
+assert s["files"] == s["records"] == pages + 1, s  # + the missing file
+assert s["html"] == pages and s["html_bytes"] > 0, s
+assert s["errors_total"] == 1 and list(s["errors"]) == ["read: No such file or directory"], s
+assert s["files_failed"] == 1, s
+assert sum(s["page_types"].values()) == pages, s
+assert s["extracted"] + s["skipped_total"] == pages, s
+assert any(k.startswith("no article: ") for k in s["skipped"]), s
+assert s["lines"] == pages, s                         # every page writes its output (a blank line without article)
+for k in ("reader", "extract", "render", "writer"):
+    assert s["cpu_seconds"][k] >= 0, s
+assert s["wall_seconds"] >= 0 and s["rss_kb"]["peak"] > 0, s
+PY
+"$PITH" -q -j 2 -f json --stats "$T/j2.stats" --output "$T/j2.jsonl" "$T/jobs" > /dev/null 2>&1
+"$PITH" -j 1 -f json "$T/jobs" > "$T/j1.jsonl" 2> /dev/null
+ok "-j 2 with --output FILE: the same JSON Lines" cmp -s "$T/j1.jsonl" "$T/j2.jsonl"
+ok "--stats -f json with HTML: a line per page" python3 -c '
+import json, sys; s = json.load(open(sys.argv[1])); assert s["lines"] == s["html"] == int(sys.argv[2]), s' "$T/j2.stats" "$npages"
+"$PITH" -j 1 -o "$T/oj1" "$T/jobs" 2> /dev/null
+"$PITH" -j 4 -o "$T/oj4" "$T/jobs" 2> /dev/null
+ok "-j 4 with -o DIR: the files of -j 1" diff -r "$T/oj1" "$T/oj4"
+"$PITH" -j 2 --shard 1/2 -f json "$T/jobs" > "$T/sh" 2> /dev/null
+ok "-j 2 with --shard 1/2: every second page" [ "$(wc -l < "$T/sh")" = $((npages / 2)) ]
+
 summary

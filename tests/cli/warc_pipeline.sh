@@ -143,15 +143,44 @@ check "stdin plain WARC" cmp -s "$T/in3" "$T/good"
 check "a FIFO (process substitution) is read once, whole" cmp -s "$T/in4" "$T/in1"
 "$PITH" -q "$T/g.plain" <(cat "$T/g.gz") > "$T/in5"
 check "a file and a FIFO in one run" cmp -s "$T/in5" <(cat "$T/good" "$T/good")
-"$PITH" -q -o "$T/o.jsonl" "$T/g.gz" > "$T/stdout"
-check "-o FILE for WARC input" test "$(lines "$T/o.jsonl")" = "$(expect "$T/g.gz.json" articles)" -a ! -s "$T/stdout"
-"$PITH" -q --output "$T/o2.jsonl" "$T/g.gz"
-check "--output FILE" cmp -s "$T/o.jsonl" "$T/o2.jsonl"
+"$PITH" -q --output "$T/o.jsonl" "$T/g.gz" > "$T/stdout"
+check "--output FILE for WARC input: the JSON Lines" test "$(lines "$T/o.jsonl")" = "$(expect "$T/g.gz.json" articles)" -a ! -s "$T/stdout"
+cmp -s "$T/o.jsonl" "$T/good"
+check "--output FILE: what stdout gets" test $? = 0
+
+# -o DIR is a folder for WARC input as for HTML (item 13.7): one file per
+# input WARC file in it, named after the input less .warc/.gz/.zst, with
+# .jsonl (-f text: .txt); an existing folder is fine (it failed "Is a
+# directory": -o was the JSON Lines file).
+mkdir -p "$T/odir" "$T/sub"
+cp "$T/g.gz" "$T/sub/g.warc.gz"
+cp "$T/g.plain" "$T/sub/g.plain.WARC"
+printf 'WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n' > "$T/sub/empty.warc"
+"$PITH" -q -j 2 -o "$T/odir" "$T/g.gz" "$T/sub/g.warc.gz" "$T/sub/g.plain.WARC" "$T/big.warc.gz" > "$T/stdout" 2> "$T/err"
+check "-o DIR with WARC input: exit 1 (big.warc.gz has a corrupt record)" test $? = 1
+check "-o DIR with WARC input: nothing on stdout" test ! -s "$T/stdout"
+check "-o DIR with WARC input: one .jsonl per input" \
+    test "$(cd "$T/odir" && ls | tr '\n' ' ')" = "big.jsonl g-2.jsonl g.jsonl g.plain.jsonl "
+check "-o DIR: g.gz's lines" cmp -s "$T/odir/g.jsonl" "$T/good"
+check "-o DIR: the same name again gets -2" cmp -s "$T/odir/g-2.jsonl" "$T/good"
+check "-o DIR: a plain WARC's lines" cmp -s "$T/odir/g.plain.jsonl" "$T/good"
+check "-o DIR: the damaged file's lines, as on stdout" cmp -s "$T/odir/big.jsonl" "$T/j1"
+"$PITH" -q --unordered -o "$T/odir_un" "$T/sub/empty.warc" "$T/g.gz" "$T/big.warc.gz" 2> /dev/null
+check "-o DIR with --unordered: each file's lines in input order" \
+    bash -c 'cmp -s "$1/g.jsonl" "$2" && cmp -s "$1/big.jsonl" "$3"' _ "$T/odir_un" "$T/good" "$T/j1"
+check "-o DIR: an input without articles gets an empty file" test -f "$T/odir_un/empty.jsonl" -a ! -s "$T/odir_un/empty.jsonl"
+"$PITH" -q -f text -o "$T/otext" "$T/g.gz"
+"$PITH" -q -f text "$T/g.gz" > "$T/g.text"
+check "-o DIR -f text with WARC input: DIR/g.txt" cmp -s "$T/otext/g.txt" "$T/g.text"
+"$PITH" -q --shard 1/2 -o "$T/oshard" "$T/g.gz" "$T/sub/g.plain.WARC"
+check "-o DIR with --shard: the shard's files only" test "$(ls "$T/oshard")" = "g.plain.jsonl"
+"$PITH" -q -o "$T/odir2" --output "$T/x.jsonl" "$T/g.gz" > /dev/null 2>&1
+check "-o DIR and --output FILE with WARC input: a usage error" test $? = 2
 
 # ---------------------------------------------------------------- routing by content
 cp "$T/g.gz" "$T/renamed.html"
 "$PITH" -q "$T/renamed.html" > "$T/r" 2>/dev/null
-check "WARC found by content, not by name" cmp -s "$T/r" "$T/o.jsonl"
+check "WARC found by content, not by name" cmp -s "$T/r" "$T/good"
 printf '<html><body><article><p>%s</p></article></body></html>' "$(printf 'A sentence of prose about the harbour. %.0s' $(seq 1 30))" > "$T/page.warc"
 "$PITH" -f json "$T/page.warc" > "$T/p" 2>/dev/null
 check "HTML named .warc is still HTML" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert "warc_record_id" not in d and "harbour" in d["text"]' "$T/p"
