@@ -89,6 +89,15 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
 /* How well an <h1> matches the <title>: 0..1 (share of the h1's words found
  * in the title). */
 double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len);
+/* The same words in the same order, case and punctuation aside ("Don't
+ * stop" ~ "DON’T STOP!"). */
+bool pith_title_same_words(const char *a, size_t a_len, const char *b, size_t b_len);
+/* part is what title has before one of its site separators (" | ", " - ",
+ * " — "...): "Using promises" of "Using promises - JavaScript | MDN"; with
+ * tail, what it has after one ("MDN", "JavaScript | MDN"). */
+bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail);
+/* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
+size_t pith_title_trim_anchor(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- sites, languages */
 

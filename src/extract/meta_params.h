@@ -99,5 +99,8 @@
                                           when it is headline-sized (a longer one wraps a whole block) */
 #define H1_COVERS_TITLE_MIN 0.6        /* share of the title's words found in the h1: a section name or a
                                           logo in an h1 shares a few words, not most */
+#define H1_ARTICLE_TITLE_MIN 0.7       /* an article's <h1> worded otherwise than its title is the title when
+                                          this share of its words is in it (WCXB dev: 122 titles right, 22
+                                          wrong that were right) */
 
 #endif

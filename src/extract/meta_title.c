@@ -134,3 +134,40 @@ double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t
     }
     return total ? (double)found / (double)total : 0.0;
 }
+
+bool pith_title_same_words(const char *a, size_t a_len, const char *b, size_t b_len) {
+    span x = {a, a_len}, y = {b, b_len};
+    size_t i = 0, j = 0;
+    for (;;) {
+        span v = next_word(x, &i), w = next_word(y, &j);
+        if (!v.n || !w.n) return !v.n && !w.n;
+        if (!meta_ieq(v.s, v.n, w.s, w.n)) return false;
+    }
+}
+
+bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail) {
+    /* Titles are short; a hostile one costs no more than its first bytes. */
+    span t = {title, title_len > 400 ? 400 : title_len};
+    for (size_t i = 1; i < t.n; i++) {
+        if (t.s[i] != ' ') continue;
+        for (size_t k = 0; k < NSEP; k++) {
+            size_t sl = strlen(SEPARATORS[k]);
+            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
+            if (tail ? pith_title_same_words(part, part_len, t.s + i + sl, t.n - i - sl)
+                     : pith_title_same_words(part, part_len, t.s, i))
+                return true;
+        }
+    }
+    return false;
+}
+
+size_t pith_title_trim_anchor(const char *s, size_t len) {
+    for (;;) {
+        while (len && (s[len - 1] == ' ' || s[len - 1] == '#')) len--;
+        if (len >= 2 && (unsigned char)s[len - 2] == 0xC2 && (unsigned char)s[len - 1] == 0xB6) { /* ¶ */
+            len -= 2;
+            continue;
+        }
+        return len;
+    }
+}

@@ -192,7 +192,29 @@ static void resolve_title(resolve *r) {
     if (!usable_title(r, t) && title.ptr) t = title;
     if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, RANK_ANY))) t = clean(r, og->s, og->len);
     if (!usable_title(r, t)) return;
-    r->out->title = strip(r, t).ptr;
+    t = strip(r, t);
+    r->out->title = t.ptr;
+    if (r->headline < 0) return;
+    /* The title a reader sees is the headline: the <h1> the page's titles
+     * confirmed. Where the <title> or og:title is that headline plus the
+     * site's decoration ("Using promises - JavaScript | MDN"), the <h1> is
+     * the title; where it words the headline otherwise (an SEO title, a
+     * sharing title), the <h1> is the title of an article only, and only
+     * when most of its words are the title's (extract.c decides). */
+    const meta_value *h = &r->mf->h1[r->headline];
+    size_t hn = pith_title_trim_anchor(h->s, h->len);
+    if (!hn || pith_title_same_words(h->s, hn, t.ptr, t.len)) return;
+    if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, false)) ||
+        (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
+        pith_mstr v = clean(r, h->s, hn);
+        if (v.ptr) r->out->title = v.ptr;
+        return;
+    }
+    /* An <h1> that is the decoration after the headline is the site's logo. */
+    if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, true)) ||
+        (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, true)))
+        return;
+    if (pith_title_match(h->s, hn, t.ptr, t.len) >= H1_ARTICLE_TITLE_MIN) r->h->article_title = clean(r, h->s, hn);
 }
 
 /* ---------------------------------------------------------------- authors */

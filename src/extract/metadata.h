@@ -63,6 +63,9 @@ typedef struct meta_hints {
     pith_mstr product_description; /* the product's description as its structured data gives it
                                       (meta_product.h), when out->product is set */
     pith_desc_source description_source;
+    pith_mstr article_title;  /* on an article, the title is this instead: the visible headline (<h1>) where
+                                 it words the title the page gives differently (extract.c sets it once the
+                                 page type is known) */
     bool language_detected;   /* true: language guessed from the text (no declaration) */
 } meta_hints;
 

@@ -101,7 +101,29 @@ static void test_detect(void) {
     CHECK(pith_lang_detect("Hello world", 11) == NULL);
 }
 
+/* Parts of a title between site separators, and word-for-word equality. */
+static void test_parts(void) {
+    const char *t = "Using promises - JavaScript | MDN";
+    CHECK(pith_title_part_of("Using promises", 14, t, strlen(t), false));
+    CHECK(pith_title_part_of("using PROMISES!", 15, t, strlen(t), false));
+    CHECK(pith_title_part_of("Using promises - JavaScript", 27, t, strlen(t), false));
+    CHECK(!pith_title_part_of("Using", 5, t, strlen(t), false));
+    CHECK(!pith_title_part_of("MDN", 3, t, strlen(t), false));
+    CHECK(pith_title_part_of("MDN", 3, t, strlen(t), true));
+    CHECK(pith_title_part_of("JavaScript | MDN", 16, t, strlen(t), true));
+    CHECK(!pith_title_part_of("Using promises", 14, "Using promises", 14, false));
+    const char *q = "Student Dies After \"Diet Pills\"", *c = "Student dies after \xe2\x80\x9c" "Diet Pills\xe2\x80\x9d";
+    CHECK(pith_title_same_words(q, strlen(q), c, strlen(c)));
+    CHECK(!pith_title_same_words(q, strlen(q), "Student Dies", 12));
+    CHECK(!pith_title_same_words("", 0, "x", 1));
+    CHECK(pith_title_same_words("", 0, "--", 2));
+    CHECK(pith_title_trim_anchor("History \xc2\xb6", 10) == 7);
+    CHECK(pith_title_trim_anchor("Section #", 9) == 7);
+    CHECK(pith_title_trim_anchor("#", 1) == 0);
+}
+
 int main(void) {
+    RUN(test_parts);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

@@ -446,6 +446,41 @@ static void test_reference_date(void) {
     CHECK(!pith_metadata_reference_ok("yesterday"));
 }
 
+/* The title is the visible headline: an <h1> that is the <title> less the
+ * site's decoration, whatever the site's name; an <h1> that is the
+ * decoration (a logo) is not; an <h1> worded otherwise than the titles is
+ * offered for articles only (article_title, applied by extract.c). */
+static const char H1_HEAD[] =
+    "<html><head><title>Using promises - JavaScript | Web Docs</title></head><body>"
+    "<h1>Using promises</h1><p>Promises are objects.</p></body></html>";
+static const char H1_LOGO[] =
+    "<html><head><title>Camping in the hills, a second time | Happy Blogs</title></head><body>"
+    "<h1>Happy Blogs</h1><p>We went camping.</p></body></html>";
+static const char H1_WORDED[] =
+    "<html><head><title>Health And Nutrition Trends For 2026</title>"
+    "<meta property=og:title content=\"Top 10 Health and Nutrition Trends to Watch in 2026\"></head><body>"
+    "<h1>Top 10 Health and Nutrition Trends to Watch</h1><p>Eat well.</p></body></html>";
+static const char H1_QUOTES[] =
+    "<html><head><title>Student Dies After \"Diet Pills\" - News Site</title>"
+    "<meta property=og:title content='Student Dies After \"Diet Pills\"'></head><body>"
+    "<h1>Student Dies After \xe2\x80\x9c" "Diet Pills\xe2\x80\x9d</h1><p>Sad.</p></body></html>";
+
+static void test_headline_title(void) {
+    page_meta p = extract_all(H1_HEAD, NULL);
+    CHECK_STR_EQ(s(p.m.title), "Using promises");
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
+    p = extract_all(H1_LOGO, NULL);
+    CHECK_STR_EQ(s(p.m.title), "Camping in the hills, a second time");
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
+    p = extract_all(H1_WORDED, NULL);
+    CHECK_STR_EQ(s(p.m.title), "Top 10 Health and Nutrition Trends to Watch in 2026");
+    CHECK_STR_EQ(ms(p.h.article_title), "Top 10 Health and Nutrition Trends to Watch");
+    /* The same words: the page's own title stands (typography aside). */
+    p = extract_all(H1_QUOTES, NULL);
+    CHECK_STR_EQ(s(p.m.title), "Student Dies After \"Diet Pills\"");
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -453,6 +488,7 @@ int main(void) {
         pith_arena_free(&arena);
         return 77;
     }
+    RUN(test_headline_title);
     RUN(test_visible_dates);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
