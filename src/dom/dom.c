@@ -54,6 +54,7 @@ pith_node *pith_dom_element(pith_dom *dom, pith_tag tag, pith_ns ns, const char 
     if (name_len > UINT32_MAX) return NULL;
     pith_node *n = new_node(dom, PITH_NODE_ELEMENT);
     if (!n) return NULL;
+    dom->element_count++;
     n->tag = (uint16_t)tag;
     n->ns = (uint8_t)ns;
     n->str = name;

@@ -84,7 +84,7 @@ static void scan_text(const char *s, uint32_t len, uint32_t *digits, uint32_t *c
 enum { IN_REGION = 1, IN_ARTICLE = 2, IN_FORM = 4 };
 
 bool block_features_compute(const ext_features *f, int32_t region, const float *page_scores, pith_arena *arena,
-                            block_set *out) {
+                            block_row_fn each, void *ctx, block_set *out) {
     memset(out, 0, sizeof *out);
     uint32_t n = f->count;
     if (n == 0) return true;
@@ -136,19 +136,25 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
     out->count = count;
     if (!count) return true;
     out->element = pith_arena_alloc(arena, count * sizeof *out->element);
-    out->x = pith_arena_alloc(arena, (size_t)count * BF_COUNT * sizeof *out->x);
-    if (!out->element || !out->x) return false;
-    memset(out->x, 0, (size_t)count * BF_COUNT * sizeof *out->x);
+    if (!out->element) return false;
+    for (uint32_t i = 0, r = 0; i < n; i++)
+        if (block_of[i] != UINT32_MAX) out->element[r++] = i;
+    /* One row at a time: into the matrix, or (each) into a scratch row
+     * handed to the caller, so the page's blocks never hold a matrix. */
+    float row[BF_COUNT];
+    if (!each) {
+        out->x = pith_arena_alloc(arena, (size_t)count * BF_COUNT * sizeof *out->x);
+        if (!out->x) return false;
+    }
     float best = page_scores[0];
     for (int t = 1; t < PITH_PAGE_TYPE_COUNT; t++)
         if (page_scores[t] > best) best = page_scores[t];
 
-    uint32_t r = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        if (block_of[i] == UINT32_MAX) continue;
+    for (uint32_t r = 0; r < count; r++) {
+        uint32_t i = out->element[r];
         const ext_el *e = &els[i];
-        out->element[r] = i;
-        float *x = &out->x[(size_t)r * BF_COUNT];
+        float *x = each ? row : &out->x[(size_t)r * BF_COUNT];
+        memset(x, 0, BF_COUNT * sizeof *x);
         const uint32_t *t = &text[3 * i];
         x[BF_CHARS] = (float)e->own_chars;
         x[BF_LINK_SHARE] = share(e->own_link_chars, e->own_chars);
@@ -192,11 +198,7 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
         x[BF_ARTICLE_SHARE] = share(article_chars, f->total_chars);
         x[BF_BLOCKS] = (float)count;
         for (int k = 0; k < PITH_PAGE_TYPE_COUNT; k++) x[BF_PT_ARTICLE + k] = page_scores[k] - best;
-        r++;
-    }
-    /* Neighbours in document order. */
-    for (r = 0; r < count; r++) {
-        float *x = &out->x[(size_t)r * BF_COUNT];
+        /* Neighbours in document order. */
         if (r > 0) {
             const ext_el *p = &els[out->element[r - 1]];
             x[BF_PREV_CHARS] = (float)p->own_chars;
@@ -207,6 +209,7 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
             x[BF_NEXT_CHARS] = (float)q->own_chars;
             x[BF_NEXT_LINK_SHARE] = share(q->own_link_chars, q->own_chars);
         }
+        if (each) each(ctx, r, i, x);
     }
     return true;
 }

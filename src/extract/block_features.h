@@ -48,12 +48,19 @@ typedef struct block_set {
 /* Names of the features, BF_COUNT of them (for tools and docs). */
 extern const char *const BLOCK_FEATURE_NAMES[BF_COUNT];
 
+/* Called once per block, in document order, with its row number, element
+ * index and BF_COUNT features (valid during the call only). */
+typedef void (*block_row_fn)(void *ctx, uint32_t row, uint32_t element, const float *x);
+
 /* Measures every block of f. region: the element select_region chose (-1:
  * none); EL_SELECTED marks the roots select_article chose, and
  * EL_BOILERPLATE what it named boilerplate. page_scores: the page-type
- * model's PITH_PAGE_TYPE_COUNT scores. Memory from the arena; false when it
- * runs out. Linear in the elements and text of the page. */
+ * model's PITH_PAGE_TYPE_COUNT scores. With each NULL, out->x holds every
+ * block's row (count * BF_COUNT floats); otherwise each row goes to
+ * each(ctx, ...) and out->x stays NULL (no matrix in memory). Memory from
+ * the arena; false when it runs out. Linear in the elements and text of
+ * the page. */
 bool block_features_compute(const ext_features *f, int32_t region, const float *page_scores, pith_arena *arena,
-                            block_set *out);
+                            block_row_fn each, void *ctx, block_set *out);
 
 #endif

@@ -72,8 +72,10 @@ static bool set_insert(uint64_t *set, size_t cap, uint64_t h, bool insert) {
 }
 
 static bool dedupe_captions(pith_block *root, pith_arena *arena) {
+    /* The set holds figures' captions and alt texts only: two a figure. */
     size_t count = 0;
-    for (pith_block *b = root->first_child; b; b = b->next) count++;
+    for (pith_block *b = root->first_child; b; b = b->next) count += b->type == PITH_BLOCK_FIGURE ? 2 : 0;
+    if (count == 0) return true;
     size_t cap = 16;
     while (cap < count * 4) cap *= 2;
     uint64_t *set = pith_arena_alloc(arena, cap * sizeof *set);
@@ -119,31 +121,48 @@ static bool model_type(pith_page_type t) {
            t == PITH_PAGE_DOCUMENTATION || t == PITH_PAGE_SERVICE;
 }
 
+/* What the model keeps, row by row (block_features_compute's each). */
+typedef struct keep_ctx {
+    const ext_features *f;
+    uint8_t *keep;
+    uint64_t kept;
+} keep_ctx;
+
+static void keep_row(void *ctx, uint32_t row, uint32_t el, const float *x) {
+    (void)row;
+    keep_ctx *k = ctx;
+    if (block_model_keep(x)) {
+        k->keep[el] = 1;
+        k->kept += k->f->els[el].own_chars;
+    }
+}
+
 /* Runs the block model over the page: which blocks are content. Fills
  * out->features, blocks, region and keep; below gets, per element, whether
- * anything in its subtree is kept. select_article has run. */
+ * anything in its subtree is kept. select_article has run. matrix: keep
+ * every block's features in out->blocks.x (the dev tools read them);
+ * otherwise each row is decided as it is measured and none is kept. */
 static bool measure_blocks(ext_features *f, const select_params *params, pith_arena *arena, bool decide,
-                           extract_output *out, uint8_t **below) {
+                           bool matrix, extract_output *out, uint8_t **below) {
     if (f->count == 0) return true;
     ext_features *copy = pith_arena_alloc(arena, sizeof *copy);
     if (!copy) return false;
     *copy = *f;
     out->features = copy;
     out->region = select_region_find(f, params->region_share, f->scores);
-    if (!block_features_compute(f, out->region, out->page_scores, arena, &out->blocks)) return false;
-    if (!decide) return true;
+    if (!decide)
+        return block_features_compute(f, out->region, out->page_scores, arena, NULL, NULL, &out->blocks);
     uint8_t *keep = pith_arena_alloc(arena, f->count), *bl = pith_arena_alloc(arena, f->count);
     if (!keep || !bl) return false;
     memset(keep, 0, f->count);
     memset(bl, 0, f->count);
-    uint64_t kept = 0;
-    for (uint32_t r = 0; r < out->blocks.count; r++) {
-        uint32_t el = out->blocks.element[r];
-        if (block_model_keep(&out->blocks.x[(size_t)r * BF_COUNT])) {
-            keep[el] = 1;
-            kept += f->els[el].own_chars;
-        }
-    }
+    keep_ctx k = {.f = f, .keep = keep, .kept = 0};
+    if (!block_features_compute(f, out->region, out->page_scores, arena, matrix ? NULL : keep_row, &k, &out->blocks))
+        return false;
+    if (matrix)
+        for (uint32_t r = 0; r < out->blocks.count; r++)
+            keep_row(&k, r, out->blocks.element[r], &out->blocks.x[(size_t)r * BF_COUNT]);
+    uint64_t kept = k.kept;
     /* A page far from anything the model was trained on (a hundred
      * thousand identical paragraphs) may get nothing kept: the article
      * rules' answer stands then, so no page with text comes out empty. */
@@ -179,17 +198,17 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!pith_metadata_extract(dom, url, url_len, opts->reference_date, arena, classes, &out->meta, &hints)) return false;
 
     ext_features f;
-    if (!features_compute(dom->root, arena, dom->node_count, classes, 0, &f)) return false;
+    if (!features_compute(dom->root, arena, dom->element_count, classes, 0, &f)) return false;
     /* A page that shows next to nothing but holds its text in <noscript>
      * is rendered by scripts, and the noscript copy is the content that
      * crawlers and readers without scripts get: measure it as visible. */
     if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars &&
-        !features_compute(dom->root, arena, dom->node_count, classes, FEAT_SHOW_NOSCRIPT, &f))
+        !features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_NOSCRIPT, &f))
         return false;
     /* So may a page whose text is all in hidden elements (streamed by
      * React into a hidden element a script moves into place). */
     if (f.hidden_chars > HIDDEN_MIN_CHARS && f.hidden_chars > HIDDEN_SHARE * f.total_chars &&
-        !features_compute(dom->root, arena, dom->node_count, classes, FEAT_SHOW_HIDDEN, &f))
+        !features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_HIDDEN, &f))
         return false;
     /* The page type comes before selection, which may depend on it. */
     float *x = pith_arena_alloc(arena, PT_NFEATURES * sizeof *x);
@@ -215,7 +234,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     bool model = model_type(out->page_type) &&
                  out->page_scores[out->page_type] - out->page_scores[PITH_PAGE_ARTICLE] > MODEL_MIN_MARGIN;
     uint8_t *below = NULL;
-    if ((model || all_blocks) && !measure_blocks(&f, &params, arena, model, out, &below)) return false;
+    if ((model || all_blocks) && !measure_blocks(&f, &params, arena, model, all_blocks, out, &below)) return false;
     if (!out->keep) model = false; /* nothing kept: the rules' selection stands */
     if (model) {
         /* The model has weighed every block of the page: emit from the

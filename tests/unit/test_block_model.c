@@ -48,6 +48,19 @@ static void test_tables(void) {
 }
 
 /* The features of a small page, measured as extract_run measures them. */
+typedef struct row_check {
+    const block_set *bs;
+    uint32_t rows;
+    bool same;
+} row_check;
+
+static void check_row(void *ctx, uint32_t row, uint32_t element, const float *x) {
+    row_check *rc = ctx;
+    if (row != rc->rows++ || row >= rc->bs->count || rc->bs->element[row] != element ||
+        memcmp(x, &rc->bs->x[(size_t)row * BF_COUNT], BF_COUNT * sizeof *x) != 0)
+        rc->same = false;
+}
+
 static void test_features(void) {
     static const char html[] =
         "<html><body><nav><a href=/>Home</a></nav>"
@@ -73,7 +86,12 @@ static void test_features(void) {
     CHECK(region >= 0);
     float scores[PITH_PAGE_TYPE_COUNT] = {0, -1, -2, -3, 1, -5, -6};
     block_set bs;
-    CHECK(block_features_compute(&f, region, scores, &a, &bs));
+    CHECK(block_features_compute(&f, region, scores, &a, NULL, NULL, &bs));
+    /* Row by row (no matrix): the same rows, in the same order. */
+    row_check rc = {.bs = &bs, .rows = 0, .same = true};
+    block_set bs2;
+    CHECK(block_features_compute(&f, region, scores, &a, check_row, &rc, &bs2));
+    CHECK(bs2.x == NULL && bs2.count == bs.count && rc.rows == bs.count && rc.same);
     /* Blocks: nav link? no (nav is skipped); the 3 items, the paragraph,
      * the footer paragraph. */
     CHECK(bs.count == 5);
