@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "meta_internal.h"
 #include "util/buf.h"
 
 /* Named parameters. */
@@ -21,6 +22,11 @@
 #define RECORDS_MOST_SHARE 0.6 /* a group of records holds this share of the biggest group's prose */
 #define BODY_UNSIGNED_SHARE 0.6 /* the biggest unsigned part holds this share of the unsigned text */
 #define BODY_TRIES 4           /* body shapes tried per thread */
+#define SHOWN_DATE_MIN 6       /* a link's text read as a date: "3/2/24" .. */
+#define SHOWN_DATE_MAX 40      /* .. "Tuesday, November 12, 2024, 10:45:12 PM" */
+#define SHOWN_DATE_SCAN 200    /* ... with the white space around it */
+#define WRAPPER_CHECKS 32      /* groups checked for holding others whole */
+#define WRAPPER_DEPTH 64       /* ... that many levels up */
 
 /* Words of class and id (rules_has_word). */
 static const char *const author_words[] = {"author", "username", "poster", "fn", "nickname", "commenter", "creator",
@@ -122,7 +128,7 @@ static bool profile_link(const pith_node *n) {
     const char *h = pith_dom_attr(n, "href", 4, &len);
     if (!h || !len) return false;
     static const char *const pats[] = {"/u/", "/user/", "/users/", "/member/", "/members/", "/profile",
-                                       "viewprofile", "/people/", "/author/", "/usr/", NULL};
+                                       "viewprofile", "profile.php", "/people/", "/author/", "/usr/", NULL};
     for (const char *const *p = pats; *p; p++)
         if (contains(h, len, *p)) return true;
     return false;
@@ -137,9 +143,36 @@ static bool is_author(const pith_node *n) {
     return author_strong(n) || profile_link(n) || rules_has_word(n, user_words);
 }
 
+/* A link or span whose whole text is a date ("2025-11-01 15:14:37", "Mar
+ * 3, 2024"): forums that name no element date still show one per post. */
+static bool shown_date(const pith_node *n) {
+    if (n->ns != PITH_NS_HTML || (n->tag != PITH_TAG_A && n->tag != PITH_TAG_SPAN)) return false;
+    const pith_node *t = n->first_child;
+    if (!t || t->next || t->type != PITH_NODE_TEXT) return false;
+    if (t->len > SHOWN_DATE_SCAN) return false;
+    const char *x = t->str;
+    uint32_t len = t->len;
+    while (len && (*x == ' ' || *x == '\n' || *x == '\t' || *x == '\r')) x++, len--;
+    while (len && (x[len - 1] == ' ' || x[len - 1] == '\n' || x[len - 1] == '\t' || x[len - 1] == '\r')) len--;
+    if (len < SHOWN_DATE_MIN || len > SHOWN_DATE_MAX) return false;
+    /* A numeric stamp ("03/04/2026 19:44", "2025-11-01 15:14:37"): dates
+     * whose day and month order is unknown are still dates here. */
+    unsigned digits = 0, seps = 0, other = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        char c = x[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (c == '/' || c == '-' || c == '.' || c == ':') seps++;
+        else if (c != ' ' && c != ',' && c != 'A' && c != 'P' && c != 'M' && c != 'a' && c != 'p' && c != 'm') other++;
+    }
+    if (!digits) return false;
+    if (!other && digits >= 4 && seps >= 2) return true;
+    pith_date d;
+    return pith_date_parse_ex(x, len, 0, &d);
+}
+
 static bool is_date(const pith_node *n) {
     return (n->tag == PITH_TAG_TIME && n->ns == PITH_NS_HTML) || rules_has_word(n, date_words) ||
-           attr_is(n, "itemprop", "datePublished") || attr_is(n, "itemprop", "dateCreated");
+           attr_is(n, "itemprop", "datePublished") || attr_is(n, "itemprop", "dateCreated") || shown_date(n);
 }
 
 /* ------------------------------------------------------------ labels */
@@ -187,6 +220,26 @@ typedef struct reader {
 
 static char *dup_buf(reader *rd) { return pith_arena_strndup(rd->arena, rd->buf.data, rd->buf.len); }
 
+static bool names_author(const pith_node *m) {
+    return rules_has_word(m, author_words) || attr_is(m, "itemprop", "name") || profile_link(m);
+}
+
+/* The part of element j that names the author (a name or a profile link
+ * with a label), the innermost of nested ones: a pane named "author" holds
+ * a heading named "author" holding the name, and the pane's text has the
+ * date too. Its label is left in rd->buf; 0 when there is none. */
+static uint32_t name_part(reader *rd, uint32_t j) {
+    uint32_t found = 0, end = rd->f->els[j].end, limit = j + LABEL_VISITS;
+    for (uint32_t k = j + 1; k < end && k < limit; k++) {
+        const pith_node *m = rd->f->els[k].node;
+        if (!names_author(m) || !label_text(m, &rd->buf) || rd->buf.len < MIN_NAME_BYTES) continue;
+        found = k;
+        end = rd->f->els[k].end; /* look on inside it only */
+    }
+    if (found) label_text(rd->f->els[found].node, &rd->buf);
+    return found;
+}
+
 /* The author in [from, to) outside [skip_from, skip_to): a strongly named
  * element, else a profile link, else an element named user/name. *at is
  * the element read. Returns false on memory failure only. */
@@ -211,13 +264,7 @@ static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_fr
             tries++;
             /* An author box (itemprop=author on the user's whole card)
              * names the author in a part: a name or a profile link. */
-            bool inner = false;
-            for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS && !inner; k++) {
-                const pith_node *m = rd->f->els[k].node;
-                if ((rules_has_word(m, author_words) || attr_is(m, "itemprop", "name") || profile_link(m)) &&
-                    label_text(m, &rd->buf) && rd->buf.len >= MIN_NAME_BYTES)
-                    inner = true;
-            }
+            bool inner = name_part(rd, j) != 0;
             if (!inner && (!label_text(n, &rd->buf) || rd->buf.len < MIN_NAME_BYTES)) continue;
             if (!(*out = dup_buf(rd))) return false;
             *at = j;
@@ -363,7 +410,8 @@ static uint32_t bodies_of_shape(const ext_features *f, const group *g, const uin
 /* The body by the labels: the biggest subtree of the record holding no
  * author or date (ps: prefix counts of strong author and date elements),
  * when it holds most of such text; else find_body's descent. */
-static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_t *ps, uint32_t from) {
+static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_t *ps, const uint32_t *pd,
+                              uint32_t from) {
     const ext_el *r = &f->els[rec];
     if (ps[r->end - from] == ps[rec - from]) return find_body(f, rec);
     uint32_t best = 0;
@@ -374,7 +422,12 @@ static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_
             j = e->end - 1;
             continue;
         }
-        if (ps[e->end - from] != ps[j - from]) continue; /* signed: look inside */
+        if (ps[e->end - from] != ps[j - from]) {
+            /* A user box (named author/poster, with no date): the user's
+             * name, rank and signature-like details, never the post. */
+            if (rules_has_word(e->node, author_words) && pd[e->end - from] == pd[j - from]) j = e->end - 1;
+            continue; /* signed: look inside */
+        }
         uint64_t p = prose(e);
         total += p;
         if (p > best_prose) best_prose = p, best = j;
@@ -385,7 +438,7 @@ static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_
 }
 
 static bool consensus_bodies(const ext_features *f, const group *g, const uint64_t *shape, uint32_t from, uint32_t to,
-                             const uint32_t *ps, pith_arena *arena, uint32_t *bodies) {
+                             const uint32_t *ps, const uint32_t *pd, pith_arena *arena, uint32_t *bodies) {
     size_t cap = 16;
     while (cap < (size_t)g->members * 2) cap *= 2;
     uint64_t *keys = pith_arena_alloc(arena, cap * sizeof *keys);
@@ -402,7 +455,7 @@ static bool consensus_bodies(const ext_features *f, const group *g, const uint64
         uint32_t rec = j;
         last_end = f->els[j].end;
         j = last_end - 1;
-        uint32_t b = unsigned_body(f, rec, ps, from);
+        uint32_t b = unsigned_body(f, rec, ps, pd, from);
         bodies[nb++] = b;
         if (b == rec) continue;
         uint64_t k = shape_of(f->els[b].node) | 1;
@@ -452,6 +505,14 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     if (from >= to) return true;
     uint64_t region_prose = 0;
     for (uint32_t j = from; j < to; j = f->els[j].end) region_prose += prose(&f->els[j]);
+    /* Cookie banners and hidden dialogs are no part of the page's prose. */
+    for (uint32_t j = from; j < to; j++) {
+        const ext_el *e = &f->els[j];
+        if (!(e->hints & (HINT_CONSENT | HINT_HIDDEN))) continue;
+        uint64_t pr = prose(e);
+        region_prose -= pr < region_prose ? pr : region_prose;
+        j = e->end - 1;
+    }
     if (!region_prose) return true;
 
     size_t count = to - from;
@@ -473,7 +534,9 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
         pa[j - from + 1] = pa[j - from] + (vis && is_author(e->node));
         pd[j - from + 1] = pd[j - from] + (vis && is_date(e->node));
         ps[j - from + 1] = ps[j - from] + (vis && (author_strong(e->node) || profile_link(e->node) || is_date(e->node)));
-        shape[j - from] = shape_candidate(e) && e->chars ? (shape_of(e->node) | 1) : 0;
+        /* Nothing in a cookie banner or a hidden dialog is a record. */
+        bool aside = e->scope_hints & (HINT_CONSENT | HINT_HIDDEN);
+        shape[j - from] = shape_candidate(e) && e->chars && !aside ? (shape_of(e->node) | 1) : 0;
     }
     /* Group the outermost members of each shape. */
     for (uint32_t j = from; j < to; j++) {
@@ -502,9 +565,45 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     /* Records are signed: at least two with prose and an author or a date.
      * And they hold the thread: not much less prose than the group that
      * holds the most (the comments under each answer are records too). */
+    /* A group of wrappers (one holding the whole thread, another the
+     * cookie banner) holds the most prose only through the member that
+     * holds everything: one whose member holds another group is measured
+     * without that member. Among the groups holding the most
+     * prose only (WRAPPER_CHECKS), so that this stays linear. */
+    const group *cands[WRAPPER_CHECKS];
+    size_t nc = 0;
+    for (size_t h = 0; h < cap; h++) {
+        const group *g = &tab[h];
+        if (!g->key || g->members < 2 || g->n2 < 2) continue;
+        if (nc < WRAPPER_CHECKS) {
+            cands[nc++] = g;
+            continue;
+        }
+        size_t low = 0;
+        for (size_t c = 1; c < nc; c++)
+            if (cands[c]->prose < cands[low]->prose) low = c;
+        if (g->prose > cands[low]->prose) cands[low] = g;
+    }
+    /* held[c]: the prose of candidate c's member that holds another
+     * candidate's first member (walking up at most WRAPPER_DEPTH). */
+    uint64_t held[WRAPPER_CHECKS] = {0};
+    for (size_t d = 0; d < nc; d++) {
+        int32_t a = f->els[cands[d]->first].parent;
+        for (int steps = 0; a >= (int32_t)from && steps < WRAPPER_DEPTH; steps++, a = f->els[a].parent) {
+            uint64_t k = shape[(uint32_t)a - from];
+            if (!k) continue;
+            for (size_t c = 0; c < nc; c++)
+                if (c != d && cands[c]->key == k && cands[d]->last_end <= f->els[a].end) {
+                    uint64_t pr = prose(&f->els[a]);
+                    if (pr > held[c]) held[c] = pr;
+                }
+        }
+    }
     uint64_t most = 0;
-    for (size_t h = 0; h < cap; h++)
-        if (tab[h].key && tab[h].members >= 2 && tab[h].n2 >= 2 && tab[h].prose > most) most = tab[h].prose;
+    for (size_t c = 0; c < nc; c++) {
+        uint64_t pr = cands[c]->prose - (held[c] < cands[c]->prose ? held[c] : cands[c]->prose);
+        if (pr > most) most = pr;
+    }
     const group *best = NULL;
     for (size_t h = 0; h < cap; h++) {
         const group *g = &tab[h];
@@ -518,7 +617,7 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     record *list = pith_arena_alloc(arena, best->members * sizeof *list);
     uint32_t *bodies = pith_arena_alloc(arena, best->members * sizeof *bodies);
     if (!list || !bodies) return false;
-    if (!consensus_bodies(f, best, shape, from, to, ps, arena, bodies)) return false;
+    if (!consensus_bodies(f, best, shape, from, to, ps, pd, arena, bodies)) return false;
     size_t bi = 0;
     reader rd = {.f = f, .arena = arena};
     pith_buf_init(&rd.buf, NULL, MAX_LABEL_BYTES + 8);
