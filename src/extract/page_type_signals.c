@@ -21,10 +21,14 @@ typedef struct pt_word {
     uint8_t group;
 } pt_word;
 
+/* memcmp's order, compared in line: words differ in their first byte or
+ * two, and a call to memcmp per probe cost more than the search. */
 static int cmp_word(const char *w, size_t n, const pt_word *e) {
     size_t m = n < e->len ? n : e->len;
-    int c = memcmp(w, e->w, m);
-    if (c) return c;
+    for (size_t i = 0; i < m; i++) {
+        unsigned char a = (unsigned char)w[i], b = (unsigned char)e->w[i];
+        if (a != b) return a < b ? -1 : 1;
+    }
     return n < e->len ? -1 : n > e->len ? 1 : 0;
 }
 
@@ -358,21 +362,38 @@ static const pt_word CLASS_WORDS[] = {
 
 static bool is_alnum(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
 
+/* Every class word is CW_MIN_LEN to CW_MAX_LEN lowercase letters
+ * (pt_tables_sorted checks): other words are not looked up. */
+#define CW_MIN_LEN 3
+#define CW_MAX_LEN 13
+
+static bool class_word_shape(const pt_word *t, size_t count) {
+    for (size_t i = 0; i < count; i++) {
+        if (t[i].len < CW_MIN_LEN || t[i].len > CW_MAX_LEN) return false;
+        for (size_t k = 0; k < t[i].len; k++)
+            if (t[i].w[k] < 'a' || t[i].w[k] > 'z') return false;
+    }
+    return true;
+}
+
 uint32_t page_type_class_words(const char *v, size_t len) {
     uint32_t bits = 0;
     char word[24];
     size_t n = 0;
-    bool too_long = false;
+    bool too_long = false, digit = false;
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : 0;
         bool hump = n > 0 && c >= 'A' && c <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z';
-        if ((!is_alnum(c) || hump) && (n || too_long)) {
-            int g = too_long ? -1 : find(CLASS_WORDS, COUNT(CLASS_WORDS), word, n);
+        bool alnum = is_alnum(c);
+        if ((!alnum || hump) && (n || too_long)) {
+            int g = too_long || digit || n < CW_MIN_LEN || n > CW_MAX_LEN ? -1
+                                                                         : find(CLASS_WORDS, COUNT(CLASS_WORDS), word, n);
             if (g >= 0) bits |= 1u << g;
             n = 0;
-            too_long = false;
+            too_long = digit = false;
         }
-        if (!is_alnum(c)) continue;
+        if (!alnum) continue;
+        digit |= c <= '9';
         if (n == sizeof word) too_long = true;
         else word[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
     }
@@ -435,5 +456,6 @@ uint32_t page_type_schema_bits(const char *type, size_t len) {
 
 bool pt_tables_sorted(void) {
     return sorted(URL_WORDS, COUNT(URL_WORDS)) && sorted(PHRASES, COUNT(PHRASES)) &&
-           sorted(CLASS_WORDS, COUNT(CLASS_WORDS)) && sorted(SCHEMA_NAMES, COUNT(SCHEMA_NAMES));
+           sorted(CLASS_WORDS, COUNT(CLASS_WORDS)) && class_word_shape(CLASS_WORDS, COUNT(CLASS_WORDS)) &&
+           sorted(SCHEMA_NAMES, COUNT(SCHEMA_NAMES));
 }

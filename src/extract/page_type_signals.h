@@ -40,7 +40,8 @@ bool pt_is_price(const char *s, size_t n);
 /* A date-like text: a year 1990-2039 standing alone, or "... ago". */
 bool pt_is_datelike(const char *s, size_t n);
 
-/* For tests: every table is strictly sorted. */
+/* For tests: every table is strictly sorted, and the class words are the
+ * shape page_type_class_words looks up (3 to 13 lowercase letters). */
 bool pt_tables_sorted(void);
 
 #endif
