@@ -33,6 +33,7 @@ enum {
     HINT_CAPTION = 1u << 10,  /* figure captions and photo credits */
     HINT_BODY = 1u << 11,     /* itemprop=articleBody: the page says this is the article text */
     HINT_WIDGET = 1u << 12,   /* "widget": sidebar widgets, but page builders call every block one */
+    HINT_DETAIL = 1u << 13,   /* a product's description, details, specifications (block model only) */
 };
 
 /* Hints that only remove an element when it holds little of the page's

@@ -43,17 +43,22 @@ static const word_rule exact_rules[] = {
     {"content", 7, HINT_CONTENT, "entry-content, post-content, main-content", 0x636f6e74656e7400ull, 0x0ull},
     {"copyright", 9, HINT_CHROME, "copyright lines", 0x636f707972696768ull, 0x7400000000000000ull},
     {"dateline", 8, HINT_META, "datelines", 0x646174656c696e65ull, 0x0ull},
+    {"description", 11, HINT_DETAIL, "product-description, description-tab", 0x6465736372697074ull, 0x696f6e0000000000ull},
+    {"details", 7, HINT_DETAIL, "product-details", 0x64657461696c7300ull, 0x0ull},
     {"dfp", 3, HINT_AD, "DoubleClick for Publishers slots", 0x6466700000000000ull, 0x0ull},
     {"entry", 5, HINT_CONTENT, "WordPress entry-content", 0x656e747279000000ull, 0x0ull},
+    {"features", 8, HINT_DETAIL, "product-features, key features lists", 0x6665617475726573ull, 0x0ull},
     {"follow", 6, HINT_SHARE, "follow-us boxes", 0x666f6c6c6f770000ull, 0x0ull},
     {"footer", 6, HINT_CHROME, "page and article footers", 0x666f6f7465720000ull, 0x0ull},
     {"gallery", 7, HINT_CAPTION, "photo galleries: captions of images, not the story", 0x67616c6c65727900ull, 0x0ull},
     {"gdpr", 4, HINT_CONSENT, "GDPR banners", 0x6764707200000000ull, 0x0ull},
     {"header", 6, HINT_CHROME, "page headers; article headers hold the headline, not body", 0x6865616465720000ull, 0x0ull},
+    {"ingredients", 11, HINT_DETAIL, "a food or cosmetic product's ingredients", 0x696e677265646965ull, 0x6e74730000000000ull},
     {"main", 4, HINT_CONTENT, "main column", 0x6d61696e00000000ull, 0x0ull},
     {"masthead", 8, HINT_CHROME, "site masthead", 0x6d61737468656164ull, 0x0ull},
     {"modal", 5, HINT_CONSENT, "modal dialogs", 0x6d6f64616c000000ull, 0x0ull},
     {"outbrain", 8, HINT_RELATED, "Outbrain recommendation widget", 0x6f7574627261696eull, 0x0ull},
+    {"overview", 8, HINT_DETAIL, "product-overview", 0x6f76657276696577ull, 0x0ull},
     {"pager", 5, HINT_NAV, "previous/next links", 0x7061676572000000ull, 0x0ull},
     {"pagination", 10, HINT_NAV, "page number links", 0x706167696e617469ull, 0x6f6e000000000000ull},
     {"paywall", 7, HINT_CONSENT, "paywall prompts", 0x70617977616c6c00ull, 0x0ull},
@@ -75,6 +80,8 @@ static const word_rule exact_rules[] = {
     {"slider", 6, HINT_CAPTION, "image sliders", 0x736c696465720000ull, 0x0ull},
     {"slideshow", 9, HINT_CAPTION, "slideshows: captions of images", 0x736c69646573686full, 0x7700000000000000ull},
     {"sociable", 8, HINT_SHARE, "WordPress social plugin", 0x736f636961626c65ull, 0x0ull},
+    {"specifications", 14, HINT_DETAIL, "technical specifications", 0x7370656369666963ull, 0x6174696f6e730000ull},
+    {"specs", 5, HINT_DETAIL, "tech-specs, product-specs", 0x7370656373000000ull, 0x0ull},
     {"story", 5, HINT_CONTENT, "story-body, story-text", 0x73746f7279000000ull, 0x0ull},
     {"taboola", 7, HINT_RELATED, "Taboola recommendation widget", 0x7461626f6f6c6100ull, 0x0ull},
     {"tags", 4, HINT_META, "tag lists", 0x7461677300000000ull, 0x0ull},
@@ -89,6 +96,7 @@ static const word_rule exact_rules[] = {
 
 /* Words that also match as the start of a longer word ("advert" covers advertisement). */
 static const word_rule prefix_rules[] = {
+    {"accordion", 9, HINT_DETAIL, "accordion panels of details (accordion, accordions)", 0x6163636f7264696full, 0x6e00000000000000ull},
     {"advert", 6, HINT_AD, "advert, advertisement, advertising", 0x6164766572740000ull, 0x0ull},
     {"breadcrumb", 10, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62000000000000ull},
     {"byline", 6, HINT_META, "bylines", 0x62796c696e650000ull, 0x0ull},
@@ -117,17 +125,17 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 22, 24, 25, 27, 29, 30, 30, 30, 30, 30, 33, 33, 34, 41, 41, 46, 56, 64, 65, 65, 65, 65, 65, 65,
+    0, 10, 13, 22, 26, 27, 30, 32, 33, 34, 34, 34, 34, 37, 37, 39, 46, 46, 51, 63, 71, 72, 72, 72, 72, 72, 72,
 };
 static const uint8_t prefix_start[27] = {
-    0, 1, 3, 6, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 10, 10, 11, 11, 13, 19, 20, 20, 20, 21, 21, 21, 21,
+    0, 2, 4, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 11, 11, 12, 12, 14, 20, 21, 21, 21, 22, 22, 22, 22,
 };
 
 /* Bit (b - 'a') of row (a - 'a') is set when some word starts with the letters a, b: one load rules
  * out most of a page's class words before any table probe ("col", "flex", "css", "container"). */
 static const uint32_t first_pairs[26] = {
-    0x120008u, 0x1024000u, 0x24001u, 0x121u, 0x2000u, 0x4000u, 0x9u, 0x10u, 0x0u, 0x0u, 0x0u, 0x0u, 0x4011u,
-    0x11u, 0x100000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
+    0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x2000u, 0x4010u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
+    0x11u, 0x300000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
 };
 
 #endif
