@@ -1,5 +1,6 @@
 /*
- * pith.h - find the article inside a news web page.
+ * pith.h - find the main content of any web page (the article of a news
+ * page, the posts of a forum thread, a product's description...).
  *
  * This header is the whole public interface of libpith and its manual.
  * Every symbol starts with pith_ / PITH_; everything else in the library is

@@ -27,6 +27,6 @@ else
   echo "skipped: groff absent"
 fi
 if command -v man >/dev/null; then
-  ok "man -l renders it" bash -c 'MANWIDTH=80 man -l "$1" 2>/dev/null | grep -q "find the article"' _ "$man1"
+  ok "man -l renders it" bash -c 'MANWIDTH=80 man -l "$1" 2>/dev/null | grep -q "find the main content of web pages"' _ "$man1"
 fi
 summary
