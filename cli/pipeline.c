@@ -91,6 +91,10 @@ static void time_parse(worker *w, const slot *s) {
 static void work_one(worker *w, slot *s) {
     const pipeline_config *cfg = w->p->cfg;
     s->page_type = -1;
+    if (s->kind == SLOT_DAMAGE) {
+        s->outcome = OUT_DAMAGE;
+        return;
+    }
     if (s->kind != SLOT_EXTRACT) {
         s->outcome = s->kind == SLOT_SKIP ? OUT_SKIPPED : OUT_FAILED;
         s->reason = s->skip_reason;
@@ -207,6 +211,7 @@ static void count_slot(writer *wr, const slot *s) {
     case OUT_NO_ARTICLE: reasons_add(&rs->skipped, "no article", s->reason, 1); break;
     case OUT_SKIPPED: reasons_add(&rs->skipped, NULL, s->reason, 1); break;
     case OUT_FAILED: reasons_add(&rs->errors, "extract", s->reason, 1); break;
+    case OUT_DAMAGE: break; /* counted by the reader */
     }
 }
 

@@ -24,14 +24,17 @@
 typedef enum slot_kind {
     SLOT_EXTRACT,  /* an HTML payload to extract */
     SLOT_SKIP,     /* --all-records: a line saying why there is no article */
-    SLOT_FAILED    /* the record could not be copied (out of memory): counted as an error */
+    SLOT_FAILED,   /* the record could not be copied (out of memory): counted as an error */
+    SLOT_DAMAGE    /* --all-records: the line of a damaged stretch, written whole by the reader
+                      (which counted the error) */
 } slot_kind;
 
 typedef enum slot_outcome {
     OUT_ARTICLE,
     OUT_NO_ARTICLE,
     OUT_SKIPPED,
-    OUT_FAILED
+    OUT_FAILED,
+    OUT_DAMAGE
 } slot_outcome;
 
 typedef struct slot {

@@ -112,6 +112,36 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
     return pith_warc_open_fd(*fd, &o, err);
 }
 
+/* --all-records: a damaged stretch is a line too, in its place among the
+ * records: no record fields (there is no record to take them from), the
+ * input offset of the damage and its offset in the decompressed stream,
+ * and the error. false = stop (abort). */
+static bool damage_line(pipeline *p, const file_ctx *fc, const pith_warc_error *e) {
+    slot *s = pl_take_free(p);
+    if (!s) return false;
+    s->file = fc->index;
+    s->kind = SLOT_DAMAGE;
+    s->reason = NULL;
+    s->payload_len = 0;
+    s->out.len = 0;
+    s->out.failed = false;
+    json_out *o = &s->out;
+    json_lit(o, "{\"warc_record_id\":null,\"warc_target_uri\":null,\"warc_date\":null,\"http_status\":null,"
+                "\"content_type\":null");
+    json_key(o, "warc_offset", false);
+    json_u64(o, e->offset);
+    json_key(o, "warc_stream_offset", false);
+    json_u64(o, e->stream_offset);
+    json_key(o, "error", false);
+    char msg[160];
+    snprintf(msg, sizeof msg, "warc: %s: %s", pith_warc_errcode_str(e->code), e->message ? e->message : "damaged");
+    json_str(o, msg, strlen(msg));
+    json_lit(o, "}\n");
+    if (o->failed) s->out.len = 0;
+    pl_push_work(p, s);
+    return true;
+}
+
 /* One record: skip, or hand to the workers. false = stop (abort). */
 static bool reader_record(pipeline *p, const file_ctx *fc, pith_warc_reader *r, const pith_warc_record *rec) {
     const char *why = pith_warc_skip_reason(rec, p->cfg->all_statuses ? PITH_WARC_ANY_STATUS : 0);
@@ -166,10 +196,17 @@ static void read_file(pipeline *p, file_ctx *fc) {
         if (s == PITH_WARC_ERROR || s == PITH_WARC_FATAL) {
             const pith_warc_error *e = pith_warc_last_error(r);
             if (!mine && s == PITH_WARC_ERROR) continue;
-            progress_log(&p->prog, "pith: %s: offset %llu: %s (%s)%s", fc->name, (unsigned long long)e->offset,
-                         e->message, pith_warc_errcode_str(e->code), s == PITH_WARC_FATAL ? ", giving up on the file" : "");
+            /* The offset is the input's (compressed bytes for .gz / .zst); the
+             * decompressed stream's follows when it differs. */
+            char where[64] = "";
+            if (e->stream_offset != e->offset)
+                snprintf(where, sizeof where, "; decompressed offset %llu", (unsigned long long)e->stream_offset);
+            progress_log(&p->prog, "pith: %s: offset %llu: %s (%s%s)%s", fc->name, (unsigned long long)e->offset,
+                         e->message, pith_warc_errcode_str(e->code), where,
+                         s == PITH_WARC_FATAL ? ", giving up on the file" : "");
             reasons_add(&p->rs.errors, "warc", pith_warc_errcode_str(e->code), 1);
             atomic_fetch_add(&p->errors, 1);
+            if (p->cfg->all_records && p->cfg->format == PITH_FORMAT_JSON && !damage_line(p, fc, e)) break;
             if (s == PITH_WARC_FATAL) {
                 p->rs.files_failed++;
                 break;

@@ -48,7 +48,9 @@
  *
  * Damage: a corrupt stretch (a bad Content-Length, garbage between records,
  * a broken gzip member or zstd frame, a file cut short) is one
- * PITH_WARC_ERROR whose error says what and where; the reader has already
+ * PITH_WARC_ERROR whose error says what and where (everything a gzip member
+ * or zstd frame decodes after damage inside it, until the next member, is
+ * the same stretch: flipped bytes garble the rest of a deflate stream); the reader has already
  * resynchronised, so the next call returns the next good record. Every
  * record before the damage is returned first, and every record after it
  * wherever the input has a point to restart from (the next gzip member or
@@ -130,9 +132,11 @@ typedef enum pith_warc_errcode {
 typedef struct pith_warc_error {
     pith_warc_errcode code;
     const char *message;    /* static English text, never NULL after an error */
-    uint64_t offset;        /* byte offset in the input: the record (plain input), the gzip
-                               member / zstd frame holding it, or, inside a member that holds
-                               many records (a whole-file .gz), where decoding failed */
+    uint64_t offset;        /* byte offset in the input as it is (compressed bytes for gzip and
+                               zstd): the record (plain input), the gzip member / zstd frame
+                               holding it, or, inside a member that holds many records (a
+                               whole-file .gz), where the decoder stood at most 16 KiB of
+                               decompressed output before the failure (a zstd frame: 64 KiB) */
     uint64_t stream_offset; /* offset in the decompressed stream (= offset for plain input) */
 } pith_warc_error;
 

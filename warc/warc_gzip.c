@@ -52,7 +52,7 @@ static const uint8_t gz_magic[3] = {0x1f, 0x8b, 0x08};
 
 enum {
     FIRST_TRY = 256u << 10,   /* libdeflate: first output room for a member */
-    STREAM_STEP = 64u << 10   /* zlib: output per step at most (a member holding many records
+    STREAM_STEP = 16u << 10   /* zlib: output per step at most (a member holding many records
                                  is mapped to input offsets at this grain: warc_member_mark) */
 };
 

@@ -76,6 +76,7 @@ typedef enum warc_fill {
 typedef struct warc_member {
     uint64_t ustart;
     uint64_t cstart;
+    uint64_t mstart; /* input offset of the member/frame this point is in (= cstart at its start) */
 } warc_member;
 
 struct pith_warc_reader {
@@ -113,6 +114,9 @@ struct pith_warc_reader {
     bool resync_at_head; /* ... which may be right at the head (a fresh member's start) */
     bool damaged;        /* an ERROR was returned and no good record since: further
                             failures are the same damaged stretch, not reported again */
+    bool damage_in_member; /* ... and it lies inside a gzip member / zstd frame (damage_member):
+                              records decoded from that member after it do not end the stretch */
+    uint64_t damage_member;
     warc_fill held;      /* WARC_FILL_ERROR/FATAL: a decoder failure not yet reported (else MORE) */
     pith_warc_error held_err;
     bool had_error_eof;  /* a truncation was reported: END next */
@@ -134,6 +138,9 @@ struct pith_warc_reader {
 warc_fill warc_fill_window(pith_warc_reader *r, size_t need);
 void warc_consume(pith_warc_reader *r, size_t n);
 uint64_t warc_input_offset_of(const pith_warc_reader *r, uint64_t stream_off);
+/* The input offset of the gzip member / zstd frame that decoded stream offset
+ * stream_off (compressed input only). */
+uint64_t warc_member_of(const pith_warc_reader *r, uint64_t stream_off);
 void warc_set_error(pith_warc_reader *r, pith_warc_errcode c, const char *msg, uint64_t offset,
                     uint64_t stream_offset);
 /* A point inside a member where the decoder stands: stream offset now ->

@@ -383,7 +383,12 @@ static pith_warc_status next_record(pith_warc_reader *r, pith_warc_record *rec);
 /* One error per damaged stretch: from an ERROR until the next good record,
  * further failures (the rest of a broken member, candidates that only look
  * like a member start, garbage before the next record) are the same
- * damage and are not reported again. */
+ * damage and are not reported again. Damage inside a gzip member or zstd
+ * frame lasts until the next one: what the same member decodes after it
+ * comes from the same corrupt stream (a deflate stream with flipped bytes
+ * decodes to garbage until its end, every back-reference copying it on, so
+ * one corruption made a failure of every record after it), and the records
+ * found in that garbage do not end the stretch. */
 pith_warc_status pith_warc_next(pith_warc_reader *r, const pith_warc_record **out) {
     if (out) *out = NULL;
     if (!r || !out) return PITH_WARC_END;
@@ -394,9 +399,14 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, const pith_warc_record **ou
     for (;;) {
         pith_warc_status s = next_record(r, &r->rec);
         if (s == PITH_WARC_ERROR && r->damaged) continue;
-        if (s == PITH_WARC_ERROR) r->damaged = true;
+        if (s == PITH_WARC_ERROR) {
+            r->damaged = true;
+            r->damage_in_member = r->compression != PITH_WARC_PLAIN;
+            if (r->damage_in_member) r->damage_member = warc_member_of(r, r->err.stream_offset);
+        }
         if (s == PITH_WARC_RECORD) {
-            r->damaged = false;
+            if (!r->damage_in_member || warc_member_of(r, r->rec.stream_offset) != r->damage_member)
+                r->damaged = r->damage_in_member = false;
             *out = &r->rec;
         }
         if (s == PITH_WARC_FATAL) r->dead = true;

@@ -176,12 +176,13 @@ void warc_member_start(pith_warc_reader *r, uint64_t cstart) {
     r->stats.members++;
     if (r->n_members && r->members[r->n_members - 1].ustart == ustart) {
         r->members[r->n_members - 1].cstart = cstart; /* an empty member */
+        r->members[r->n_members - 1].mstart = cstart;
         return;
     }
     if (r->n_members == r->members_cap &&
         !warc_grow((void **)&r->members, &r->members_cap, r->n_members + 1, sizeof *r->members, 0))
         return; /* offsets in reports get coarser; nothing breaks */
-    r->members[r->n_members++] = (warc_member){ustart, cstart};
+    r->members[r->n_members++] = (warc_member){ustart, cstart, cstart};
 }
 
 void warc_member_mark(pith_warc_reader *r, uint64_t cstart) {
@@ -190,7 +191,7 @@ void warc_member_mark(pith_warc_reader *r, uint64_t cstart) {
     if (r->n_members == r->members_cap &&
         !warc_grow((void **)&r->members, &r->members_cap, r->n_members + 1, sizeof *r->members, 0))
         return;
-    r->members[r->n_members++] = (warc_member){ustart, cstart};
+    r->members[r->n_members++] = (warc_member){ustart, cstart, r->member_cstart};
 }
 
 bool warc_member_consumed(const pith_warc_reader *r) {
@@ -210,6 +211,12 @@ uint64_t warc_input_offset_of(const pith_warc_reader *r, uint64_t stream_off) {
     for (size_t i = 0; i < r->n_members && r->members[i].ustart <= stream_off; i++)
         c = r->members[i].cstart;
     return c;
+}
+
+uint64_t warc_member_of(const pith_warc_reader *r, uint64_t stream_off) {
+    uint64_t m = 0;
+    for (size_t i = 0; i < r->n_members && r->members[i].ustart <= stream_off; i++) m = r->members[i].mstart;
+    return m;
 }
 
 /* Drops member entries that lie wholly before the window. */

@@ -85,11 +85,21 @@ check "--unordered gives the same lines" cmp -s <(sort "$T/j1") <(sort "$T/un")
 
 # ---------------------------------------------------------------- --all-records
 "$PITH" -q --all-records "$T/c.gz" > "$T/all" 2>/dev/null
-check "--all-records: a line per record" test "$(lines "$T/all")" = "$(expect "$T/c.gz.json" records)"
+# a line per record, and one for the damaged record (item 13.10: it had none)
+check "--all-records: a line per record and one for the damage" \
+    test "$(lines "$T/all")" = "$(( $(expect "$T/c.gz.json" records) + 1 ))"
 check "--all-records: lines are JSON" jsonl_ok "$T/all"
 check "--all-records: reasons" python3 - "$T/all" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
+bad = [i for i, r in enumerate(rows) if "error" in r]
+assert len(bad) == 1, bad
+b = rows[bad[0]]
+assert b["error"] == "warc: bad-length: Content-Length missing or not a number", b
+assert b["warc_offset"] > 0 and b["warc_stream_offset"] > 0 and b["warc_record_id"] is None, b
+# in its place: after the record before it in the file, before the one after it
+assert rows[bad[0] - 1]["warc_target_uri"].endswith("/story/4") and rows[bad[0] + 1]["warc_target_uri"].endswith("/story/5"), [r["warc_target_uri"] for r in rows[bad[0] - 1: bad[0] + 2]]
+rows = [r for r in rows if "error" not in r]
 why = {r["warc_target_uri"]: r.get("skipped") for r in rows}
 assert why["https://news.example.com/logo.png"] == "not html", why
 assert why["https://news.example.com/empty"] == "http status 404", why  # skipped by status before extraction
@@ -271,7 +281,24 @@ PY
         check "$c $dmg: read as a damaged WARC, not as a page" bash -c '! grep -qv "^{" "$1"' _ "$T/as_file"
         "$PITH" -q "$f" > /dev/null 2> "$T/err"
         check "$c $dmg: exit 1, the damage reported with its offset" \
-            bash -c 'test $1 = 1 && grep -q "offset [0-9]*: .*(\(gzip\|zstd\|bad-length\|truncated\))" "$2"' _ $? "$T/err"
+            bash -c 'test $1 = 1 && grep -q "offset [0-9]*: .*(\(gzip\|zstd\|bad-length\|truncated\)[;)]" "$2"' _ $? "$T/err"
+        # One error per damage, at its real offset (item 13.10): the flipped
+        # bytes garble the rest of the deflate stream, which made a failure
+        # of every record after them, all at "offset 0".
+        "$PITH" -q --all-records "$f" > "$T/as_file_all" 2> "$T/err_file"
+        "$PITH" -q --all-records - < "$f" > "$T/as_stdin_all" 2> "$T/err_stdin"
+        check "$c $dmg: one error reported, as a file and on stdin" \
+            test "$(grep -c offset "$T/err_file")" = 1 -a "$(grep -c offset "$T/err_stdin")" = 1
+        check "$c $dmg: the same error on stdin" cmp -s <(sed 's/^pith: [^:]*: //' "$T/err_file") <(sed 's/^pith: [^:]*: //' "$T/err_stdin")
+        check "$c $dmg: --all-records: one error line, in the lines of stdin" \
+            bash -c 'test "$(grep -c "\"error\"" "$1")" = 1 && cmp -s "$1" "$2"' _ "$T/as_file_all" "$T/as_stdin_all"
+        if [ $dmg = flip ] && [ $c = gzip ]; then  # (zstd: nothing decodes before the damage, the frame is at 0)
+            flip=$(( $(wc -c < "$T/d.$c") / 2 ))
+            off=$(sed -n 's/.*: offset \([0-9]*\): .*/\1/p' "$T/err_file")
+            check "$c flip: the offset is near the flipped bytes ($off, flipped at $flip), not 0" \
+                test "$off" -gt 0 -a "$off" -le $((flip + 28)) -a "$off" -ge $((flip - 4096))
+            check "$c flip: the decompressed offset is given too" grep -q "decompressed offset [1-9]" "$T/err_file"
+        fi
         if [ $c = gzip ]; then  # the small test file is one zstd block: nothing before its damage decodes
             check "$c $dmg: records before the damage kept" test "$(lines "$T/as_file")" -ge 5
             check "$c $dmg: kept records are the clean ones, in order" bash -c 'head -n 5 "$1" | cmp -s - <(head -n 5 "$2")' _ "$T/as_file" "$T/d.all"
