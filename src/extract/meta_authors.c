@@ -221,31 +221,87 @@ typedef struct collect {
     bool ok;
 } collect;
 
-/* Drops words with '@' (emails, handles) and everything from the first job
- * title word on ("Jane Doe Staff Writer"). Writes the kept words, single
+/* Words that end an outlet's name ("NBC News", "Florida Today"): in a
+ * byline piece they are the outlet beside the person, never the person. */
+static const char *const OUTLET_WORDS[] = {
+    "news", "times", "post", "press", "media", "magazine", "journal", "today", "network", "radio",
+    "tv", "daily", "herald", "tribune", "wire",
+};
+
+/* A possessive word ("CNN's", "Fox News'"): the outlet before a name. */
+static bool possessive(span w) {
+    if (w.n >= 3 && (w.s[w.n - 2] == '\'' ) && (w.s[w.n - 1] == 's' || w.s[w.n - 1] == 'S')) return true;
+    if (w.n >= 5 && (unsigned char)w.s[w.n - 4] == 0xE2 && (unsigned char)w.s[w.n - 3] == 0x80 &&
+        (unsigned char)w.s[w.n - 2] == 0x99 && (w.s[w.n - 1] == 's' || w.s[w.n - 1] == 'S'))
+        return true;
+    if (w.n >= 2 && w.s[w.n - 1] == '\'' && (w.s[w.n - 2] == 's' || w.s[w.n - 2] == 'S')) return true;
+    return w.n >= 4 && (unsigned char)w.s[w.n - 3] == 0xE2 && (unsigned char)w.s[w.n - 2] == 0x80 &&
+           (unsigned char)w.s[w.n - 1] == 0x99 && (w.s[w.n - 4] == 's' || w.s[w.n - 4] == 'S');
+}
+
+#define MAX_PIECE_WORDS 16
+
+/* Starts with a capital (or any non-ASCII letter): a name's word. */
+static bool capital(span w) { return w.n && ((w.s[0] >= 'A' && w.s[0] <= 'Z') || (unsigned char)w.s[0] >= 0xC0); }
+
+/* Drops words with '@' (emails, handles), a job title with its desk
+ * ("Aerospace Writer Marcia Dunn", "Ben Silverman Games Editor"), an outlet
+ * before the name ("CNN's Katia Hetter", "NBC News Ayman Mohyeldin") and one
+ * after it ("Kelli Miller WebMD Health News"). Writes the kept words, single
  * spaced, into buf. */
 static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_title) {
-    size_t o = 0, i = 0;
+    span w[MAX_PIECE_WORDS];
+    size_t n = 0, i = 0;
     *nwords = 0;
     *had_title = false;
+    buf[0] = 0;
     while (i < x.n) {
         while (i < x.n && is_space((unsigned char)x.s[i])) i++;
-        size_t w = i;
+        size_t st = i;
         while (i < x.n && !is_space((unsigned char)x.s[i])) i++;
-        if (i == w) break;
-        span word = trim((span){x.s + w, i - w});
+        if (i == st) break;
+        if (n == MAX_PIECE_WORDS) return (span){buf, 0}; /* a sentence, not a name */
+        span word = trim((span){x.s + st, i - st});
         if (!word.n || memchr(word.s, '@', word.n)) continue;
-        if (IN(word.s, word.n, TITLE_WORDS)) {
-            *had_title = true;
-            break;
-        }
-        if (o + word.n + 1 >= cap) break;
-        if (o) buf[o++] = ' ';
         /* Keep the word's own trailing period ("Jr.", initials "J."). */
-        size_t keep = word.n;
-        if (word.s + word.n < x.s + x.n && word.s[word.n] == '.') keep++;
-        memcpy(buf + o, word.s, keep);
-        o += keep;
+        if (word.s + word.n < x.s + x.n && word.s[word.n] == '.') word.n++;
+        w[n++] = word;
+    }
+    size_t from = 0, to = n;
+    /* A job title: the name is after it when two words or more follow
+     * (the words before it are its desk), else before it (less a desk
+     * word when three are left: "Ben Silverman Games"). */
+    for (size_t k = 0; k < n; k++) {
+        if (!IN(w[k].s, w[k].n, TITLE_WORDS)) continue;
+        *had_title = true;
+        size_t e = k;
+        while (e < n && IN(w[e].s, w[e].n, TITLE_WORDS)) e++;
+        if (n - e >= 2 && k - from <= 1 && capital(w[e])) {
+            from = e;
+            continue;
+        }
+        to = k;
+        if (to - from == 3) to--;
+        break;
+    }
+    /* An outlet before the name: a possessive or an outlet word among the
+     * first three, two words or more after it. */
+    for (size_t k = from; k < to && k < from + 3; k++)
+        if (capital(w[k]) && (possessive(w[k]) || IN(w[k].s, w[k].n, OUTLET_WORDS)) && to - k - 1 >= 2) from = k + 1;
+    /* An outlet after the name: it ends in an outlet word; the name is the
+     * first two words. */
+    if (to - from >= 4 && IN(w[to - 1].s, w[to - 1].n, OUTLET_WORDS)) {
+        /* "MA WebMD Health News": a credential, then the outlet; nobody. */
+        bool caps = w[from].n <= 3;
+        for (size_t k = 0; caps && k < w[from].n; k++) caps = !(w[from].s[k] >= 'a' && w[from].s[k] <= 'z');
+        to = caps ? from : from + 2;
+    }
+    size_t o = 0;
+    for (size_t k = from; k < to; k++) {
+        if (o + w[k].n + 1 >= cap) break;
+        if (o) buf[o++] = ' ';
+        memcpy(buf + o, w[k].s, w[k].n);
+        o += w[k].n;
         (*nwords)++;
     }
     buf[o] = 0;
@@ -309,7 +365,7 @@ static bool agency_desk(span x) {
 }
 
 static void add_name(collect *c, span x) {
-    x = trim(x);
+    x = strip_by(trim(x));
     if (!x.n || x.n > 200) return;
     if (IN(x.s, x.n, AGENCIES)) {
         if (c->n_agencies < 4) c->agencies[c->n_agencies++] = x;
@@ -328,6 +384,12 @@ static void add_name(collect *c, span x) {
         if (ch >= 0x80) letter = true;
     }
     if (!letter || IN(name.s, name.n, NOT_NAMES) || has_domain(name)) return;
+    /* "MA", "RN": a credential left alone, not a name. */
+    if (name.n <= 2) {
+        bool caps = true;
+        for (size_t i = 0; i < name.n; i++) caps = caps && !(name.s[i] >= 'a' && name.s[i] <= 'z');
+        if (caps) return;
+    }
     name = strip_org_suffix(c, name);
     if (excluded(c, name)) return;
     if (IN(name.s, name.n, AGENCIES) || agency_desk(name)) {
@@ -341,7 +403,8 @@ static void add_name(collect *c, span x) {
 
 /* A conjunction word between names, at s[i] after a space. */
 static size_t conjunction_at(const char *s, size_t n, size_t i) {
-    static const char *const AND[] = {"and ", "& ", "und ", "et ", "y ", "e ", "og ", "och ", "i ", "en ", "ve "};
+    static const char *const AND[] = {"and ", "& ", "und ", "et ", "y ", "e ", "og ", "och ", "i ", "en ", "ve ",
+                                      "along with ", "with ", "avec ", "mit ", "con "};
     if (i == 0 || !is_space((unsigned char)s[i - 1])) return 0;
     for (size_t k = 0; k < sizeof AND / sizeof *AND; k++) {
         size_t len = strlen(AND[k]);
@@ -390,6 +453,16 @@ static void finish(collect *c, pith_strings *out, size_t before) {
                 c->ok = false;
 }
 
+/* A word in lower case other than a conjunction ("defense ministries"):
+ * a phrase, not a list of names. */
+static bool lower_word(span x) {
+    for (size_t i = 1; i < x.n; i++) {
+        if (!is_space((unsigned char)x.s[i - 1]) || !(x.s[i] >= 'a' && x.s[i] <= 'z')) continue;
+        if (!conjunction_at(x.s, x.n, i)) return true;
+    }
+    return false;
+}
+
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
                        pith_arena *a, pith_strings *out, uint32_t max) {
     if (!s || !len) return true;
@@ -404,7 +477,15 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
         i = start - 1;
         if (!seg.n || is_stamp(seg)) continue;
         seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
-        if (seg.n && !excluded(&c, seg)) split_names(&c, strip_by(seg));
+        if (!seg.n || excluded(&c, seg)) continue;
+        seg = strip_by(seg);
+        /* "The Russian and Syrian defense ministries": an organisation's
+         * name is one name, its "and" no list of people. */
+        if (seg.n > 4 && meta_ieq(seg.s, 4, "the ", 4) && lower_word(seg)) {
+            if (!excluded(&c, seg)) add_name(&c, seg);
+        } else {
+            split_names(&c, seg);
+        }
     }
     finish(&c, out, before);
     return c.ok;
@@ -446,12 +527,18 @@ static span cut_place(span x) {
 }
 
 static void credit_names(collect *c, span names) {
-    /* Cut each comma/and piece at a place before adding it. */
+    /* Cut each comma/and piece at a place before adding it; a one-word
+     * piece after a place is more of the place ("in Cape Canaveral,
+     * Florida, and ..."). */
     size_t start = 0;
+    bool after_place = false;
     for (size_t i = 0; i <= names.n; i++) {
-        size_t skip = i == names.n || names.s[i] == ',' ? 1 : conjunction_at(names.s, names.n, i);
+        bool comma = i < names.n && names.s[i] == ',';
+        size_t skip = i == names.n || comma ? 1 : conjunction_at(names.s, names.n, i);
         if (!skip) continue;
-        add_name(c, cut_place((span){names.s + start, i - start}));
+        span piece = trim((span){names.s + start, i - start}), name = cut_place(piece);
+        if (!(after_place && piece.n && !memchr(piece.s, ' ', piece.n))) add_name(c, name);
+        if (piece.n) after_place = name.n < piece.n || (after_place && !memchr(piece.s, ' ', piece.n));
         start = i + skip;
         i = start - 1;
     }

@@ -306,6 +306,23 @@ static void fill_from(fill *f, const pith_jval *o) {
     }
 }
 
+/* A ClaimReview's itemReviewed.author made the claim being checked. */
+static void claimants(fill *f) {
+    for (size_t i = 0; i < f->p->n; i++) {
+        const pith_jval *t = pith_json_get(f->p->obj[i], "@type");
+        if (!pith_json_is(t, PITH_JSTRING) || strcmp(pith_json_str(t), "ClaimReview") != 0) continue;
+        const pith_jval *item = resolve(f->p, pith_json_get(f->p->obj[i], "itemReviewed"));
+        const pith_jval *a = resolve(f->p, pith_json_get(item, "author")), *e;
+        size_t k;
+        if (pith_json_is(a, PITH_JOBJECT)) a = pith_json_get(a, "name");
+        if (pith_json_is(a, PITH_JSTRING)) add_list(f, &f->out->claimants, pith_json_str(a), a->n, 4);
+        EACH(a, k, e) {
+            if (pith_json_is(e, PITH_JOBJECT)) e = pith_json_get(resolve(f->p, e), "name");
+            if (pith_json_is(e, PITH_JSTRING) && k < 4) add_list(f, &f->out->claimants, pith_json_str(e), e->n, 4);
+        }
+    }
+}
+
 /* A WebSite object names the site (publisher fallback). */
 static void site_fallback(fill *f) {
     for (size_t i = 0; i < f->p->n && !f->out->publisher.ptr; i++) {
@@ -343,6 +360,7 @@ bool meta_jsonld_finish(meta_jsonld_ctx *ctx, pith_arena *a, meta_jsonld *out) {
         }
     }
     if (out->rank) site_fallback(&f);
+    claimants(&f);
     out->schema_types = p.schema_types;
     if (ctx->scratch_ready) pith_arena_free(&ctx->scratch);
     ctx->scratch_ready = false;

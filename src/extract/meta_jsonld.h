@@ -26,6 +26,8 @@ typedef struct meta_jsonld {
         license, body, publisher, language;
     pith_strings person_authors; /* raw author strings of Person authors (still to clean) */
     pith_strings org_authors;    /* names of Organization authors */
+    pith_strings claimants;      /* a fact-check's (ClaimReview) itemReviewed authors: whose claim is checked,
+                                    never the article's authors */
     pith_strings keywords, sections;
     uint32_t schema_types;    /* PT_SCHEMA_BIT_* of every pooled object's @type (page_type.h) */
 } meta_jsonld;

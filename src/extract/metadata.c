@@ -221,24 +221,27 @@ static void resolve_title(resolve *r) {
 
 static void resolve_authors(resolve *r) {
     pith_metadata *o = r->out;
-    pith_mstr ex[2] = {r->site, r->publisher};
+    /* Never an author: the site, the publisher, a fact-check's claimants. */
+    pith_mstr ex[6] = {r->site, r->publisher};
+    size_t nex = 2;
+    for (uint32_t i = 0; i < r->ld->claimants.count && nex < 6; i++) ex[nex++] = mstr(r->ld->claimants.items[i]);
     pith_strings *l = &o->authors;
     for (uint32_t i = 0; i < r->ld->person_authors.count; i++) {
         pith_mstr s = mstr(r->ld->person_authors.items[i]);
-        if (!pith_byline_names(s.ptr, s.len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+        if (!pith_byline_names(s.ptr, s.len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
     }
     const meta_slot *sl = &r->mf->slot[MF_AUTHOR];
     for (uint32_t i = 0; !l->count && i < sl->count; i++)
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
     /* Later values of the same rank add co-authors (citation_author x3). */
     for (uint32_t i = 1; l->count && i < sl->count && !r->ld->person_authors.count; i++)
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
     /* Visible bylines in document order; one that names only an agency
      * yields to a later one that names a person (the agency credit may be
      * a photo or a related story's). */
     pith_strings agency_only = {NULL, 0};
     for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
-        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, 2, r->a, l, PITH_META_MAX_AUTHORS))
+        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS))
             r->ok = false;
         if (l->count && pith_is_agency(l->items[0], strlen(l->items[0]))) {
             if (!agency_only.count) agency_only = *l;

@@ -95,12 +95,36 @@ static void test_agencies(void) {
 }
 
 static void test_credits(void) {
+    CHECK_STR_EQ(credits("Aerospace Writer Marcia Dunn in Cape Canaveral, Florida, and Vladimir Isachenkov in "
+                         "Moscow contributed to this report."),
+                 "Marcia Dunn; Vladimir Isachenkov");
     CHECK_STR_EQ(credits("Reporting by Jane Doe in London; Additional reporting by John Roe; Editing by Ann Poe"),
                  "Jane Doe; John Roe; Ann Poe");
     CHECK_STR_EQ(credits("Jane Doe and John Roe contributed to this report."), "Jane Doe; John Roe");
     CHECK_STR_EQ(credits("Jane Doe in Paris contributed reporting."), "Jane Doe");
     CHECK_STR_EQ(credits("The Associated Press contributed to this report."), "The Associated Press");
     CHECK_STR_EQ(credits("The senator said the bill would pass."), "(no credit)");
+}
+
+/* Issue 11: a name never carries its outlet, its role, its place or a glue
+ * word; an organisation's name is one name. */
+static void test_clean_names(void) {
+    CHECK_STR_EQ(names("By Ben Silverman Games Editor"), "Ben Silverman");
+    CHECK_STR_EQ(names("Aerospace Writer Marcia Dunn"), "Marcia Dunn");
+    CHECK_STR_EQ(names("CNN's Katia Hetter"), "Katia Hetter");
+    CHECK_STR_EQ(names("Fox News\xe2\x80\x99 Jessica Napoli"), "Jessica Napoli");
+    CHECK_STR_EQ(names("NBC News Ayman Mohyeldin"), "Ayman Mohyeldin");
+    CHECK_STR_EQ(names("Kelli Miller WebMD Health News"), "Kelli Miller");
+    CHECK_STR_EQ(names("By Brenda Goodman, MA WebMD Health News"), "Brenda Goodman");
+    CHECK_STR_EQ(names("Jane Doe along with John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("Jane Doe with John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("Martin Untersinger avec Damien Leloup et Morgane Tual"),
+                 "Martin Untersinger; Damien Leloup; Morgane Tual");
+    CHECK_STR_EQ(names("Par Marie Curie"), "Marie Curie");
+    CHECK_STR_EQ(names("Von Anna Schmidt mit Peter M\xc3\xbcller"), "Anna Schmidt; Peter M\xc3\xbcller");
+    CHECK_STR_EQ(names("Por Ana Garc\xc3\xad" "a y Luis P\xc3\xa9rez"), "Ana Garc\xc3\xad" "a; Luis P\xc3\xa9rez");
+    /* One organisation, no person: not "The Russian" and "Syrian defense ministries". */
+    CHECK_STR_EQ(names("The Russian and Syrian defense ministries"), "(none)");
 }
 
 int main(void) {
@@ -110,6 +134,7 @@ int main(void) {
     RUN(test_noise);
     RUN(test_agencies);
     RUN(test_credits);
+    RUN(test_clean_names);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }

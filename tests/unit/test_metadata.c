@@ -465,6 +465,20 @@ static const char H1_QUOTES[] =
     "<meta property=og:title content='Student Dies After \"Diet Pills\"'></head><body>"
     "<h1>Student Dies After \xe2\x80\x9c" "Diet Pills\xe2\x80\x9d</h1><p>Sad.</p></body></html>";
 
+/* A fact-check: the claim's author is no author of the article, and an
+ * organisation's name is not split at "and". */
+static const char CLAIM_REVIEW[] =
+    "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"ClaimReview\","
+    "\"author\":{\"@type\":\"Organization\",\"name\":\"Fact Desk\"},\"itemReviewed\":{\"@type\":\"CreativeWork\","
+    "\"author\":{\"@type\":\"Person\",\"name\":\"The Russian and Syrian defense ministries\"}}}</script></head><body>"
+    "<h1>Refugees blocked, the ministries say</h1><h4 class=author>The Russian and Syrian defense ministries</h4>"
+    "<p>The claim is misleading.</p></body></html>";
+
+static void test_claim_review(void) {
+    pith_metadata m = extract(CLAIM_REVIEW, NULL);
+    CHECK_STR_EQ(j(m.authors), "(none)");
+}
+
 static void test_headline_title(void) {
     page_meta p = extract_all(H1_HEAD, NULL);
     CHECK_STR_EQ(s(p.m.title), "Using promises");
@@ -489,6 +503,7 @@ int main(void) {
         return 77;
     }
     RUN(test_headline_title);
+    RUN(test_claim_review);
     RUN(test_visible_dates);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
