@@ -46,9 +46,8 @@ static const struct {
 /* ------------------------------------------------------------------------
  * Files
  * ------------------------------------------------------------------------ */
-static char *slurp(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+/* Everything f gives, NUL-terminated; NULL on a read error. */
+static char *read_all(FILE *f, size_t *len) {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap + 1);
     while (buf) {
@@ -63,14 +62,21 @@ static char *slurp(const char *path, size_t *len) {
         buf = bigger;
         cap *= 2;
     }
-    int err = ferror(f);
-    fclose(f);
-    if (!buf || err) {
+    if (buf && ferror(f)) {
         free(buf);
-        return NULL;
+        buf = NULL;
     }
+    if (!buf) return NULL;
     buf[n] = '\0';
     *len = n;
+    return buf;
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = read_all(f, len);
+    fclose(f);
     return buf;
 }
 
@@ -83,27 +89,11 @@ static char *gunzip(const char *path, size_t *len) {
     snprintf(cmd, sizeof cmd, "gzip -dc '%s'", path);
     FILE *f = popen(cmd, "r");
     if (!f) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) break;
-        char *bigger = realloc(buf, cap * 2 + 1);
-        if (!bigger) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
+    char *buf = read_all(f, len);
     if (pclose(f) != 0 && buf) {
         free(buf);
         buf = NULL;
     }
-    if (!buf) return NULL;
-    buf[n] = '\0';
-    *len = n;
     return buf;
 }
 
