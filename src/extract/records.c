@@ -139,10 +139,6 @@ static bool author_strong(const pith_node *n) {
            attr_is(n, "rel", "author");
 }
 
-static bool is_author(const pith_node *n) {
-    return author_strong(n) || profile_link(n) || rules_has_word(n, user_words);
-}
-
 /* A link or span whose whole text is a date ("2025-11-01 15:14:37", "Mar
  * 3, 2024"): forums that name no element date still show one per post. */
 static bool shown_date(const pith_node *n) {
@@ -240,6 +236,21 @@ static uint32_t name_part(reader *rd, uint32_t j) {
     return found;
 }
 
+/* Whether the label walks pass over element *j: inside [skip_from,
+ * skip_to) or not visible. If so *j moves to the last element passed over
+ * (the walk's j++ goes on after it). */
+static bool passed_over(const ext_features *f, uint32_t *j, uint32_t skip_from, uint32_t skip_to) {
+    if (*j >= skip_from && *j < skip_to) {
+        *j = skip_to - 1;
+        return true;
+    }
+    if (f->els[*j].flags & EL_SKIPPED) {
+        *j = f->els[*j].end - 1;
+        return true;
+    }
+    return false;
+}
+
 /* The author in [from, to) outside [skip_from, skip_to): a strongly named
  * element, else a profile link, else an element named user/name. *at is
  * the element read. Returns false on memory failure only. */
@@ -249,15 +260,8 @@ static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_fr
     for (int pass = 0; pass < 3 && !*out; pass++) {
         int tries = 0;
         for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
-            if (j >= skip_from && j < skip_to) {
-                j = skip_to - 1;
-                continue;
-            }
+            if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
             const ext_el *e = &rd->f->els[j];
-            if (e->flags & EL_SKIPPED) {
-                j = e->end - 1;
-                continue;
-            }
             const pith_node *n = e->node;
             bool hit = pass == 0 ? author_strong(n) : pass == 1 ? profile_link(n) : rules_has_word(n, user_words);
             if (!hit) continue;
@@ -280,15 +284,8 @@ static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from
                       uint32_t *at) {
     int tries = 0;
     for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
-        if (j >= skip_from && j < skip_to) {
-            j = skip_to - 1;
-            continue;
-        }
+        if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
         const ext_el *e = &rd->f->els[j];
-        if (e->flags & EL_SKIPPED) {
-            j = e->end - 1;
-            continue;
-        }
         const pith_node *n = e->node;
         if (!is_date(n)) continue;
         tries++;
@@ -531,9 +528,13 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     for (uint32_t j = from; j < to; j++) {
         const ext_el *e = &f->els[j];
         bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
-        pa[j - from + 1] = pa[j - from] + (vis && is_author(e->node));
-        pd[j - from + 1] = pd[j - from] + (vis && is_date(e->node));
-        ps[j - from + 1] = ps[j - from] + (vis && (author_strong(e->node) || profile_link(e->node) || is_date(e->node)));
+        /* Each test once per element: is_date may parse the text. */
+        bool strong = vis && (author_strong(e->node) || profile_link(e->node));
+        bool author = strong || (vis && rules_has_word(e->node, user_words)); /* named user/name/member too */
+        bool date = vis && is_date(e->node);
+        pa[j - from + 1] = pa[j - from] + author;
+        pd[j - from + 1] = pd[j - from] + date;
+        ps[j - from + 1] = ps[j - from] + (strong || date);
         /* Nothing in a cookie banner or a hidden dialog is a record. */
         bool aside = e->scope_hints & (HINT_CONSENT | HINT_HIDDEN);
         shape[j - from] = shape_candidate(e) && e->chars && !aside ? (shape_of(e->node) | 1) : 0;
