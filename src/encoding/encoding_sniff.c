@@ -16,6 +16,7 @@
  */
 #include "encoding.h"
 #include "encoding_internal.h"
+#include "../util/ascii.h"
 
 #include <string.h>
 
@@ -32,29 +33,13 @@ typedef struct scanner {
     size_t pos;
 } scanner;
 
-static bool is_space(unsigned c) {
-    return c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20;
-}
-
-static unsigned lower(unsigned c) {
-    return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
 /* Case-insensitive compare of a span with a lowercase literal. */
 static bool span_is(span s, const char *lit) {
-    size_t n = strlen(lit);
-    if (s.len != n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s.p[i]) != (unsigned char)lit[i]) return false;
-    return true;
+    return ascii_ieq_lit((const char *)s.p, s.len, lit);
 }
 
 static bool starts_ci(const scanner *s, const char *lit) {
-    size_t n = strlen(lit);
-    if (s->len - s->pos < n) return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(s->b[s->pos + i]) != (unsigned char)lit[i]) return false;
-    return true;
+    return ascii_istarts_lit((const char *)s->b + s->pos, s->len - s->pos, lit);
 }
 
 /* ---------------------------------------------------------------- get an attribute */
@@ -62,7 +47,7 @@ static bool starts_ci(const scanner *s, const char *lit) {
 /* Steps 9-12: from just after the '=', the value. */
 static attr_result attr_value(scanner *s, span *value) {
     const unsigned char *b = s->b;
-    while (s->pos < s->len && is_space(b[s->pos])) s->pos++;          /* 9 */
+    while (s->pos < s->len && ascii_is_space(b[s->pos])) s->pos++;          /* 9 */
     if (s->pos >= s->len) return ATTR_EOF;
     unsigned c = b[s->pos];
     if (c == '"' || c == '\'') {                                       /* 10 */
@@ -79,7 +64,7 @@ static attr_result attr_value(scanner *s, span *value) {
     for (;;) {                                                         /* 11, 12 */
         if (s->pos >= s->len) return ATTR_EOF;
         c = b[s->pos];
-        if (is_space(c) || c == '>') break;
+        if (ascii_is_space(c) || c == '>') break;
         s->pos++;
     }
     value->p = b + start;
@@ -90,7 +75,7 @@ static attr_result attr_value(scanner *s, span *value) {
 /* Steps 6-8: spaces after the name; a value only if an '=' follows. */
 static attr_result attr_after_name(scanner *s, span *value) {
     const unsigned char *b = s->b;
-    while (s->pos < s->len && is_space(b[s->pos])) s->pos++;          /* 6 */
+    while (s->pos < s->len && ascii_is_space(b[s->pos])) s->pos++;          /* 6 */
     if (s->pos >= s->len) return ATTR_EOF;
     if (b[s->pos] != '=') return ATTR_FOUND;                           /* 7 */
     s->pos++;                                                          /* 8 */
@@ -99,7 +84,7 @@ static attr_result attr_after_name(scanner *s, span *value) {
 
 static attr_result get_attribute(scanner *s, span *name, span *value) {
     const unsigned char *b = s->b;
-    while (s->pos < s->len && (is_space(b[s->pos]) || b[s->pos] == '/')) s->pos++; /* 1 */
+    while (s->pos < s->len && (ascii_is_space(b[s->pos]) || b[s->pos] == '/')) s->pos++; /* 1 */
     if (s->pos >= s->len) return ATTR_EOF;
     if (b[s->pos] == '>') return ATTR_NONE;                                          /* 2 */
     size_t start = s->pos;                                                           /* 3 */
@@ -114,7 +99,7 @@ static attr_result get_attribute(scanner *s, span *name, span *value) {
             s->pos++;
             return attr_value(s, value);
         }
-        if (is_space(c) || c == '/' || c == '>') {
+        if (ascii_is_space(c) || c == '/' || c == '>') {
             name->p = b + start;
             name->len = s->pos - start;
             if (c != '/' && c != '>') return attr_after_name(s, value);
@@ -139,10 +124,10 @@ static pith_encid encoding_from_content(span v) {
         }
         if (k + 7 > v.len) return PITH_ENCID_NONE;
         i = k + 7;
-        while (i < v.len && is_space(v.p[i])) i++;
+        while (i < v.len && ascii_is_space(v.p[i])) i++;
         if (i >= v.len || v.p[i] != '=') continue; /* back to the loop, from here */
         i++;
-        while (i < v.len && is_space(v.p[i])) i++;
+        while (i < v.len && ascii_is_space(v.p[i])) i++;
         if (i >= v.len) return PITH_ENCID_NONE;
         unsigned c = v.p[i];
         if (c == '"' || c == '\'') {
@@ -151,7 +136,7 @@ static pith_encid encoding_from_content(span v) {
             return pith_encid_for_label((const char *)v.p + i + 1, (size_t)(q - (v.p + i + 1)));
         }
         size_t end = i;
-        while (end < v.len && !is_space(v.p[end]) && v.p[end] != ';') end++;
+        while (end < v.len && !ascii_is_space(v.p[end]) && v.p[end] != ';') end++;
         return pith_encid_for_label((const char *)v.p + i, end - i);
     }
 }
@@ -203,17 +188,13 @@ static pith_encid meta_tag(scanner *s) {
 
 /* Any other tag: skip to the end of its name, then over its attributes. */
 static bool skip_tag(scanner *s) {
-    while (s->pos < s->len && !is_space(s->b[s->pos]) && s->b[s->pos] != '>') s->pos++;
+    while (s->pos < s->len && !ascii_is_space(s->b[s->pos]) && s->b[s->pos] != '>') s->pos++;
     for (;;) {
         span name, value;
         attr_result r = get_attribute(s, &name, &value);
         if (r == ATTR_EOF) return false;
         if (r == ATTR_NONE) return true;
     }
-}
-
-static bool is_alpha(unsigned c) {
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
 }
 
 /* The loop of the prescan. stop_at_body: give up at a <body> start tag
@@ -234,13 +215,13 @@ static pith_encid scan(scanner *s, bool stop_at_body) {
                 if (b[i] == '-' && b[i + 1] == '-' && b[i + 2] == '>') break;
             }
             s->pos = i + 2;
-        } else if (starts_ci(s, "<meta") && rest > 5 && (is_space(b[s->pos + 5]) || b[s->pos + 5] == '/')) {
+        } else if (starts_ci(s, "<meta") && rest > 5 && (ascii_is_space(b[s->pos + 5]) || b[s->pos + 5] == '/')) {
             s->pos += 5;
             pith_encid e = meta_tag(s);
             if (e != PITH_ENCID_NONE) return e;
-        } else if (rest > 1 && (is_alpha(b[s->pos + 1]) || (b[s->pos + 1] == '/' && rest > 2 && is_alpha(b[s->pos + 2])))) {
+        } else if (rest > 1 && (ascii_is_alpha(b[s->pos + 1]) || (b[s->pos + 1] == '/' && rest > 2 && ascii_is_alpha(b[s->pos + 2])))) {
             if (stop_at_body && starts_ci(s, "<body") &&
-                (rest == 5 || is_space(b[s->pos + 5]) || b[s->pos + 5] == '>' || b[s->pos + 5] == '/'))
+                (rest == 5 || ascii_is_space(b[s->pos + 5]) || b[s->pos + 5] == '>' || b[s->pos + 5] == '/'))
                 return SCAN_EOF;
             if (!skip_tag(s)) return SCAN_EOF;
         } else if (rest > 1 && (b[s->pos + 1] == '!' || b[s->pos + 1] == '/' || b[s->pos + 1] == '?')) {

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 #define MAX_BYLINE 400   /* longer "bylines" are paragraphs: read only the start */
@@ -32,12 +33,6 @@ typedef struct span {
     const char *s;
     size_t n;
 } span;
-
-static bool is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-static bool is_alnum_ascii(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 /* Trims white space, NBSP and the punctuation that pages leave around names. */
 static span trim(span x) {
@@ -67,7 +62,7 @@ static bool word_eq(const char *w, size_t n, const char *lit) {
     size_t k = strlen(lit);
     if (n != k) return false;
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)w[i]) != lit[i]) return false;
+        if (ascii_lower((unsigned char)w[i]) != lit[i]) return false;
     return true;
 }
 
@@ -131,11 +126,11 @@ static size_t separator_at(const char *s, size_t n, size_t i) {
         ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))     /* • — */
         return 3;
     /* " - " and " / ": spaced, so "Jean-Luc" and "A/B testing" stay whole. */
-    if ((c == '-' || c == '/' || c == 0xE2) && i > 0 && is_space((unsigned char)s[i - 1])) {
+    if ((c == '-' || c == '/' || c == 0xE2) && i > 0 && ascii_is_space((unsigned char)s[i - 1])) {
         size_t w = c == 0xE2 ? 3 : 1;
         if (c == 0xE2 && !(i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x93))
             return 0;
-        if (i + w < n && is_space((unsigned char)s[i + w])) return w;
+        if (i + w < n && ascii_is_space((unsigned char)s[i + w])) return w;
     }
     return 0;
 }
@@ -165,7 +160,7 @@ static bool is_stamp(span x) {
                                          "mis à jour", "publié", "actualizado", "publicado"};
     for (size_t i = 0; i < sizeof STAMPS / sizeof *STAMPS; i++) {
         size_t k = strlen(STAMPS[i]);
-        if (x.n >= k && meta_ieq(x.s, k, STAMPS[i], k) && (x.n == k || !is_alnum_ascii((unsigned char)x.s[k])))
+        if (x.n >= k && meta_ieq(x.s, k, STAMPS[i], k) && (x.n == k || !ascii_is_alnum((unsigned char)x.s[k])))
             return true;
     }
     return false;
@@ -178,7 +173,7 @@ static span strip_by(span x) {
         size_t k = strlen(p);
         if (x.n <= k || !meta_ieq(x.s, k, p, k)) continue;
         unsigned char next = (unsigned char)x.s[k];
-        if (p[k - 1] != ':' && !is_space(next) && next != ':') continue;
+        if (p[k - 1] != ':' && !ascii_is_space(next) && next != ':') continue;
         bool foreign = i >= sizeof BY_PREFIXES / sizeof *BY_PREFIXES - 7;
         span rest = trim((span){x.s + k, x.n - k});
         if (foreign && !(rest.n && rest.s[0] >= 'A' && rest.s[0] <= 'Z')) continue;
@@ -197,11 +192,11 @@ static span cut_date(span x) {
         if (p) x = trim((span){x.s, (size_t)(p - x.s)});
     }
     for (size_t i = 0; i < x.n; i++) {
-        if ((i && !is_space((unsigned char)x.s[i - 1])) || is_space((unsigned char)x.s[i])) continue;
+        if ((i && !ascii_is_space((unsigned char)x.s[i - 1])) || ascii_is_space((unsigned char)x.s[i])) continue;
         pith_date d;
         if (pith_date_parse_ex(x.s + i, x.n - i, 0, &d)) return trim((span){x.s, i});
         size_t e = i;
-        while (e < x.n && !is_space((unsigned char)x.s[e])) e++;
+        while (e < x.n && !ascii_is_space((unsigned char)x.s[e])) e++;
         if (x.s[i] >= '0' && x.s[i] <= '9' && pith_date_parse_ex(x.s + i, e - i, 0, &d))
             return trim((span){x.s, i});
     }
@@ -256,9 +251,9 @@ static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_ti
     *had_title = false;
     buf[0] = 0;
     while (i < x.n) {
-        while (i < x.n && is_space((unsigned char)x.s[i])) i++;
+        while (i < x.n && ascii_is_space((unsigned char)x.s[i])) i++;
         size_t st = i;
-        while (i < x.n && !is_space((unsigned char)x.s[i])) i++;
+        while (i < x.n && !ascii_is_space((unsigned char)x.s[i])) i++;
         if (i == st) break;
         if (n == MAX_PIECE_WORDS) return (span){buf, 0}; /* a sentence, not a name */
         span word = trim((span){x.s + st, i - st});
@@ -405,7 +400,7 @@ static void add_name(collect *c, span x) {
 static size_t conjunction_at(const char *s, size_t n, size_t i) {
     static const char *const AND[] = {"and ", "& ", "und ", "et ", "y ", "e ", "og ", "och ", "i ", "en ", "ve ",
                                       "along with ", "with ", "avec ", "mit ", "con "};
-    if (i == 0 || !is_space((unsigned char)s[i - 1])) return 0;
+    if (i == 0 || !ascii_is_space((unsigned char)s[i - 1])) return 0;
     for (size_t k = 0; k < sizeof AND / sizeof *AND; k++) {
         size_t len = strlen(AND[k]);
         if (i + len <= n && memcmp(s + i, AND[k], len) == 0) return len;
@@ -434,7 +429,7 @@ static void split_names(collect *c, span x) {
     for (size_t i = 0; i <= x.n; i++) {
         size_t skip = 0;
         if (i == x.n || x.s[i] == ',') skip = 1;
-        else if (x.s[i] == '&' && i > 0 && is_space((unsigned char)x.s[i - 1])) skip = 1;
+        else if (x.s[i] == '&' && i > 0 && ascii_is_space((unsigned char)x.s[i - 1])) skip = 1;
         else skip = conjunction_at(x.s, x.n, i);
         if (!skip) continue;
         span piece = {x.s + start, i - start};
@@ -457,7 +452,7 @@ static void finish(collect *c, pith_strings *out, size_t before) {
  * a phrase, not a list of names. */
 static bool lower_word(span x) {
     for (size_t i = 1; i < x.n; i++) {
-        if (!is_space((unsigned char)x.s[i - 1]) || !(x.s[i] >= 'a' && x.s[i] <= 'z')) continue;
+        if (!ascii_is_space((unsigned char)x.s[i - 1]) || !(x.s[i] >= 'a' && x.s[i] <= 'z')) continue;
         if (!conjunction_at(x.s, x.n, i)) return true;
     }
     return false;
@@ -507,9 +502,9 @@ static const struct { const char *s; uint8_t n; } CREDIT_LABELS[] = {
  * Called at every byte of a candidate paragraph: the first letter and the
  * word start rule out nearly all positions before any compare. */
 static size_t label_at(const char *s, size_t len, size_t i) {
-    int c = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i];
+    int c = ascii_lower(s[i]);
     if (!(c == 'a' || c == 'r' || c == 'w' || c == 'e' || c == 'c' || c == 'g' || c == 'p' || c == 'f')) return 0;
-    if (i > 0 && is_alnum_ascii((unsigned char)s[i - 1])) return 0;
+    if (i > 0 && ascii_is_alnum((unsigned char)s[i - 1])) return 0;
     for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
         size_t kl = CREDIT_LABELS[k].n;
         if (CREDIT_LABELS[k].s[0] == c && i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k].s, kl)) return kl;

@@ -23,13 +23,12 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "../util/ascii.h"
 
 #define YEAR_MIN 1990
 #define YEAR_MAX 2099
 
-static bool is_digit(int c) { return c >= '0' && c <= '9'; }
 static bool is_alpha_byte(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; }
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 static int days_in(int y, int m) {
@@ -51,7 +50,7 @@ static bool valid(const pith_date *d) {
 static int digits(const char *s, size_t len, size_t *i, int n) {
     int v = 0;
     for (int k = 0; k < n; k++) {
-        if (*i >= len || !is_digit((unsigned char)s[*i])) return -1;
+        if (*i >= len || !ascii_is_digit((unsigned char)s[*i])) return -1;
         v = v * 10 + (s[(*i)++] - '0');
     }
     return v;
@@ -60,7 +59,7 @@ static int digits(const char *s, size_t len, size_t *i, int n) {
 /* Reads 1..max digits; -1 if none. */
 static int number(const char *s, size_t len, size_t *i, int max, int *ndig) {
     int v = 0, n = 0;
-    while (*i < len && n < max && is_digit((unsigned char)s[*i])) {
+    while (*i < len && n < max && ascii_is_digit((unsigned char)s[*i])) {
         v = v * 10 + (s[(*i)++] - '0');
         n++;
     }
@@ -128,7 +127,7 @@ static bool word_is(const char *w, size_t n, const char *name) {
     size_t k = strlen(name);
     if (k != n) return false;
     for (size_t i = 0; i < n; i++)
-        if (lower((unsigned char)w[i]) != (unsigned char)name[i]) return false;
+        if (ascii_lower((unsigned char)w[i]) != (unsigned char)name[i]) return false;
     return true;
 }
 
@@ -164,11 +163,11 @@ static bool offset_at(const char *s, size_t len, size_t *i, int *minutes) {
     int h = digits(s, len, &j, 2), m = 0;
     if (h < 0) return false;
     if (j < len && s[j] == ':') j++;
-    if (j + 1 < len && is_digit((unsigned char)s[j])) {
+    if (j + 1 < len && ascii_is_digit((unsigned char)s[j])) {
         m = digits(s, len, &j, 2);
         if (m < 0) return false;
     }
-    if (j < len && is_digit((unsigned char)s[j])) return false;
+    if (j < len && ascii_is_digit((unsigned char)s[j])) return false;
     if (h > 14 || m > 59) return false;
     *minutes = sign * (h * 60 + m);
     *i = j;
@@ -192,7 +191,7 @@ static bool time_at(const char *s, size_t len, size_t *i, pith_date *d) {
         if (sec < 0) return false;
         if (j < len && (s[j] == '.' || s[j] == ',')) {
             j++;
-            while (j < len && is_digit((unsigned char)s[j])) j++;
+            while (j < len && ascii_is_digit((unsigned char)s[j])) j++;
         }
     }
     d->hour = h;
@@ -289,7 +288,7 @@ static bool parse_epoch(const char *s, size_t len, pith_date *d) {
     if (len != 10 && len != 13) return false;
     long long v = 0;
     for (size_t i = 0; i < len; i++) {
-        if (!is_digit((unsigned char)s[i])) return false;
+        if (!ascii_is_digit((unsigned char)s[i])) return false;
         v = v * 10 + (s[i] - '0');
     }
     if (len == 13) v /= 1000;
@@ -337,7 +336,7 @@ static bool numeric_triple(const char *s, size_t len, size_t *i, scan *sc) {
     if (b < 0 || j >= len || s[j] != sep) return false;
     j++;
     int c = number(s, len, &j, 4, &n3);
-    if (c < 0 || (j < len && is_digit((unsigned char)s[j]))) return false;
+    if (c < 0 || (j < len && ascii_is_digit((unsigned char)s[j]))) return false;
     pith_date *d = &sc->d;
     if (n1 == 4) {
         d->year = a, d->month = b, d->day = c;
@@ -372,7 +371,7 @@ static void scan_number(const char *s, size_t len, size_t *i, scan *sc) {
     *i = start;
     int nd;
     int v = number(s, len, i, 9, &nd);
-    while (*i < len && is_digit((unsigned char)s[*i])) (*i)++;
+    while (*i < len && ascii_is_digit((unsigned char)s[*i])) (*i)++;
     /* "2025年11月12日" (Chinese, Japanese), "2025년 11월 12일" (Korean): the
      * unit after the number says what it is. */
     int unit = cjk_unit(s, len, *i);
@@ -419,7 +418,7 @@ static bool parse_free(const char *s, size_t len, int max_unknown, pith_date *ou
     size_t i = 0;
     while (i < len && !sc.bad) {
         unsigned char c = (unsigned char)s[i];
-        if (is_digit(c)) {
+        if (ascii_is_digit(c)) {
             scan_number(s, len, &i, &sc);
         } else if (is_alpha_byte(c)) {
             size_t w = i;
@@ -578,17 +577,17 @@ static const struct { const char *name; long minutes; } UNITS[] = {
 static size_t split_words(const char *s, size_t len, char w[6][16]) {
     size_t n = 0, i = 0;
     while (i < len && n < 6) {
-        while (i < len && !is_alpha_byte((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+        while (i < len && !is_alpha_byte((unsigned char)s[i]) && !ascii_is_digit((unsigned char)s[i])) i++;
         size_t st = i, k = 0;
-        while (i < len && (is_alpha_byte((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) {
-            if (k < 15) w[n][k++] = (char)lower((unsigned char)s[i]);
+        while (i < len && (is_alpha_byte((unsigned char)s[i]) || ascii_is_digit((unsigned char)s[i]))) {
+            if (k < 15) w[n][k++] = (char)ascii_lower((unsigned char)s[i]);
             i++;
         }
         if (i == st) break;
         if (k == 15) return 7; /* a word too long for a stamp */
         w[n++][k] = 0;
     }
-    while (i < len && !is_alpha_byte((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+    while (i < len && !is_alpha_byte((unsigned char)s[i]) && !ascii_is_digit((unsigned char)s[i])) i++;
     return i < len ? 7 : n;
 }
 
@@ -621,7 +620,7 @@ bool pith_date_relative(const char *s, size_t len, long *minutes, bool *day_unit
     if (strcmp(w[num], "a") == 0 || strcmp(w[num], "an") == 0 || strcmp(w[num], "one") == 0) k = 1;
     else {
         for (const char *p = w[num]; *p; p++) {
-            if (!is_digit((unsigned char)*p) || k > 10000) return false;
+            if (!ascii_is_digit((unsigned char)*p) || k > 10000) return false;
             k = k * 10 + (*p - '0');
         }
     }

@@ -11,10 +11,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-static int upper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
-static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+#include "../util/ascii.h"
 
 size_t pith_lang_normalize(const char *s, size_t len, char *buf) {
     while (len && (s[0] == ' ' || s[0] == '\t')) s++, len--;
@@ -28,7 +25,7 @@ size_t pith_lang_normalize(const char *s, size_t len, char *buf) {
     size_t o = 0, i = 0, part = 0;
     while (i < len) {
         size_t st = i;
-        while (i < len && is_alpha((unsigned char)s[i])) i++;
+        while (i < len && ascii_is_alpha((unsigned char)s[i])) i++;
         size_t n = i - st;
         if (i < len && s[i] != '-' && s[i] != '_') {
             /* digits (es-419) are a region too; anything else ends the tag */
@@ -41,10 +38,10 @@ size_t pith_lang_normalize(const char *s, size_t len, char *buf) {
         if (part) buf[o++] = '-';
         for (size_t k = 0; k < n; k++) {
             int c = (unsigned char)s[st + k];
-            if (part == 0) c = lower(c);
-            else if (n == 2) c = upper(c);                 /* region */
-            else if (n == 4) c = k ? lower(c) : upper(c);  /* script */
-            else c = lower(c);
+            if (part == 0) c = ascii_lower(c);
+            else if (n == 2) c = ascii_upper(c);                 /* region */
+            else if (n == 4) c = k ? ascii_lower(c) : ascii_upper(c);  /* script */
+            else c = ascii_lower(c);
             buf[o++] = (char)c;
         }
         part++;
@@ -135,7 +132,7 @@ const char *pith_lang_detect(const char *text, size_t len) {
         while (i < len) {
             size_t j = i;
             unsigned cp = decode(text, len, &j);
-            bool letter = (cp < 0x80 && is_alpha((int)cp)) || cp >= 0xC0;
+            bool letter = (cp < 0x80 && ascii_is_alpha((int)cp)) || cp >= 0xC0;
             if (!letter) break;
             if (cp >= 0x80) {
                 const char *sl = script_lang(cp);
@@ -150,7 +147,7 @@ const char *pith_lang_detect(const char *text, size_t len) {
         size_t n = i - st;
         if (n && n <= 12) {
             char w[16];
-            for (size_t k = 0; k < n; k++) w[k] = (char)lower((unsigned char)text[st + k]);
+            for (size_t k = 0; k < n; k++) w[k] = (char)ascii_lower((unsigned char)text[st + k]);
             /* Stopwords are 1-7 bytes: longer words cannot match. */
             unsigned f = (unsigned char)w[0];
             for (size_t e = start[f]; n <= 7 && e < start[f + 1]; e++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "../util/ascii.h"
 
 #include "../util/utf8.h"
 
@@ -55,8 +56,6 @@ typedef struct prod_fill {
     bool ok;
 } prod_fill;
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 /* A cleaned copy (white space collapsed, references decoded), or absent
  * when empty or longer than max bytes. */
 static const char *clean_max(prod_fill *f, const char *s, size_t n, size_t max) {
@@ -79,12 +78,12 @@ static const char *clean_max(prod_fill *f, const char *s, size_t n, size_t max) 
 static const char *number_value(prod_fill *f, const char *s, size_t n, size_t max, bool range) {
     if (!s) return NULL;
     size_t st = 0, e = n;
-    while (st < n && !is_digit(s[st])) st++;
-    while (e > st && !is_digit(s[e - 1])) e--;
+    while (st < n && !ascii_is_digit(s[st])) st++;
+    while (e > st && !ascii_is_digit(s[e - 1])) e--;
     if (st >= e || e - st > max) return NULL;
     for (size_t i = st; i < e; i++) {
         char c = s[i];
-        if (is_digit(c) || c == '.' || c == ',' || (range && (c == ' ' || c == '-')) || c == '\'') continue;
+        if (ascii_is_digit(c) || c == '.' || c == ',' || (range && (c == ' ' || c == '-')) || c == '\'') continue;
         /* A narrow no-break or thin space as a thousands separator. */
         if ((unsigned char)c >= 0x80) {
             if (!range) return NULL;
@@ -587,7 +586,7 @@ size_t meta_product_words(const char *s, size_t len) {
     bool in = false;
     for (size_t i = 0; s && i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        bool w = c >= 0x80 || is_digit((char)c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+        bool w = c >= 0x80 || ascii_is_digit((char)c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
         if (w && !in) words++;
         in = w;
     }
@@ -642,7 +641,7 @@ static void body_line(body *bd, const char *s, size_t n) {
         }
         body_text(bd, s + st, at - st);
         size_t ns = at + 1 + (c == '/'), ne = ns;
-        while (ne < n && ((s[ne] | 0x20) >= 'a' && (s[ne] | 0x20) <= 'z' ? 1 : is_digit(s[ne]))) ne++;
+        while (ne < n && ((s[ne] | 0x20) >= 'a' && (s[ne] | 0x20) <= 'z' ? 1 : ascii_is_digit(s[ne]))) ne++;
         if (block_tag_name(s + ns, ne - ns)) body_break(bd);
         i = st = (size_t)(gt - s) + 1;
     }

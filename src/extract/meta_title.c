@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "../util/ascii.h"
 
 typedef struct span {
     const char *s;
@@ -24,7 +25,6 @@ static const char *const SEPARATORS[] = {
 };
 #define NSEP (sizeof SEPARATORS / sizeof *SEPARATORS)
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 static bool is_word_byte(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
@@ -51,7 +51,7 @@ static bool is_site(span seg, span site) {
     for (size_t i = 0; i < seg.n; i++) {
         unsigned char c = (unsigned char)seg.s[i];
         if (!is_word_byte(c) || c >= 0x80) continue;
-        if (k >= label || lower(c) != lower((unsigned char)site.s[k])) return false;
+        if (k >= label || ascii_lower(c) != ascii_lower((unsigned char)site.s[k])) return false;
         k++;
     }
     return k == label && label >= 3;

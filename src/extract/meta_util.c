@@ -6,9 +6,8 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "../util/ascii.h"
 #include "../util/utf8.h"
-
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 /* ASCII white space, plus U+00A0 (C2 A0), which pages use as a space. */
 static size_t space_at(const char *s, size_t i, size_t len) {
@@ -46,7 +45,7 @@ pith_mstr meta_clean(pith_arena *a, const char *s, size_t len) {
 bool meta_ieq(const char *a, size_t alen, const char *b, size_t blen) {
     if (alen != blen) return false;
     for (size_t i = 0; i < alen; i++)
-        if (lower((unsigned char)a[i]) != lower((unsigned char)b[i])) return false;
+        if (ascii_lower((unsigned char)a[i]) != ascii_lower((unsigned char)b[i])) return false;
     return true;
 }
 
@@ -58,9 +57,9 @@ bool meta_istarts(const char *s, size_t len, const char *prefix) {
 const char *meta_ifind(const char *s, size_t len, const char *needle, size_t nlen) {
     if (!nlen) return s;
     if (nlen > len) return NULL;
-    int first = lower((unsigned char)needle[0]);
+    int first = ascii_lower((unsigned char)needle[0]);
     for (size_t i = 0; i + nlen <= len; i++)
-        if (lower((unsigned char)s[i]) == first && meta_ieq(s + i, nlen, needle, nlen)) return s + i;
+        if (ascii_lower((unsigned char)s[i]) == first && meta_ieq(s + i, nlen, needle, nlen)) return s + i;
     return NULL;
 }
 

@@ -23,6 +23,7 @@
 #include "meta_internal.h"
 #include "page_type.h"
 #include "page_type_signals.h"
+#include "../util/ascii.h"
 
 _Static_assert(PTF_S_VIDEO - PTF_S_ARTICLE + 1 == PT_SCHEMA_COUNT, "one S_ feature per schema group, in order");
 _Static_assert(PTF_CW_ARTICLE - PTF_CW_POST + 1 == PT_CW_GROUPS, "one CW_ feature per class word group, in order");
@@ -58,14 +59,11 @@ static float num(double n) { return (float)n; }
 
 /* ---------------------------------------------------------------- URL */
 
-static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c | 0x20) : c; }
-
 /* Looks up s[0..n) lowercased (URL words are short). */
 static int url_group(const char *s, size_t n) {
     char w[32];
     if (n == 0 || n > sizeof w) return -1;
-    for (size_t i = 0; i < n; i++) w[i] = lower(s[i]);
+    for (size_t i = 0; i < n; i++) w[i] = ascii_lower(s[i]);
     return pt_url_word(w, n);
 }
 
@@ -88,7 +86,7 @@ static size_t slug_words(const char *s, size_t n) {
     size_t words = 0;
     bool in = false;
     for (size_t i = 0; i < n; i++) {
-        bool letter = (lower(s[i]) >= 'a' && lower(s[i]) <= 'z') || (unsigned char)s[i] >= 0x80 || s[i] == '%';
+        bool letter = ascii_is_alpha(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '%';
         if (letter && !in) words++;
         in = letter;
     }
@@ -147,7 +145,7 @@ static void url_features(const char *url, size_t len, float *x) {
         depth++;
         size_t digits = 0;
         for (const char *c = s; c < e; c++) {
-            digits = is_digit(*c) ? digits + 1 : 0;
+            digits = ascii_is_digit(*c) ? digits + 1 : 0;
             if (digits >= 3) number = true;
         }
         s = e;
@@ -172,8 +170,8 @@ static void url_features(const char *url, size_t len, float *x) {
 static void title_words(const char *s, size_t n, float *x) {
     size_t st = 0;
     for (size_t i = 0; i <= n; i++) {
-        char c = i < n ? lower(s[i]) : ' ';
-        if ((c >= 'a' && c <= 'z') || is_digit(c)) continue;
+        char c = i < n ? ascii_lower(s[i]) : ' ';
+        if ((c >= 'a' && c <= 'z') || ascii_is_digit(c)) continue;
         int g = i - st >= 3 ? url_group(s + st, i - st) : -1;
         if (g >= 0) x[PTF_TITLE_FORUM + g] = 1;
         st = i + 1;
@@ -190,26 +188,13 @@ static void meta_features(const pith_metadata *m, const meta_hints *h, float *x)
     x[PTF_META_JSONLD] = h->jsonld_type.ptr != NULL;
 }
 
-static bool ieq(const char *a, size_t n, const char *lit) {
-    size_t m = strlen(lit);
-    if (n != m) return false;
-    for (size_t i = 0; i < n; i++)
-        if (lower(a[i]) != lit[i]) return false;
-    return true;
-}
-
-static bool istarts(const char *a, size_t n, const char *lit) {
-    size_t m = strlen(lit);
-    return n >= m && ieq(a, m, lit);
-}
-
 /* <meta property=og:type> and <meta name=generator>. */
 static void on_meta(const pith_node *el, float *x) {
     uint32_t kl = 0, cl = 0;
     const char *key = pith_dom_attr(el, "property", 8, &kl);
     if (!key) key = pith_dom_attr(el, "name", 4, &kl);
     if (!key) return;
-    bool og = ieq(key, kl, "og:type"), gen = !og && ieq(key, kl, "generator");
+    bool og = ascii_ieq_lit(key, kl, "og:type"), gen = !og && ascii_ieq_lit(key, kl, "generator");
     if (!og && !gen) return;
     const char *v = pith_dom_attr(el, "content", 7, &cl);
     if (!v) return;
@@ -220,11 +205,11 @@ static void on_meta(const pith_node *el, float *x) {
         if (g >= 0) x[PTF_GEN_FORUM + g] = 1;
         return;
     }
-    if (istarts(v, cl, "product.group")) x[PTF_OG_PRODUCT_GROUP] = 1;
+    if (ascii_istarts_lit(v, cl, "product.group")) x[PTF_OG_PRODUCT_GROUP] = 1;
     else if (meta_ifind(v, cl, "product", 7) || meta_ifind(v, cl, "item", 4)) x[PTF_OG_PRODUCT] = 1;
     else if (meta_ifind(v, cl, "article", 7) || meta_ifind(v, cl, "blog", 4) || meta_ifind(v, cl, "news", 4))
         x[PTF_OG_ARTICLE] = 1;
-    else if (ieq(v, cl, "website")) x[PTF_OG_WEBSITE] = 1;
+    else if (ascii_ieq_lit(v, cl, "website")) x[PTF_OG_WEBSITE] = 1;
     else if (cl) x[PTF_OG_OTHER] = 1;
 }
 
@@ -324,7 +309,7 @@ static uint8_t short_text(walk *w, const char *s, size_t n) {
 
 static void on_href(walk *w, const char *h, size_t n) {
     while (n && (unsigned char)*h <= ' ') h++, n--;
-    if (istarts(h, n, "tel:") || istarts(h, n, "mailto:")) w->tel++;
+    if (ascii_istarts_lit(h, n, "tel:") || ascii_istarts_lit(h, n, "mailto:")) w->tel++;
     else if (slug_link(h, n)) w->slug_links++;
 }
 
@@ -334,24 +319,24 @@ static void pronouns(walk *w, const char *s, size_t n) {
     if (n > PRONOUN_SAMPLE - w->sampled) n = PRONOUN_SAMPLE - w->sampled;
     w->sampled += (uint32_t)n;
     for (size_t i = 0; i < n;) {
-        while (i < n && !((lower(s[i]) >= 'a' && lower(s[i]) <= 'z') || (unsigned char)s[i] >= 0x80)) i++;
+        while (i < n && !(ascii_is_alpha(s[i]) || (unsigned char)s[i] >= 0x80)) i++;
         size_t st = i;
-        while (i < n && ((lower(s[i]) >= 'a' && lower(s[i]) <= 'z') || (unsigned char)s[i] >= 0x80 || s[i] == '\''))
+        while (i < n && (ascii_is_alpha(s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == '\''))
             i++;
         size_t k = i - st;
         if (!k) continue;
         w->words++;
         const char *t = s + st;
-        if (k == 1) w->i += lower(t[0]) == 'i';
+        if (k == 1) w->i += ascii_lower(t[0]) == 'i';
         else if (k == 2) {
-            w->we += ieq(t, 2, "we") || ieq(t, 2, "us");
-            w->i += ieq(t, 2, "my") || ieq(t, 2, "me");
+            w->we += ascii_ieq_lit(t, 2, "we") || ascii_ieq_lit(t, 2, "us");
+            w->i += ascii_ieq_lit(t, 2, "my") || ascii_ieq_lit(t, 2, "me");
         } else if (k == 3) {
-            w->we += ieq(t, 3, "our");
-            w->you += ieq(t, 3, "you");
+            w->we += ascii_ieq_lit(t, 3, "our");
+            w->you += ascii_ieq_lit(t, 3, "you");
         } else if (k == 4) {
-            w->you += ieq(t, 4, "your");
-            w->said += ieq(t, 4, "said") || ieq(t, 4, "says") || ieq(t, 4, "told");
+            w->you += ascii_ieq_lit(t, 4, "your");
+            w->said += ascii_ieq_lit(t, 4, "said") || ascii_ieq_lit(t, 4, "says") || ascii_ieq_lit(t, 4, "told");
         }
     }
 }
@@ -502,7 +487,8 @@ bool page_type_features(const ext_features *f, const pith_metadata *meta, const 
      * rel=canonical, og:url) tells as much, when it is absolute. */
     const char *canon = meta->canonical_url;
     size_t canon_len = canon ? strlen(canon) : 0;
-    if (!url && canon && (istarts(canon, canon_len, "http://") || istarts(canon, canon_len, "https://")))
+    if (!url && canon &&
+        (ascii_istarts_lit(canon, canon_len, "http://") || ascii_istarts_lit(canon, canon_len, "https://")))
         url = canon, url_len = canon_len;
     url_features(url, url_len, x);
     meta_features(meta, hints, x);

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "page_type.h"
+#include "../util/ascii.h"
 
 typedef struct pt_word {
     const char *w;
@@ -196,12 +197,10 @@ static const pt_word PHRASES[] = {
 
 int pt_phrase(const char *s, size_t n) { return find(PHRASES, COUNT(PHRASES), s, n); }
 
-static bool is_letter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-
 size_t pt_normalize_short(const char *s, size_t n, char *buf, size_t cap) {
     size_t a = 0, b = n;
-    while (a < b && !is_letter((unsigned char)s[a])) a++;
-    while (b > a && !is_letter((unsigned char)s[b - 1])) b--;
+    while (a < b && !ascii_is_alpha((unsigned char)s[a])) a++;
+    while (b > a && !ascii_is_alpha((unsigned char)s[b - 1])) b--;
     size_t o = 0;
     bool space = false;
     for (size_t i = a; i < b; i++) {
@@ -238,7 +237,7 @@ bool pt_is_price(const char *s, size_t n) {
 bool pt_is_datelike(const char *s, size_t n) {
     /* "3 days ago", "2 hours ago" */
     size_t e = n;
-    while (e && !is_letter((unsigned char)s[e - 1])) e--;
+    while (e && !ascii_is_alpha((unsigned char)s[e - 1])) e--;
     if (e >= 4 && s[e - 4] == ' ' && (s[e - 3] | 0x20) == 'a' && (s[e - 2] | 0x20) == 'g' && (s[e - 1] | 0x20) == 'o')
         return true;
     /* A year: four digits, 1990-2039, not inside a longer number. */
@@ -292,7 +291,7 @@ int pt_generator(const char *s, size_t n) {
     for (size_t k = 0; k < COUNT(GENERATORS); k++) {
         size_t pl = strlen(GENERATORS[k].prefix);
         if (pl <= m && memcmp(low, GENERATORS[k].prefix, pl) == 0 &&
-            (pl == n || !is_letter((unsigned char)s[pl])))
+            (pl == n || !ascii_is_alpha((unsigned char)s[pl])))
             return GENERATORS[k].group;
     }
     return -1;
@@ -360,8 +359,6 @@ static const pt_word CLASS_WORDS[] = {
     {"variants", 8, PT_CW_PRICE}, {"wishlist", 8, PT_CW_PRICE}, {"woocommerce", 11, PT_CW_PRODUCT},
 };
 
-static bool is_alnum(unsigned char c) { return is_letter(c) || (c >= '0' && c <= '9'); }
-
 /* Every class word is CW_MIN_LEN to CW_MAX_LEN lowercase letters
  * (pt_tables_sorted checks): other words are not looked up. */
 #define CW_MIN_LEN 3
@@ -384,7 +381,7 @@ uint32_t page_type_class_words(const char *v, size_t len) {
     for (size_t i = 0; i <= len; i++) {
         unsigned char c = i < len ? (unsigned char)v[i] : 0;
         bool hump = n > 0 && c >= 'A' && c <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z';
-        bool alnum = is_alnum(c);
+        bool alnum = ascii_is_alnum(c);
         if ((!alnum || hump) && (n || too_long)) {
             int g = too_long || digit || n < CW_MIN_LEN || n > CW_MAX_LEN ? -1
                                                                          : find(CLASS_WORDS, COUNT(CLASS_WORDS), word, n);

@@ -8,6 +8,7 @@
  * so every byte is written and removed at most once.
  */
 #include "url.h"
+#include "ascii.h"
 
 #include <string.h>
 
@@ -22,8 +23,6 @@ typedef struct url_parts { /* slices of an absolute URL */
     bool has_auth;
 } url_parts;
 
-static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 static bool is_slash(char c, bool special) { return c == '/' || (special && c == '\\'); }
 
 static void put(url_out *o, const char *s, size_t n) {
@@ -51,11 +50,11 @@ static void put_encoded(url_out *o, const char *s, size_t n, bool query) {
 
 /* Length of "scheme" before ':' (0 if s does not start with a scheme). */
 static size_t scheme_len(const char *s, size_t n) {
-    if (!n || !is_alpha(s[0])) return 0;
+    if (!n || !ascii_is_alpha(s[0])) return 0;
     for (size_t i = 1; i < n; i++) {
         char c = s[i];
         if (c == ':') return i;
-        if (!is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return 0;
+        if (!ascii_is_alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return 0;
     }
     return 0;
 }
@@ -109,7 +108,7 @@ static bool seg_is(const char *s, size_t n, int dots) {
     int seen = 0;
     while (i < n) {
         if (s[i] == '.') i++;
-        else if (i + 2 < n && s[i] == '%' && s[i + 1] == '2' && lower(s[i + 2]) == 'e') i += 3;
+        else if (i + 2 < n && s[i] == '%' && s[i + 1] == '2' && ascii_lower(s[i + 2]) == 'e') i += 3;
         else return false;
         seen++;
     }
@@ -156,7 +155,7 @@ static bool put_authority(url_out *o, const char *s, size_t n, size_t scheme_n) 
     for (size_t i = host_from; i < end; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '\\' || c == '^' || c == '|') return false;
-        o->p[o->n++] = lower((char)c);
+        o->p[o->n++] = ascii_lower((char)c);
     }
     return true;
 }
@@ -240,9 +239,9 @@ bool pith_url_resolve(pith_arena *a, const char *base, size_t base_len, const ch
     char *cr = cb + bn;
     size_t rn = clean(ref ? ref : "", ref_len, cr);
     url_out o = {mem, 0};
-    for (size_t i = 0; i < bn && cb[i] != ':'; i++) cb[i] = lower(cb[i]);
+    for (size_t i = 0; i < bn && cb[i] != ':'; i++) cb[i] = ascii_lower(cb[i]);
     size_t sn = scheme_len(cr, rn);
-    for (size_t i = 0; i < sn; i++) cr[i] = lower(cr[i]);
+    for (size_t i = 0; i < sn; i++) cr[i] = ascii_lower(cr[i]);
     url_parts bp;
     bool have_base = split_url(cb, bn, &bp);
     bool ok;
@@ -271,8 +270,8 @@ bool pith_url_is_http(const char *s, size_t len) {
     static const char h[] = "http";
     if (!s || len < 7) return false;
     for (size_t i = 0; i < 4; i++)
-        if (lower(s[i]) != h[i]) return false;
+        if (ascii_lower(s[i]) != h[i]) return false;
     size_t i = 4;
-    if (lower(s[i]) == 's') i++;
+    if (ascii_lower(s[i]) == 's') i++;
     return len >= i + 3 && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
