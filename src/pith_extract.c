@@ -116,6 +116,98 @@ static bool public_comments(pith_result *r, pith_arena *a) {
            public_list(r->out.posts, r->out.nposts, a, &r->posts, &r->nposts);
 }
 
+/* ------------------------------------------------------------ borrowed input
+
+   Clean UTF-8 input is parsed where it lies, not copied (the copy was one
+   more page-sized buffer). The result must not point into it after the run:
+   the caller may free the page before rendering. So each string of the
+   result that points into the input is copied into the arena here: the
+   blocks' text, links and figures (slices of the page) and, to be safe,
+   any NUL-terminated string of the metadata, comments and posts (which
+   ran to the first NUL, or the end the copy's terminator made). */
+
+typedef struct lent {
+    const char *lo, *hi;  /* the input: [lo, hi) */
+    pith_arena *a;
+    bool ok;
+} lent;
+
+static bool inside(const lent *bw, const char *s) { return s && s >= bw->lo && s < bw->hi; }
+
+static void own_str(lent *bw, pith_str *s) {
+    if (!s->len || !inside(bw, s->ptr)) return;
+    char *c = pith_arena_strndup(bw->a, s->ptr, s->len);
+    if (!c) bw->ok = false;
+    else s->ptr = c;
+}
+
+static const char *own_cstr(lent *bw, const char *s) {
+    if (!inside(bw, s)) return s;
+    const char *z = memchr(s, '\0', (size_t)(bw->hi - s));
+    char *c = pith_arena_strndup(bw->a, s, z ? (size_t)(z - s) : (size_t)(bw->hi - s));
+    if (!c) bw->ok = false;
+    return c ? c : s;
+}
+
+static void own_strings(lent *bw, pith_strings *l) {
+    for (size_t i = 0; i < l->count; i++)
+        if (inside(bw, l->items[i])) {
+            const char **items = (const char **)(void *)l->items;
+            items[i] = own_cstr(bw, items[i]);
+        }
+}
+
+static void own_comments(lent *bw, pith_comment *c, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        c[i].author = own_cstr(bw, c[i].author);
+        c[i].date = own_cstr(bw, c[i].date);
+        c[i].text = own_cstr(bw, c[i].text);
+    }
+}
+
+static bool own_result(pith_result *r, const char *input, size_t len, pith_arena *a) {
+    lent bw = {input, input + len, a, true};
+    pith_block_iter it;
+    const pith_block *cb;
+    pith_iter_event ev;
+    if (r->out.article) {
+        pith_block_iter_init(&it, r->out.article);
+        while (pith_block_iter_next(&it, &cb, &ev)) {
+            if (ev != PITH_ITER_ENTER) continue;
+            pith_block *b = (pith_block *)(void *)cb;
+            own_str(&bw, &b->text);
+            own_str(&bw, &b->lang);
+            own_str(&bw, &b->src);
+            own_str(&bw, &b->alt);
+            own_str(&bw, &b->title);
+            own_str(&bw, &b->credit);
+            pith_run *runs = (pith_run *)(void *)b->runs;
+            for (size_t i = 0; i < b->nruns; i++) {
+                own_str(&bw, &runs[i].href);
+                own_str(&bw, &runs[i].title);
+            }
+        }
+    }
+    pith_metadata *m = &r->out.meta;
+    const char **cs[] = {&m->url, &m->canonical_url, &m->title, &m->date_published, &m->date_modified,
+                         &m->site_name, &m->language, &m->description, &m->image, &m->license};
+    for (size_t i = 0; i < sizeof cs / sizeof cs[0]; i++) *cs[i] = own_cstr(&bw, *cs[i]);
+    own_strings(&bw, &m->authors);
+    own_strings(&bw, &m->contributors);
+    own_strings(&bw, &m->tags);
+    own_strings(&bw, &m->categories);
+    if (m->product) {
+        pith_product *p = (pith_product *)(void *)m->product;
+        const char **ps[] = {&p->name, &p->brand, &p->sku, &p->price, &p->currency, &p->availability, &p->rating};
+        for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++) *ps[i] = own_cstr(&bw, *ps[i]);
+    }
+    own_comments(&bw, r->comments, r->ncomments);
+    own_comments(&bw, r->posts, r->nposts);
+    /* What the block model saw points into the page's tree: not kept. */
+    r->out.features = NULL;
+    return bw.ok;
+}
+
 /* ------------------------------------------------------------ running */
 
 static pith_status run(pith_extractor *ex, const char *html, size_t len, const char *url, const char *transport) {
@@ -130,11 +222,12 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     if (transport && !pith_encoding_for_label(transport, strlen(transport))) return PITH_E_ENCODING;
     pith_arena_reset(&ex->arena);
     pith_arena *a = &ex->arena;
-    char *text;
+    const char *text;
     size_t text_len;
+    bool borrowed;
     pith_decode_info info;
-    if (!pith_decode_html(a, html ? html : "", len, transport, transport ? strlen(transport) : 0, &text, &text_len,
-                          &info))
+    if (!pith_decode_html_borrow(a, html ? html : "", len, transport, transport ? strlen(transport) : 0, &text,
+                                 &text_len, &borrowed, &info))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->encoding = info.encoding;
     r->encoding_source = pith_encoding_source_name(info.source);
@@ -148,6 +241,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     if (!extract_run(&dom, o, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->limits_hit = dom.limits_hit;
     if (!public_comments(r, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    if (borrowed && !own_result(r, text, text_len, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     return PITH_OK;
 }
 

@@ -220,3 +220,39 @@ bool pith_decode_html(pith_arena *arena, const char *bytes, size_t len,
     info->replacements = d.replacements;
     return true;
 }
+
+bool pith_decode_html_borrow(pith_arena *arena, const char *bytes, size_t len, const char *transport,
+                             size_t transport_len, const char **out, size_t *out_len, bool *borrowed,
+                             pith_decode_info *info) {
+    sniff_result r;
+    if (!bytes) len = 0;
+    sniff(bytes ? bytes : "", len, transport, transport_len, 0, &r);
+    const unsigned char *b = (const unsigned char *)(bytes ? bytes : "") + r.bom_len;
+    size_t n = len - r.bom_len;
+    info->encoding = pith_enc_descs[r.id].name;
+    info->source = r.source;
+    info->replacements = 0;
+    *borrowed = false;
+    pith_enc_kind kind = pith_enc_descs[r.id].kind;
+    /* Declared UTF-8 is scanned here (not while copied): clean input is not
+     * copied at all. */
+    if (kind == PITH_ENCKIND_UTF8 && !r.have_stats) {
+        pith_utf8_scan(b, n, &r.stats);
+        r.have_stats = true;
+    }
+    /* The text equals the bytes: valid UTF-8 (or plain ASCII in a
+     * single-byte encoding) without a '\r' to normalise. */
+    if (r.have_stats && !r.stats.errors && !r.stats.truncated && !r.stats.has_cr &&
+        (kind == PITH_ENCKIND_UTF8 || (kind == PITH_ENCKIND_SBCS && !r.stats.multibyte))) {
+        *out = (const char *)b;
+        *out_len = n;
+        *borrowed = true;
+        return true;
+    }
+    pith_dec_out d = {NULL, 0, 0};
+    if (!decode_as(arena, b, n, &r, &d)) return false;
+    *out = d.text;
+    *out_len = d.len;
+    info->replacements = d.replacements;
+    return true;
+}

@@ -55,6 +55,14 @@ bool pith_decode_html(pith_arena *arena, const char *bytes, size_t len,
                       const char *transport, size_t transport_len,
                       char **out, size_t *out_len, pith_decode_info *info);
 
+/* pith_decode_html without the copy when the text would equal the input:
+ * valid UTF-8 (or ASCII in a single-byte encoding) without '\r'. Then
+ * *borrowed is set and *out points into bytes (after any BOM), NOT
+ * NUL-terminated, valid as long as bytes; otherwise as pith_decode_html. */
+bool pith_decode_html_borrow(pith_arena *arena, const char *bytes, size_t len, const char *transport,
+                             size_t transport_len, const char **out, size_t *out_len, bool *borrowed,
+                             pith_decode_info *info);
+
 /* ---- Additions (not used by the parser driver) ---- */
 
 /* The prescan with pith's long-window option: stop_at_body makes a <body>

@@ -91,11 +91,24 @@ static const char *image_src(const pith_node *img, uint32_t *len) {
     return src;
 }
 
+/* atoi() of s[0..n) (values are not NUL-terminated): blanks, a sign,
+ * digits; clamped to +-1000. */
+static int attr_int(const char *s, uint32_t n) {
+    uint32_t i = 0;
+    while (i < n && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r'))) i++;
+    int sign = 1;
+    if (i < n && (s[i] == '+' || s[i] == '-')) sign = s[i++] == '-' ? -1 : 1;
+    int v = 0;
+    for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) v = v < 1000 ? v * 10 + (s[i] - '0') : v;
+    return sign * v;
+}
+
 /* Tracking pixels and spacers declare a tiny size. */
 static bool tiny_image(const pith_node *img) {
     uint32_t wl = 0, hl = 0;
     const char *w = attr(img, "width", &wl), *h = attr(img, "height", &hl);
-    return (w && wl && atoi(w) > 0 && atoi(w) <= 2 && w[0] != '0') || (h && hl == 1 && h[0] <= '2' && h[0] >= '0');
+    int wv = w && wl ? attr_int(w, wl) : 0;
+    return (w && wl && wv > 0 && wv <= 2 && w[0] != '0') || (h && hl == 1 && h[0] <= '2' && h[0] >= '0');
 }
 
 static void emit_image(emitter *em, const pith_node *img) {
