@@ -8,6 +8,7 @@
 
 #include "dom/dom.h"
 #include "encoding/encoding.h"
+#include "extract/streamed.h"
 #include "html/parser.h"
 
 char *dev_read_file(const char *path, size_t *len) {
@@ -40,6 +41,7 @@ bool dev_extract(const char *html, size_t len, const char *url, pith_arena *a, p
     dom.max_nodes = o->limits.max_nodes;
     pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
     if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES)) return false;
+    if (!streamed_reveal(&dom)) return false;
     return extract_run_dev(&dom, o, url, a, b, all_blocks, out);
 }
 

@@ -12,6 +12,7 @@
 
 #include "dom/dom.h"
 #include "extract/extract.h"
+#include "extract/streamed.h"
 #include "encoding/encoding.h"
 #include "html/parser.h"
 #include "pith.h"
@@ -238,6 +239,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
     if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    if (!streamed_reveal(&dom)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     if (!extract_run(&dom, o, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->limits_hit = dom.limits_hit;
     if (!public_comments(r, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;

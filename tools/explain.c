@@ -20,6 +20,7 @@
 #include "extract/metadata.h"
 #include "extract/select.h"
 #include "encoding/encoding.h"
+#include "extract/streamed.h"
 #include "html/parser.h"
 #include "util/arena.h"
 
@@ -77,6 +78,7 @@ int main(int argc, char **argv) {
     }
     pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
     pith_html_parse(&dom, &tree);
+    streamed_reveal(&dom);
     pith_memo *classes = pith_arena_alloc(&arena, sizeof *classes);
     pith_memo_init(classes, class_signals);
     pith_metadata meta;

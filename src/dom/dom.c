@@ -55,6 +55,7 @@ pith_node *pith_dom_element(pith_dom *dom, pith_tag tag, pith_ns ns, const char 
     pith_node *n = new_node(dom, PITH_NODE_ELEMENT);
     if (!n) return NULL;
     dom->element_count++;
+    if (tag == PITH_TAG_TEMPLATE && ns == PITH_NS_HTML) dom->template_count++;
     n->tag = (uint16_t)tag;
     n->ns = (uint8_t)ns;
     n->str = name;

@@ -103,6 +103,7 @@ typedef struct pith_dom {
     size_t input_len;
     size_t node_count;
     size_t element_count; /* elements created (an upper bound on those in the tree) */
+    size_t template_count; /* HTML <template> elements created (extract/streamed.c looks only when some were) */
     size_t max_nodes;     /* 0 = unlimited; creation fails past it */
     uint8_t quirks;       /* pith_quirks */
     uint32_t limits_hit;  /* PITH_LIMIT_* bits */
