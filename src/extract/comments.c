@@ -5,163 +5,163 @@
 
 #include <string.h>
 
-#include "util/buf.h"
+#include "records.h"
 
+/* Named parameters. */
 #define MAX_COMMENTS 10000
-#define MAX_COMMENT_BYTES 65536
+#define COMMENTS_MIN_SHARE 0.3 /* the comments hold this share of their region's prose */
+#define LONE_PROSE_MIN 20      /* a lone comment has this many characters outside links */
+#define COMMENT_LINK_SHARE 0.5 /* ... and a comment's text at most this share inside links */
 
+/* Words of class and id (rules_has_word). */
 static const char *const item_words[] = {"comment", "reply", "post", NULL};
-static const char *const author_words[] = {"author", "user", "username", "name", "fn", "nickname", "commenter", NULL};
-static const char *const date_words[] = {"date", "time", "timestamp", "published", "meta", NULL};
+static const char *const part_words[] = {"author", "user", "username", "name", "fn", "nickname", "commenter",
+                                         "date", "time", "timestamp", "published", "meta", NULL};
 
+/* A schema.org Comment in microdata: itemprop=comment, or an itemtype
+ * ending in "Comment". */
+static bool microdata_comment(const pith_node *n) {
+    uint32_t len = 0;
+    const char *v = pith_dom_attr(n, "itemprop", 8, &len);
+    if (v && len == 7 && memcmp(v, "comment", 7) == 0) return true;
+    v = pith_dom_attr(n, "itemtype", 8, &len);
+    return v && len >= 7 && memcmp(v + len - 7, "Comment", 7) == 0;
+}
+
+static bool region_start(const ext_el *e) {
+    return !(e->flags & EL_SKIPPED) && ((e->hints & HINT_COMMENT) || microdata_comment(e->node));
+}
+
+/* An element that may hold one comment by its name: a list item, an
+ * <article>, a microdata Comment, or an element named comment/reply/post
+ * that is not one of a comment's parts (its author, its date). */
 static bool is_item(const ext_el *e) {
     const pith_node *n = e->node;
     if (n->ns != PITH_NS_HTML) return false;
-    if (n->tag == PITH_TAG_LI || n->tag == PITH_TAG_ARTICLE) return e->chars > 0;
-    return e->chars > 0 && rules_has_word(n, item_words) && !rules_has_word(n, author_words) &&
-           !rules_has_word(n, date_words);
+    if (n->tag == PITH_TAG_LI || n->tag == PITH_TAG_ARTICLE || microdata_comment(n)) return true;
+    return rules_has_word(n, item_words) && !rules_has_word(n, part_words);
 }
 
-static char *dup_text(pith_arena *a, pith_buf *b) {
-    while (b->len && b->data[b->len - 1] == ' ') b->len--;
-    if (!b->len) return NULL;
-    return pith_arena_strndup(a, b->data, b->len);
-}
+static uint64_t prose(const ext_el *e) { return e->chars > e->link_chars ? e->chars - e->link_chars : 0; }
 
-static void append_collapsed(pith_buf *b, const char *s, size_t len) {
-    for (size_t i = 0; i < len && b->len < MAX_COMMENT_BYTES; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-            if (b->len && b->data[b->len - 1] != ' ') pith_buf_putc(b, ' ');
-        } else {
-            pith_buf_putc(b, c);
-        }
+typedef struct sink {
+    ext_features *f;
+    pith_arena *arena;
+    extract_comment *list;
+    size_t n, cap;
+} sink;
+
+/* Appends record r's comment. false: out of memory. */
+static bool add(sink *s, const record *r) {
+    if (s->n >= MAX_COMMENTS) return true;
+    /* A text that is mostly a link is a teaser (an opinion column's
+     * headline, a "recent comments" entry), not a comment. */
+    const ext_el *b = &s->f->els[r->body];
+    if ((double)b->link_chars > COMMENT_LINK_SHARE * (double)b->chars) return true;
+    const char *text = records_text(s->f, r, s->arena);
+    if (!text) return true;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 16;
+        extract_comment *bigger = pith_arena_realloc(s->arena, s->list, s->cap * sizeof *bigger, cap * sizeof *bigger);
+        if (!bigger) return false;
+        s->list = bigger;
+        s->cap = cap;
     }
-}
-
-/* Whether n lies inside el (looking up no further than stop). */
-static bool inside(const pith_node *n, const pith_node *el, const pith_node *stop) {
-    /* Bounded: an author or date part is a few levels deep; a page nesting
-     * deeper must not make this walk quadratic. */
-    int steps = 0;
-    for (const pith_node *p = n; p && p != stop && steps < 64; p = p->parent, steps++)
-        if (p == el) return true;
-    return false;
-}
-
-/* Fills one comment from item i: text outside author/date parts and
- * outside nested items (replies are comments of their own). */
-static bool read_comment(const ext_features *f, uint32_t i, const bool *item, pith_arena *a, pith_buf *text,
-                         pith_buf *author, pith_buf *date, extract_comment *c) {
-    pith_buf_clear(text);
-    pith_buf_clear(author);
-    pith_buf_clear(date);
-    const ext_el *it = &f->els[i];
-    /* The part being read: 0 text, 1 author, 2 date (3: date already taken
-     * from a datetime attribute), and the element that started it. */
-    const pith_node *part_node = NULL;
-    int part = 0;
-    uint32_t j = i + 1;
-    for (const pith_node *n = it->node->first_child; n; n = pith_dom_next(it->node, n, false)) {
-        if (n->type == PITH_NODE_ELEMENT) {
-            if (j >= it->end || f->els[j].node != n) return false;
-            const ext_el *e = &f->els[j];
-            if (item[j] || (e->flags & EL_SKIPPED)) {
-                /* Skip the subtree (and its elements' indices). */
-                j = e->end;
-                const pith_node *last = n;
-                while (last->last_child) last = last->last_child;
-                n = last;
-                continue;
-            }
-            if (part && !inside(n, part_node, it->node)) part = 0;
-            if (part == 0) {
-                if (n->tag == PITH_TAG_TIME || rules_has_word(n, date_words)) {
-                    part = 2;
-                    part_node = n;
-                    uint32_t dl = 0;
-                    const char *dt = pith_dom_attr(n, "datetime", 8, &dl);
-                    if (dt && dl && !date->len) {
-                        append_collapsed(date, dt, dl);
-                        part = 3;
-                    }
-                } else if (rules_has_word(n, author_words) || pith_dom_attr(n, "itemprop", 8, NULL)) {
-                    uint32_t il = 0;
-                    const char *ip = pith_dom_attr(n, "itemprop", 8, &il);
-                    if (!ip || (il == 6 && memcmp(ip, "author", 6) == 0) || (il == 4 && memcmp(ip, "name", 4) == 0)) {
-                        part = 1;
-                        part_node = n;
-                    }
-                }
-            }
-            if (n->tag == PITH_TAG_P || n->tag == PITH_TAG_BR || n->tag == PITH_TAG_DIV) {
-                if (part == 0 && text->len && text->data[text->len - 1] != ' ') pith_buf_putc(text, ' ');
-            }
-            j++;
-            continue;
-        }
-        if (n->type != PITH_NODE_TEXT) continue;
-        if (part && !inside(n, part_node, it->node)) part = 0;
-        if (part == 1 && !author->len) append_collapsed(author, n->str, n->len);
-        else if (part == 2 && !date->len) append_collapsed(date, n->str, n->len);
-        else if (part == 0) append_collapsed(text, n->str, n->len);
-    }
-    if (text->failed || author->failed || date->failed) return false;
-    c->text = dup_text(a, text);
-    c->author = dup_text(a, author);
-    c->date = dup_text(a, date);
+    s->list[s->n++] = (extract_comment){.author = r->author, .date = r->date, .text = text};
     return true;
 }
 
-bool comments_extract(const ext_features *f, pith_arena *arena, extract_comment **out, size_t *n) {
-    *out = NULL;
-    *n = 0;
-    if (!f->count) return true;
-    bool *item = pith_arena_alloc(arena, f->count * sizeof *item);
-    extract_comment *list = pith_arena_alloc(arena, sizeof *list * 64);
-    if (!item || !list) return false;
-    memset(item, 0, f->count * sizeof *item);
-    size_t cap = 64, count = 0;
-    /* Items: inside a comment region (a HINT_COMMENT element and below). */
-    uint32_t region_end = 0;
-    for (uint32_t i = 0; i < f->count; i++) {
-        const ext_el *e = &f->els[i];
-        if (i >= region_end && (e->hints & HINT_COMMENT) && !(e->flags & EL_SKIPPED)) {
-            region_end = e->end;
-            continue; /* the region itself is not a comment */
+/* The comments of region [from, to) that records_find found no thread in
+ * (one comment, or one with its replies nested inside it): the items that
+ * are signed (an author or a date of their own), hold prose of their own
+ * and hold no form (the comment form names its fields author and date
+ * too). One pass from the end, each element telling its parent what its
+ * subtree holds: a reply is read first, then hidden (EL_SKIPPED) so that
+ * the comment it answers is read without it; a wrapper holding only
+ * replies ("children") is hidden too. Read backwards, then put in page
+ * order. */
+static bool nested_comments(sink *s, uint32_t from, uint32_t to) {
+    ext_features *f = s->f;
+    size_t count = to - from, first = s->n;
+    enum { SIGNED = 1, FORM = 2, ITEM = 4 };
+    uint8_t *sub = pith_arena_alloc(s->arena, count);
+    uint64_t *read = pith_arena_alloc(s->arena, count * sizeof *read); /* prose of the comments read below */
+    records_prefix px;
+    if (!sub || !read || !records_count_signs(f, from, to, s->arena, &px)) return false;
+    memset(sub, 0, count);
+    memset(read, 0, count * sizeof *read);
+    for (uint32_t j = to; j-- > from;) {
+        ext_el *e = &f->els[j];
+        uint8_t m = sub[j - from];
+        uint32_t up = e->parent >= (int32_t)from ? (uint32_t)e->parent - from : UINT32_MAX;
+        if (e->flags & EL_SKIPPED) continue;
+        if (records_signs(e)) m |= SIGNED;
+        if (e->node->tag == PITH_TAG_FORM) m |= FORM;
+        uint64_t own = prose(e) - (read[j - from] < prose(e) ? read[j - from] : prose(e));
+        bool hide = false;
+        if (!(m & (ITEM | FORM)) && (m & SIGNED) && is_item(e) && own >= LONE_PROSE_MIN) {
+            record r;
+            bool found = false;
+            if (!records_lone(f, &px, j, s->arena, &r, &found)) return false;
+            if (found && !add(s, &r)) return false;
+            hide = found;
+            m |= ITEM;
+        } else if (prose(e) && !own) {
+            hide = true; /* it holds only comments read */
         }
-        if (i < region_end && !(e->flags & EL_SKIPPED) && is_item(e)) item[i] = true;
-    }
-    /* An item that only wraps other items ("comment-list") is not a
-     * comment itself: keep the innermost items with their own text. */
-    pith_buf text, author, date;
-    pith_buf_init(&text, NULL, MAX_COMMENT_BYTES + 8);
-    pith_buf_init(&author, NULL, 1024);
-    pith_buf_init(&date, NULL, 1024);
-    bool ok = true;
-    for (uint32_t i = 0; i < f->count && ok && count < MAX_COMMENTS; i++) {
-        if (!item[i]) continue;
-        extract_comment c;
-        if (!read_comment(f, i, item, arena, &text, &author, &date, &c)) {
-            pith_buf_clear(&text);
+        if (hide) {
+            e->flags |= EL_SKIPPED;
+            if (up != UINT32_MAX) read[up] += prose(e);
             continue;
         }
-        if (!c.text) continue;
-        if (count == cap) {
-            extract_comment *bigger = pith_arena_realloc(arena, list, cap * sizeof *list, 2 * cap * sizeof *list);
-            if (!bigger) {
-                ok = false;
-                break;
-            }
-            list = bigger;
-            cap *= 2;
+        if (up != UINT32_MAX) {
+            sub[up] |= m;
+            read[up] += read[j - from];
         }
-        list[count++] = c;
     }
-    pith_buf_free(&text);
-    pith_buf_free(&author);
-    pith_buf_free(&date);
-    *out = list;
-    *n = count;
+    for (size_t a = first, b = s->n; a + 1 < b; a++, b--) {
+        extract_comment t = s->list[a];
+        s->list[a] = s->list[b - 1];
+        s->list[b - 1] = t;
+    }
+    return true;
+}
+
+/* The comments of region [from, to): a thread of records (records.h),
+ * signed, else comments one by one (nested_comments). */
+static bool region_comments(sink *s, uint32_t from, uint32_t to) {
+    records_params p = {
+        .from = from,
+        .to = to,
+        .min_share = COMMENTS_MIN_SHARE,
+        .min_records = 2,
+        .signed_only = true,
+    };
+    record *recs;
+    size_t n;
+    if (!records_find(s->f, &p, s->arena, &recs, &n)) return false;
+    if (!n) return nested_comments(s, from, to);
+    for (size_t i = 0; i < n; i++)
+        if (!add(s, &recs[i])) return false;
+    return true;
+}
+
+bool comments_extract(ext_features *f, pith_arena *arena, extract_comment **out, size_t *n) {
+    *out = NULL;
+    *n = 0;
+    sink s = {.f = f, .arena = arena};
+    bool ok = true;
+    for (uint32_t i = 0; i < f->count && ok; i++) {
+        const ext_el *e = &f->els[i];
+        if (!region_start(e)) continue;
+        /* A run of sibling regions (comments named one by one in an
+         * unnamed list) is one region. */
+        uint32_t end = e->end;
+        while (end < f->count && f->els[end].parent == e->parent && region_start(&f->els[end])) end = f->els[end].end;
+        ok = region_comments(&s, i, end);
+        i = end - 1;
+    }
+    *out = s.list;
+    *n = s.n;
     return ok;
 }

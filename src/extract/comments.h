@@ -23,6 +23,6 @@ typedef struct extract_comment {
 } extract_comment;
 
 /* Needs the features after select_article (hints computed). */
-bool comments_extract(const ext_features *f, pith_arena *arena, extract_comment **out, size_t *n);
+bool comments_extract(ext_features *f, pith_arena *arena, extract_comment **out, size_t *n);
 
 #endif

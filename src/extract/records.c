@@ -171,6 +171,32 @@ static bool is_date(const pith_node *n) {
            attr_is(n, "itemprop", "datePublished") || attr_is(n, "itemprop", "dateCreated") || shown_date(n);
 }
 
+/* An element's signals, each test once (is_date may parse the text):
+ * strong: it names an author or links to a profile; author: that, or it is
+ * named user/name/member; date: it is a date. Not visible: none. */
+static void signals(const ext_el *e, bool *strong, bool *author, bool *date) {
+    bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
+    *strong = vis && (author_strong(e->node) || profile_link(e->node));
+    *author = *strong || (vis && rules_has_word(e->node, user_words));
+    *date = vis && is_date(e->node);
+}
+
+/* Whether an element holds some text (an empty author slot filled by
+ * script signs nothing). Bounded: a label is near the top. */
+static bool has_text(const pith_node *el) {
+    size_t visits = 0;
+    for (const pith_node *n = el->first_child; n && visits < LABEL_VISITS; n = pith_dom_next(el, n, false), visits++)
+        if (n->type == PITH_NODE_TEXT)
+            for (uint32_t i = 0; i < n->len; i++)
+                if (!(n->str[i] == ' ' || n->str[i] == '\n' || n->str[i] == '\t' || n->str[i] == '\r')) return true;
+    return false;
+}
+
+bool records_signs(const ext_el *e) {
+    if (e->flags & EL_SKIPPED) return false;
+    return (author_strong(e->node) && has_text(e->node)) || is_date(e->node);
+}
+
 /* ------------------------------------------------------------ labels */
 
 /* An element's text, collapsed, in buf; false when there is none or it is
@@ -361,6 +387,10 @@ static void mark_body(ext_features *f, uint32_t body) {
     const ext_el *b = &f->els[body];
     for (uint32_t j = body + 1; j < b->end; j++) {
         ext_el *e = &f->els[j];
+        if (e->flags & EL_SKIPPED) { /* not shown: nothing to mark */
+            j = e->end - 1;
+            continue;
+        }
         e->flags &= ~(uint32_t)EL_BOILERPLATE;
         const pith_node *n = e->node;
         bool drop = n->tag == PITH_TAG_FORM || rules_has_word(n, drop_words) ||
@@ -495,6 +525,37 @@ static bool choose(const group *a, const group *b) {
     return a->first < b->first;
 }
 
+/* Reads record el whose body is body: its author and date, outside the
+ * body first, then inside it (and then left out of it), and marks the
+ * body's parts that are not the post. *keep: the record has prose (and,
+ * with signed_only, an author or a date). false: out of memory. */
+static bool read_record(reader *rd, uint32_t el, uint32_t body, bool signed_only, record *out, bool *keep) {
+    ext_features *f = rd->f;
+    const ext_el *e = &f->els[el];
+    record r = {.el = el, .body = body};
+    uint32_t rec = el, end = e->end, body_end = f->els[body].end;
+    uint32_t a_at = 0, d_at = 0;
+    *keep = false;
+    if (!find_author(rd, rec + 1, end, body, body_end, &r.author, &a_at)) return false;
+    if (!r.author && body != rec && !find_author(rd, body + 1, body_end, 0, 0, &r.author, &a_at)) return false;
+    if (!r.author) {
+        uint32_t len = 0;
+        const char *v = pith_dom_attr(e->node, "data-author", 11, &len);
+        if (v && len && len <= MAX_LABEL_BYTES && !(r.author = pith_arena_strndup(rd->arena, v, len))) return false;
+    }
+    if (!find_date(rd, rec + 1, end, body, body_end, &r, &d_at)) return false;
+    if (!r.date && body != rec && !find_date(rd, body + 1, body_end, 0, 0, &r, &d_at)) return false;
+    if (signed_only && !r.author && !r.date) return true;
+    mark_body(f, body);
+    if (r.author && a_at > body && a_at < body_end && f->els[a_at].chars <= MAX_LABEL_BYTES)
+        f->els[a_at].flags |= EL_BOILERPLATE;
+    if (r.date && d_at > body && d_at < body_end && f->els[d_at].chars <= MAX_LABEL_BYTES)
+        f->els[d_at].flags |= EL_BOILERPLATE;
+    *out = r;
+    *keep = prose(&f->els[body]) > 0;
+    return true;
+}
+
 bool records_find(ext_features *f, const records_params *p, pith_arena *arena, record **out, size_t *n) {
     *out = NULL;
     *n = 0;
@@ -527,11 +588,8 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     pa[0] = pd[0] = ps[0] = 0;
     for (uint32_t j = from; j < to; j++) {
         const ext_el *e = &f->els[j];
-        bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
-        /* Each test once per element: is_date may parse the text. */
-        bool strong = vis && (author_strong(e->node) || profile_link(e->node));
-        bool author = strong || (vis && rules_has_word(e->node, user_words)); /* named user/name/member too */
-        bool date = vis && is_date(e->node);
+        bool strong, author, date;
+        signals(e, &strong, &author, &date);
         pa[j - from + 1] = pa[j - from] + author;
         pd[j - from + 1] = pd[j - from] + date;
         ps[j - from + 1] = ps[j - from] + (strong || date);
@@ -627,32 +685,12 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     uint32_t last_end = 0;
     for (uint32_t j = best->first; j < to && ok && nr < MAX_RECORDS; j++) {
         if (shape[j - from] != best->key || j < last_end) continue;
-        ext_el *e = &f->els[j];
-        last_end = e->end;
-        j = e->end - 1;
-        record r = {.el = (uint32_t)(e - f->els), .body = bodies[bi++]};
-        uint32_t rec = r.el, end = e->end, body = r.body, body_end = f->els[body].end;
-        uint32_t a_at = 0, d_at = 0;
-        /* Outside the body first, then inside it (and then left out of it). */
-        if (!find_author(&rd, rec + 1, end, body, body_end, &r.author, &a_at)) ok = false;
-        if (ok && !r.author && body != rec && !find_author(&rd, body + 1, body_end, 0, 0, &r.author, &a_at))
-            ok = false;
-        if (ok && !r.author) {
-            uint32_t len = 0;
-            const char *v = pith_dom_attr(e->node, "data-author", 11, &len);
-            if (v && len && len <= MAX_LABEL_BYTES && !(r.author = pith_arena_strndup(arena, v, len))) ok = false;
-        }
-        if (ok && !find_date(&rd, rec + 1, end, body, body_end, &r, &d_at)) ok = false;
-        if (ok && !r.date && body != rec && !find_date(&rd, body + 1, body_end, 0, 0, &r, &d_at)) ok = false;
-        if (!ok) break;
-        if (p->signed_only && !r.author && !r.date) continue;
-        mark_body(f, body);
-        if (r.author && a_at > body && a_at < body_end && f->els[a_at].chars <= MAX_LABEL_BYTES)
-            f->els[a_at].flags |= EL_BOILERPLATE;
-        if (r.date && d_at > body && d_at < body_end && f->els[d_at].chars <= MAX_LABEL_BYTES)
-            f->els[d_at].flags |= EL_BOILERPLATE;
-        if (!prose(&f->els[body])) continue;
-        list[nr++] = r;
+        last_end = f->els[j].end;
+        record r;
+        bool keep = false;
+        ok = read_record(&rd, j, bodies[bi++], p->signed_only, &r, &keep);
+        j = last_end - 1;
+        if (ok && keep) list[nr++] = r;
     }
     pith_buf_free(&rd.buf);
     if (!ok) return false;
@@ -660,6 +698,31 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
     *out = list;
     *n = nr;
     return true;
+}
+
+bool records_count_signs(ext_features *f, uint32_t from, uint32_t to, pith_arena *arena, records_prefix *out) {
+    size_t count = to - from;
+    out->from = from;
+    out->ps = pith_arena_alloc(arena, (count + 1) * sizeof *out->ps);
+    out->pd = pith_arena_alloc(arena, (count + 1) * sizeof *out->pd);
+    if (!out->ps || !out->pd) return false;
+    out->ps[0] = out->pd[0] = 0;
+    for (uint32_t j = from; j < to; j++) {
+        bool strong, author, date;
+        signals(&f->els[j], &strong, &author, &date);
+        out->pd[j - from + 1] = out->pd[j - from] + date;
+        out->ps[j - from + 1] = out->ps[j - from] + (strong || date);
+    }
+    return true;
+}
+
+bool records_lone(ext_features *f, const records_prefix *px, uint32_t el, pith_arena *arena, record *out,
+                  bool *found) {
+    reader rd = {.f = f, .arena = arena};
+    pith_buf_init(&rd.buf, NULL, MAX_LABEL_BYTES + 8);
+    bool ok = read_record(&rd, el, unsigned_body(f, el, px->ps, px->pd, px->from), true, out, found);
+    pith_buf_free(&rd.buf);
+    return ok;
 }
 
 /* ------------------------------------------------------------ text */

@@ -57,6 +57,27 @@ typedef struct records_params {
  * *out is NULL and *n 0 when the region has none. false: out of memory. */
 bool records_find(ext_features *f, const records_params *p, pith_arena *arena, record **out, size_t *n);
 
+/* Whether element e signs a lone record: it names an author (class,
+ * itemprop or rel) and holds text, or it is a date. A profile link alone
+ * does not ("My Profile" in a log-in box), nor an empty name slot. */
+bool records_signs(const ext_el *e);
+
+/* Prefix counts of a region's signing elements: element j's subtree
+ * [j, end) holds ps[end - from] - ps[j - from] of them (pd: the dates). */
+typedef struct records_prefix {
+    uint32_t from;
+    uint32_t *ps, *pd; /* arena */
+} records_prefix;
+
+bool records_count_signs(ext_features *f, uint32_t from, uint32_t to, pith_arena *arena, records_prefix *out);
+
+/* Reads element el (inside px's region) as a record on its own (a lone
+ * comment), as records_find reads each of its records; parts not visible
+ * (EL_SKIPPED: replies already read) are passed over. *found when it has
+ * prose and an author or a date. false: out of memory. */
+bool records_lone(ext_features *f, const records_prefix *px, uint32_t el, pith_arena *arena, record *out,
+                  bool *found);
+
 /* A record's body as one line of text (white space collapsed, parts marked
  * EL_BOILERPLATE or not visible left out), in the arena; NULL when empty. */
 const char *records_text(const ext_features *f, const record *r, pith_arena *arena);
