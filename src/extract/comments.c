@@ -11,6 +11,7 @@
 #define MAX_COMMENTS 10000
 #define COMMENTS_MIN_SHARE 0.3 /* the comments hold this share of their region's prose */
 #define LONE_PROSE_MIN 20      /* a lone comment has this many characters outside links */
+#define META_DATE_VISITS 256   /* nodes looked at for a <meta> date */
 #define COMMENT_LINK_SHARE 0.5 /* ... and a comment's text at most this share inside links */
 
 /* Words of class and id (rules_has_word). */
@@ -51,6 +52,27 @@ typedef struct sink {
     size_t n, cap;
 } sink;
 
+/* A microdata date the record gives only in a <meta> (itemprop
+ * dateCreated or datePublished, content=ISO), not in a comment nested in
+ * it; NULL when none. Bounded walk: the date sits next to the author. */
+static const char *meta_date(const pith_node *el, pith_arena *a) {
+    size_t visits = 0;
+    const pith_node *n = el->first_child;
+    while (n && visits++ < META_DATE_VISITS) {
+        bool skip = n->type == PITH_NODE_ELEMENT && microdata_comment(n);
+        if (n->type == PITH_NODE_ELEMENT && n->tag == PITH_TAG_META) {
+            uint32_t il = 0, cl = 0;
+            const char *ip = pith_dom_attr(n, "itemprop", 8, &il);
+            const char *ct = pith_dom_attr(n, "content", 7, &cl);
+            if (ip && ct && cl && cl <= 64 &&
+                ((il == 11 && memcmp(ip, "dateCreated", 11) == 0) || (il == 13 && memcmp(ip, "datePublished", 13) == 0)))
+                return pith_arena_strndup(a, ct, cl);
+        }
+        n = pith_dom_next(el, n, skip);
+    }
+    return NULL;
+}
+
 /* Appends record r's comment. false: out of memory. */
 static bool add(sink *s, const record *r) {
     if (s->n >= MAX_COMMENTS) return true;
@@ -67,7 +89,8 @@ static bool add(sink *s, const record *r) {
         s->list = bigger;
         s->cap = cap;
     }
-    s->list[s->n++] = (extract_comment){.author = r->author, .date = r->date, .text = text};
+    const char *date = r->date ? r->date : meta_date(s->f->els[r->el].node, s->arena);
+    s->list[s->n++] = (extract_comment){.author = r->author, .date = date, .text = text};
     return true;
 }
 
