@@ -6,13 +6,15 @@
 #include <string.h>
 
 #include "records.h"
+#include "util/json_read.h"
 
 /* Named parameters. */
 #define MAX_COMMENTS 10000
 #define COMMENTS_MIN_SHARE 0.3 /* the comments hold this share of their region's prose */
 #define LONE_PROSE_MIN 20      /* a lone comment has this many characters outside links */
 #define META_DATE_VISITS 256   /* nodes looked at for a <meta> date */
-#define COMMENT_LINK_SHARE 0.5 /* ... and a comment's text at most this share inside links */
+#define COMMENT_LINK_SHARE 0.5
+#define JSONLD_DEPTH 12        /* levels of a JSON-LD tree searched for comments */ /* ... and a comment's text at most this share inside links */
 
 /* Words of class and id (rules_has_word). */
 static const char *const item_words[] = {"comment", "reply", "post", NULL};
@@ -73,6 +75,20 @@ static const char *meta_date(const pith_node *el, pith_arena *a) {
     return NULL;
 }
 
+/* Appends a comment. false: out of memory. */
+static bool push(sink *s, const char *author, const char *date, const char *text) {
+    if (s->n >= MAX_COMMENTS) return true;
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 16;
+        extract_comment *bigger = pith_arena_realloc(s->arena, s->list, s->cap * sizeof *bigger, cap * sizeof *bigger);
+        if (!bigger) return false;
+        s->list = bigger;
+        s->cap = cap;
+    }
+    s->list[s->n++] = (extract_comment){.author = author, .date = date, .text = text};
+    return true;
+}
+
 /* Appends record r's comment. false: out of memory. */
 static bool add(sink *s, const record *r) {
     if (s->n >= MAX_COMMENTS) return true;
@@ -82,16 +98,7 @@ static bool add(sink *s, const record *r) {
     if ((double)b->link_chars > COMMENT_LINK_SHARE * (double)b->chars) return true;
     const char *text = records_text(s->f, r, s->arena);
     if (!text) return true;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 16;
-        extract_comment *bigger = pith_arena_realloc(s->arena, s->list, s->cap * sizeof *bigger, cap * sizeof *bigger);
-        if (!bigger) return false;
-        s->list = bigger;
-        s->cap = cap;
-    }
-    const char *date = r->date ? r->date : meta_date(s->f->els[r->el].node, s->arena);
-    s->list[s->n++] = (extract_comment){.author = r->author, .date = date, .text = text};
-    return true;
+    return push(s, r->author, r->date ? r->date : meta_date(s->f->els[r->el].node, s->arena), text);
 }
 
 /* The comments of region [from, to) that records_find found no thread in
@@ -169,6 +176,67 @@ static bool region_comments(sink *s, uint32_t from, uint32_t to) {
     return true;
 }
 
+/* ------------------------------------------------------------ JSON-LD */
+
+static const char *jstr(const pith_jval *v) {
+    const char *t = pith_json_str(v);
+    return t && *t ? t : NULL;
+}
+
+/* A schema.org comment's author: a string, or an object's name. */
+static const char *jauthor(const pith_jval *v) {
+    if (pith_json_is(v, PITH_JARRAY)) v = pith_json_at(v, 0);
+    return pith_json_is(v, PITH_JOBJECT) ? jstr(pith_json_get(v, "name")) : jstr(v);
+}
+
+/* Adds the comments under a JSON-LD value: every object's "comment" (an
+ * object or an array) with a text, and theirs in turn (replies), in
+ * document order. Strings are the arena's (pith_json_read). */
+static bool jsonld_walk(sink *s, const pith_jval *v, int depth, bool is_comment) {
+    if (!v || depth > JSONLD_DEPTH) return true;
+    if (pith_json_is(v, PITH_JARRAY)) {
+        for (uint32_t i = 0; i < v->n; i++)
+            if (!jsonld_walk(s, &v->u.items[i], depth + 1, is_comment)) return false;
+        return true;
+    }
+    if (!pith_json_is(v, PITH_JOBJECT)) return true;
+    const char *text = is_comment ? jstr(pith_json_get(v, "text")) : NULL;
+    if (text) {
+        const char *date = jstr(pith_json_get(v, "dateCreated"));
+        if (!date) date = jstr(pith_json_get(v, "datePublished"));
+        if (!push(s, jauthor(pith_json_get(v, "author")), date, text)) return false;
+    }
+    for (uint32_t i = 0; i + 1 < 2 * v->n; i += 2) {
+        const char *key = pith_json_str(&v->u.items[i]);
+        if (!key || (strcmp(key, "comment") != 0 && strcmp(key, "@graph") != 0 && strcmp(key, "mainEntity") != 0))
+            continue;
+        if (!jsonld_walk(s, &v->u.items[i + 1], depth + 1, key[0] == 'c')) return false;
+    }
+    return true;
+}
+
+/* The comments a page gives only in its JSON-LD (schema.org "comment" of
+ * an article or a posting): read when its markup gave none. Only scripts
+ * that name a comment are parsed. */
+static bool jsonld_comments(sink *s) {
+    for (uint32_t i = 0; i < s->f->count; i++) {
+        const pith_node *n = s->f->els[i].node;
+        if (n->tag != PITH_TAG_SCRIPT || n->ns != PITH_NS_HTML) continue;
+        uint32_t tl = 0;
+        const char *type = pith_dom_attr(n, "type", 4, &tl);
+        const pith_node *t = n->first_child;
+        if (!type || tl != 19 || memcmp(type, "application/ld+json", 19) != 0) continue;
+        if (!t || t->type != PITH_NODE_TEXT || t->next) continue;
+        bool names = false;
+        for (uint32_t k = 0; k + 9 <= t->len && !names; k++) names = memcmp(t->str + k, "\"comment\"", 9) == 0;
+        if (!names) continue;
+        size_t used = 0;
+        const pith_jval *root = pith_json_read(s->arena, t->str, t->len, &used);
+        if (root && !jsonld_walk(s, root, 0, false)) return false;
+    }
+    return true;
+}
+
 bool comments_extract(ext_features *f, pith_arena *arena, extract_comment **out, size_t *n) {
     *out = NULL;
     *n = 0;
@@ -184,6 +252,7 @@ bool comments_extract(ext_features *f, pith_arena *arena, extract_comment **out,
         ok = region_comments(&s, i, end);
         i = end - 1;
     }
+    if (ok && !s.n) ok = jsonld_comments(&s);
     *out = s.list;
     *n = s.n;
     return ok;

@@ -5,8 +5,8 @@
 #   tests/cli/data/comments_wordpress.html: a WordPress comment list (two
 #   comments, their reply links, the #respond form), written for this test;
 #   and, written below: a reply nested in its comment, Disqus-like static
-#   markup, schema.org Comment microdata (date in a <meta>), and a generic
-#   .comment list with user links and <time>s.
+#   markup, schema.org Comment microdata (date in a <meta>), a generic
+#   .comment list with user links and <time>s, and JSON-LD comments.
 # usage: comments.sh PITH_BINARY
 set -u
 PITH=$1
@@ -108,5 +108,19 @@ HTML
 check "a generic .comment list: user and time, no reply links or pager" "$T/generic.html" '
 assert [(x["author"], x["date"]) for x in c] == [("pier_cat", "2026-02-05T21:14"), ("tidewatch", "2026-02-06T06:02")]
 assert c[0]["text"] == "Can we have a later return on bank holidays as well, please?"'
+
+# Comments given only in JSON-LD: an article's "comment" list, a reply in a
+# comment's own "comment".
+cat > "$T/jsonld.html" <<HTML
+<html><head><title>Night ferry timetable</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Harbour News"},
+{"@type":"NewsArticle","headline":"Night ferry timetable","commentCount":2,"comment":[
+{"@type":"Comment","author":{"@type":"Person","name":"Mina Holt"},"dateCreated":"2026-02-07T09:00:00Z","text":"Will there be a winter timetable too?",
+ "comment":{"@type":"Comment","author":"Harbour Board","datePublished":"2026-02-07T11:00:00Z","text":"Yes, from November."}}]}]}</script>
+</head><body>$art</body></html>
+HTML
+check "JSON-LD comments and their replies" "$T/jsonld.html" '
+assert c == [{"author": "Mina Holt", "date": "2026-02-07T09:00:00Z", "text": "Will there be a winter timetable too?"},
+             {"author": "Harbour Board", "date": "2026-02-07T11:00:00Z", "text": "Yes, from November."}]'
 
 summary
