@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 
 /* Named parameters. */
@@ -188,7 +189,7 @@ static bool has_text(const pith_node *el) {
     for (const pith_node *n = el->first_child; n && visits < LABEL_VISITS; n = pith_dom_next(el, n, false), visits++)
         if (n->type == PITH_NODE_TEXT)
             for (uint32_t i = 0; i < n->len; i++)
-                if (!(n->str[i] == ' ' || n->str[i] == '\n' || n->str[i] == '\t' || n->str[i] == '\r')) return true;
+                if (!ascii_is_space(n->str[i])) return true;
     return false;
 }
 
