@@ -152,7 +152,7 @@ bool tk_appropriate_end(const pith_tokenizer *t, const char *lt) {
     const char *s = lt + 2;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!tk_is_alpha(c) || tk_lower(c) != (unsigned char)t->last_start[i]) return false;
+        if (!ascii_is_alpha(c) || ascii_lower(c) != (unsigned char)t->last_start[i]) return false;
     }
     unsigned char d = (unsigned char)s[n];
     return tk_is_ws(d) || d == '/' || d == '>';
@@ -185,7 +185,7 @@ static bool run_data(pith_tokenizer *t, pith_token *tok) {
         }
         if (*q == '<') {
             unsigned char c = q + 1 < end ? (unsigned char)q[1] : 0;
-            if (tk_is_alpha(c) || c == '/' || c == '!' || c == '?') {
+            if (ascii_is_alpha(c) || c == '/' || c == '!' || c == '?') {
                 t->p = q;
                 t->state = TK_TAG_OPEN;
                 return false;
@@ -306,14 +306,14 @@ enum {
  * delimiter. Returns the byte after the letters via *after. */
 static bool script_word(const char *s, const char *end, const char **after) {
     const char *r = s;
-    while (r < end && tk_is_alpha((unsigned char)*r)) r++;
+    while (r < end && ascii_is_alpha((unsigned char)*r)) r++;
     *after = r;
     if (r == end || r - s != 6) return false;
     unsigned char d = (unsigned char)*r;
     if (!(tk_is_ws(d) || d == '/' || d == '>')) return false;
     static const char word[] = "script";
     for (int i = 0; i < 6; i++)
-        if (tk_lower((unsigned char)s[i]) != (unsigned char)word[i]) return false;
+        if (ascii_lower((unsigned char)s[i]) != (unsigned char)word[i]) return false;
     *after = r + 1;
     return true;
 }
@@ -330,7 +330,7 @@ static const char *script_lt(const pith_tokenizer *t, const char *q, int *s, boo
         }
         *s = SC_ESC;
         if (q + 1 < end && q[1] == '/') return q + 2;
-        if (q + 1 < end && tk_is_alpha((unsigned char)q[1])) {
+        if (q + 1 < end && ascii_is_alpha((unsigned char)q[1])) {
             if (script_word(q + 1, end, &after)) *s = SC_DESC;
             return after;
         }
@@ -413,7 +413,7 @@ static bool tag_open(pith_tokenizer *t, pith_token *tok) {
     t->state = PITH_TOK_DATA;
     if (q < end) {
         unsigned char c = (unsigned char)*q;
-        if (tk_is_alpha(c)) return tk_parse_tag(t, tok, q, false);
+        if (ascii_is_alpha(c)) return tk_parse_tag(t, tok, q, false);
         if (c == '!') return tk_markup_declaration(t, tok);
         if (c == '?') return tk_bogus_comment(t, tok, q);
         if (c == '/') {
@@ -423,7 +423,7 @@ static bool tag_open(pith_tokenizer *t, pith_token *tok) {
                 tk_run_slice(t, lt, end);
                 return false;
             }
-            if (tk_is_alpha((unsigned char)*r)) return tk_parse_tag(t, tok, r, true);
+            if (ascii_is_alpha((unsigned char)*r)) return tk_parse_tag(t, tok, r, true);
             if (*r == '>') {
                 t->p = r + 1;
                 return false;

@@ -90,7 +90,7 @@ size_t tk_charref(const char *s, const char *end, bool in_attr, char *out, size_
     if (n == 0) return 0;
     if (p[n - 1] != ';' && in_attr && p + n < end) {
         unsigned char next = (unsigned char)p[n];
-        if (next == '=' || tk_is_alpha(next) || (unsigned char)(next - '0') < 10) return 0;
+        if (next == '=' || ascii_is_alpha(next) || (unsigned char)(next - '0') < 10) return 0;
     }
     memcpy(out, value, vlen);
     *out_len = vlen;

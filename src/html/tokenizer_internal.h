@@ -33,6 +33,7 @@
 #endif
 
 #include "tokenizer.h"
+#include "../util/ascii.h"
 
 /* Resting states: the public ones plus "at a '<' that starts markup". */
 enum {
@@ -106,15 +107,6 @@ struct pith_tokenizer {
 
 static inline bool tk_is_ws(unsigned char c) {
     return c == ' ' || c == '\n' || c == '\t' || c == '\f';
-}
-static inline bool tk_is_alpha(unsigned char c) {
-    return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-static inline bool tk_is_upper(unsigned char c) {
-    return (unsigned char)(c - 'A') < 26;
-}
-static inline unsigned char tk_lower(unsigned char c) {
-    return tk_is_upper(c) ? (unsigned char)(c | 0x20) : c;
 }
 
 /* First byte in [p, end) equal to a, b or c, or end. The 16-byte loads

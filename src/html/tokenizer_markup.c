@@ -106,7 +106,7 @@ enum {
 static bool ci_word(const char *q, const char *end, const char *word, size_t n) {
     if ((size_t)(end - q) < n) return false;
     for (size_t i = 0; i < n; i++)
-        if (tk_lower((unsigned char)q[i]) != (unsigned char)word[i]) return false;
+        if (ascii_lower((unsigned char)q[i]) != (unsigned char)word[i]) return false;
     return true;
 }
 
@@ -119,7 +119,7 @@ static void dt_add(pith_tokenizer *t, dt_str *s, unsigned char c, bool lower) {
     size_t before = t->tagbuf.len;
     if (c == 0) tk_buf_add(t, &t->tagbuf, TK_FFFD, 3);
     else {
-        char b = (char)(lower ? tk_lower(c) : c);
+        char b = (char)(lower ? ascii_lower(c) : c);
         tk_buf_add(t, &t->tagbuf, &b, 1);
     }
     s->len += t->tagbuf.len - before;
