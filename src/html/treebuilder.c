@@ -144,10 +144,7 @@ static pith_node *make_context(pith_dom *dom, const char *name, size_t len, pith
     char lower[64];
     pith_tag tag = PITH_TAG_UNKNOWN;
     if (len < sizeof lower) {
-        for (size_t i = 0; i < len; i++) {
-            char c = name[i];
-            lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
+        for (size_t i = 0; i < len; i++) lower[i] = (char)ascii_lower(name[i]);
         tag = pith_tag_lookup(lower, len);
     }
     pith_node *n = pith_dom_element(dom, tag, ns, tag == PITH_TAG_UNKNOWN ? name : NULL, len);

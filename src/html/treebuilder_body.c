@@ -31,14 +31,7 @@ void tb_stop_parsing(tb *t) {
 }
 
 static bool attr_ieq(const pith_token_attr *a, const char *lit) {
-    size_t n = strlen(lit);
-    if (!a || a->value.len != n) return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = a->value.data[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != lit[i]) return false;
-    }
-    return true;
+    return a && ascii_ieq_lit(a->value.data, a->value.len, lit);
 }
 
 static bool context_is(const tb *t, pith_tag tag) { return t->context && tb_is(t->context, tag); }
@@ -521,7 +514,7 @@ static tb_result end_tag(tb *t, pith_token *tok) {
 
 static bool has_nonspace(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
-        if (!tb_is_space(s[i])) return true;
+        if (!ascii_is_space(s[i])) return true;
     return false;
 }
 

@@ -166,11 +166,8 @@ static bool breakout(const pith_token *tok) {
 
 static bool name_ieq(const pith_node *n, const pith_token *tok) {
     if (n->len != tok->name.len) return false;
-    for (size_t i = 0; i < n->len; i++) {
-        char c = n->str[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != tok->name.data[i]) return false;
-    }
+    for (size_t i = 0; i < n->len; i++)
+        if (ascii_lower((unsigned char)n->str[i]) != (unsigned char)tok->name.data[i]) return false;
     return true;
 }
 
@@ -180,7 +177,7 @@ static tb_result foreign_chars(tb *t, const pith_token *tok) {
     if (!tb_insert_text(t, tok->data.data, tok->data.len)) return TB_STOP;
     if (t->frameset_ok)
         for (size_t i = 0; i < tok->data.len; i++)
-            if (!tb_is_space(tok->data.data[i])) {
+            if (!ascii_is_space(tok->data.data[i])) {
                 t->frameset_ok = false;
                 break;
             }

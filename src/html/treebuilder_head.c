@@ -69,23 +69,9 @@ static const char *const quirks_prefixes[] = {
     "-//webtechs//dtd mozilla html//",
 };
 
-static bool ieq(pith_span s, const char *lit) {
-    size_t n = strlen(lit);
-    if (s.len != n) return false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s.data[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != lit[i]) return false;
-    }
-    return true;
-}
+static bool ieq(pith_span s, const char *lit) { return ascii_ieq_lit(s.data, s.len, lit); }
 
-static bool iprefix(pith_span s, const char *lit) {
-    size_t n = strlen(lit);
-    if (s.len < n) return false;
-    pith_span head = {s.data, n};
-    return ieq(head, lit);
-}
+static bool iprefix(pith_span s, const char *lit) { return ascii_istarts_lit(s.data, s.len, lit); }
 
 static pith_quirks doctype_quirks(const pith_token *tok) {
     if (tok->force_quirks || !tok->has_name || !ieq(tok->name, "html")) return PITH_QUIRKS;
@@ -129,9 +115,9 @@ static bool insert_spaces_only(tb *t, const pith_token *tok) {
     size_t n = tok->data.len, i = 0;
     while (i < n) {
         size_t j = i;
-        while (j < n && tb_is_space(s[j])) j++;
+        while (j < n && ascii_is_space(s[j])) j++;
         if (j > i && !tb_insert_text(t, s + i, j - i)) return false;
-        while (j < n && !tb_is_space(s[j])) j++;
+        while (j < n && !ascii_is_space(s[j])) j++;
         i = j;
     }
     return true;
@@ -565,13 +551,13 @@ tb_result tb_after_after_frameset(tb *t, pith_token *tok) {
         const char *s = tok->data.data;
         for (size_t i = 0; i < tok->data.len;) {
             size_t j = i;
-            while (j < tok->data.len && tb_is_space(s[j])) j++;
+            while (j < tok->data.len && ascii_is_space(s[j])) j++;
             if (j > i) {
                 sp.data.data = s + i;
                 sp.data.len = j - i;
                 if (tb_in_body(t, &sp) == TB_STOP) return TB_STOP;
             }
-            while (j < tok->data.len && !tb_is_space(s[j])) j++;
+            while (j < tok->data.len && !ascii_is_space(s[j])) j++;
             i = j;
         }
         return TB_DONE;

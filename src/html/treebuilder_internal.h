@@ -23,6 +23,7 @@
 #include <stdint.h>
 
 #include "../dom/dom.h"
+#include "../util/ascii.h"
 #include "parser.h"
 #include "token.h"
 #include "tokenizer.h"
@@ -178,7 +179,6 @@ const pith_token_attr *tb_token_attr(const pith_token *tok, const char *name, si
 bool tb_end_name_is(const pith_node *n, const pith_token *tok);
 bool tb_push_tmode(tb *t, tb_mode m);
 void tb_pop_tmode(tb *t);
-bool tb_is_space(char c);
 size_t tb_space_prefix(const char *s, size_t len);
 
 /* ---- mode handlers ---- */

@@ -464,17 +464,6 @@ const pith_token_attr *tb_token_attr(const pith_token *tok, const char *name, si
     return NULL;
 }
 
-static bool ascii_ieq(const char *a, size_t alen, const char *b) {
-    size_t blen = strlen(b);
-    if (alen != blen) return false;
-    for (size_t i = 0; i < alen; i++) {
-        char c = a[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != b[i]) return false;
-    }
-    return true;
-}
-
 static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
     if (!tok->nattrs) return true;
     if (tok->nattrs > UINT32_MAX / sizeof(pith_attr)) return false;
@@ -519,8 +508,8 @@ pith_node *tb_create(tb *t, const pith_token *tok, pith_ns ns) {
     if (!copy_attrs(t, n, tok, ns)) goto fail;
     if (ns == PITH_NS_MATHML && tag == PITH_TAG_ANNOTATION_XML) {
         const pith_token_attr *enc = tb_token_attr(tok, "encoding", 8);
-        if (enc && (ascii_ieq(enc->value.data, enc->value.len, "text/html") ||
-                    ascii_ieq(enc->value.data, enc->value.len, "application/xhtml+xml")))
+        if (enc && (ascii_ieq_lit(enc->value.data, enc->value.len, "text/html") ||
+                    ascii_ieq_lit(enc->value.data, enc->value.len, "application/xhtml+xml")))
             n->flags |= PITH_NODE_F_HTML_INTEGRATION;
     }
     if (ns == PITH_NS_HTML && tag == PITH_TAG_TEMPLATE) {
@@ -641,10 +630,9 @@ bool tb_end_name_is(const pith_node *n, const pith_token *tok) {
     return n->tag == PITH_TAG_UNKNOWN && n->len == tok->name.len && memcmp(n->str, tok->name.data, n->len) == 0;
 }
 
-bool tb_is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r'; }
 
 size_t tb_space_prefix(const char *s, size_t len) {
     size_t i = 0;
-    while (i < len && tb_is_space(s[i])) i++;
+    while (i < len && ascii_is_space(s[i])) i++;
     return i;
 }

@@ -32,13 +32,7 @@ static tb_result foster_in_body(tb *t, pith_token *tok) {
 
 static bool type_hidden(const pith_token *tok) {
     const pith_token_attr *a = tb_token_attr(tok, "type", 4);
-    if (!a || a->value.len != 6) return false;
-    for (size_t i = 0; i < 6; i++) {
-        char c = a->value.data[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-        if (c != "hidden"[i]) return false;
-    }
-    return true;
+    return a && ascii_ieq_lit(a->value.data, a->value.len, "hidden");
 }
 
 /* ---------------------------------------------------------------- in table */
@@ -197,7 +191,7 @@ tb_result tb_in_table_text(tb *t, pith_token *tok) {
         if (tok->data.len == 1 && tok->data.data[0] == '\0') return TB_DONE;
         if (!t->pend_nonspace)
             for (size_t i = 0; i < tok->data.len && !t->pend_nonspace; i++)
-                t->pend_nonspace = !tb_is_space(tok->data.data[i]);
+                t->pend_nonspace = !ascii_is_space(tok->data.data[i]);
         return pend_add(t, tok->data.data, tok->data.len) ? TB_DONE : TB_STOP;
     }
     tb_flush_table_text(t);
