@@ -135,7 +135,7 @@ typedef struct lent {
 
 static bool inside(const lent *bw, const char *s) { return s && s >= bw->lo && s < bw->hi; }
 
-static void own_str(lent *bw, pith_str *s) {
+static void own_str(lent *bw, pith_slice *s) {
     if (!s->len || !inside(bw, s->ptr)) return;
     char *c = pith_arena_strndup(bw->a, s->ptr, s->len);
     if (!c) bw->ok = false;

@@ -98,7 +98,7 @@ static pith_block *root(pith_blocks_builder *b) {
     return b->root;
 }
 
-static bool copy_str(pith_blocks_builder *b, pith_str *dst, const char *s, size_t len) {
+static bool copy_str(pith_blocks_builder *b, pith_slice *dst, const char *s, size_t len) {
     if (!s) len = 0;
     char *p = pith_arena_strndup(b->arena, len ? s : "", len);
     if (!p) {
@@ -112,7 +112,7 @@ static bool copy_str(pith_blocks_builder *b, pith_str *dst, const char *s, size_
 
 /* Copies an attribute-like string (alt, title, credit) with its white
  * space collapsed and trimmed like text. */
-static bool copy_collapsed(pith_blocks_builder *b, pith_str *dst, const char *s, size_t len) {
+static bool copy_collapsed(pith_blocks_builder *b, pith_slice *dst, const char *s, size_t len) {
     if (!s) len = 0;
     char *p = pith_arena_alloc_bytes(b->arena, len + 1);
     if (!p) {
@@ -579,7 +579,7 @@ void pith_blocks_link_open(pith_blocks_builder *b, const char *href, size_t href
 void pith_blocks_link_close(pith_blocks_builder *b) {
     if (b->link_depth && --b->link_depth == 0) {
         b->link_id = 0;
-        b->link_href = b->link_title = (pith_str){0};
+        b->link_href = b->link_title = (pith_slice){0};
     }
 }
 

@@ -52,6 +52,7 @@
 
 #include "util/arena.h"
 #include "util/buf.h"
+#include "util/slice.h"
 
 typedef enum pith_block_type {
     PITH_BLOCK_ARTICLE = 0, /* the root; holds blocks */
@@ -82,12 +83,8 @@ enum {
     PITH_STYLE_COUNT = 6
 };
 
-/* A string in the arena: pointer + length, NUL-terminated for convenience.
- * An absent string has len 0 (ptr may be NULL). */
-typedef struct pith_str {
-    const char *ptr;
-    size_t len;
-} pith_str;
+/* The block model's strings are pith_slices (util/slice.h) in the arena,
+ * NUL-terminated for convenience; an absent one has len 0 (ptr may be NULL). */
 
 typedef enum pith_run_kind {
     PITH_RUN_TEXT = 0,
@@ -101,8 +98,8 @@ typedef struct pith_run {
     uint8_t kind;     /* pith_run_kind */
     uint8_t style;    /* PITH_STYLE_* bits */
     uint32_t link;    /* 0 = not a link; runs with the same id are one link */
-    pith_str href;    /* the link's target (as given; renderers re-check the scheme) */
-    pith_str title;   /* the link's title attribute, may be empty */
+    pith_slice href;    /* the link's target (as given; renderers re-check the scheme) */
+    pith_slice title;   /* the link's title attribute, may be empty */
 } pith_run;
 
 typedef struct pith_block pith_block;
@@ -119,13 +116,13 @@ struct pith_block {
 
     pith_block *parent, *first_child, *last_child, *prev, *next;
 
-    pith_str text;        /* HEADING/PARAGRAPH: plain text; CODE: literal text;
+    pith_slice text;        /* HEADING/PARAGRAPH: plain text; CODE: literal text;
                            * TABLE/FIGURE: caption plain text */
     const pith_run *runs; /* runs slicing `text` (not for CODE) */
     size_t nruns;
 
-    pith_str lang;        /* CODE: language ("python"), may be empty */
-    pith_str src, alt, title, credit; /* FIGURE */
+    pith_slice lang;        /* CODE: language ("python"), may be empty */
+    pith_slice src, alt, title, credit; /* FIGURE */
 };
 
 /* ------------------------------------------------------------------------
@@ -170,7 +167,7 @@ typedef struct pith_blocks_builder {
     bool pending_space;        /* white space seen since the last text */
     uint32_t style_count[PITH_STYLE_COUNT];
     uint32_t link_depth, link_id, next_link_id;
-    pith_str link_href, link_title;
+    pith_slice link_href, link_title;
     bool failed;               /* out of memory (arena budget or malloc) */
 } pith_blocks_builder;
 

@@ -46,10 +46,10 @@ static void put_escaped(pith_buf *out, const char *p, size_t n) {
     pith_buf_append(out, p + run, n - run);
 }
 
-static void put_str(pith_buf *out, pith_str s) { put_escaped(out, s.ptr, s.len); }
+static void put_str(pith_buf *out, pith_slice s) { put_escaped(out, s.ptr, s.len); }
 
 /* ` name="value"` (escaped); nothing when the value is empty. */
-static void put_attr(pith_buf *out, const char *name, pith_str v) {
+static void put_attr(pith_buf *out, const char *name, pith_slice v) {
     if (!v.len) return;
     pith_buf_putc(out, ' ');
     pith_buf_puts(out, name);
@@ -256,7 +256,7 @@ static const char html_style[] =
     "figcaption,small{color:#666;font-size:.9em}";
 
 /* Only plain language tags and directions reach attributes. */
-static bool lang_ok(pith_str v) {
+static bool lang_ok(pith_slice v) {
     for (size_t i = 0; i < v.len; i++) {
         char c = v.ptr[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
@@ -264,19 +264,16 @@ static bool lang_ok(pith_str v) {
     return v.len > 0 && v.len < 36;
 }
 
-/* A metadata string as the helpers here take it (len 0 when absent). */
-static pith_str str(const char *s) { return (pith_str){s, s ? strlen(s) : 0}; }
-
 static void head(html_state *s, const pith_metadata *m) {
     pith_buf *o = s->out;
     pith_buf_puts(o, "<!DOCTYPE html>\n<html");
-    if (m && lang_ok(str(m->language))) put_attr(o, "lang", str(m->language));
+    if (m && lang_ok(pith_slice_cstr(m->language))) put_attr(o, "lang", pith_slice_cstr(m->language));
     pith_buf_puts(o, ">\n<head>\n<meta charset=\"utf-8\">\n"
                      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                      "img-src http: https:; style-src 'unsafe-inline'\">\n"
                      "<meta name=\"referrer\" content=\"no-referrer\">\n"
                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    if (m) put_str(o, str(m->title));
+    if (m) put_str(o, pith_slice_cstr(m->title));
     pith_buf_puts(o, "</title>\n<style>");
     pith_buf_puts(o, html_style);
     pith_buf_puts(o, "</style>\n</head>\n<body>\n<article>\n");
@@ -284,13 +281,13 @@ static void head(html_state *s, const pith_metadata *m) {
 
 static void byline(html_state *s, const pith_metadata *m) {
     pith_buf *o = s->out;
-    pith_str date = str(m->date_published), site = str(m->site_name);
+    pith_slice date = pith_slice_cstr(m->date_published), site = pith_slice_cstr(m->site_name);
     bool any = m->authors.count || date.len || site.len;
     if (!any) return;
     pith_buf_append(o, "<p>", 3);
     for (size_t i = 0; i < m->authors.count; i++) {
         if (i) pith_buf_append(o, ", ", 2);
-        put_str(o, str(m->authors.items[i]));
+        put_str(o, pith_slice_cstr(m->authors.items[i]));
     }
     if (date.len) {
         if (m->authors.count) pith_buf_append(o, " \xC2\xB7 ", 4);
@@ -310,8 +307,10 @@ static void byline(html_state *s, const pith_metadata *m) {
 }
 
 static void header(html_state *s, const pith_metadata *m) {
-    pith_str title = str(m ? m->title : NULL);
-    if (!m || (!title.len && !m->authors.count && !str(m->date_published).len && !str(m->site_name).len)) return;
+    pith_slice title = pith_slice_cstr(m ? m->title : NULL);
+    if (!m || (!title.len && !m->authors.count && !pith_slice_cstr(m->date_published).len &&
+               !pith_slice_cstr(m->site_name).len))
+        return;
     pith_buf_append(s->out, "<header>\n", 9);
     if (title.len) {
         pith_buf_append(s->out, "<h1>", 4);
@@ -319,7 +318,7 @@ static void header(html_state *s, const pith_metadata *m) {
         pith_buf_append(s->out, "</h1>\n", 6);
     }
     byline(s, m);
-    pith_str src = str(m->url), canonical = str(m->canonical_url);
+    pith_slice src = pith_slice_cstr(m->url), canonical = pith_slice_cstr(m->canonical_url);
     if (pith_url_is_http(canonical.ptr, canonical.len)) src = canonical;
     if (pith_url_is_http(src.ptr, src.len)) {
         pith_buf_append(s->out, "<p><small><a", 12);

@@ -49,7 +49,7 @@
 #include "util/json_write.h"
 #include "util/url.h"
 
-static void key_str(pith_json_writer *w, const char *key, pith_str v) {
+static void key_str(pith_json_writer *w, const char *key, pith_slice v) {
     pith_json_key(w, key);
     pith_json_string_or_null(w, v.ptr, v.len);
 }
@@ -183,7 +183,7 @@ static void type_key(pith_json_writer *w, const char *type) {
 
 static void figure(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
     type_key(w, "figure");
-    pith_str src = blk->src;
+    pith_slice src = blk->src;
     if (!pith_url_is_http(src.ptr, src.len)) src.len = 0;
     key_str(w, "src", src);
     key_str(w, "alt", blk->alt);

@@ -188,7 +188,7 @@ static void put_dest(md_state *s, const char *p, size_t n) {
  * CommonMark decodes in titles. Backslash escapes would do in theory, but
  * cmark-gfm 0.29 ends a title early at "\\\"" when another title follows,
  * and GFM cell splitting misreads them. */
-static void put_title(md_state *s, pith_str title) {
+static void put_title(md_state *s, pith_slice title) {
     if (!title.ptr) title.ptr = "";
     size_t run = 0;
     pith_buf_append(s->out, " \"", 2);
@@ -210,7 +210,7 @@ static void put_title(md_state *s, pith_str title) {
 }
 
 /* `](dest "title")` closing a link or image. */
-static void put_link_end(md_state *s, pith_str href, pith_str title) {
+static void put_link_end(md_state *s, pith_slice href, pith_slice title) {
     pith_buf_append(s->out, "](", 2);
     put_dest(s, href.ptr, href.len);
     if (title.len) put_title(s, title);
