@@ -244,6 +244,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--compress", action="store_true", help="write .jsonl.gz")
     ap.add_argument("--retries", type=int, default=0, metavar="N", help="retry a failed task N times")
     ap.add_argument("--quiet", "-q", action="store_true", help="no line per file on stderr")
+    ap.add_argument("--all-statuses", dest="all_statuses", action="store_true",
+                    help="extract HTTP responses of any status, as the CLI's --all-statuses (default: 200 only)")
     # The extraction options, from pith.OPTIONS: the CLI's flags.
     for name, kind, default, choices, doc in pith.OPTIONS:
         if name in NOT_FOR_WARC:
@@ -271,6 +273,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     a = _parser().parse_args(argv)
     options = {name: getattr(a, name) for name, *_ in pith.OPTIONS
                if name not in NOT_FOR_WARC and getattr(a, name) is not None}
+    if a.all_statuses:
+        options["all_statuses"] = True
     client = None
     if a.scheduler:
         from distributed import Client

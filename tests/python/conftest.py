@@ -86,6 +86,19 @@ def make_warc(out, size_mb=3.0, layout="record-gz", corrupt_every=0, seed=1):
     return None
 
 
+def two_statuses_warc(path):
+    """Writes a WARC of two responses with an article each, HTTP 200 then 404 (tests/cli/warc_make.py)."""
+    import sys
+    sys.path.insert(0, str(ROOT / "tests" / "cli"))
+    import warc_make as wm
+    recs = [wm.record("response", "70000000-0000-0000-0000-000000000001", "https://news.example.com/ok",
+                      "application/http; msgtype=response", wm.http(200, "text/html; charset=utf-8", wm.page(7))),
+            wm.record("response", "70000000-0000-0000-0000-000000000002", "https://news.example.com/gone",
+                      "application/http; msgtype=response", wm.http(404, "text/html; charset=utf-8", wm.page(8)))]
+    path.write_bytes(b"".join(recs))
+    return path
+
+
 @pytest.fixture(scope="session")
 def warcs(tmp_path_factory):
     """WARC files: clean in each layout, damaged, truncated. {name: (path, counts)}."""

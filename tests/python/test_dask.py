@@ -16,7 +16,7 @@ distributed = pytest.importorskip("distributed", reason="needs Debian's python3-
 
 import pith  # noqa: E402
 import pith.dask  # noqa: E402
-from conftest import json_lines  # noqa: E402
+from conftest import json_lines, two_statuses_warc  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -118,3 +118,21 @@ def test_the_command(cli, three, tmp_path):
     assert "c.warc.gz: offset" in r.stderr and "summary in" in r.stderr
     usage = subprocess.run([sys.executable, "-m", "pith.dask", str(three[0])], capture_output=True, text=True)
     assert usage.returncode == 2 and "--output-dir" in usage.stderr
+
+
+def test_the_command_all_statuses(cli, tmp_path):
+    """--all-statuses is extract_warcs(..., all_statuses=True) and the CLI's --all-statuses: a WARC holding a 200
+    and a 404 page gives the 200 alone by default, both with the flag."""
+    path = two_statuses_warc(tmp_path / "s.warc")
+    statuses = {}
+    for flags in ([], ["--all-statuses"]):
+        out = tmp_path / ("out" + "".join(flags))
+        r = subprocess.run([sys.executable, "-m", "pith.dask", "--workers", "1", "-q", "--output-dir", str(out)] +
+                           flags + [str(path)], capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stderr
+        got = read_jsonl(out / "s.jsonl")
+        assert got == json_lines(cli(["-q"] + flags + [path]).stdout)
+        statuses[tuple(flags)] = [d["http_status"] for d in got]
+    assert statuses == {(): [200], ("--all-statuses",): [200, 404]}
+    assert "--all-statuses" in subprocess.run([sys.executable, "-m", "pith.dask", "--help"], capture_output=True,
+                                              text=True).stdout

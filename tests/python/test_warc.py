@@ -217,16 +217,8 @@ def test_statuses_as_the_cli(cli, tmp_path):
     """HTTP responses other than 200 are skipped by default, as the CLI does
     (issue 12): a WARC holding a 200 and a 404 page, both with an article,
     gives the CLI's JSON Lines; all_statuses=True is --all-statuses."""
-    import sys
-    from conftest import ROOT
-    sys.path.insert(0, str(ROOT / "tests" / "cli"))
-    import warc_make as wm
-    recs = [wm.record("response", "70000000-0000-0000-0000-000000000001", "https://news.example.com/ok",
-                      "application/http; msgtype=response", wm.http(200, "text/html; charset=utf-8", wm.page(7))),
-            wm.record("response", "70000000-0000-0000-0000-000000000002", "https://news.example.com/gone",
-                      "application/http; msgtype=response", wm.http(404, "text/html; charset=utf-8", wm.page(8)))]
-    path = tmp_path / "s.warc"
-    path.write_bytes(b"".join(recs))
+    from conftest import two_statuses_warc
+    path = two_statuses_warc(tmp_path / "s.warc")
     want = json_lines(cli(["-q", path]).stdout)
     assert [d["http_status"] for d in want] == [200]
     assert list(pith.extract_warc(path)) == want
