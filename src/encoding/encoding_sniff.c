@@ -17,13 +17,9 @@
 #include "encoding.h"
 #include "encoding_internal.h"
 #include "../util/ascii.h"
+#include "../util/slice.h"
 
 #include <string.h>
-
-typedef struct span {
-    const unsigned char *p;
-    size_t len;
-} span;
 
 typedef enum attr_result { ATTR_NONE, ATTR_FOUND, ATTR_EOF } attr_result;
 
@@ -33,10 +29,8 @@ typedef struct scanner {
     size_t pos;
 } scanner;
 
-/* Case-insensitive compare of a span with a lowercase literal. */
-static bool span_is(span s, const char *lit) {
-    return ascii_ieq_lit((const char *)s.p, s.len, lit);
-}
+/* Case-insensitive compare of a slice with a lowercase literal. */
+static bool span_is(pith_slice s, const char *lit) { return ascii_ieq_lit(s.ptr, s.len, lit); }
 
 static bool starts_ci(const scanner *s, const char *lit) {
     return ascii_istarts_lit((const char *)s->b + s->pos, s->len - s->pos, lit);
@@ -45,7 +39,7 @@ static bool starts_ci(const scanner *s, const char *lit) {
 /* ---------------------------------------------------------------- get an attribute */
 
 /* Steps 9-12: from just after the '=', the value. */
-static attr_result attr_value(scanner *s, span *value) {
+static attr_result attr_value(scanner *s, pith_slice *value) {
     const unsigned char *b = s->b;
     while (s->pos < s->len && ascii_is_space(b[s->pos])) s->pos++;          /* 9 */
     if (s->pos >= s->len) return ATTR_EOF;
@@ -54,7 +48,7 @@ static attr_result attr_value(scanner *s, span *value) {
         size_t start = ++s->pos;
         const unsigned char *q = memchr(b + start, (int)c, s->len - start);
         if (!q) return ATTR_EOF;
-        value->p = b + start;
+        value->ptr = (const char *)b + start;
         value->len = (size_t)(q - (b + start));
         s->pos = (size_t)(q - b) + 1;
         return ATTR_FOUND;
@@ -67,13 +61,13 @@ static attr_result attr_value(scanner *s, span *value) {
         if (ascii_is_space(c) || c == '>') break;
         s->pos++;
     }
-    value->p = b + start;
+    value->ptr = (const char *)b + start;
     value->len = s->pos - start;
     return ATTR_FOUND;
 }
 
 /* Steps 6-8: spaces after the name; a value only if an '=' follows. */
-static attr_result attr_after_name(scanner *s, span *value) {
+static attr_result attr_after_name(scanner *s, pith_slice *value) {
     const unsigned char *b = s->b;
     while (s->pos < s->len && ascii_is_space(b[s->pos])) s->pos++;          /* 6 */
     if (s->pos >= s->len) return ATTR_EOF;
@@ -82,25 +76,25 @@ static attr_result attr_after_name(scanner *s, span *value) {
     return attr_value(s, value);
 }
 
-static attr_result get_attribute(scanner *s, span *name, span *value) {
+static attr_result get_attribute(scanner *s, pith_slice *name, pith_slice *value) {
     const unsigned char *b = s->b;
     while (s->pos < s->len && (ascii_is_space(b[s->pos]) || b[s->pos] == '/')) s->pos++; /* 1 */
     if (s->pos >= s->len) return ATTR_EOF;
     if (b[s->pos] == '>') return ATTR_NONE;                                          /* 2 */
     size_t start = s->pos;                                                           /* 3 */
-    value->p = b + start;
+    value->ptr = (const char *)b + start;
     value->len = 0;
     for (;;) {                                                                       /* 4, 5 */
         if (s->pos >= s->len) return ATTR_EOF;
         unsigned c = b[s->pos];
         if (c == '=' && s->pos > start) {
-            name->p = b + start;
+            name->ptr = (const char *)b + start;
             name->len = s->pos - start;
             s->pos++;
             return attr_value(s, value);
         }
         if (ascii_is_space(c) || c == '/' || c == '>') {
-            name->p = b + start;
+            name->ptr = (const char *)b + start;
             name->len = s->pos - start;
             if (c != '/' && c != '>') return attr_after_name(s, value);
             return ATTR_FOUND;
@@ -113,31 +107,31 @@ static attr_result get_attribute(scanner *s, span *name, span *value) {
 
 /* "Extracting a character encoding from a meta element": the encoding after
  * "charset=" in a content attribute, or PITH_ENCID_NONE. */
-static pith_encid encoding_from_content(span v) {
+static pith_encid encoding_from_content(pith_slice v) {
     size_t i = 0;
     for (;;) {
         /* Loop: the next "charset", case-insensitively. */
         size_t k = i;
         for (; k + 7 <= v.len; k++) {
-            span w = {v.p + k, 7};
+            pith_slice w = {v.ptr + k, 7};
             if (span_is(w, "charset")) break;
         }
         if (k + 7 > v.len) return PITH_ENCID_NONE;
         i = k + 7;
-        while (i < v.len && ascii_is_space(v.p[i])) i++;
-        if (i >= v.len || v.p[i] != '=') continue; /* back to the loop, from here */
+        while (i < v.len && ascii_is_space(v.ptr[i])) i++;
+        if (i >= v.len || v.ptr[i] != '=') continue; /* back to the loop, from here */
         i++;
-        while (i < v.len && ascii_is_space(v.p[i])) i++;
+        while (i < v.len && ascii_is_space(v.ptr[i])) i++;
         if (i >= v.len) return PITH_ENCID_NONE;
-        unsigned c = v.p[i];
+        unsigned c = (unsigned char)v.ptr[i];
         if (c == '"' || c == '\'') {
-            const unsigned char *q = memchr(v.p + i + 1, (int)c, v.len - i - 1);
+            const char *q = memchr(v.ptr + i + 1, (int)c, v.len - i - 1);
             if (!q) return PITH_ENCID_NONE;
-            return pith_encid_for_label((const char *)v.p + i + 1, (size_t)(q - (v.p + i + 1)));
+            return pith_encid_for_label(v.ptr + i + 1, (size_t)(q - (v.ptr + i + 1)));
         }
         size_t end = i;
-        while (end < v.len && !ascii_is_space(v.p[end]) && v.p[end] != ';') end++;
-        return pith_encid_for_label((const char *)v.p + i, end - i);
+        while (end < v.len && !ascii_is_space(v.ptr[end]) && v.ptr[end] != ';') end++;
+        return pith_encid_for_label(v.ptr + i, end - i);
     }
 }
 
@@ -154,7 +148,7 @@ static pith_encid meta_tag(scanner *s) {
     int need_pragma = -1; /* null */
     pith_encid charset = PITH_ENCID_NONE;
     for (;;) {
-        span name, value;
+        pith_slice name, value;
         attr_result r = get_attribute(s, &name, &value);
         if (r == ATTR_EOF) return SCAN_EOF;
         if (r == ATTR_NONE) break;
@@ -173,7 +167,7 @@ static pith_encid meta_tag(scanner *s) {
         } else if (span_is(name, "charset")) {
             if (seen_charset) continue;
             seen_charset = true;
-            charset = pith_encid_for_label((const char *)value.p, value.len);
+            charset = pith_encid_for_label(value.ptr, value.len);
             need_pragma = 0;
         }
     }
@@ -190,7 +184,7 @@ static pith_encid meta_tag(scanner *s) {
 static bool skip_tag(scanner *s) {
     while (s->pos < s->len && !ascii_is_space(s->b[s->pos]) && s->b[s->pos] != '>') s->pos++;
     for (;;) {
-        span name, value;
+        pith_slice name, value;
         attr_result r = get_attribute(s, &name, &value);
         if (r == ATTR_EOF) return false;
         if (r == ATTR_NONE) return true;
