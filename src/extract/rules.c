@@ -10,6 +10,7 @@
 #include "rules.h"
 
 #include "class_signals.h"
+#include "util/ascii.h"
 
 #include <string.h>
 
@@ -127,8 +128,14 @@ static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static uint32_t value_hints(const char *v, size_t len) {
     uint32_t hints = 0;
     size_t i = 0;
+    bool skip_token = false; /* the rest of this class token says what the element has, not what it is */
     while (i < len) {
-        while (i < len && !is_alnum((unsigned char)v[i])) i++;
+        bool token_start = i == 0;
+        while (i < len && !is_alnum((unsigned char)v[i])) {
+            if (ascii_is_space(v[i])) token_start = true;
+            i++;
+        }
+        if (token_start) skip_token = false;
         size_t start = i;
         bool upper = false;
         while (i < len && is_alnum((unsigned char)v[i])) {
@@ -140,7 +147,14 @@ static uint32_t value_hints(const char *v, size_t len) {
             i++;
         }
         size_t n = i - start;
-        if (n == 0) continue;
+        if (n == 0 || skip_token) continue;
+        /* "has-comments", "no-sidebar" (WordPress's post classes and many
+         * themes): the element holds or lacks comments, it is not them. */
+        if (token_start && i < len && (v[i] == '-' || v[i] == '_') &&
+            ((n == 3 && ascii_ieq_lit(v + start, n, "has")) || (n == 2 && ascii_ieq_lit(v + start, n, "no")))) {
+            skip_token = true;
+            continue;
+        }
         if (n < 2) continue; /* every rule word has two letters or more */
         unsigned c0 = (unsigned char)v[start] | 0x20u, c1 = (unsigned char)v[start + 1] | 0x20u;
         if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || !(first_pairs[c0 - 'a'] & (1u << (c1 - 'a')))) continue;

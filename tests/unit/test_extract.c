@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "extract/class_signals.h"
 #include "extract/rules.h"
 #include "pith.h"
 #include "test.h"
@@ -99,6 +100,28 @@ static void test_hint_limits(void) {
     pith_free(text);
 }
 
+/* A class token "has-X" / "no-X" says what the element holds or lacks, not
+ * what it is: WordPress marks a post with comments "has-comments", which is
+ * no comment thread. Other tokens of the value still count. */
+static void test_has_class_words(void) {
+    CHECK(rules_class_hints("has-comments", 12) == 0);
+    CHECK(rules_class_hints("no_sidebar has-tags", 19) == 0);
+    CHECK(rules_class_hints("has-comments comments", 21) & HINT_COMMENT);
+    CHECK(rules_class_hints("comment-has-reply", 17) & HINT_COMMENT);
+    static const char page[] =
+        "<body><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav>"
+        "<article class='BlogItem hentry category-tips has-categories has-tags has-comments'>"
+        "<h1>Five tips for landscape composition</h1><p>A recurring theme in my workshops is composition: is a "
+        "scene well composed, and what would make it stronger? Our cameras meter a scene for us, but they "
+        "cannot choose where to stand.</p><p>Look for a foreground that leads the eye into the frame, and walk "
+        "around before you set up the tripod; the best view is rarely where you first stopped.</p></article>"
+        "<footer>All rights reserved</footer></body>";
+    char *text = extract_text(page, NULL, NULL);
+    CHECK(text && strstr(text, "A recurring theme in my workshops"));
+    CHECK(text && strstr(text, "the best view is rarely"));
+    pith_free(text);
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -136,6 +159,7 @@ int main(void) {
     RUN(test_page);
     RUN(test_no_article);
     RUN(test_hint_limits);
+    RUN(test_has_class_words);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     return test_summary("extract");
