@@ -39,7 +39,8 @@ static const cli_option options[] = {
     {NULL, "--favor", "WHAT", "precision or recall (default: balanced)"},
     {NULL, "--date", "ISO", "the reference date, \"now\" for the pages (2025-11-12 or\n"
                             "2025-11-12T08:00:00Z): relative dates (\"3 hours ago\") resolve\n"
-                            "against it, and no date after it is given"},
+                            "against it, and no date after it is given (WARC records: their\n"
+                            "WARC-Date unless --date is given)"},
     {NULL, "--pretty", NULL, "indent JSON output"},
     {NULL, "--only", "TYPES", "extract pages of these types only (comma-separated: article,\n"
                               "forum, product, collection, listing, documentation, service);\n"

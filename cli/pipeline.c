@@ -105,8 +105,12 @@ static void work_one(worker *w, slot *s) {
     if (cfg->time_parse) time_parse(w, s);
     const pith_result *r;
     double c0 = pl_thread_cpu();
-    pith_status st = pith_extractor_run(w->ex, s->html, s->payload_len, s->has_url ? s->strs : NULL,
-                                        s->has_charset ? s->strs + s->charset_at : NULL, &r);
+    const char *url = s->has_url ? s->strs : NULL, *charset = s->has_charset ? s->strs + s->charset_at : NULL;
+    /* The record's WARC-Date is "now" for its page, unless --date says otherwise; a WARC-Date that is not a
+     * date is no reference. */
+    const char *when = !cfg->opts->reference_date && s->has_date ? s->strs + s->date_at : NULL;
+    pith_status st = pith_extractor_run_dated(w->ex, s->html, s->payload_len, url, charset, when, &r);
+    if (st == PITH_E_INVALID && when) st = pith_extractor_run(w->ex, s->html, s->payload_len, url, charset, &r);
     double c1 = pl_thread_cpu();
     w->st.cpu_extract += c1 - c0;
     if (st == PITH_OK) s->page_type = (int)pith_result_page_type(r);

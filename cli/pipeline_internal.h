@@ -47,10 +47,10 @@ typedef struct slot {
     size_t payload_cap;
     const char *html;          /* the HTML: in payload, at its start or inside the window */
     size_t payload_len;
-    char *strs;                /* "url\0charset\0" */
+    char *strs;                /* "url\0charset\0warc_date\0" */
     size_t strs_cap;
-    bool has_url, has_charset;
-    size_t charset_at;
+    bool has_url, has_charset, has_date;
+    size_t charset_at, date_at;
     json_out out;              /* the line: the reader writes the WARC fields, the worker the rest */
     slot_outcome outcome;
     int page_type;             /* pith_page_type of an extracted page, -1 when none was extracted */

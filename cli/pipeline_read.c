@@ -56,7 +56,8 @@ static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec,
     s->payload_len = 0;
     if (kind == SLOT_SKIP) return true;
     pith_warc_str cs = rec->charset;
-    size_t need = rec->target_uri.len + cs.len + 2;
+    pith_warc_str date = rec->date;
+    size_t need = rec->target_uri.len + cs.len + date.len + 3;
     if (!grow(&s->strs, &s->strs_cap, need)) return false;
     if (rec->payload_len && pith_warc_take_window(r, rec->payload, &s->payload, &s->payload_cap)) {
         s->html = (const char *)rec->payload;
@@ -73,6 +74,10 @@ static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec,
     s->charset_at = rec->target_uri.len + 1;
     if (cs.len) memcpy(s->strs + s->charset_at, cs.ptr, cs.len);
     s->strs[s->charset_at + cs.len] = '\0';
+    s->has_date = date.len > 0;
+    s->date_at = s->charset_at + cs.len + 1;
+    if (date.len) memcpy(s->strs + s->date_at, date.ptr, date.len);
+    s->strs[s->date_at + date.len] = '\0';
     return true;
 }
 

@@ -217,7 +217,8 @@ typedef struct pith_options {
     const char *reference_date;      /* "now" for the page as ISO 8601 ("2025-11-12", "2025-11-12T08:00:00Z"),
                                         or NULL: relative dates ("3 hours ago") are resolved against it (and
                                         not at all without it); no date after it is given. Not a date:
-                                        PITH_E_INVALID. The WARC-Date of a WARC record is the natural one */
+                                        PITH_E_INVALID. The WARC-Date of a WARC record is the natural one:
+                                        pith_extractor_run_dated gives it page by page */
     pith_favor favor;                /* a pith_favor value (default BALANCED) */
     bool comments;                   /* extract the comment thread apart (default false) */
     bool tables;                     /* data tables in the article (default true) */
@@ -267,6 +268,15 @@ PITH_API void pith_extractor_free(pith_extractor *ex);
  * pith_extractor_free(). */
 PITH_API pith_status pith_extractor_run(pith_extractor *ex, const char *html, size_t len, const char *url,
                                         const char *transport_encoding, const pith_result **out);
+
+/* pith_extractor_run with a reference date for this page (ISO 8601, as
+ * pith_options.reference_date; NULL: the options'), e.g. a WARC record's
+ * WARC-Date ("2025-11-12T08:00:00Z"): relative dates ("3 hours ago") on the
+ * page resolve against it, and no date after it is given. PITH_E_INVALID,
+ * nothing extracted, when it is not a date. */
+PITH_API pith_status pith_extractor_run_dated(pith_extractor *ex, const char *html, size_t len, const char *url,
+                                              const char *transport_encoding, const char *reference_date,
+                                              const pith_result **out);
 
 /* True when an article was found; otherwise pith_result_reason() says why
  * ("no text", "no block of prose found", ...). Metadata may be present

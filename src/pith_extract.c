@@ -211,8 +211,16 @@ static bool own_result(pith_result *r, const char *input, size_t len, pith_arena
 
 /* ------------------------------------------------------------ running */
 
-static pith_status run(pith_extractor *ex, const char *html, size_t len, const char *url, const char *transport) {
+static pith_status run(pith_extractor *ex, const char *html, size_t len, const char *url, const char *transport,
+                       const char *reference_date) {
     const pith_options *o = &ex->opts;
+    pith_options dated; /* the options with this page's reference date, for extraction only */
+    const pith_options *xo = o;
+    if (reference_date) {
+        dated = *o;
+        dated.reference_date = reference_date;
+        xo = &dated;
+    }
     pith_result *r = &ex->result;
     pith_extractor *owner = r->owner;
     memset(r, 0, sizeof *r);
@@ -240,7 +248,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     if (!streamed_reveal(&dom)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
-    if (!extract_run(&dom, o, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    if (!extract_run(&dom, xo, url, a, &ex->builder, &r->out)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     r->limits_hit = dom.limits_hit;
     if (!public_comments(r, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     if (borrowed && !own_result(r, text, text_len, a)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
@@ -252,7 +260,19 @@ PITH_API pith_status pith_extractor_run(pith_extractor *ex, const char *html, si
     if (!ex || !out) return PITH_E_INVALID;
     *out = NULL;
     pith_status st = run(ex, html, len, url ? url : ex->opts.url,
-                         transport_encoding ? transport_encoding : ex->opts.transport_encoding);
+                         transport_encoding ? transport_encoding : ex->opts.transport_encoding, NULL);
+    if (st == PITH_OK) *out = &ex->result;
+    return st;
+}
+
+PITH_API pith_status pith_extractor_run_dated(pith_extractor *ex, const char *html, size_t len, const char *url,
+                                              const char *transport_encoding, const char *reference_date,
+                                              const pith_result **out) {
+    if (!ex || !out) return PITH_E_INVALID;
+    *out = NULL;
+    if (!pith_metadata_reference_ok(reference_date)) return PITH_E_INVALID;
+    pith_status st = run(ex, html, len, url ? url : ex->opts.url,
+                         transport_encoding ? transport_encoding : ex->opts.transport_encoding, reference_date);
     if (st == PITH_OK) *out = &ex->result;
     return st;
 }
@@ -264,7 +284,7 @@ PITH_API pith_status pith_extract(const char *html, size_t len, const pith_optio
     pith_status st = pith_extractor_new(opts, &ex);
     if (st != PITH_OK) return st;
     ex->result.owner = ex;
-    st = run(ex, html, len, ex->opts.url, ex->opts.transport_encoding);
+    st = run(ex, html, len, ex->opts.url, ex->opts.transport_encoding, NULL);
     if (st != PITH_OK) {
         pith_extractor_free(ex);
         return st;

@@ -396,10 +396,10 @@ static PyObject *head_dict(const pith_warc_record *rec) {
                          "content_type", wire_str(rec->content_type));
 }
 
-/* Copies "url\0charset\0" for pith_extractor_run (the record's strings are
- * not NUL-terminated). */
+/* Copies "url\0charset\0warc_date\0" for pith_extractor_run_dated (the
+ * record's strings are not NUL-terminated). */
 static bool copy_strs(warc_iter *w, const pith_warc_record *rec) {
-    size_t need = rec->target_uri.len + rec->charset.len + 2;
+    size_t need = rec->target_uri.len + rec->charset.len + rec->date.len + 3;
     if (need > w->strs_cap) {
         char *p = PyMem_RawRealloc(w->strs, need);
         if (!p) return false;
@@ -411,6 +411,9 @@ static bool copy_strs(warc_iter *w, const pith_warc_record *rec) {
     char *cs = w->strs + rec->target_uri.len + 1;
     if (rec->charset.len) memcpy(cs, rec->charset.ptr, rec->charset.len);
     cs[rec->charset.len] = '\0';
+    char *date = cs + rec->charset.len + 1;
+    if (rec->date.len) memcpy(date, rec->date.ptr, rec->date.len);
+    date[rec->date.len] = '\0';
     return true;
 }
 
@@ -491,13 +494,18 @@ static PyObject *extractor_next(PyObject *self) {
         w->pages++;
         const char *url = rec->target_uri.len ? w->strs : NULL;
         const char *charset = rec->charset.len ? w->strs + rec->target_uri.len + 1 : NULL;
+        /* The WARC-Date is "now" for the page unless reference_date= says otherwise (as the CLI's --date). */
+        const char *when = !w->o.opts.reference_date && rec->date.len
+                               ? w->strs + rec->target_uri.len + rec->charset.len + 2 : NULL;
         const pith_result *r;
         char *out = NULL;
         size_t n = 0;
         pith_status st;
         bool found = false;
         Py_BEGIN_ALLOW_THREADS
-        st = pith_extractor_run(w->ex, (const char *)rec->payload, rec->payload_len, url, charset, &r);
+        st = pith_extractor_run_dated(w->ex, (const char *)rec->payload, rec->payload_len, url, charset, when, &r);
+        if (st == PITH_E_INVALID && when) /* a WARC-Date that is not a date is no reference */
+            st = pith_extractor_run(w->ex, (const char *)rec->payload, rec->payload_len, url, charset, &r);
         if (st == PITH_OK && (found = pith_result_found(r))) st = pith_result_render(r, PITH_FORMAT_JSON, &out, &n);
         Py_END_ALLOW_THREADS
         if (st != PITH_OK) {

@@ -334,5 +334,34 @@ PY
         bash -c 'test "$(wc -l < "$1")" -ge 4 && tail -n "$(wc -l < "$1")" "$2" | cmp -s - "$1"' _ "$T/z.bad" "$T/z.all"
 fi
 
+# ---------------------------------------------------------------- WARC-Date
+# A record's WARC-Date is "now" for its page (issue 11): "3 hours ago" and
+# "yesterday" resolve against it; --date, given, is the reference instead;
+# a WARC-Date that is not a date resolves nothing and fails nothing.
+python3 - "$T/dated.warc" <<PY
+import sys
+sys.path.insert(0, "$HERE")
+import warc_make as wm
+def dated(i, stamp):
+    paras = "".join("<p>%s Paragraph %d.</p>" % (wm.PROSE * 2, k) for k in range(6))
+    return ("<!doctype html><html><head><title>Dated %d</title></head><body><article><h1>Dated story %d</h1>"
+            "<span>%s</span>%s</article></body></html>" % (i, i, stamp, paras)).encode()
+recs = []
+for i, (stamp, when) in enumerate([("3 hours ago", "2025-11-12T08:00:00Z"), ("yesterday", "2024-03-05T10:30:00Z"),
+                                   ("3 hours ago", "not a date")]):
+    uri = "https://news.example.com/dated/%d" % i
+    recs.append(wm.record("response", "30000000-0000-0000-0000-%012d" % i, uri, "application/http; msgtype=response",
+                          wm.http(200, "text/html; charset=utf-8", dated(i, stamp)), date=when))
+open(sys.argv[1], "wb").write(b"".join(recs))
+PY
+dates() { python3 -c 'import json,sys; print(" ".join(str(json.loads(l)["date_published"]) for l in sys.stdin))'; }
+"$PITH" -q "$T/dated.warc" > "$T/dated.out"
+check "WARC-Date: exit 0" test $? = 0
+check "WARC-Date: relative dates against each record's WARC-Date" \
+    test "$(dates < "$T/dated.out")" = "2025-11-12T05:00:00Z 2024-03-04 None"
+check "WARC-Date: --date overrides it" \
+    test "$("$PITH" -q --date 2026-01-10T12:00:00Z "$T/dated.warc" | dates)" = "2026-01-10T09:00:00Z 2026-01-09 2026-01-10T09:00:00Z"
+check "WARC-Date: the same on stdin and on 2 threads" bash -c '"$1" -q -j 2 - < "$2" | cmp -s - "$3"' _ "$PITH" "$T/dated.warc" "$T/dated.out"
+
 echo "$pass passed, $fail failed"
 test "$fail" = 0

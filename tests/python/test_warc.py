@@ -229,3 +229,29 @@ def test_statuses_as_the_cli(cli, tmp_path):
     # read_warc says which records extract_warc takes
     assert [r.skip_reason for r in pith.read_warc(path)] == [None, "http status 404"]
     assert [r.skip_reason for r in pith.read_warc(path, all_statuses=True)] == [None, None]
+
+
+def test_warc_date_is_the_reference(cli, tmp_path):
+    """A record's WARC-Date is "now" for its page (issue 11), as in the CLI:
+    "3 hours ago" resolves against it; reference_date= (--date) is the
+    reference instead when given; with read_warc, pass the record's date."""
+    import sys
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "tests" / "cli"))
+    import warc_make as wm
+    paras = "".join("<p>%s Paragraph %d.</p>" % (wm.PROSE * 2, k) for k in range(6))
+    html = ("<!doctype html><html><head><title>Dated</title></head><body><article><h1>Dated story</h1>"
+            "<span>3 hours ago</span>%s</article></body></html>" % paras).encode()
+    path = tmp_path / "d.warc"
+    path.write_bytes(wm.record("response", "80000000-0000-0000-0000-000000000001", "https://news.example.com/d",
+                               "application/http; msgtype=response", wm.http(200, "text/html; charset=utf-8", html),
+                               date="2025-11-12T08:00:00Z"))
+    got = list(pith.extract_warc(path))
+    assert [d["date_published"] for d in got] == ["2025-11-12T05:00:00Z"]
+    assert got == json_lines(cli(["-q", path]).stdout)
+    other = list(pith.extract_warc(path, reference_date="2026-01-10T12:00:00Z"))
+    assert [d["date_published"] for d in other] == ["2026-01-10T09:00:00Z"]
+    assert other == json_lines(cli(["-q", "--date", "2026-01-10T12:00:00Z", path]).stdout)
+    rec = next(iter(pith.read_warc(path)))
+    assert pith.extract(rec.payload, rec.target_uri, reference_date=rec.date)["date_published"] == "2025-11-12T05:00:00Z"
+    assert pith.extract(rec.payload, rec.target_uri)["date_published"] is None
