@@ -42,6 +42,8 @@ static const cli_option options[] = {
                             "against it, and no date after it is given (WARC records: their\n"
                             "WARC-Date unless --date is given)"},
     {NULL, "--pretty", NULL, "indent JSON output"},
+    {NULL, "--front-matter", NULL, "Markdown starts with a YAML header: title, authors, date,\n"
+                                   "modified, site, url, language, page_type"},
     {NULL, "--only", "TYPES", "extract pages of these types only (comma-separated: article,\n"
                               "forum, product, collection, listing, documentation, service);\n"
                               "a page of another type gives no article (JSON: its page_type\n"
@@ -256,6 +258,8 @@ int cmd_extract(int argc, char **argv) {
             opts.captions_in_text = true;
         } else if (strcmp(name, "--pretty") == 0) {
             opts.json_pretty = true;
+        } else if (strcmp(name, "--front-matter") == 0) {
+            opts.front_matter = true;
         } else if (strcmp(name, "--only") == 0) {
             if (!pith_page_types_parse(v, &opts.only))
                 status = cli_usage_error("--only takes page types separated by commas (article, forum, product, "

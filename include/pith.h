@@ -228,6 +228,9 @@ typedef struct pith_options {
                                       * items, table cells and figures; http(s) targets only */
     bool captions_in_text;           /* figure captions in the text output (default false) */
     bool json_pretty;                /* indent JSON (default false: one line) */
+    bool front_matter;               /* Markdown starts with a YAML front matter header: title, authors,
+                                        date, modified, site, url, language, page_type (default false:
+                                        plain CommonMark) */
     uint32_t only;                   /* PITH_ONLY() bits: extract pages of these types only; a page of
                                         another type gives no article (pith_result_found() false, its
                                         type and metadata still set). 0 (default): every type. Other

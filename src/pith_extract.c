@@ -329,6 +329,7 @@ static pith_status render_to(const pith_result *r, pith_format format, pith_buf 
     ro.links = r->opts->links;
     ro.images = r->opts->images;
     ro.pretty = r->opts->json_pretty;
+    ro.front_matter = r->opts->front_matter;
     pith_status st;
     switch (format) {
     case PITH_FORMAT_MARKDOWN: st = pith_render_markdown(r->out.article, &page, &ro, b); break;

@@ -43,6 +43,8 @@ static const option_row rows[] = {
     {"reference_date", OPT_STR, FIELD(reference_date), NULL,
      "'now' for the page, ISO 8601 ('2025-11-12T08:00:00Z'): relative dates resolve against it, none after it"},
     {"pretty", OPT_BOOL, FIELD(json_pretty), NULL, "indent JSON (format='json')"},
+    {"front_matter", OPT_BOOL, FIELD(front_matter), NULL,
+     "Markdown starts with a YAML header: title, authors, date, site, url... (format='markdown')"},
     {"only", OPT_TYPES, FIELD(only), NULL,
      "extract pages of these types only ('article,documentation' or a list); others give no article"},
     {"max_input_bytes", OPT_SIZE, FIELD(limits.max_input_bytes), NULL, "larger pages raise pith.LimitError"},

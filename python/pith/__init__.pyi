@@ -62,6 +62,7 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 #   reference_date: Optional[str] = None  "now" for the page, ISO 8601: relative dates resolve against it
 #                                   (never without it); no date after it is given (CLI: --date)
 #   pretty: bool = False            indent JSON (format="json")
+#   front_matter: bool = False      Markdown starts with a YAML header of the metadata (CLI: --front-matter)
 #   only: Only = None               extract pages of these types only; others give no article
 #   max_input_bytes: int            larger pages raise LimitError (256 MiB)
 #   max_nodes: int                  the parse stops there; warnings: ["max_nodes"] (4,000,000)
@@ -73,14 +74,14 @@ OPTIONS: Tuple[Tuple[str, str, Any, Optional[Tuple[str, ...]], str], ...]
 def extract(html: Html, url: Optional[str] = ..., *, format: Optional[Literal["dict"]] = ...,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
             captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
-            pretty: bool = ..., only: Only = ...,
+            pretty: bool = ..., front_matter: bool = ..., only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> Article: ...
 @overload
 def extract(html: Html, url: Optional[str] = ..., *, format: Format,
             comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
             captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
-            pretty: bool = ..., only: Only = ...,
+            pretty: bool = ..., front_matter: bool = ..., only: Only = ...,
             max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
             max_output_bytes: int = ...) -> str: ...
 
@@ -89,7 +90,7 @@ class Extractor:
     def __init__(self, *, format: Optional[Union[Format, Literal["dict"]]] = ...,
                  comments: bool = ..., tables: bool = ..., links: bool = ..., images: bool = ...,
                  captions: bool = ..., favor: Favor = ..., encoding: Optional[str] = ..., reference_date: Optional[str] = ...,
-                 pretty: bool = ..., only: Only = ...,
+                 pretty: bool = ..., front_matter: bool = ..., only: Only = ...,
                  max_input_bytes: int = ..., max_nodes: int = ..., max_depth: int = ..., max_memory: int = ...,
                  max_output_bytes: int = ...) -> None: ...
     def extract(self, html: Html, url: Optional[str] = ..., *, encoding: Optional[str] = ...,

@@ -633,13 +633,57 @@ static void leave(md_state *s, const pith_block *blk) {
 }
 
 /* ------------------------------------------------------------------------
- * Front matter: YAML with JSON-style strings (YAML 1.2 reads JSON).
+ * Front matter: a small YAML header, "---" lines around "key: value" lines,
+ * every value a double-quoted string (a date stays a string, "null" or
+ * "yes" stay words, '#', ':' and a leading '-' mean nothing inside quotes)
+ * and authors a flow list of them. Inside the quotes '"' and '\\' are
+ * escaped, and so is every character YAML would not read back as itself:
+ * controls and DEL (\n, \t, \xNN), the C1 controls (NEL is a line break in
+ * YAML 1.1), the line and paragraph separators, U+FFFE/U+FFFF; a byte that
+ * is not UTF-8 becomes U+FFFD. Keys with no value are left out.
  * ------------------------------------------------------------------------ */
+static void fm_quoted(pith_buf *out, const char *v) {
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)v;
+    size_t len = strlen(v), run = 0, i = 0;
+    pith_buf_putc(out, '"');
+    while (i < len) {
+        unsigned char c = p[i];
+        char e[8];
+        size_t en = 0, n = 1;
+        if (c < 0x80) {
+            if (c == '"' || c == '\\') e[0] = '\\', e[1] = (char)c, en = 2;
+            else if (c == '\n') memcpy(e, "\\n", 2), en = 2;
+            else if (c == '\t') memcpy(e, "\\t", 2), en = 2;
+            else if (c == '\r') memcpy(e, "\\r", 2), en = 2;
+            else if (c < 0x20 || c == 0x7F) e[0] = '\\', e[1] = 'x', e[2] = hex[c >> 4], e[3] = hex[c & 15], en = 4;
+        } else if ((n = pith_utf8_seq_len(p + i, len - i)) == 0) {
+            memcpy(e, "\xEF\xBF\xBD", 3), en = 3, n = 1; /* U+FFFD for a bad byte */
+        } else {
+            uint32_t cp = n == 2 ? (uint32_t)(c & 0x1F) << 6 | (p[i + 1] & 0x3F)
+                        : n == 3 ? (uint32_t)(c & 0x0F) << 12 | (uint32_t)(p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F)
+                                 : 0x10000;
+            if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029 || cp == 0xFFFE || cp == 0xFFFF) {
+                e[0] = '\\', e[1] = 'u', en = 6;
+                for (int k = 0; k < 4; k++) e[2 + k] = hex[(cp >> (12 - 4 * k)) & 15];
+            }
+        }
+        if (en) {
+            pith_buf_append(out, v + run, i - run);
+            pith_buf_append(out, e, en);
+            run = i + n;
+        }
+        i += n;
+    }
+    pith_buf_append(out, v + run, len - run);
+    pith_buf_putc(out, '"');
+}
+
 static void fm_str(pith_buf *out, const char *key, const char *v) {
     if (!v || !*v) return;
     pith_buf_puts(out, key);
     pith_buf_append(out, ": ", 2);
-    pith_json_escape(out, v, strlen(v));
+    fm_quoted(out, v);
     pith_buf_putc(out, '\n');
 }
 
@@ -649,12 +693,16 @@ static void fm_list(pith_buf *out, const char *key, pith_strings v) {
     pith_buf_append(out, ": [", 3);
     for (size_t i = 0; i < v.count; i++) {
         if (i) pith_buf_append(out, ", ", 2);
-        pith_json_escape(out, v.items[i], strlen(v.items[i]));
+        fm_quoted(out, v.items[i]);
     }
     pith_buf_append(out, "]\n", 2);
 }
 
-static void front_matter(pith_buf *out, const pith_metadata *m) {
+/* title, authors, date (published), modified, site, url (canonical, else
+ * the page's), language, page_type: what a static site generator or a
+ * notes tool reads; the rest of the metadata is JSON's. */
+static void front_matter(pith_buf *out, const pith_render_page *page) {
+    const pith_metadata *m = page->meta;
     pith_buf_append(out, "---\n", 4);
     fm_str(out, "title", m->title);
     fm_list(out, "authors", m->authors);
@@ -663,11 +711,7 @@ static void front_matter(pith_buf *out, const pith_metadata *m) {
     fm_str(out, "site", m->site_name);
     fm_str(out, "url", m->canonical_url && *m->canonical_url ? m->canonical_url : m->url);
     fm_str(out, "language", m->language);
-    fm_str(out, "description", m->description);
-    fm_str(out, "image", m->image);
-    fm_list(out, "tags", m->tags);
-    fm_list(out, "categories", m->categories);
-    fm_str(out, "license", m->license);
+    fm_str(out, "page_type", page->page_type);
     pith_buf_append(out, "---\n\n", 5);
 }
 
@@ -678,7 +722,7 @@ pith_status pith_render_markdown(const pith_block *root, const pith_render_page 
         pith_render_options_init(&defaults);
         opts = &defaults;
     }
-    if (opts->front_matter && page && page->meta) front_matter(out, page->meta);
+    if (opts->front_matter && page && page->meta) front_matter(out, page);
     md_state s = {.out = out, .opts = opts, .sep = 2};
     pith_buf_init(&s.prefix, &out->hooks, 0);
     pith_buf_init(&s.lists, &out->hooks, 0);

@@ -21,6 +21,7 @@ CASES = [
     ({"favor": "balanced"}, ["--favor", "balanced"]),
     ({"only": "article"}, ["--only", "article"]),
     ({"reference_date": "2016-01-01"}, ["--date", "2016-01-01"]),
+    ({"front_matter": True}, ["--front-matter"]),
     ({"only": ["forum", "documentation", "listing"]}, ["--only", "forum,documentation,listing"]),
 ]
 

@@ -296,21 +296,43 @@ static void test_table_cells(void) {
     EXPECT("| Name | Notes |\n| --- | --- |\n| a\\|b c | `x y\\|z` ![an alt](https://i/p%20q.png) |\n");
 }
 
+/* Issue 11: --front-matter. Every value a double-quoted YAML string, so
+ * that ':', '#', a leading '-', "yes" and a date stay text; '"' and '\\'
+ * escaped, line breaks (\n, NEL, U+2028) and controls written as escapes
+ * (YAML would fold or refuse them raw), other non-ASCII as is, a byte that
+ * is not UTF-8 as U+FFFD; authors a flow list; empty fields left out. */
 static void test_front_matter(void) {
     fx_para(start(), "Body");
-    const char *authors[] = {"Ann \"A\" B", "C"};
+    const char *authors[] = {"Ann \"A\" B", "C, Jr.", "- D"};
     pith_metadata m = {0};
-    m.title = "T: x";
-    m.authors = (pith_strings){authors, 2};
+    m.title = "- Why: \"quotes\" #1 \\ back\nline\t\xc2\x85nel\xe2\x80\xa8sep \xc3\xa9t\xc3\xa9 \xe6\x9d\xb1\x7f\x01 \xff";
+    m.authors = (pith_strings){authors, 3};
     m.date_published = "2024-01-02";
-    m.url = "https://e/";
+    m.site_name = "yes";
+    m.url = "https://e/a?b=1#c";
+    m.language = "";
     pith_render_options o;
     pith_render_options_init(&o);
     o.front_matter = true;
     expect_md(&m, &o,
-              "---\ntitle: \"T: x\"\nauthors: [\"Ann \\\"A\\\" B\", \"C\"]\ndate: \"2024-01-02\"\n"
-              "url: \"https://e/\"\n---\n\nBody\n",
+              "---\n"
+              "title: \"- Why: \\\"quotes\\\" #1 \\\\ back\\nline\\t\\u0085nel\\u2028sep \xc3\xa9t\xc3\xa9 \xe6\x9d\xb1\\x7F\\x01 "
+              "\xef\xbf\xbd\"\n"
+              "authors: [\"Ann \\\"A\\\" B\", \"C, Jr.\", \"- D\"]\n"
+              "date: \"2024-01-02\"\n"
+              "site: \"yes\"\n"
+              "url: \"https://e/a?b=1#c\"\n"
+              "---\n\nBody\n",
               __LINE__);
+    /* Off (the default): plain CommonMark. */
+    fx_para(start(), "Body");
+    pith_render_options_init(&o);
+    expect_md(&m, &o, "Body\n", __LINE__);
+    /* No metadata at all: an empty header, still YAML. */
+    fx_para(start(), "Body");
+    pith_metadata none = {0};
+    o.front_matter = true;
+    expect_md(&none, &o, "---\n---\n\nBody\n", __LINE__);
 }
 
 static void test_limit(void) {
