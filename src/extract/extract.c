@@ -215,8 +215,9 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!x || !page_type_features(&f, &out->meta, &hints, url, url_len, classes, arena, x)) return false;
     out->page_features = x;
     out->page_type = page_type_classify(x, out->page_scores);
-    /* An article's title is its visible headline (metadata.h). */
+    /* An article's title is its visible headline, another page's the name its title starts with (metadata.h). */
     if (out->page_type == PITH_PAGE_ARTICLE && hints.article_title.ptr) out->meta.title = hints.article_title.ptr;
+    else if (out->page_type != PITH_PAGE_ARTICLE && hints.name_title.ptr) out->meta.title = hints.name_title.ptr;
     if (opts->only && !(opts->only & PITH_ONLY(out->page_type))) {
         /* A type not asked for: metadata and type only. */
         pith_blocks_builder_reset(builder, arena);

@@ -96,6 +96,12 @@ bool pith_title_same_words(const char *a, size_t a_len, const char *b, size_t b_
  * " — "...): "Using promises" of "Using promises - JavaScript | MDN"; with
  * tail, what it has after one ("MDN", "JavaScript | MDN"). */
 bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail);
+/* The name part of a title no visible headline confirms: what it has
+ * before its first separator (" | ", " - ", " — "...) when that is two
+ * words or more ("Best Residential Movers in NYC 2025" of "... | Top 19
+ * Companies"); the rest is a tagline or search-engine words. The whole
+ * title when it has no such part. */
+pith_mstr pith_title_first_part(const char *title, size_t len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
 

@@ -161,6 +161,20 @@ bool pith_title_part_of(const char *part, size_t part_len, const char *title, si
     return false;
 }
 
+pith_mstr pith_title_first_part(const char *title, size_t len) {
+    span t = {title, len > 400 ? 400 : len};
+    for (size_t i = 1; i < t.n; i++) {
+        if (t.s[i] != ' ') continue;
+        for (size_t k = 0; k < NSEP; k++) {
+            size_t sl = strlen(SEPARATORS[k]);
+            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
+            span head = {t.s, i};
+            return count_words(head) >= 2 ? (pith_mstr){title, (uint32_t)i} : (pith_mstr){title, (uint32_t)len};
+        }
+    }
+    return (pith_mstr){title, (uint32_t)len};
+}
+
 size_t pith_title_trim_anchor(const char *s, size_t len) {
     for (;;) {
         while (len && (s[len - 1] == ' ' || s[len - 1] == '#')) len--;

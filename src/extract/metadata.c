@@ -143,6 +143,15 @@ static bool logo_h1(resolve *r, const meta_value *h, pith_mstr title) {
     return head.len < title.len && pith_title_match(h->s, h->len, head.ptr, head.len) < H1_IN_TITLE_MIN;
 }
 
+/* Some <h1> of the page says the title, word for word. */
+static bool shown_as_h1(const resolve *r, pith_mstr t) {
+    for (size_t i = 0; i < r->mf->n_h1; i++) {
+        const meta_value *h = &r->mf->h1[i];
+        if (pith_title_same_words(h->s, pith_title_trim_anchor(h->s, h->len), t.ptr, t.len)) return true;
+    }
+    return false;
+}
+
 /* The visible headline: the <h1> that the page's titles confirm, or the
  * page's only <h1> when none does (titles written for search engines and
  * sharing often differ from the headline a reader sees). -1 if none. */
@@ -194,6 +203,15 @@ static void resolve_title(resolve *r) {
     if (!usable_title(r, t)) return;
     t = strip(r, t);
     r->out->title = t.ptr;
+    /* A title no <h1> shows whole was written for search engines or
+     * sharing: the reader's name of the page is its first part, before a
+     * tagline ("Carry On Luggage | Shop Lightweight Bags"); but an
+     * article's headline may go on after a dash, so extract.c takes it on
+     * other pages only. */
+    if (!shown_as_h1(r, t)) {
+        pith_mstr head = pith_title_first_part(t.ptr, t.len);
+        if (head.len < t.len) r->h->name_title = clean(r, head.ptr, head.len);
+    }
     if (r->headline < 0) return;
     /* The title a reader sees is the headline: the <h1> the page's titles
      * confirmed. Where the <title> or og:title is that headline plus the
@@ -207,7 +225,7 @@ static void resolve_title(resolve *r) {
     if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, false)) ||
         (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
         pith_mstr v = clean(r, h->s, hn);
-        if (v.ptr) r->out->title = v.ptr;
+        if (v.ptr) r->out->title = v.ptr, r->h->name_title = (pith_mstr){NULL, 0};
         return;
     }
     /* An <h1> that is the decoration after the headline is the site's logo. */

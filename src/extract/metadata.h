@@ -66,6 +66,8 @@ typedef struct meta_hints {
     pith_mstr article_title;  /* on an article, the title is this instead: the visible headline (<h1>) where
                                  it words the title the page gives differently (extract.c sets it once the
                                  page type is known) */
+    pith_mstr name_title;     /* on a page other than an article, the title is this instead: the first part
+                                 of a title no <h1> shows whole, before a separator (the rest is a tagline) */
     bool language_detected;   /* true: language guessed from the text (no declaration) */
 } meta_hints;
 

@@ -122,8 +122,26 @@ static void test_parts(void) {
     CHECK(pith_title_trim_anchor("#", 1) == 0);
 }
 
+/* Issue 11: the name a title starts with, before its first separator,
+ * when that is two words or more. */
+static void test_first_part(void) {
+    const char *t = "Carry On Luggage | Shop Lightweight Bags | Brand";
+    pith_mstr p = pith_title_first_part(t, strlen(t));
+    CHECK(p.ptr == t && p.len == 16);
+    t = "Best Movers in NYC 2025 \xe2\x80\x93 Top Local Movers";
+    CHECK(pith_title_first_part(t, strlen(t)).len == 23);
+    t = "Staple Tee / 5001 - Cotton";
+    CHECK(pith_title_first_part(t, strlen(t)).len == 10);
+    t = "Docs | Getting started"; /* one word: no name */
+    CHECK(pith_title_first_part(t, strlen(t)).len == strlen(t));
+    t = "Covid-19: a well-known case"; /* no separator with spaces */
+    CHECK(pith_title_first_part(t, strlen(t)).len == strlen(t));
+    CHECK(pith_title_first_part("", 0).len == 0);
+}
+
 int main(void) {
     RUN(test_parts);
+    RUN(test_first_part);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

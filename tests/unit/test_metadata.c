@@ -489,6 +489,16 @@ static void test_headline_title(void) {
     p = extract_all(H1_WORDED, NULL);
     CHECK_STR_EQ(s(p.m.title), "Top 10 Health and Nutrition Trends to Watch in 2026");
     CHECK_STR_EQ(ms(p.h.article_title), "Top 10 Health and Nutrition Trends to Watch");
+    /* A title no <h1> shows whole: its first part is the name of a page
+     * other than an article (the rest a tagline), offered to extract.c. */
+    p = extract_all("<html><head><title>Carry On Luggage | Shop Lightweight Bags | Brand</title></head><body>"
+                    "<h1>Travel light</h1><p>Bags.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(p.m.title), "Carry On Luggage | Shop Lightweight Bags"); /* "| Brand": a short tail, no site known */
+    CHECK_STR_EQ(ms(p.h.name_title), "Carry On Luggage");
+    /* An <h1> that shows it whole: the whole title is the name. */
+    p = extract_all("<html><head><title>Best Movers in NYC 2025 | Top 19 Companies</title></head><body>"
+                    "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1><p>Movers.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "(none)");
     /* The same words: the page's own title stands (typography aside). */
     p = extract_all(H1_QUOTES, NULL);
     CHECK_STR_EQ(s(p.m.title), "Student Dies After \"Diet Pills\"");
