@@ -321,8 +321,13 @@ typedef struct pith_metadata {
     const char *url;             /* the URL given in the options */
     const char *canonical_url;
     const char *title;           /* the headline, without the site's suffix */
-    pith_strings authors;        /* person names */
+    pith_strings authors;        /* person names only (organisations go to sources) */
     pith_strings contributors;   /* "X contributed to this report" */
+    pith_strings sources;        /* news agencies and outlets credited for the report: "Reuters" of a
+                                    "(Reuters) -" dateline, "AFP" and "AP" of "information ... provided
+                                    by AFP and AP", an outlet named as the byline ("VOA News"), an
+                                    organisation that is the only author (JSON-LD Organization, a
+                                    company blog signed by the company); owned by the result */
     const char *date_published;
     const char *date_modified;
     const char *site_name;

@@ -75,6 +75,7 @@ static void write_json(const char *path, const pith_metadata *m, const meta_hint
     put_field(f, "title", m->title, &first);
     put_list(f, "authors", m->authors, &first);
     put_list(f, "contributors", m->contributors, &first);
+    put_list(f, "sources", m->sources, &first);
     put_field(f, "date_published", m->date_published, &first);
     put_field(f, "date_modified", m->date_modified, &first);
     put_field(f, "site_name", m->site_name, &first);

@@ -29,6 +29,7 @@ class Article(TypedDict):
     title: Optional[str]
     authors: List[str]
     contributors: List[str]
+    sources: List[str]
     date_published: Optional[str]
     date_modified: Optional[str]
     site_name: Optional[str]

@@ -208,10 +208,9 @@ static span cut_date(span x) {
 typedef struct collect {
     const pith_mstr *exclude;
     size_t n_exclude;
-    span agencies[4];
-    size_t n_agencies;
     pith_arena *a;
     pith_strings *out;
+    pith_strings *sources;    /* agencies and outlets credited (NULL: dropped) */
     uint32_t max;
     bool ok;
 } collect;
@@ -236,6 +235,21 @@ static bool possessive(span w) {
 
 #define MAX_PIECE_WORDS 16
 
+/* The text from word i to word j (exclusive) as written. */
+static span words_span(const span *w, size_t i, size_t j) {
+    return (span){w[i].s, (size_t)(w[j - 1].s + w[j - 1].n - w[i].s)};
+}
+
+/* "CNN's" -> "CNN", "Fox News'" -> "Fox News" (straight or curly). */
+static span no_possessive(span x) {
+    if (x.n >= 3 && x.s[x.n - 2] == '\'' && (x.s[x.n - 1] | 32) == 's') return (span){x.s, x.n - 2};
+    if (x.n >= 5 && memcmp(x.s + x.n - 4, "\xe2\x80\x99", 3) == 0 && (x.s[x.n - 1] | 32) == 's')
+        return (span){x.s, x.n - 4};
+    if (x.n >= 2 && x.s[x.n - 1] == '\'') return (span){x.s, x.n - 1};
+    if (x.n >= 4 && memcmp(x.s + x.n - 3, "\xe2\x80\x99", 3) == 0) return (span){x.s, x.n - 3};
+    return x;
+}
+
 /* Starts with a capital (or any non-ASCII letter): a name's word. */
 static bool capital(span w) { return w.n && ((w.s[0] >= 'A' && w.s[0] <= 'Z') || (unsigned char)w.s[0] >= 0xC0); }
 
@@ -244,11 +258,12 @@ static bool capital(span w) { return w.n && ((w.s[0] >= 'A' && w.s[0] <= 'Z') ||
  * before the name ("CNN's Katia Hetter", "NBC News Ayman Mohyeldin") and one
  * after it ("Kelli Miller WebMD Health News"). Writes the kept words, single
  * spaced, into buf. */
-static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_title) {
+static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_title, span *outlet) {
     span w[MAX_PIECE_WORDS];
     size_t n = 0, i = 0;
     *nwords = 0;
     *had_title = false;
+    *outlet = (span){NULL, 0};
     buf[0] = 0;
     while (i < x.n) {
         while (i < x.n && ascii_is_space((unsigned char)x.s[i])) i++;
@@ -282,13 +297,17 @@ static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_ti
     /* An outlet before the name: a possessive or an outlet word among the
      * first three, two words or more after it. */
     for (size_t k = from; k < to && k < from + 3; k++)
-        if (capital(w[k]) && (possessive(w[k]) || IN(w[k].s, w[k].n, OUTLET_WORDS)) && to - k - 1 >= 2) from = k + 1;
+        if (capital(w[k]) && (possessive(w[k]) || IN(w[k].s, w[k].n, OUTLET_WORDS)) && to - k - 1 >= 2) {
+            *outlet = no_possessive(words_span(w, from, k + 1));
+            from = k + 1;
+        }
     /* An outlet after the name: it ends in an outlet word; the name is the
      * first two words. */
     if (to - from >= 4 && IN(w[to - 1].s, w[to - 1].n, OUTLET_WORDS)) {
         /* "MA WebMD Health News": a credential, then the outlet; nobody. */
         bool caps = w[from].n <= 3;
         for (size_t k = 0; caps && k < w[from].n; k++) caps = !(w[from].s[k] >= 'a' && w[from].s[k] <= 'z');
+        *outlet = words_span(w, caps ? from + 1 : from + 2, to);
         to = caps ? from : from + 2;
     }
     size_t o = 0;
@@ -322,6 +341,11 @@ static bool excluded(const collect *c, span x) {
         if (lo.n >= 2 && hi.s[lo.n] == ' ' && meta_ieq(hi.s, lo.n, lo.s, lo.n)) return true;
     }
     return false;
+}
+
+bool pith_names_org(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude) {
+    collect c = {.exclude = exclude, .n_exclude = n_exclude};
+    return s && excluded(&c, (span){s, len});
 }
 
 /* Strips a trailing site/publisher or agency name glued to a person's:
@@ -359,17 +383,41 @@ static bool agency_desk(span x) {
     return sp && IN(x.s, (size_t)(sp - x.s), AGENCIES) && (size_t)(sp - x.s) <= 3;
 }
 
+/* An agency or outlet credited: to the sources, unless it is the site or
+ * publisher itself. */
+static void add_source(collect *c, span x) {
+    if (!x.n || !c->sources || excluded(c, x)) return;
+    if (!meta_list_add(c->a, c->sources, c->max, x.s, x.n)) c->ok = false;
+}
+
+/* "VOA News", "The Texas Tribune", "Clemson News": a short name of
+ * capitalised words that ends in an outlet word names an outlet, not a
+ * person. */
+static bool outlet_name(span x, int nwords) {
+    if (nwords < 2 || nwords > 4) return false;
+    const char *last = x.s + x.n;
+    while (last > x.s && last[-1] != ' ') last--;
+    if (!IN(last, (size_t)(x.s + x.n - last), OUTLET_WORDS)) return false;
+    for (size_t i = 0; i < x.n; i++)
+        if ((i == 0 || x.s[i - 1] == ' ') && !capital((span){x.s + i, x.n - i})) return false;
+    return true;
+}
+
 static void add_name(collect *c, span x) {
     x = strip_by(trim(x));
     if (!x.n || x.n > 200) return;
     if (IN(x.s, x.n, AGENCIES)) {
-        if (c->n_agencies < 4) c->agencies[c->n_agencies++] = x;
+        add_source(c, x);
         return;
     }
     char buf[MAX_NAME_LEN + 8];
     int nwords;
     bool had_title;
-    span name = trim(clean_words(x, buf, sizeof buf, &nwords, &had_title));
+    span outlet;
+    span name = trim(clean_words(x, buf, sizeof buf, &nwords, &had_title, &outlet));
+    /* "CNN's Katia Hetter", "Kelli Miller WebMD Health News": the outlet
+     * beside the person is credited too. */
+    if (outlet.n) add_source(c, trim(outlet));
     if (!name.n || nwords > MAX_NAME_WORDS || name.n > MAX_NAME_LEN) return;
     bool letter = false;
     for (size_t i = 0; i < name.n; i++) {
@@ -385,12 +433,24 @@ static void add_name(collect *c, span x) {
         for (size_t i = 0; i < name.n; i++) caps = caps && !(name.s[i] >= 'a' && name.s[i] <= 'z');
         if (caps) return;
     }
+    span before = name;
     name = strip_org_suffix(c, name);
+    /* "Jill Lawless Associated Press": the agency glued on is credited. */
+    if (name.n < before.n) {
+        span tail = trim((span){name.s + name.n, before.n - name.n});
+        if (IN(tail.s, tail.n, AGENCIES)) add_source(c, tail);
+    }
     if (excluded(c, name)) return;
     if (IN(name.s, name.n, AGENCIES) || agency_desk(name)) {
-        /* "Reuters Staff": the agency without the title (name is in buf). */
-        pith_mstr m = meta_clean(c->a, name.s, name.n);
-        if (m.ptr && c->n_agencies < 4) c->agencies[c->n_agencies++] = (span){m.ptr, m.len};
+        /* "Reuters Staff", "AP Auto Writer": the agency without the title
+         * or desk (name is in buf). */
+        if (!IN(name.s, name.n, AGENCIES)) name.n = (size_t)((const char *)memchr(name.s, ' ', name.n) - name.s);
+        add_source(c, name);
+        return;
+    }
+    /* "VOA News", "The Texas Tribune": an outlet named as the byline. */
+    if (outlet_name(name, nwords)) {
+        add_source(c, name);
         return;
     }
     if (!meta_list_add(c->a, c->out, c->max, name.s, name.n)) c->ok = false;
@@ -440,13 +500,6 @@ static void split_names(collect *c, span x) {
     }
 }
 
-static void finish(collect *c, pith_strings *out, size_t before) {
-    /* Agencies only when no person was found in this byline. */
-    if (out->count == before)
-        for (size_t i = 0; i < c->n_agencies; i++)
-            if (!excluded(c, c->agencies[i]) && !meta_list_add(c->a, out, c->max, c->agencies[i].s, c->agencies[i].n))
-                c->ok = false;
-}
 
 /* A word in lower case other than a conjunction ("defense ministries"):
  * a phrase, not a list of names. */
@@ -459,11 +512,12 @@ static bool lower_word(span x) {
 }
 
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
-                       pith_arena *a, pith_strings *out, uint32_t max) {
+                       pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max) {
     if (!s || !len) return true;
     len = pith_utf8_cut(s, len, MAX_BYLINE); /* whole characters only */
-    collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .max = max, .ok = true};
-    size_t before = out->count, start = 0;
+    collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .sources = sources, .max = max,
+                 .ok = true};
+    size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
         size_t w = i < len ? separator_at(s, len, i) : 1;
         if (!w) continue;
@@ -482,7 +536,6 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
             split_names(&c, seg);
         }
     }
-    finish(&c, out, before);
     return c.ok;
 }
 
@@ -544,11 +597,38 @@ static const char *const CONTRIBUTED[] = {
     " contributed reporting", " contributed research", " also contributed",
 };
 
-bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, uint32_t max) {
+/* "Some information for this report was provided by AFP and AP.": the
+ * organisations after "provided by" in a sentence about the report's
+ * information or material are its sources. */
+static bool provided_by(collect *c, const char *s, size_t len) {
+    const char *p = meta_ifind(s, len, " provided by ", 13);
+    if (!p) return false;
+    size_t st = (size_t)(p - s);
+    while (st > 0 && s[st - 1] != '.' && s[st - 1] != ';' && s[st - 1] != '\n') st--;
+    span head = {s + st, (size_t)(p - s) - st};
+    if (!meta_ifind(head.s, head.n, "information", 11) && !meta_ifind(head.s, head.n, "material", 8)) return false;
+    size_t b = (size_t)(p - s) + 13, e = b;
+    while (e < len && s[e] != ';' && s[e] != '\n' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' '))) e++;
+    span names = trim((span){s + b, e - b});
+    size_t from = 0;
+    for (size_t i = 0; i <= names.n; i++) {
+        size_t skip = i == names.n || names.s[i] == ',' ? 1 : conjunction_at(names.s, names.n, i);
+        if (!skip) continue;
+        span piece = trim((span){names.s + from, i - from});
+        size_t words = piece.n ? 1 : 0;
+        for (size_t k = 0; k < piece.n; k++) words += piece.s[k] == ' ';
+        if (capital(piece) && words <= MAX_NAME_WORDS && piece.n <= MAX_NAME_LEN) add_source(c, piece);
+        from = i + skip;
+        i = from - 1;
+    }
+    return true;
+}
+
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, pith_strings *sources,
+                              uint32_t max) {
     if (!s || !len || len > MAX_BYLINE) return false;
-    collect c = {.a = a, .out = out, .max = max, .ok = true};
-    size_t before = out->count;
-    bool found = false;
+    collect c = {.a = a, .out = out, .sources = sources, .max = max, .ok = true};
+    bool found = provided_by(&c, s, len);
     bool contributed = meta_ifind(s, len, " contributed", 12) != NULL;
     for (size_t k = 0; contributed && k < sizeof CONTRIBUTED / sizeof *CONTRIBUTED; k++) {
         const char *p = meta_ifind(s, len, CONTRIBUTED[k], strlen(CONTRIBUTED[k]));
@@ -578,6 +658,43 @@ bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_str
             i = e;
         }
     }
-    finish(&c, out, before);
     return found && c.ok;
+}
+
+/* ---------------------------------------------------------------- datelines */
+
+/* "WASHINGTON (Reuters) - ...", "CAPE CANAVERAL, Fla. (AP) — ...": the
+ * agency or outlet in brackets after a story's dateline, before its dash.
+ * The words before the bracket are the dateline (each starts with a
+ * capital or a digit); the bracket holds an agency, an outlet ("VOA
+ * News") or an acronym ("CNN"). */
+bool pith_dateline_source(const char *s, size_t len, pith_arena *a, pith_strings *sources, uint32_t max) {
+    if (!s || !len) return true;
+    size_t lim = len < 80 ? len : 80, open = 0;
+    while (open < lim && s[open] != '(') open++;
+    if (open == lim) return true;
+    for (size_t i = 0; i < open; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if ((i == 0 || ascii_is_space((unsigned char)s[i - 1])) && !ascii_is_space(ch) && ch >= 'a' && ch <= 'z') return true;
+    }
+    size_t close = open + 1;
+    while (close < len && close - open <= 40 && s[close] != ')' && s[close] != '(') close++;
+    if (close >= len || s[close] != ')') return true;
+    span in = trim((span){s + open + 1, close - open - 1});
+    size_t j = close + 1;
+    while (j < len && (s[j] == ' ' || (j + 1 < len && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)))
+        j += s[j] == ' ' ? 1 : 2;
+    bool dash = j < len && (s[j] == '-' || (j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                                             ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)));
+    if (!dash || !in.n) return true;
+    int words = 1;
+    bool acronym = in.n >= 2 && in.n <= 6;
+    for (size_t i = 0; i < in.n; i++) {
+        if (in.s[i] == ' ') words++;
+        if (!(in.s[i] >= 'A' && in.s[i] <= 'Z')) acronym = false;
+    }
+    if (!IN(in.s, in.n, AGENCIES) && !acronym && !outlet_name(in, words)) return true;
+    collect c = {.a = a, .sources = sources, .max = max, .ok = true};
+    add_source(&c, in);
+    return c.ok;
 }

@@ -58,6 +58,8 @@ typedef struct meta_found {
     size_t n_bylines;
     size_t byline_tries;      /* bounds the work spent on byline-looking elements */
     pith_strings contributors;
+    pith_strings sources;     /* agencies credited in the text ("provided by AFP", "(Reuters) -") */
+    uint8_t dateline_tries;   /* paragraphs looked at for a dateline's agency */
     meta_value first_paragraph;      /* the first substantial paragraph... */
     meta_value first_after_h1;       /* ...and the first after an <h1>: the article
                                         starts below its headline, notices above it */

@@ -68,16 +68,27 @@ int pith_date_cmp(const pith_date *a, const pith_date *b);
 /* Splits and cleans a byline into person names, appended to `out` (deduped,
  * capped at max): strips "By", "Written by", dates, "Updated ...", emails,
  * @handles, job titles after a comma, "Staff", the site/publisher names
- * (`exclude`, n_exclude entries, may be absent), and news agencies unless
- * they are the only author. Returns false only on allocation failure. */
+ * (`exclude`, n_exclude entries, may be absent). News agencies and outlets
+ * the byline credits ("Reuters", "AP Auto Writer", "VOA News", the "CNN" of
+ * "CNN's Jane Doe") go to `sources` instead (NULL: dropped), never to out.
+ * Returns false only on allocation failure. */
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
-                       pith_arena *a, pith_strings *out, uint32_t max);
+                       pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max);
+/* True when the name is one of `exclude` (the site, the publisher), or one
+ * of them plus more words ("CNN Business" for "CNN"), "The" aside. */
+bool pith_names_org(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude);
 /* True for a news agency's name ("Reuters", "AP", "Agence France-Presse"). */
 bool pith_is_agency(const char *s, size_t len);
 /* Reads contributor credits out of a sentence: "Reporting by X; Editing by
- * Y", "X contributed to this report", "Additional reporting by X". Returns
- * true when the text was such a credit (names appended to out). */
-bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, uint32_t max);
+ * Y", "X contributed to this report", "Additional reporting by X"; people
+ * to out, agencies and outlets to sources ("The Associated Press
+ * contributed", "Some information for this report was provided by AFP and
+ * AP"). Returns true when the text was such a credit. */
+bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_strings *out, pith_strings *sources,
+                              uint32_t max);
+/* The agency or outlet of a story's dateline ("WASHINGTON (Reuters) -"),
+ * appended to sources. Returns false only on allocation failure. */
+bool pith_dateline_source(const char *s, size_t len, pith_arena *a, pith_strings *sources, uint32_t max);
 
 /* ---------------------------------------------------------------- titles */
 

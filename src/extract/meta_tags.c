@@ -705,16 +705,23 @@ static void on_paragraph(walk *w, const pith_node *el) {
      * declared its language (html lang and metas come first) needs none. */
     bool want_sample = mf->sample_len + 1 < w->sample_cap && !w->in_chrome && !mf->slot[MF_LANG].count;
     bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
-    if (!want_first && !want_sample && !(want_credit && may_be_credit(el))) return;
+    bool want_dateline = mf->dateline_tries < META_DATELINE_TRIES && !w->in_chrome && !w->in_comments;
+    if (!want_first && !want_sample && !want_dateline && !(want_credit && may_be_credit(el))) return;
     text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
     if (!t.v.len) return;
     /* A lead has less than half of its text in links. */
     if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(mf, t.v);
     if (want_credit && t.v.len <= META_CREDIT_MAX_BYTES &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
-        if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, PITH_META_MAX_AUTHORS) &&
+        if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, &mf->sources, PITH_META_MAX_AUTHORS) &&
             w->a->over_limit)
             mf->failed = true;
+    /* A story's first paragraphs may open with its dateline's agency. */
+    if (want_dateline) {
+        mf->dateline_tries++;
+        if (t.v.len >= META_LEAD_MIN_BYTES && !pith_dateline_source(t.v.s, t.v.len, w->a, &mf->sources, PITH_META_MAX_AUTHORS))
+            mf->failed = true;
+    }
     if (want_sample) add_sample(w, t.v);
 }
 

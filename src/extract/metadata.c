@@ -243,38 +243,55 @@ static void resolve_authors(resolve *r) {
     pith_mstr ex[6] = {r->site, r->publisher};
     size_t nex = 2;
     for (uint32_t i = 0; i < r->ld->claimants.count && nex < 6; i++) ex[nex++] = mstr(r->ld->claimants.items[i]);
-    pith_strings *l = &o->authors;
+    pith_strings *l = &o->authors, *src = &o->sources;
+    const uint32_t max = PITH_META_MAX_AUTHORS;
     for (uint32_t i = 0; i < r->ld->person_authors.count; i++) {
         pith_mstr s = mstr(r->ld->person_authors.items[i]);
-        if (!pith_byline_names(s.ptr, s.len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+        if (!pith_byline_names(s.ptr, s.len, ex, nex, r->a, l, src, max)) r->ok = false;
     }
     const meta_slot *sl = &r->mf->slot[MF_AUTHOR];
     for (uint32_t i = 0; !l->count && i < sl->count; i++)
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, src, max)) r->ok = false;
     /* Later values of the same rank add co-authors (citation_author x3). */
     for (uint32_t i = 1; l->count && i < sl->count && !r->ld->person_authors.count; i++)
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
-    /* Visible bylines in document order; one that names only an agency
-     * yields to a later one that names a person (the agency credit may be
-     * a photo or a related story's). */
-    pith_strings agency_only = {NULL, 0};
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, ex, nex, r->a, l, src, max)) r->ok = false;
+    /* Visible bylines in document order; one that credits only an agency
+     * or outlet yields to a later one that names a person (the agency
+     * credit may be a photo or a related story's). */
+    pith_strings byline_src = {NULL, 0};
     for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
-        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, nex, r->a, l, PITH_META_MAX_AUTHORS))
-            r->ok = false;
-        if (l->count && pith_is_agency(l->items[0], strlen(l->items[0]))) {
-            if (!agency_only.count) agency_only = *l;
-            *l = (pith_strings){NULL, 0};
-        }
+        pith_strings bs = {NULL, 0};
+        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, nex, r->a, l, &bs, max)) r->ok = false;
+        if (l->count || !byline_src.count) byline_src = bs;
     }
-    if (!l->count) *l = agency_only;
-    for (uint32_t i = 0; !l->count && i < r->ld->org_authors.count; i++) {
+    for (uint32_t i = 0; i < byline_src.count; i++)
+        if (!meta_list_add(r->a, src, max, byline_src.items[i], strlen(byline_src.items[i]))) r->ok = false;
+    /* An organisation that is the page's only author (JSON-LD Organization,
+     * a company blog signed by the company, an author meta that names the
+     * site, "BBC News") stays its author, the page's own credit, and is
+     * also a source; a person so named (a personal blog) is an author only. */
+    for (uint32_t i = 0; !l->count && !src->count && i < r->ld->org_authors.count; i++) {
         pith_mstr s = mstr(r->ld->org_authors.items[i]);
-        if (!meta_list_add(r->a, l, PITH_META_MAX_AUTHORS, s.ptr, s.len)) r->ok = false;
+        if (!meta_list_add(r->a, l, max, s.ptr, s.len) || !meta_list_add(r->a, src, max, s.ptr, s.len)) r->ok = false;
     }
-    /* Nobody else: an author meta that names the site itself is still the
-     * page's own credit (a personal blog, "BBC News"). */
-    for (uint32_t i = 0; !l->count && i < sl->count; i++)
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, NULL, 0, r->a, l, PITH_META_MAX_AUTHORS)) r->ok = false;
+    for (uint32_t i = 0; !l->count && !src->count && i < sl->count; i++) {
+        pith_strings own[2] = {{NULL, 0}, {NULL, 0}}; /* people, organisations */
+        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, NULL, 0, r->a, &own[0], &own[1], max)) r->ok = false;
+        for (int k = 0; k < 2; k++)
+            for (uint32_t j = 0; j < own[k].count; j++) {
+                const char *n = own[k].items[j];
+                bool site = pith_names_org(n, strlen(n), ex, 2);
+                if ((k == 0 || site) && !meta_list_add(r->a, l, max, n, strlen(n))) r->ok = false;
+                if ((k == 1 || site) && !meta_list_add(r->a, src, max, n, strlen(n))) r->ok = false;
+            }
+    }
+    /* Agencies the text credits ("(Reuters) -", "information provided by
+     * AFP"); the site's own name only when it is the only credit. */
+    for (uint32_t i = 0; i < r->mf->sources.count; i++) {
+        const char *s = r->mf->sources.items[i];
+        if (l->count && pith_names_org(s, strlen(s), ex, 2)) continue;
+        if (!meta_list_add(r->a, src, max, s, strlen(s))) r->ok = false;
+    }
     o->contributors = r->mf->contributors;
 }
 

@@ -183,7 +183,7 @@ static void title_words(const char *s, size_t n, float *x) {
 static void meta_features(const pith_metadata *m, const meta_hints *h, float *x) {
     for (int k = 0; k < PT_SCHEMA_COUNT; k++)
         if (h->schema_types & (1u << k)) x[PTF_S_ARTICLE + k] = 1;
-    x[PTF_META_AUTHOR] = m->authors.count > 0;
+    x[PTF_META_AUTHOR] = m->authors.count > 0 || m->sources.count > 0; /* credited: agencies were authors when trained */
     x[PTF_META_DATE] = m->date_published != NULL;
     x[PTF_META_JSONLD] = h->jsonld_type.ptr != NULL;
 }

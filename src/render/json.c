@@ -3,7 +3,7 @@
  *
  * Schema (every key always present, in this order):
  *   url, canonical_url, title              string or null
- *   authors, contributors                  [string]
+ *   authors, contributors, sources         [string]
  *   date_published, date_modified          string (ISO 8601) or null
  *   site_name, language, description,
  *   image, license, encoding               string or null
@@ -361,6 +361,7 @@ static void metadata(pith_json_writer *w, const pith_render_page *p) {
     key_cstr(w, "title", m->title);
     key_list(w, "authors", m->authors);
     key_list(w, "contributors", m->contributors);
+    key_list(w, "sources", m->sources);
     key_cstr(w, "date_published", m->date_published);
     key_cstr(w, "date_modified", m->date_modified);
     key_cstr(w, "site_name", m->site_name);

@@ -34,13 +34,13 @@ ok "json: valid" json_valid "$T/out"
 cat > "$T/schema.py" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
-keys = ["url", "canonical_url", "title", "authors", "contributors", "date_published", "date_modified",
+keys = ["url", "canonical_url", "title", "authors", "contributors", "sources", "date_published", "date_modified",
         "site_name", "language", "description", "image", "tags", "categories", "license", "encoding",
         "page_type", "product", "text", "blocks", "comments", "posts", "warnings"]
 assert list(d) == keys, list(d)
-for k in ["authors", "contributors", "tags", "categories", "blocks", "comments", "posts", "warnings"]:
+for k in ["authors", "contributors", "sources", "tags", "categories", "blocks", "comments", "posts", "warnings"]:
     assert isinstance(d[k], list), k
-for k in set(keys) - {"authors", "contributors", "tags", "categories", "blocks", "comments", "posts", "warnings"}:
+for k in set(keys) - {"authors", "contributors", "sources", "tags", "categories", "blocks", "comments", "posts", "warnings"}:
     assert d[k] is None or isinstance(d[k], str), k
 types = {"heading", "paragraph", "list", "quote", "code", "table", "figure", "rule"}
 def walk(blocks):
@@ -54,6 +54,7 @@ walk(d["blocks"])
 assert d["title"] == "Harbour town opens floating library", d["title"]
 assert d["authors"] == ["Mara Quill"], d["authors"]
 assert d["contributors"] == ["Charles Maynes"], d["contributors"]
+assert d["sources"] == [], d["sources"]
 assert d["date_published"].startswith("2026-03-14"), d["date_published"]
 assert d["language"] == "en" and d["encoding"] == "UTF-8"
 assert any(b["type"] == "table" for b in d["blocks"])

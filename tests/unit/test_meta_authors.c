@@ -6,31 +6,42 @@
 
 static pith_arena arena;
 
-/* The names joined with "; " (or "(none)"). */
-static const char *names_ex(const char *byline, const char *site) {
-    static char buf[512];
-    pith_strings l = {NULL, 0};
-    pith_mstr ex = {site, site ? (uint32_t)strlen(site) : 0};
-    CHECK(pith_byline_names(byline, strlen(byline), &ex, site ? 1 : 0, &arena, &l, 16));
+static char srcs[512]; /* the sources of the last names()/credits() call, joined like the names */
+
+static const char *join(pith_strings l, char *buf, const char *none) {
     buf[0] = 0;
     for (uint32_t i = 0; i < l.count; i++) {
         if (i) strcat(buf, "; ");
         strncat(buf, l.items[i], 100);
     }
-    return l.count ? buf : "(none)";
+    if (!l.count) strcpy(buf, none);
+    return buf;
+}
+
+/* The names joined with "; " (or "(none)"); the sources in srcs. */
+static const char *names_ex(const char *byline, const char *site) {
+    static char buf[512];
+    pith_strings l = {NULL, 0}, s = {NULL, 0};
+    pith_mstr ex = {site, site ? (uint32_t)strlen(site) : 0};
+    CHECK(pith_byline_names(byline, strlen(byline), &ex, site ? 1 : 0, &arena, &l, &s, 16));
+    join(s, srcs, "(none)");
+    return join(l, buf, "(none)");
 }
 static const char *names(const char *byline) { return names_ex(byline, NULL); }
 
 static const char *credits(const char *text) {
     static char buf[512];
-    pith_strings l = {NULL, 0};
-    bool found = pith_contributor_credits(text, strlen(text), &arena, &l, 16);
-    buf[0] = 0;
-    for (uint32_t i = 0; i < l.count; i++) {
-        if (i) strcat(buf, "; ");
-        strncat(buf, l.items[i], 100);
-    }
+    pith_strings l = {NULL, 0}, s = {NULL, 0};
+    bool found = pith_contributor_credits(text, strlen(text), &arena, &l, &s, 16);
+    join(s, srcs, "(none)");
+    join(l, buf, "");
     return found ? buf : "(no credit)";
+}
+
+static const char *dateline(const char *text) {
+    pith_strings s = {NULL, 0};
+    CHECK(pith_dateline_source(text, strlen(text), &arena, &s, 16));
+    return join(s, srcs, "(none)");
 }
 
 static void test_simple(void) {
@@ -86,12 +97,55 @@ static void test_noise(void) {
     CHECK_STR_EQ(names("This is a very long sentence that is certainly not a byline of anyone at all"), "(none)");
 }
 
+/* Issue 11: news agencies and outlets are sources, never authors. */
 static void test_agencies(void) {
-    CHECK_STR_EQ(names("Reuters"), "Reuters");
+    CHECK_STR_EQ(names("Reuters"), "(none)");
+    CHECK_STR_EQ(srcs, "Reuters");
     CHECK_STR_EQ(names("By Jane Doe, Reuters"), "Jane Doe");
+    CHECK_STR_EQ(srcs, "Reuters");
     CHECK_STR_EQ(names("Jane Doe and The Associated Press"), "Jane Doe");
-    CHECK_STR_EQ(names("Associated Press"), "Associated Press");
-    CHECK_STR_EQ(names("By Reuters Staff"), "Reuters");
+    CHECK_STR_EQ(srcs, "The Associated Press");
+    CHECK_STR_EQ(names("Associated Press"), "(none)");
+    CHECK_STR_EQ(srcs, "Associated Press");
+    CHECK_STR_EQ(names("By Reuters Staff"), "(none)");
+    CHECK_STR_EQ(srcs, "Reuters");
+    CHECK_STR_EQ(names("TOM KRISHER, AP Auto Writer"), "TOM KRISHER");
+    CHECK_STR_EQ(srcs, "AP");
+    CHECK_STR_EQ(names("DANICA KIRKA and JILL LAWLESS Associated Press"), "DANICA KIRKA; JILL LAWLESS");
+    CHECK_STR_EQ(srcs, "Associated Press");
+    /* An outlet named as the byline, or beside the person. */
+    CHECK_STR_EQ(names("By VOA News"), "(none)");
+    CHECK_STR_EQ(srcs, "VOA News");
+    CHECK_STR_EQ(names("CNN's Katia Hetter"), "Katia Hetter");
+    CHECK_STR_EQ(srcs, "CNN");
+    CHECK_STR_EQ(names("Kelli Miller WebMD Health News"), "Kelli Miller");
+    CHECK_STR_EQ(srcs, "WebMD Health News");
+    /* The site itself is no source beside its people. */
+    CHECK_STR_EQ(names_ex("Elliot Brownstein Florida Today", "Florida Today"), "Elliot Brownstein");
+    CHECK_STR_EQ(srcs, "(none)");
+    CHECK_STR_EQ(names("Jane Doe"), "Jane Doe");
+    CHECK_STR_EQ(srcs, "(none)");
+}
+
+static void test_source_credits(void) {
+    CHECK_STR_EQ(credits("Some information for this report was provided by AFP and AP."), "");
+    CHECK_STR_EQ(srcs, "AFP; AP");
+    CHECK_STR_EQ(credits("Some information for this report was provided by Reuters, AFP and The Associated Press."), "");
+    CHECK_STR_EQ(srcs, "Reuters; AFP; The Associated Press");
+    CHECK_STR_EQ(credits("The Associated Press contributed to this report."), "");
+    CHECK_STR_EQ(srcs, "The Associated Press");
+    /* Not about the report's information: nothing. */
+    CHECK_STR_EQ(credits("The photos were provided by Jane Doe."), "(no credit)");
+    CHECK_STR_EQ(srcs, "(none)");
+    CHECK_STR_EQ(dateline("WASHINGTON (Reuters) - The U.S. Senate on Tuesday passed a bill that would fund the government."),
+                 "Reuters");
+    CHECK_STR_EQ(dateline("CAPE CANAVERAL, Fla. (AP) \xe2\x80\x94 SpaceX launched another batch of satellites on Friday."), "AP");
+    CHECK_STR_EQ(dateline("(CNN) \xe2\x80\x94 The storm moved north overnight, leaving thousands without power."), "CNN");
+    CHECK_STR_EQ(dateline("(VOA News) - Talks resumed on Monday."), "VOA News");
+    /* A bracket in a sentence, or without the dash, is no dateline. */
+    CHECK_STR_EQ(dateline("The company (Reuters) - said to be in talks - declined to comment on the matter."), "(none)");
+    CHECK_STR_EQ(dateline("WASHINGTON (Reuters) The Senate passed the bill."), "(none)");
+    CHECK_STR_EQ(dateline("LONDON (the capital) - rain again."), "(none)");
 }
 
 static void test_credits(void) {
@@ -102,7 +156,6 @@ static void test_credits(void) {
                  "Jane Doe; John Roe; Ann Poe");
     CHECK_STR_EQ(credits("Jane Doe and John Roe contributed to this report."), "Jane Doe; John Roe");
     CHECK_STR_EQ(credits("Jane Doe in Paris contributed reporting."), "Jane Doe");
-    CHECK_STR_EQ(credits("The Associated Press contributed to this report."), "The Associated Press");
     CHECK_STR_EQ(credits("The senator said the bill would pass."), "(no credit)");
 }
 
@@ -134,6 +187,7 @@ int main(void) {
     RUN(test_noise);
     RUN(test_agencies);
     RUN(test_credits);
+    RUN(test_source_credits);
     RUN(test_clean_names);
     pith_arena_free(&arena);
     return test_summary("meta_authors");

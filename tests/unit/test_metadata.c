@@ -100,6 +100,7 @@ static void test_jsonld_page(void) {
     CHECK_STR_EQ(s(m.title), "Storm hits the coast, thousands evacuated");
     CHECK_STR_EQ(j(m.authors), "Lois Lane; Clark Kent");
     CHECK_STR_EQ(j(m.contributors), "Jimmy Olsen; Perry White");
+    CHECK_STR_EQ(j(m.sources), "(none)");
     CHECK_STR_EQ(s(m.date_published), "2016-07-14T10:30:00+01:00");
     CHECK_STR_EQ(s(m.date_modified), "2016-07-15T08:00:00+01:00");
     CHECK_STR_EQ(s(m.site_name), "The Daily Planet");
@@ -246,6 +247,7 @@ static void test_jsonld_junk(void) {
     const meta_hints h = p.h;
     CHECK_STR_EQ(s(m.title), "Quarterly results");
     CHECK_STR_EQ(j(m.authors), "Acme Corp"); /* an organisation, because nobody else */
+    CHECK_STR_EQ(j(m.sources), "Acme Corp");  /* ... and so also a source (issue 11) */
     CHECK_STR_EQ(ms(h.publisher), "Acme Corp");
     CHECK_STR_EQ(s(m.date_published), "2020-05-01");
     CHECK_STR_EQ(s(m.date_modified), "(none)");
@@ -479,6 +481,36 @@ static void test_claim_review(void) {
     CHECK_STR_EQ(j(m.authors), "(none)");
 }
 
+/* Issue 11: the agencies and outlets credited for the report are its
+ * sources; authors are people. */
+static const char WIRE_STORY[] =
+    "<html><head><title>Talks resume</title><meta property=\"og:site_name\" content=\"The Daily Planet\"></head>"
+    "<body><article><h1>Talks resume</h1><div class=\"byline\">By Lois Lane, Reuters</div>"
+    "<p>GENEVA (Reuters) - Negotiators met again on Monday after a week-long pause in the talks, officials said.</p>"
+    "<p>The talks are expected to last until Friday, when a statement is due from both delegations.</p>"
+    "<p>Some information for this report was provided by AFP and AP.</p></article></body></html>";
+static const char OUTLET_BYLINE[] =
+    "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+    "<div class=\"byline\">By VOA News</div><p>Negotiators met again on Monday after a week-long pause in the "
+    "talks, officials said on the record.</p></article></body></html>";
+static const char AGENCY_THEN_PERSON[] =
+    "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+    "<div class=\"byline\">AFP</div><div class=\"byline\">By Lois Lane</div><p>Negotiators met again on Monday "
+    "after a week-long pause in the talks, officials said on the record.</p></article></body></html>";
+
+static void test_sources(void) {
+    pith_metadata m = extract(WIRE_STORY, NULL);
+    CHECK_STR_EQ(j(m.authors), "Lois Lane");
+    CHECK_STR_EQ(j(m.sources), "Reuters; AFP; AP");
+    m = extract(OUTLET_BYLINE, NULL);
+    CHECK_STR_EQ(j(m.authors), "(none)");
+    CHECK_STR_EQ(j(m.sources), "VOA News");
+    /* An agency-only byline (a photo's credit) yields to a person's. */
+    m = extract(AGENCY_THEN_PERSON, NULL);
+    CHECK_STR_EQ(j(m.authors), "Lois Lane");
+    CHECK_STR_EQ(j(m.sources), "(none)");
+}
+
 static void test_headline_title(void) {
     page_meta p = extract_all(H1_HEAD, NULL);
     CHECK_STR_EQ(s(p.m.title), "Using promises");
@@ -514,6 +546,7 @@ int main(void) {
     }
     RUN(test_headline_title);
     RUN(test_claim_review);
+    RUN(test_sources);
     RUN(test_visible_dates);
     RUN(test_reference_date);
     RUN(test_jsonld_page);

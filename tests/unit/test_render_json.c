@@ -93,7 +93,7 @@ static void test_small_exact(void) {
     o.links = false; /* no "links" keys (test_links has them) */
     char *got = render(root, &page, &o);
     CHECK_STR_EQ(got, "{\"url\":\"https://e/\",\"canonical_url\":null,\"title\":\"T\",\"authors\":[\"A\",\"B\"],"
-                      "\"contributors\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
+                      "\"contributors\":[],\"sources\":[],\"date_published\":null,\"date_modified\":null,\"site_name\":null,"
                       "\"language\":\"en\",\"description\":null,\"image\":null,\"tags\":[],\"categories\":[],"
                       "\"license\":null,\"encoding\":\"UTF-8\",\"product\":null,\"text\":\"Hi \\\"there\\\"\\n\\n- i\","
                       "\"blocks\":[{\"type\":\"paragraph\",\"text\":\"Hi \\\"there\\\"\"},{\"type\":\"list\","
