@@ -3,9 +3,9 @@
  */
 #include "class_signals.h"
 
-#include "page_type.h"
 
 uint32_t class_signals(const char *v, size_t len) {
-    return (rules_class_hints(v, len) & CLASS_HINTS_MASK) | page_type_class_words(v, len) << CLASS_PAGE_SHIFT |
-           meta_class_words(v, len) << CLASS_WORDS_SHIFT;
+    uint32_t page = 0;
+    uint32_t hints = rules_class_hints(v, len, &page);
+    return (hints & CLASS_HINTS_MASK) | page << CLASS_PAGE_SHIFT | meta_class_words(v, len) << CLASS_WORDS_SHIFT;
 }

@@ -25,8 +25,10 @@
 /* Both answers for one class value, packed as above. */
 uint32_t class_signals(const char *v, size_t len);
 
-/* Region hints of a class or id value (rules.c). */
-uint32_t rules_class_hints(const char *v, size_t len);
+/* Region hints of a class or id value (rules.c); with page not NULL, its
+ * page-type class words too (page_type_class_words() of the value, read
+ * from the same split into words). */
+uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page);
 
 /* Byline / comment words of a class or id value (meta_tags.c). */
 uint32_t meta_class_words(const char *v, size_t len);

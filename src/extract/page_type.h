@@ -238,8 +238,9 @@ extern const char *const page_type_feature_names[PT_NFEATURES];
 extern const char *const page_type_feature_reasons[PT_NFEATURES];
 
 /* What one class value says about the page type: PT_CW_* bits (words as
- * in the CW_ features above). Called once per distinct value per page
- * through the class memo (class_signals.h). */
+ * in the CW_ features above). The class memo (class_signals.h) gets the
+ * same bits from rules_class_hints' split of the value; this serves
+ * callers without the memo. */
 uint32_t page_type_class_words(const char *v, size_t len);
 
 /* Fills x[PT_NFEATURES] for one page. f, meta and hints as the pipeline

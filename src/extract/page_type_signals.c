@@ -364,13 +364,33 @@ static const pt_word CLASS_WORDS[] = {
 #define CW_MIN_LEN 3
 #define CW_MAX_LEN 13
 
+/* The second letters of the class words of each first letter, bit
+ * (c - 'a') for a letter c: most words of a page's classes fail this test
+ * and are not searched for (class_word_shape checks it covers the table). */
+static const uint32_t CW_PAIRS[26] = {
+    ['a' - 'a'] = 0x6aa00cu, ['b' - 'a'] = 0x1100013u, ['c' - 'a'] = 0x184881u, ['d' - 'a'] = 0x4101u,
+    ['e' - 'a'] = 0x802000u, ['f' - 'a'] = 0x4111u, ['g' - 'a'] = 0x20000u, ['h' - 'a'] = 0x910u,
+    ['i' - 'a'] = 0x2000u, ['j' - 'a'] = 0x4000u, ['k' - 'a'] = 0x101u, ['l' - 'a'] = 0x4110u,
+    ['m' - 'a'] = 0x4011u, ['p' - 'a'] = 0x124809u, ['q' - 'a'] = 0x180000u, ['r' - 'a'] = 0x111u,
+    ['s' - 'a'] = 0x484491u, ['t' - 'a'] = 0x4190u, ['u' - 'a'] = 0x40000u, ['v' - 'a'] = 0x1u,
+    ['w' - 'a'] = 0x4100u,
+};
+
 static bool class_word_shape(const pt_word *t, size_t count) {
     for (size_t i = 0; i < count; i++) {
         if (t[i].len < CW_MIN_LEN || t[i].len > CW_MAX_LEN) return false;
         for (size_t k = 0; k < t[i].len; k++)
             if (t[i].w[k] < 'a' || t[i].w[k] > 'z') return false;
+        if (!(CW_PAIRS[t[i].w[0] - 'a'] & 1u << (t[i].w[1] - 'a'))) return false;
     }
     return true;
+}
+
+int pt_class_word(const char *w, size_t n) {
+    if (n < CW_MIN_LEN || n > CW_MAX_LEN) return -1;
+    unsigned c0 = (unsigned char)w[0] - 'a', c1 = (unsigned char)w[1] - 'a';
+    if (c0 >= 26 || c1 >= 26 || !(CW_PAIRS[c0] & 1u << c1)) return -1;
+    return find(CLASS_WORDS, COUNT(CLASS_WORDS), w, n);
 }
 
 uint32_t page_type_class_words(const char *v, size_t len) {
@@ -383,8 +403,7 @@ uint32_t page_type_class_words(const char *v, size_t len) {
         bool hump = n > 0 && c >= 'A' && c <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z';
         bool alnum = ascii_is_alnum(c);
         if ((!alnum || hump) && (n || too_long)) {
-            int g = too_long || digit || n < CW_MIN_LEN || n > CW_MAX_LEN ? -1
-                                                                         : find(CLASS_WORDS, COUNT(CLASS_WORDS), word, n);
+            int g = too_long || digit ? -1 : pt_class_word(word, n);
             if (g >= 0) bits |= 1u << g;
             n = 0;
             too_long = digit = false;

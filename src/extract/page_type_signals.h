@@ -23,6 +23,8 @@ enum { PT_CW_POST, PT_CW_USER, PT_CW_PRICE, PT_CW_PRODUCT, PT_CW_LIST, PT_CW_DOC
 /* Generator groups. */
 enum { PT_GEN_FORUM, PT_GEN_DOCS, PT_GEN_SHOP, PT_GEN_CMS, PT_GEN_GROUPS };
 
+/* The group of a lowercase class word (letters only), or -1. */
+int pt_class_word(const char *w, size_t n);
 /* The group of a lowercase URL word, or -1. */
 int pt_url_word(const char *w, size_t n);
 /* The group of a short text normalised by pt_normalize_short, or -1. */

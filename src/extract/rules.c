@@ -10,6 +10,7 @@
 #include "rules.h"
 
 #include "class_signals.h"
+#include "page_type_signals.h"
 #include "util/ascii.h"
 
 #include <string.h>
@@ -124,8 +125,11 @@ static bool is_alnum(unsigned char c) { return ALNUM[c]; }
 static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
 /* Splits one class/id value into words and ORs their hints. Words are
- * looked up in place; only a word with capitals is copied to lowercase. */
-static uint32_t value_hints(const char *v, size_t len) {
+ * looked up in place; only a word with capitals is copied to lowercase.
+ * With page, each word is also looked up as a page-type class word
+ * (page_type_class_words splits a value into the same words): one split
+ * of each class value serves both. */
+static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
     uint32_t hints = 0;
     size_t i = 0;
     bool skip_token = false; /* the rest of this class token says what the element has, not what it is */
@@ -137,36 +141,45 @@ static uint32_t value_hints(const char *v, size_t len) {
         }
         if (token_start) skip_token = false;
         size_t start = i;
-        bool upper = false;
+        bool upper = false, digit = false;
         while (i < len && is_alnum((unsigned char)v[i])) {
             unsigned char c = (unsigned char)v[i];
             if (c >= 'A' && c <= 'Z') {
                 if (i > start && is_lower((unsigned char)v[i - 1])) break; /* camelCase boundary */
                 upper = true;
             }
+            digit |= c <= '9';
             i++;
         }
         size_t n = i - start;
-        if (n == 0 || skip_token) continue;
+        if (n == 0) continue;
         /* "has-comments", "no-sidebar" (WordPress's post classes and many
-         * themes): the element holds or lacks comments, it is not them. */
+         * themes): the element holds or lacks comments, it is not them. The
+         * page-type class words still read every word. */
         if (token_start && i < len && (v[i] == '-' || v[i] == '_') &&
-            ((n == 3 && ascii_ieq_lit(v + start, n, "has")) || (n == 2 && ascii_ieq_lit(v + start, n, "no")))) {
+            ((n == 3 && ascii_ieq_lit(v + start, n, "has")) || (n == 2 && ascii_ieq_lit(v + start, n, "no"))))
             skip_token = true;
-            continue;
-        }
         if (n < 2) continue; /* every rule word has two letters or more */
         unsigned c0 = (unsigned char)v[start] | 0x20u, c1 = (unsigned char)v[start + 1] | 0x20u;
-        if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z' || !(first_pairs[c0 - 'a'] & (1u << (c1 - 'a')))) continue;
-        if (!upper) {
-            hints |= lookup_word(v + start, n);
-        } else if (n < 32) {
-            char word[32];
+        if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z') continue;
+        bool rule = !skip_token && (first_pairs[c0 - 'a'] & (1u << (c1 - 'a')));
+        /* The page-type class words: 3 to 13 letters, no digit. */
+        bool pt = page && !digit && n >= 3 && n <= 13;
+        if (!rule && !pt) continue;
+        const char *w = v + start;
+        char word[32];
+        if (upper) {
+            if (n >= sizeof word) continue;
             for (size_t k = 0; k < n; k++) {
                 unsigned char c = (unsigned char)v[start + k];
                 word[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
             }
-            hints |= lookup_word(word, n);
+            w = word;
+        }
+        if (rule) hints |= lookup_word(w, n);
+        if (pt) {
+            int g = pt_class_word(w, n);
+            if (g >= 0) *page |= 1u << g;
         }
     }
     return hints;
@@ -262,7 +275,7 @@ static uint32_t tag_hints(pith_tag tag) {
     }
 }
 
-uint32_t rules_class_hints(const char *v, size_t len) { return value_hints(v, len); }
+uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page) { return value_hints(v, len, page); }
 
 uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
     uint32_t hints = tag_hints((pith_tag)el->tag);
@@ -271,10 +284,10 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
         if (a->ns != PITH_ATTR_NS_NONE) continue;
         if (attr_is(a, "class")) {
             hints |= classes ? pith_memo_get(classes, a->value, a->value_len) & CLASS_HINTS_MASK
-                             : value_hints(a->value, a->value_len);
+                             : value_hints(a->value, a->value_len, NULL);
         } else if (attr_is(a, "id")) {
             /* ids are unique on a page: nothing to remember */
-            hints |= value_hints(a->value, a->value_len);
+            hints |= value_hints(a->value, a->value_len, NULL);
         } else if (attr_is(a, "role")) {
             hints |= role_hints(a);
         } else if (attr_is(a, "itemprop")) {

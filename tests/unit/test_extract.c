@@ -104,10 +104,10 @@ static void test_hint_limits(void) {
  * what it is: WordPress marks a post with comments "has-comments", which is
  * no comment thread. Other tokens of the value still count. */
 static void test_has_class_words(void) {
-    CHECK(rules_class_hints("has-comments", 12) == 0);
-    CHECK(rules_class_hints("no_sidebar has-tags", 19) == 0);
-    CHECK(rules_class_hints("has-comments comments", 21) & HINT_COMMENT);
-    CHECK(rules_class_hints("comment-has-reply", 17) & HINT_COMMENT);
+    CHECK(rules_class_hints("has-comments", 12, NULL) == 0);
+    CHECK(rules_class_hints("no_sidebar has-tags", 19, NULL) == 0);
+    CHECK(rules_class_hints("has-comments comments", 21, NULL) & HINT_COMMENT);
+    CHECK(rules_class_hints("comment-has-reply", 17, NULL) & HINT_COMMENT);
     static const char page[] =
         "<body><nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav>"
         "<article class='BlogItem hentry category-tips has-categories has-tags has-comments'>"
