@@ -439,13 +439,24 @@ static const struct { const char *w; uint8_t kind; } DATE_LABELS[] = {
     {"pubblicato", VD_PUBLISHED}, {"gepubliceerd", VD_PUBLISHED}, {"opublikowano", VD_PUBLISHED},
 };
 
+/* One pass over the text (not one search per label): at each word start,
+ * the labels that begin there; the first in table order wins. */
 static uint8_t label_in(const char *s, size_t n) {
-    for (size_t k = 0; k < sizeof DATE_LABELS / sizeof *DATE_LABELS; k++) {
-        size_t l = strlen(DATE_LABELS[k].w);
-        for (const char *p = s; (p = meta_ifind(p, (size_t)(s + n - p), DATE_LABELS[k].w, l)); p++)
-            if (p == s || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z')) return DATE_LABELS[k].kind;
+    size_t count = sizeof DATE_LABELS / sizeof *DATE_LABELS, best = count;
+    for (size_t i = 0; i < n && best; i++) {
+        if (i && (s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') continue;
+        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20) : s[i];
+        for (size_t k = 0; k < best; k++) {
+            const char *w = DATE_LABELS[k].w;
+            if (w[0] != c) continue;
+            size_t l = strlen(w);
+            if (l <= n - i && meta_ieq(s + i, l, w, l)) {
+                best = k;
+                break;
+            }
+        }
     }
-    return VD_PLAIN;
+    return best < count ? DATE_LABELS[best].kind : VD_PLAIN;
 }
 
 /* "updated" / "modified" or "publish" / "posted" in the class or id of an
