@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util/ascii.h"
+
 /* Numbers past this are not React's counters (which count a page's
  * boundaries from 0): ignored, so the index arrays stay small. */
 #define MAX_ID 65535u
@@ -34,8 +36,6 @@ static bool is_segment(const pith_node *n) {
            pith_dom_attr(n, "hidden", 6, NULL) && id_number(n, 'S') >= 0;
 }
 
-static bool space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 /* True when node reads as a loading fallback: no visible text, or a short
  * text that says "loading". */
 static bool is_fallback(const pith_node *node) {
@@ -45,10 +45,10 @@ static bool is_fallback(const pith_node *node) {
         if (++nodes > FALLBACK_NODES) return false;
         if (n->type != PITH_NODE_TEXT) continue;
         for (uint32_t i = 0; i < n->len; i++) {
-            if (space(n->str[i]) && (len == 0 || text[len - 1] == ' ')) continue;
+            if (ascii_is_space(n->str[i]) && (len == 0 || text[len - 1] == ' ')) continue;
             if (len == FALLBACK_BYTES) return false;
             char c = n->str[i];
-            text[len++] = space(c) ? ' ' : (c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+            text[len++] = ascii_is_space(c) ? ' ' : (char)ascii_lower(c);
         }
     }
     text[len] = '\0';
@@ -61,7 +61,7 @@ static pith_node *next_sibling(pith_node *n) {
         if (n->type == PITH_NODE_COMMENT) continue;
         if (n->type != PITH_NODE_TEXT) return n;
         for (uint32_t i = 0; i < n->len; i++)
-            if (!space(n->str[i])) return n;
+            if (!ascii_is_space(n->str[i])) return n;
     }
     return NULL;
 }
