@@ -20,9 +20,9 @@ static const pith_tokenizer_state states[] = {PITH_TOK_DATA,        PITH_TOK_RCD
                                               PITH_TOK_DATA,        PITH_TOK_DATA};
 static const char *const last_tags[] = {"", "title", "script", "textarea"};
 
-static void check_span(pith_span s) {
-    FUZZ_ASSERT(s.len == 0 || s.data != NULL);
-    FUZZ_ASSERT(fuzz_valid_utf8(s.data, s.len));
+static void check_span(pith_slice s) {
+    FUZZ_ASSERT(s.len == 0 || s.ptr != NULL);
+    FUZZ_ASSERT(fuzz_valid_utf8(s.ptr, s.len));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -52,10 +52,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         check_span(tok.data);
         check_span(tok.public_id);
         check_span(tok.system_id);
-        for (size_t i = 0; i < tok.name.len; i++) FUZZ_ASSERT(!(tok.name.data[i] >= 'A' && tok.name.data[i] <= 'Z'));
+        for (size_t i = 0; i < tok.name.len; i++) FUZZ_ASSERT(!(tok.name.ptr[i] >= 'A' && tok.name.ptr[i] <= 'Z'));
         if (tok.type == PITH_TOKEN_CHARACTER) {
             FUZZ_ASSERT(tok.data.len > 0);
-            FUZZ_ASSERT(tok.data.len == 1 || memchr(tok.data.data, 0, tok.data.len) == NULL);
+            FUZZ_ASSERT(tok.data.len == 1 || memchr(tok.data.ptr, 0, tok.data.len) == NULL);
         }
         for (size_t i = 0; i < tok.nattrs; i++) {
             check_span(tok.attrs[i].name);
@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             /* Duplicates are dropped (checked on small tags to stay linear). */
             for (size_t j = 0; tok.nattrs <= 64 && j < i; j++)
                 FUZZ_ASSERT(tok.attrs[i].name.len != tok.attrs[j].name.len ||
-                            memcmp(tok.attrs[i].name.data, tok.attrs[j].name.data, tok.attrs[i].name.len) != 0);
+                            memcmp(tok.attrs[i].name.ptr, tok.attrs[j].name.ptr, tok.attrs[i].name.len) != 0);
         }
     }
     FUZZ_ASSERT(pith_tokenizer_next(t, &tok) && tok.type == PITH_TOKEN_EOF);

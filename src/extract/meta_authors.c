@@ -23,36 +23,33 @@
 
 #include "meta_internal.h"
 #include "util/ascii.h"
+#include "util/slice.h"
 #include "util/utf8.h"
 
 #define MAX_BYLINE 400   /* longer "bylines" are paragraphs: read only the start */
 #define MAX_NAME_WORDS 5
 #define MAX_NAME_LEN 64
 
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
 
 /* Trims white space, NBSP and the punctuation that pages leave around names. */
-static span trim(span x) {
+static pith_slice trim(pith_slice x) {
     static const char PUNCT[] = " \t\n\r\f,.:;-|/\"'()[]*";
     for (;;) {
-        if (x.n && strchr(PUNCT, x.s[0]) && x.s[0]) x.s++, x.n--;
-        else if (x.n >= 2 && (unsigned char)x.s[0] == 0xC2 && (unsigned char)x.s[1] == 0xA0) x.s += 2, x.n -= 2;
-        else if (x.n >= 3 && (unsigned char)x.s[0] == 0xE2 && (unsigned char)x.s[1] == 0x80 &&
-                 ((unsigned char)x.s[2] == 0x94 || (unsigned char)x.s[2] == 0x93 ||
-                  (unsigned char)x.s[2] == 0x9C || (unsigned char)x.s[2] == 0x9D))
-            x.s += 3, x.n -= 3; /* em/en dash, curly quotes */
+        if (x.len && strchr(PUNCT, x.ptr[0]) && x.ptr[0]) x.ptr++, x.len--;
+        else if (x.len >= 2 && (unsigned char)x.ptr[0] == 0xC2 && (unsigned char)x.ptr[1] == 0xA0) x.ptr += 2, x.len -= 2;
+        else if (x.len >= 3 && (unsigned char)x.ptr[0] == 0xE2 && (unsigned char)x.ptr[1] == 0x80 &&
+                 ((unsigned char)x.ptr[2] == 0x94 || (unsigned char)x.ptr[2] == 0x93 ||
+                  (unsigned char)x.ptr[2] == 0x9C || (unsigned char)x.ptr[2] == 0x9D))
+            x.ptr += 3, x.len -= 3; /* em/en dash, curly quotes */
         else break;
     }
     for (;;) {
-        if (x.n && strchr(PUNCT, x.s[x.n - 1]) && x.s[x.n - 1]) x.n--;
-        else if (x.n >= 2 && (unsigned char)x.s[x.n - 2] == 0xC2 && (unsigned char)x.s[x.n - 1] == 0xA0) x.n -= 2;
-        else if (x.n >= 3 && (unsigned char)x.s[x.n - 3] == 0xE2 && (unsigned char)x.s[x.n - 2] == 0x80 &&
-                 ((unsigned char)x.s[x.n - 1] == 0x94 || (unsigned char)x.s[x.n - 1] == 0x93 ||
-                  (unsigned char)x.s[x.n - 1] == 0x9C || (unsigned char)x.s[x.n - 1] == 0x9D))
-            x.n -= 3;
+        if (x.len && strchr(PUNCT, x.ptr[x.len - 1]) && x.ptr[x.len - 1]) x.len--;
+        else if (x.len >= 2 && (unsigned char)x.ptr[x.len - 2] == 0xC2 && (unsigned char)x.ptr[x.len - 1] == 0xA0) x.len -= 2;
+        else if (x.len >= 3 && (unsigned char)x.ptr[x.len - 3] == 0xE2 && (unsigned char)x.ptr[x.len - 2] == 0x80 &&
+                 ((unsigned char)x.ptr[x.len - 1] == 0x94 || (unsigned char)x.ptr[x.len - 1] == 0x93 ||
+                  (unsigned char)x.ptr[x.len - 1] == 0x9C || (unsigned char)x.ptr[x.len - 1] == 0x9D))
+            x.len -= 3;
         else break;
     }
     return x;
@@ -143,40 +140,40 @@ static const char *const OTHER_ROLES[] = {
     " reviewed by ", " translated by ",
 };
 
-static span cut_other_roles(span x) {
+static pith_slice cut_other_roles(pith_slice x) {
     for (size_t k = 0; k < sizeof OTHER_ROLES / sizeof *OTHER_ROLES; k++) {
         const char *role = OTHER_ROLES[k];
-        if (meta_istarts(x.s, x.n, role + 1)) return (span){x.s, 0};  /* the segment is another role's */
-        const char *p = meta_ifind(x.s, x.n, role, strlen(role));
-        if (p) x.n = (size_t)(p - x.s);
+        if (meta_istarts(x.ptr, x.len, role + 1)) return (pith_slice){x.ptr, 0};  /* the segment is another role's */
+        const char *p = meta_ifind(x.ptr, x.len, role, strlen(role));
+        if (p) x.len = (size_t)(p - x.ptr);
     }
     return x;
 }
 
 /* Segments that are stamps, not names. */
-static bool is_stamp(span x) {
+static bool is_stamp(pith_slice x) {
     static const char *const STAMPS[] = {"updated", "published", "posted", "last updated", "modified",
                                          "first published", "aktualisiert", "veröffentlicht",
                                          "mis à jour", "publié", "actualizado", "publicado"};
     for (size_t i = 0; i < sizeof STAMPS / sizeof *STAMPS; i++) {
         size_t k = strlen(STAMPS[i]);
-        if (x.n >= k && meta_ieq(x.s, k, STAMPS[i], k) && (x.n == k || !ascii_is_alnum((unsigned char)x.s[k])))
+        if (x.len >= k && meta_ieq(x.ptr, k, STAMPS[i], k) && (x.len == k || !ascii_is_alnum((unsigned char)x.ptr[k])))
             return true;
     }
     return false;
 }
 
 /* Strips one leading credit ("By", "Written by"...). */
-static span strip_by(span x) {
+static pith_slice strip_by(pith_slice x) {
     for (size_t i = 0; i < sizeof BY_PREFIXES / sizeof *BY_PREFIXES; i++) {
         const char *p = BY_PREFIXES[i];
         size_t k = strlen(p);
-        if (x.n <= k || !meta_ieq(x.s, k, p, k)) continue;
-        unsigned char next = (unsigned char)x.s[k];
+        if (x.len <= k || !meta_ieq(x.ptr, k, p, k)) continue;
+        unsigned char next = (unsigned char)x.ptr[k];
         if (p[k - 1] != ':' && !ascii_is_space(next) && next != ':') continue;
         bool foreign = i >= sizeof BY_PREFIXES / sizeof *BY_PREFIXES - 7;
-        span rest = trim((span){x.s + k, x.n - k});
-        if (foreign && !(rest.n && rest.s[0] >= 'A' && rest.s[0] <= 'Z')) continue;
+        pith_slice rest = trim((pith_slice){x.ptr + k, x.len - k});
+        if (foreign && !(rest.len && rest.ptr[0] >= 'A' && rest.ptr[0] <= 'Z')) continue;
         return rest;
     }
     return x;
@@ -185,20 +182,20 @@ static span strip_by(span x) {
 /* Cuts a trailing date ("Jane Doe on July 14, 2016"), a date word in the
  * middle ("Jane Doe 27/09/2018 Comments") or an "Updated ..." stamp, and
  * everything after it: what follows a byline's date is page furniture. */
-static span cut_date(span x) {
+static pith_slice cut_date(pith_slice x) {
     static const char *const STAMP_WORDS[] = {" updated ", " published ", " posted ", " last updated "};
     for (size_t k = 0; k < sizeof STAMP_WORDS / sizeof *STAMP_WORDS; k++) {
-        const char *p = meta_ifind(x.s, x.n, STAMP_WORDS[k], strlen(STAMP_WORDS[k]));
-        if (p) x = trim((span){x.s, (size_t)(p - x.s)});
+        const char *p = meta_ifind(x.ptr, x.len, STAMP_WORDS[k], strlen(STAMP_WORDS[k]));
+        if (p) x = trim((pith_slice){x.ptr, (size_t)(p - x.ptr)});
     }
-    for (size_t i = 0; i < x.n; i++) {
-        if ((i && !ascii_is_space((unsigned char)x.s[i - 1])) || ascii_is_space((unsigned char)x.s[i])) continue;
+    for (size_t i = 0; i < x.len; i++) {
+        if ((i && !ascii_is_space((unsigned char)x.ptr[i - 1])) || ascii_is_space((unsigned char)x.ptr[i])) continue;
         pith_date d;
-        if (pith_date_parse_ex(x.s + i, x.n - i, 0, &d)) return trim((span){x.s, i});
+        if (pith_date_parse_ex(x.ptr + i, x.len - i, 0, &d)) return trim((pith_slice){x.ptr, i});
         size_t e = i;
-        while (e < x.n && !ascii_is_space((unsigned char)x.s[e])) e++;
-        if (x.s[i] >= '0' && x.s[i] <= '9' && pith_date_parse_ex(x.s + i, e - i, 0, &d))
-            return trim((span){x.s, i});
+        while (e < x.len && !ascii_is_space((unsigned char)x.ptr[e])) e++;
+        if (x.ptr[i] >= '0' && x.ptr[i] <= '9' && pith_date_parse_ex(x.ptr + i, e - i, 0, &d))
+            return trim((pith_slice){x.ptr, i});
     }
     return x;
 }
@@ -223,58 +220,58 @@ static const char *const OUTLET_WORDS[] = {
 };
 
 /* A possessive word ("CNN's", "Fox News'"): the outlet before a name. */
-static bool possessive(span w) {
-    if (w.n >= 3 && (w.s[w.n - 2] == '\'' ) && (w.s[w.n - 1] == 's' || w.s[w.n - 1] == 'S')) return true;
-    if (w.n >= 5 && (unsigned char)w.s[w.n - 4] == 0xE2 && (unsigned char)w.s[w.n - 3] == 0x80 &&
-        (unsigned char)w.s[w.n - 2] == 0x99 && (w.s[w.n - 1] == 's' || w.s[w.n - 1] == 'S'))
+static bool possessive(pith_slice w) {
+    if (w.len >= 3 && (w.ptr[w.len - 2] == '\'' ) && (w.ptr[w.len - 1] == 's' || w.ptr[w.len - 1] == 'S')) return true;
+    if (w.len >= 5 && (unsigned char)w.ptr[w.len - 4] == 0xE2 && (unsigned char)w.ptr[w.len - 3] == 0x80 &&
+        (unsigned char)w.ptr[w.len - 2] == 0x99 && (w.ptr[w.len - 1] == 's' || w.ptr[w.len - 1] == 'S'))
         return true;
-    if (w.n >= 2 && w.s[w.n - 1] == '\'' && (w.s[w.n - 2] == 's' || w.s[w.n - 2] == 'S')) return true;
-    return w.n >= 4 && (unsigned char)w.s[w.n - 3] == 0xE2 && (unsigned char)w.s[w.n - 2] == 0x80 &&
-           (unsigned char)w.s[w.n - 1] == 0x99 && (w.s[w.n - 4] == 's' || w.s[w.n - 4] == 'S');
+    if (w.len >= 2 && w.ptr[w.len - 1] == '\'' && (w.ptr[w.len - 2] == 's' || w.ptr[w.len - 2] == 'S')) return true;
+    return w.len >= 4 && (unsigned char)w.ptr[w.len - 3] == 0xE2 && (unsigned char)w.ptr[w.len - 2] == 0x80 &&
+           (unsigned char)w.ptr[w.len - 1] == 0x99 && (w.ptr[w.len - 4] == 's' || w.ptr[w.len - 4] == 'S');
 }
 
 #define MAX_PIECE_WORDS 16
 
 /* The text from word i to word j (exclusive) as written. */
-static span words_span(const span *w, size_t i, size_t j) {
-    return (span){w[i].s, (size_t)(w[j - 1].s + w[j - 1].n - w[i].s)};
+static pith_slice words_span(const pith_slice *w, size_t i, size_t j) {
+    return (pith_slice){w[i].ptr, (size_t)(w[j - 1].ptr + w[j - 1].len - w[i].ptr)};
 }
 
 /* "CNN's" -> "CNN", "Fox News'" -> "Fox News" (straight or curly). */
-static span no_possessive(span x) {
-    if (x.n >= 3 && x.s[x.n - 2] == '\'' && (x.s[x.n - 1] | 32) == 's') return (span){x.s, x.n - 2};
-    if (x.n >= 5 && memcmp(x.s + x.n - 4, "\xe2\x80\x99", 3) == 0 && (x.s[x.n - 1] | 32) == 's')
-        return (span){x.s, x.n - 4};
-    if (x.n >= 2 && x.s[x.n - 1] == '\'') return (span){x.s, x.n - 1};
-    if (x.n >= 4 && memcmp(x.s + x.n - 3, "\xe2\x80\x99", 3) == 0) return (span){x.s, x.n - 3};
+static pith_slice no_possessive(pith_slice x) {
+    if (x.len >= 3 && x.ptr[x.len - 2] == '\'' && (x.ptr[x.len - 1] | 32) == 's') return (pith_slice){x.ptr, x.len - 2};
+    if (x.len >= 5 && memcmp(x.ptr + x.len - 4, "\xe2\x80\x99", 3) == 0 && (x.ptr[x.len - 1] | 32) == 's')
+        return (pith_slice){x.ptr, x.len - 4};
+    if (x.len >= 2 && x.ptr[x.len - 1] == '\'') return (pith_slice){x.ptr, x.len - 1};
+    if (x.len >= 4 && memcmp(x.ptr + x.len - 3, "\xe2\x80\x99", 3) == 0) return (pith_slice){x.ptr, x.len - 3};
     return x;
 }
 
 /* Starts with a capital (or any non-ASCII letter): a name's word. */
-static bool capital(span w) { return w.n && ((w.s[0] >= 'A' && w.s[0] <= 'Z') || (unsigned char)w.s[0] >= 0xC0); }
+static bool capital(pith_slice w) { return w.len && ((w.ptr[0] >= 'A' && w.ptr[0] <= 'Z') || (unsigned char)w.ptr[0] >= 0xC0); }
 
 /* Drops words with '@' (emails, handles), a job title with its desk
  * ("Aerospace Writer Marcia Dunn", "Ben Silverman Games Editor"), an outlet
  * before the name ("CNN's Katia Hetter", "NBC News Ayman Mohyeldin") and one
  * after it ("Kelli Miller WebMD Health News"). Writes the kept words, single
  * spaced, into buf. */
-static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_title, span *outlet) {
-    span w[MAX_PIECE_WORDS];
+static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, bool *had_title, pith_slice *outlet) {
+    pith_slice w[MAX_PIECE_WORDS];
     size_t n = 0, i = 0;
     *nwords = 0;
     *had_title = false;
-    *outlet = (span){NULL, 0};
+    *outlet = (pith_slice){NULL, 0};
     buf[0] = 0;
-    while (i < x.n) {
-        while (i < x.n && ascii_is_space((unsigned char)x.s[i])) i++;
+    while (i < x.len) {
+        while (i < x.len && ascii_is_space((unsigned char)x.ptr[i])) i++;
         size_t st = i;
-        while (i < x.n && !ascii_is_space((unsigned char)x.s[i])) i++;
+        while (i < x.len && !ascii_is_space((unsigned char)x.ptr[i])) i++;
         if (i == st) break;
-        if (n == MAX_PIECE_WORDS) return (span){buf, 0}; /* a sentence, not a name */
-        span word = trim((span){x.s + st, i - st});
-        if (!word.n || memchr(word.s, '@', word.n)) continue;
+        if (n == MAX_PIECE_WORDS) return (pith_slice){buf, 0}; /* a sentence, not a name */
+        pith_slice word = trim((pith_slice){x.ptr + st, i - st});
+        if (!word.len || memchr(word.ptr, '@', word.len)) continue;
         /* Keep the word's own trailing period ("Jr.", initials "J."). */
-        if (word.s + word.n < x.s + x.n && word.s[word.n] == '.') word.n++;
+        if (word.ptr + word.len < x.ptr + x.len && word.ptr[word.len] == '.') word.len++;
         w[n++] = word;
     }
     size_t from = 0, to = n;
@@ -282,10 +279,10 @@ static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_ti
      * (the words before it are its desk), else before it (less a desk
      * word when three are left: "Ben Silverman Games"). */
     for (size_t k = 0; k < n; k++) {
-        if (!IN(w[k].s, w[k].n, TITLE_WORDS)) continue;
+        if (!IN(w[k].ptr, w[k].len, TITLE_WORDS)) continue;
         *had_title = true;
         size_t e = k;
-        while (e < n && IN(w[e].s, w[e].n, TITLE_WORDS)) e++;
+        while (e < n && IN(w[e].ptr, w[e].len, TITLE_WORDS)) e++;
         if (n - e >= 2 && k - from <= 1 && capital(w[e])) {
             from = e;
             continue;
@@ -297,69 +294,69 @@ static span clean_words(span x, char *buf, size_t cap, int *nwords, bool *had_ti
     /* An outlet before the name: a possessive or an outlet word among the
      * first three, two words or more after it. */
     for (size_t k = from; k < to && k < from + 3; k++)
-        if (capital(w[k]) && (possessive(w[k]) || IN(w[k].s, w[k].n, OUTLET_WORDS)) && to - k - 1 >= 2) {
+        if (capital(w[k]) && (possessive(w[k]) || IN(w[k].ptr, w[k].len, OUTLET_WORDS)) && to - k - 1 >= 2) {
             *outlet = no_possessive(words_span(w, from, k + 1));
             from = k + 1;
         }
     /* An outlet after the name: it ends in an outlet word; the name is the
      * first two words. */
-    if (to - from >= 4 && IN(w[to - 1].s, w[to - 1].n, OUTLET_WORDS)) {
+    if (to - from >= 4 && IN(w[to - 1].ptr, w[to - 1].len, OUTLET_WORDS)) {
         /* "MA WebMD Health News": a credential, then the outlet; nobody. */
-        bool caps = w[from].n <= 3;
-        for (size_t k = 0; caps && k < w[from].n; k++) caps = !(w[from].s[k] >= 'a' && w[from].s[k] <= 'z');
+        bool caps = w[from].len <= 3;
+        for (size_t k = 0; caps && k < w[from].len; k++) caps = !(w[from].ptr[k] >= 'a' && w[from].ptr[k] <= 'z');
         *outlet = words_span(w, caps ? from + 1 : from + 2, to);
         to = caps ? from : from + 2;
     }
     size_t o = 0;
     for (size_t k = from; k < to; k++) {
-        if (o + w[k].n + 1 >= cap) break;
+        if (o + w[k].len + 1 >= cap) break;
         if (o) buf[o++] = ' ';
-        memcpy(buf + o, w[k].s, w[k].n);
-        o += w[k].n;
+        memcpy(buf + o, w[k].ptr, w[k].len);
+        o += w[k].len;
         (*nwords)++;
     }
     buf[o] = 0;
-    return (span){buf, o};
+    return (pith_slice){buf, o};
 }
 
 /* x without a leading "The ". */
-static span no_the(span x) {
-    if (x.n > 4 && meta_ieq(x.s, 4, "the ", 4)) return (span){x.s + 4, x.n - 4};
+static pith_slice no_the(pith_slice x) {
+    if (x.len > 4 && meta_ieq(x.ptr, 4, "the ", 4)) return (pith_slice){x.ptr + 4, x.len - 4};
     return x;
 }
 
 /* The name is the site or publisher, or one of them is the other plus
  * more words ("CNN Business" for CNN, "Business Insider" for "Business
  * Insider Deutschland"): an organisation, not a person. */
-static bool excluded(const collect *c, span x) {
-    span a = no_the(x);
+static bool excluded(const collect *c, pith_slice x) {
+    pith_slice a = no_the(x);
     for (size_t i = 0; i < c->n_exclude; i++) {
         if (!c->exclude[i].ptr) continue;
-        span b = no_the((span){c->exclude[i].ptr, c->exclude[i].len});
-        if (meta_ieq(a.s, a.n, b.s, b.n)) return true;
-        span lo = a.n < b.n ? a : b, hi = a.n < b.n ? b : a;
-        if (lo.n >= 2 && hi.s[lo.n] == ' ' && meta_ieq(hi.s, lo.n, lo.s, lo.n)) return true;
+        pith_slice b = no_the((pith_slice){c->exclude[i].ptr, c->exclude[i].len});
+        if (meta_ieq(a.ptr, a.len, b.ptr, b.len)) return true;
+        pith_slice lo = a.len < b.len ? a : b, hi = a.len < b.len ? b : a;
+        if (lo.len >= 2 && hi.ptr[lo.len] == ' ' && meta_ieq(hi.ptr, lo.len, lo.ptr, lo.len)) return true;
     }
     return false;
 }
 
 bool pith_names_org(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude) {
     collect c = {.exclude = exclude, .n_exclude = n_exclude};
-    return s && excluded(&c, (span){s, len});
+    return s && excluded(&c, (pith_slice){s, len});
 }
 
 /* Strips a trailing site/publisher or agency name glued to a person's:
  * "Elliot Brownstein Florida Today", "Jill Lawless Associated Press". */
-static span strip_org_suffix(const collect *c, span x) {
-    for (size_t i = x.n; i-- > 1;) {
-        if (x.s[i] != ' ') continue;
-        span tail = {x.s + i + 1, x.n - i - 1}, head = trim((span){x.s, i});
-        if (!head.n) break;
-        bool org = IN(tail.s, tail.n, AGENCIES);
+static pith_slice strip_org_suffix(const collect *c, pith_slice x) {
+    for (size_t i = x.len; i-- > 1;) {
+        if (x.ptr[i] != ' ') continue;
+        pith_slice tail = {x.ptr + i + 1, x.len - i - 1}, head = trim((pith_slice){x.ptr, i});
+        if (!head.len) break;
+        bool org = IN(tail.ptr, tail.len, AGENCIES);
         for (size_t k = 0; !org && k < c->n_exclude; k++)
             if (c->exclude[k].ptr) {
-                span b = no_the((span){c->exclude[k].ptr, c->exclude[k].len}), t = no_the(tail);
-                org = meta_ieq(t.s, t.n, b.s, b.n);
+                pith_slice b = no_the((pith_slice){c->exclude[k].ptr, c->exclude[k].len}), t = no_the(tail);
+                org = meta_ieq(t.ptr, t.len, b.ptr, b.len);
             }
         if (org) return head;
     }
@@ -367,84 +364,84 @@ static span strip_org_suffix(const collect *c, span x) {
 }
 
 /* "NJ.com", "Cleveland.com": a word that is a domain names a site. */
-static bool has_domain(span x) {
+static bool has_domain(pith_slice x) {
     static const char *const TLDS[] = {".com", ".org", ".net", ".co.uk", ".info", ".io", ".news", ".de", ".fr"};
     for (size_t k = 0; k < sizeof TLDS / sizeof *TLDS; k++) {
         size_t tl = strlen(TLDS[k]);
-        const char *p = meta_ifind(x.s, x.n, TLDS[k], tl);
-        if (p && p > x.s && (p + tl == x.s + x.n || p[tl] == ' ')) return true;
+        const char *p = meta_ifind(x.ptr, x.len, TLDS[k], tl);
+        if (p && p > x.ptr && (p + tl == x.ptr + x.len || p[tl] == ' ')) return true;
     }
     return false;
 }
 
 /* "AP Auto Writer", "AFP Paris": an agency desk. */
-static bool agency_desk(span x) {
-    const char *sp = memchr(x.s, ' ', x.n);
-    return sp && IN(x.s, (size_t)(sp - x.s), AGENCIES) && (size_t)(sp - x.s) <= 3;
+static bool agency_desk(pith_slice x) {
+    const char *sp = memchr(x.ptr, ' ', x.len);
+    return sp && IN(x.ptr, (size_t)(sp - x.ptr), AGENCIES) && (size_t)(sp - x.ptr) <= 3;
 }
 
 /* An agency or outlet credited: to the sources, unless it is the site or
  * publisher itself. */
-static void add_source(collect *c, span x) {
-    if (!x.n || !c->sources || excluded(c, x)) return;
-    if (!meta_list_add(c->a, c->sources, c->max, x.s, x.n)) c->ok = false;
+static void add_source(collect *c, pith_slice x) {
+    if (!x.len || !c->sources || excluded(c, x)) return;
+    if (!meta_list_add(c->a, c->sources, c->max, x.ptr, x.len)) c->ok = false;
 }
 
 /* "VOA News", "The Texas Tribune", "Clemson News": a short name of
  * capitalised words that ends in an outlet word names an outlet, not a
  * person. */
-static bool outlet_name(span x, int nwords) {
+static bool outlet_name(pith_slice x, int nwords) {
     if (nwords < 2 || nwords > 4) return false;
-    const char *last = x.s + x.n;
-    while (last > x.s && last[-1] != ' ') last--;
-    if (!IN(last, (size_t)(x.s + x.n - last), OUTLET_WORDS)) return false;
-    for (size_t i = 0; i < x.n; i++)
-        if ((i == 0 || x.s[i - 1] == ' ') && !capital((span){x.s + i, x.n - i})) return false;
+    const char *last = x.ptr + x.len;
+    while (last > x.ptr && last[-1] != ' ') last--;
+    if (!IN(last, (size_t)(x.ptr + x.len - last), OUTLET_WORDS)) return false;
+    for (size_t i = 0; i < x.len; i++)
+        if ((i == 0 || x.ptr[i - 1] == ' ') && !capital((pith_slice){x.ptr + i, x.len - i})) return false;
     return true;
 }
 
-static void add_name(collect *c, span x) {
+static void add_name(collect *c, pith_slice x) {
     x = strip_by(trim(x));
-    if (!x.n || x.n > 200) return;
-    if (IN(x.s, x.n, AGENCIES)) {
+    if (!x.len || x.len > 200) return;
+    if (IN(x.ptr, x.len, AGENCIES)) {
         add_source(c, x);
         return;
     }
     char buf[MAX_NAME_LEN + 8];
     int nwords;
     bool had_title;
-    span outlet;
-    span name = trim(clean_words(x, buf, sizeof buf, &nwords, &had_title, &outlet));
+    pith_slice outlet;
+    pith_slice name = trim(clean_words(x, buf, sizeof buf, &nwords, &had_title, &outlet));
     /* "CNN's Katia Hetter", "Kelli Miller WebMD Health News": the outlet
      * beside the person is credited too. */
-    if (outlet.n) add_source(c, trim(outlet));
-    if (!name.n || nwords > MAX_NAME_WORDS || name.n > MAX_NAME_LEN) return;
+    if (outlet.len) add_source(c, trim(outlet));
+    if (!name.len || nwords > MAX_NAME_WORDS || name.len > MAX_NAME_LEN) return;
     bool letter = false;
-    for (size_t i = 0; i < name.n; i++) {
-        unsigned char ch = (unsigned char)name.s[i];
+    for (size_t i = 0; i < name.len; i++) {
+        unsigned char ch = (unsigned char)name.ptr[i];
         if (ch >= '0' && ch <= '9') return;  /* dates, counts: not a name */
         if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
         if (ch >= 0x80) letter = true;
     }
-    if (!letter || IN(name.s, name.n, NOT_NAMES) || has_domain(name)) return;
+    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name)) return;
     /* "MA", "RN": a credential left alone, not a name. */
-    if (name.n <= 2) {
+    if (name.len <= 2) {
         bool caps = true;
-        for (size_t i = 0; i < name.n; i++) caps = caps && !(name.s[i] >= 'a' && name.s[i] <= 'z');
+        for (size_t i = 0; i < name.len; i++) caps = caps && !(name.ptr[i] >= 'a' && name.ptr[i] <= 'z');
         if (caps) return;
     }
-    span before = name;
+    pith_slice before = name;
     name = strip_org_suffix(c, name);
     /* "Jill Lawless Associated Press": the agency glued on is credited. */
-    if (name.n < before.n) {
-        span tail = trim((span){name.s + name.n, before.n - name.n});
-        if (IN(tail.s, tail.n, AGENCIES)) add_source(c, tail);
+    if (name.len < before.len) {
+        pith_slice tail = trim((pith_slice){name.ptr + name.len, before.len - name.len});
+        if (IN(tail.ptr, tail.len, AGENCIES)) add_source(c, tail);
     }
     if (excluded(c, name)) return;
-    if (IN(name.s, name.n, AGENCIES) || agency_desk(name)) {
+    if (IN(name.ptr, name.len, AGENCIES) || agency_desk(name)) {
         /* "Reuters Staff", "AP Auto Writer": the agency without the title
          * or desk (name is in buf). */
-        if (!IN(name.s, name.n, AGENCIES)) name.n = (size_t)((const char *)memchr(name.s, ' ', name.n) - name.s);
+        if (!IN(name.ptr, name.len, AGENCIES)) name.len = (size_t)((const char *)memchr(name.ptr, ' ', name.len) - name.ptr);
         add_source(c, name);
         return;
     }
@@ -453,7 +450,7 @@ static void add_name(collect *c, span x) {
         add_source(c, name);
         return;
     }
-    if (!meta_list_add(c->a, c->out, c->max, name.s, name.n)) c->ok = false;
+    if (!meta_list_add(c->a, c->out, c->max, name.ptr, name.len)) c->ok = false;
 }
 
 /* A conjunction word between names, at s[i] after a space. */
@@ -474,27 +471,27 @@ static size_t conjunction_at(const char *s, size_t n, size_t i) {
 /* "Jane Doe, PhD", "Ilana Muhlstein, MS, RDN": a single short or
  * all-capitals word after a comma is a credential or suffix, not a
  * second person. */
-static bool credential(span x) {
+static bool credential(pith_slice x) {
     x = trim(x);
-    if (!x.n || memchr(x.s, ' ', x.n)) return false;
-    if (x.n <= 4) return true;
-    for (size_t i = 0; i < x.n; i++)
-        if (x.s[i] >= 'a' && x.s[i] <= 'z') return false;
-    return x.n <= 6;
+    if (!x.len || memchr(x.ptr, ' ', x.len)) return false;
+    if (x.len <= 4) return true;
+    for (size_t i = 0; i < x.len; i++)
+        if (x.ptr[i] >= 'a' && x.ptr[i] <= 'z') return false;
+    return x.len <= 6;
 }
 
-static void split_names(collect *c, span x) {
+static void split_names(collect *c, pith_slice x) {
     size_t start = 0;
     bool after_comma = false;
-    for (size_t i = 0; i <= x.n; i++) {
+    for (size_t i = 0; i <= x.len; i++) {
         size_t skip = 0;
-        if (i == x.n || x.s[i] == ',') skip = 1;
-        else if (x.s[i] == '&' && i > 0 && ascii_is_space((unsigned char)x.s[i - 1])) skip = 1;
-        else skip = conjunction_at(x.s, x.n, i);
+        if (i == x.len || x.ptr[i] == ',') skip = 1;
+        else if (x.ptr[i] == '&' && i > 0 && ascii_is_space((unsigned char)x.ptr[i - 1])) skip = 1;
+        else skip = conjunction_at(x.ptr, x.len, i);
         if (!skip) continue;
-        span piece = {x.s + start, i - start};
+        pith_slice piece = {x.ptr + start, i - start};
         if (!(after_comma && credential(piece))) add_name(c, piece);
-        after_comma = i < x.n && x.s[i] == ',';
+        after_comma = i < x.len && x.ptr[i] == ',';
         start = i + skip;
         i = start - 1;
     }
@@ -503,10 +500,10 @@ static void split_names(collect *c, span x) {
 
 /* A word in lower case other than a conjunction ("defense ministries"):
  * a phrase, not a list of names. */
-static bool lower_word(span x) {
-    for (size_t i = 1; i < x.n; i++) {
-        if (!ascii_is_space((unsigned char)x.s[i - 1]) || !(x.s[i] >= 'a' && x.s[i] <= 'z')) continue;
-        if (!conjunction_at(x.s, x.n, i)) return true;
+static bool lower_word(pith_slice x) {
+    for (size_t i = 1; i < x.len; i++) {
+        if (!ascii_is_space((unsigned char)x.ptr[i - 1]) || !(x.ptr[i] >= 'a' && x.ptr[i] <= 'z')) continue;
+        if (!conjunction_at(x.ptr, x.len, i)) return true;
     }
     return false;
 }
@@ -521,16 +518,16 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
     for (size_t i = 0; i <= len; i++) {
         size_t w = i < len ? separator_at(s, len, i) : 1;
         if (!w) continue;
-        span seg = trim((span){s + start, i - start});
+        pith_slice seg = trim((pith_slice){s + start, i - start});
         start = i + w;
         i = start - 1;
-        if (!seg.n || is_stamp(seg)) continue;
+        if (!seg.len || is_stamp(seg)) continue;
         seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
-        if (!seg.n || excluded(&c, seg)) continue;
+        if (!seg.len || excluded(&c, seg)) continue;
         seg = strip_by(seg);
         /* "The Russian and Syrian defense ministries": an organisation's
          * name is one name, its "and" no list of people. */
-        if (seg.n > 4 && meta_ieq(seg.s, 4, "the ", 4) && lower_word(seg)) {
+        if (seg.len > 4 && meta_ieq(seg.ptr, 4, "the ", 4) && lower_word(seg)) {
             if (!excluded(&c, seg)) add_name(&c, seg);
         } else {
             split_names(&c, seg);
@@ -544,7 +541,7 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
 /* Credit labels that open a "... by NAMES" clause at the end of wire and
  * newspaper stories. */
 #define LABEL(s) {s, sizeof s - 1}
-static const struct { const char *s; uint8_t n; } CREDIT_LABELS[] = {
+static const struct { const char *ptr; uint8_t len; } CREDIT_LABELS[] = {
     LABEL("additional reporting by"), LABEL("reporting by"), LABEL("writing by"), LABEL("editing by"),
     LABEL("edited by"), LABEL("compiled by"), LABEL("research by"), LABEL("graphics by"),
     LABEL("reported by"), LABEL("produced by"), LABEL("fact-checking by"),
@@ -559,34 +556,34 @@ static size_t label_at(const char *s, size_t len, size_t i) {
     if (!(c == 'a' || c == 'r' || c == 'w' || c == 'e' || c == 'c' || c == 'g' || c == 'p' || c == 'f')) return 0;
     if (i > 0 && ascii_is_alnum((unsigned char)s[i - 1])) return 0;
     for (size_t k = 0; k < sizeof CREDIT_LABELS / sizeof *CREDIT_LABELS; k++) {
-        size_t kl = CREDIT_LABELS[k].n;
-        if (CREDIT_LABELS[k].s[0] == c && i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k].s, kl)) return kl;
+        size_t kl = CREDIT_LABELS[k].len;
+        if (CREDIT_LABELS[k].ptr[0] == c && i + kl < len && meta_ieq(s + i, kl, CREDIT_LABELS[k].ptr, kl)) return kl;
     }
     return 0;
 }
 
 /* Drops " in London" / " from Paris" after a name in a credit. */
-static span cut_place(span x) {
-    for (size_t i = 0; i + 4 <= x.n; i++) {
-        if (x.s[i] == ' ' && (meta_istarts(x.s + i, x.n - i, " in ") || meta_istarts(x.s + i, x.n - i, " from ")))
-            return (span){x.s, i};
+static pith_slice cut_place(pith_slice x) {
+    for (size_t i = 0; i + 4 <= x.len; i++) {
+        if (x.ptr[i] == ' ' && (meta_istarts(x.ptr + i, x.len - i, " in ") || meta_istarts(x.ptr + i, x.len - i, " from ")))
+            return (pith_slice){x.ptr, i};
     }
     return x;
 }
 
-static void credit_names(collect *c, span names) {
+static void credit_names(collect *c, pith_slice names) {
     /* Cut each comma/and piece at a place before adding it; a one-word
      * piece after a place is more of the place ("in Cape Canaveral,
      * Florida, and ..."). */
     size_t start = 0;
     bool after_place = false;
-    for (size_t i = 0; i <= names.n; i++) {
-        bool comma = i < names.n && names.s[i] == ',';
-        size_t skip = i == names.n || comma ? 1 : conjunction_at(names.s, names.n, i);
+    for (size_t i = 0; i <= names.len; i++) {
+        bool comma = i < names.len && names.ptr[i] == ',';
+        size_t skip = i == names.len || comma ? 1 : conjunction_at(names.ptr, names.len, i);
         if (!skip) continue;
-        span piece = trim((span){names.s + start, i - start}), name = cut_place(piece);
-        if (!(after_place && piece.n && !memchr(piece.s, ' ', piece.n))) add_name(c, name);
-        if (piece.n) after_place = name.n < piece.n || (after_place && !memchr(piece.s, ' ', piece.n));
+        pith_slice piece = trim((pith_slice){names.ptr + start, i - start}), name = cut_place(piece);
+        if (!(after_place && piece.len && !memchr(piece.ptr, ' ', piece.len))) add_name(c, name);
+        if (piece.len) after_place = name.len < piece.len || (after_place && !memchr(piece.ptr, ' ', piece.len));
         start = i + skip;
         i = start - 1;
     }
@@ -605,19 +602,19 @@ static bool provided_by(collect *c, const char *s, size_t len) {
     if (!p) return false;
     size_t st = (size_t)(p - s);
     while (st > 0 && s[st - 1] != '.' && s[st - 1] != ';' && s[st - 1] != '\n') st--;
-    span head = {s + st, (size_t)(p - s) - st};
-    if (!meta_ifind(head.s, head.n, "information", 11) && !meta_ifind(head.s, head.n, "material", 8)) return false;
+    pith_slice head = {s + st, (size_t)(p - s) - st};
+    if (!meta_ifind(head.ptr, head.len, "information", 11) && !meta_ifind(head.ptr, head.len, "material", 8)) return false;
     size_t b = (size_t)(p - s) + 13, e = b;
     while (e < len && s[e] != ';' && s[e] != '\n' && !(s[e] == '.' && (e + 1 == len || s[e + 1] == ' '))) e++;
-    span names = trim((span){s + b, e - b});
+    pith_slice names = trim((pith_slice){s + b, e - b});
     size_t from = 0;
-    for (size_t i = 0; i <= names.n; i++) {
-        size_t skip = i == names.n || names.s[i] == ',' ? 1 : conjunction_at(names.s, names.n, i);
+    for (size_t i = 0; i <= names.len; i++) {
+        size_t skip = i == names.len || names.ptr[i] == ',' ? 1 : conjunction_at(names.ptr, names.len, i);
         if (!skip) continue;
-        span piece = trim((span){names.s + from, i - from});
-        size_t words = piece.n ? 1 : 0;
-        for (size_t k = 0; k < piece.n; k++) words += piece.s[k] == ' ';
-        if (capital(piece) && words <= MAX_NAME_WORDS && piece.n <= MAX_NAME_LEN) add_source(c, piece);
+        pith_slice piece = trim((pith_slice){names.ptr + from, i - from});
+        size_t words = piece.len ? 1 : 0;
+        for (size_t k = 0; k < piece.len; k++) words += piece.ptr[k] == ' ';
+        if (capital(piece) && words <= MAX_NAME_WORDS && piece.len <= MAX_NAME_LEN) add_source(c, piece);
         from = i + skip;
         i = from - 1;
     }
@@ -636,7 +633,7 @@ bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_str
         /* Names run from the sentence start to the phrase. */
         size_t st = (size_t)(p - s);
         while (st > 0 && s[st - 1] != '.' && s[st - 1] != ';' && s[st - 1] != '\n') st--;
-        credit_names(&c, trim((span){s + st, (size_t)(p - s) - st}));
+        credit_names(&c, trim((pith_slice){s + st, (size_t)(p - s) - st}));
         found = true;
         break;
     }
@@ -654,7 +651,7 @@ bool pith_contributor_credits(const char *s, size_t len, pith_arena *a, pith_str
             size_t st = i + matched, e = st;
             while (e < len && s[e] != ';' && s[e] != '|' && s[e] != '\n' && !(s[e] == '.' && e + 1 < len && s[e + 1] == ' ' && e >= 2 && s[e - 2] != ' '))
                 e++;
-            credit_names(&c, trim((span){s + st, e - st}));
+            credit_names(&c, trim((pith_slice){s + st, e - st}));
             i = e;
         }
     }
@@ -680,20 +677,20 @@ bool pith_dateline_source(const char *s, size_t len, pith_arena *a, pith_strings
     size_t close = open + 1;
     while (close < len && close - open <= 40 && s[close] != ')' && s[close] != '(') close++;
     if (close >= len || s[close] != ')') return true;
-    span in = trim((span){s + open + 1, close - open - 1});
+    pith_slice in = trim((pith_slice){s + open + 1, close - open - 1});
     size_t j = close + 1;
     while (j < len && (s[j] == ' ' || (j + 1 < len && (unsigned char)s[j] == 0xC2 && (unsigned char)s[j + 1] == 0xA0)))
         j += s[j] == ' ' ? 1 : 2;
     bool dash = j < len && (s[j] == '-' || (j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
                                              ((unsigned char)s[j + 2] == 0x93 || (unsigned char)s[j + 2] == 0x94)));
-    if (!dash || !in.n) return true;
+    if (!dash || !in.len) return true;
     int words = 1;
-    bool acronym = in.n >= 2 && in.n <= 6;
-    for (size_t i = 0; i < in.n; i++) {
-        if (in.s[i] == ' ') words++;
-        if (!(in.s[i] >= 'A' && in.s[i] <= 'Z')) acronym = false;
+    bool acronym = in.len >= 2 && in.len <= 6;
+    for (size_t i = 0; i < in.len; i++) {
+        if (in.ptr[i] == ' ') words++;
+        if (!(in.ptr[i] >= 'A' && in.ptr[i] <= 'Z')) acronym = false;
     }
-    if (!IN(in.s, in.n, AGENCIES) && !acronym && !outlet_name(in, words)) return true;
+    if (!IN(in.ptr, in.len, AGENCIES) && !acronym && !outlet_name(in, words)) return true;
     collect c = {.a = a, .sources = sources, .max = max, .ok = true};
     add_source(&c, in);
     return c.ok;

@@ -13,11 +13,8 @@
 
 #include "meta_internal.h"
 #include "../util/ascii.h"
+#include "../util/slice.h"
 
-typedef struct span {
-    const char *s;
-    size_t n;
-} span;
 
 /* Separators between headline and site, spaces included. */
 static const char *const SEPARATORS[] = {
@@ -29,59 +26,59 @@ static bool is_word_byte(int c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-static size_t count_words(span x) {
+static size_t count_words(pith_slice x) {
     size_t n = 0;
-    for (size_t i = 0; i < x.n; i++)
-        if (is_word_byte((unsigned char)x.s[i]) && (i == 0 || !is_word_byte((unsigned char)x.s[i - 1]))) n++;
+    for (size_t i = 0; i < x.len; i++)
+        if (is_word_byte((unsigned char)x.ptr[i]) && (i == 0 || !is_word_byte((unsigned char)x.ptr[i - 1]))) n++;
     return n;
 }
 
 /* The segment equals the site name, or spells the host's first label
  * ("NY Times" ~ "nytimes.com", "BBC News" ~ "bbc.co.uk" is not claimed). */
-static bool is_site(span seg, span site) {
-    if (!site.n) return false;
-    if (meta_ieq(seg.s, seg.n, site.s, site.n)) return true;
+static bool is_site(pith_slice seg, pith_slice site) {
+    if (!site.len) return false;
+    if (meta_ieq(seg.ptr, seg.len, site.ptr, site.len)) return true;
     /* "The Guardian" vs "Guardian" */
-    if (meta_istarts(site.s, site.n, "the ") && meta_ieq(seg.s, seg.n, site.s + 4, site.n - 4)) return true;
-    if (meta_istarts(seg.s, seg.n, "the ") && meta_ieq(seg.s + 4, seg.n - 4, site.s, site.n)) return true;
+    if (meta_istarts(site.ptr, site.len, "the ") && meta_ieq(seg.ptr, seg.len, site.ptr + 4, site.len - 4)) return true;
+    if (meta_istarts(seg.ptr, seg.len, "the ") && meta_ieq(seg.ptr + 4, seg.len - 4, site.ptr, site.len)) return true;
     /* A host ("nytimes.com"): compare letters and digits only. */
-    const char *dot = memchr(site.s, '.', site.n);
-    if (!dot || memchr(site.s, ' ', site.n)) return false;
-    size_t label = (size_t)(dot - site.s), k = 0;
-    for (size_t i = 0; i < seg.n; i++) {
-        unsigned char c = (unsigned char)seg.s[i];
+    const char *dot = memchr(site.ptr, '.', site.len);
+    if (!dot || memchr(site.ptr, ' ', site.len)) return false;
+    size_t label = (size_t)(dot - site.ptr), k = 0;
+    for (size_t i = 0; i < seg.len; i++) {
+        unsigned char c = (unsigned char)seg.ptr[i];
         if (!is_word_byte(c) || c >= 0x80) continue;
-        if (k >= label || ascii_lower(c) != ascii_lower((unsigned char)site.s[k])) return false;
+        if (k >= label || ascii_lower(c) != ascii_lower((unsigned char)site.ptr[k])) return false;
         k++;
     }
     return k == label && label >= 3;
 }
 
 pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len) {
-    span t = {title, len}, st = {site, site ? site_len : 0};
+    pith_slice t = {title, len}, st = {site, site ? site_len : 0};
     /* Suffix: the last separator. */
     for (size_t k = 0; k < NSEP; k++) {
         size_t sl = strlen(SEPARATORS[k]);
-        for (size_t i = t.n; i-- > 0;) {
-            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
-            span head = {t.s, i}, tail = {t.s + i + sl, t.n - i - sl};
-            if (!head.n) break;
-            if (is_site(tail, st)) return (pith_mstr){t.s, (uint32_t)head.n};
+        for (size_t i = t.len; i-- > 0;) {
+            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            pith_slice head = {t.ptr, i}, tail = {t.ptr + i + sl, t.len - i - sl};
+            if (!head.len) break;
+            if (is_site(tail, st)) return (pith_mstr){t.ptr, (uint32_t)head.len};
             /* No known site: decoration only if clearly so. Pipes and
              * dashes, short tail, a headline-sized head. */
-            if (!st.n && k <= 3 && count_words(tail) <= 3 && count_words(head) >= 3)
-                return (pith_mstr){t.s, (uint32_t)head.n};
+            if (!st.len && k <= 3 && count_words(tail) <= 3 && count_words(head) >= 3)
+                return (pith_mstr){t.ptr, (uint32_t)head.len};
             break; /* only the last occurrence of each separator counts */
         }
     }
     /* Prefix: "Site: Headline", "Site | Headline". */
-    if (st.n && t.n > st.n + 2 && meta_ieq(t.s, st.n, st.s, st.n)) {
-        span rest = {t.s + st.n, t.n - st.n};
-        if (rest.s[0] == ':' && rest.s[1] == ' ') return (pith_mstr){rest.s + 2, (uint32_t)(rest.n - 2)};
+    if (st.len && t.len > st.len + 2 && meta_ieq(t.ptr, st.len, st.ptr, st.len)) {
+        pith_slice rest = {t.ptr + st.len, t.len - st.len};
+        if (rest.ptr[0] == ':' && rest.ptr[1] == ' ') return (pith_mstr){rest.ptr + 2, (uint32_t)(rest.len - 2)};
         for (size_t k = 0; k < NSEP; k++) {
             size_t sl = strlen(SEPARATORS[k]);
-            if (rest.n > sl && memcmp(rest.s, SEPARATORS[k], sl) == 0)
-                return (pith_mstr){rest.s + sl, (uint32_t)(rest.n - sl)};
+            if (rest.len > sl && memcmp(rest.ptr, SEPARATORS[k], sl) == 0)
+                return (pith_mstr){rest.ptr + sl, (uint32_t)(rest.len - sl)};
         }
     }
     return (pith_mstr){title, (uint32_t)len};
@@ -91,44 +88,44 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
  * ASCII letters and digits, and non-ASCII letters; not the Latin-1
  * punctuation (U+0080-U+00BF: NBSP, ¶, «), general punctuation (U+2000-
  * U+206F: dashes, quotes) or CJK punctuation (U+3000-U+303F). */
-static size_t word_char(span x, size_t i) {
-    unsigned char c = (unsigned char)x.s[i];
+static size_t word_char(pith_slice x, size_t i) {
+    unsigned char c = (unsigned char)x.ptr[i];
     if (c < 0x80) return is_word_byte(c) ? 1 : 0;
     if (c < 0xC0) return 0; /* a stray continuation byte */
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    if (i + n > x.n) return 0;
-    unsigned char c1 = n > 1 ? (unsigned char)x.s[i + 1] : 0;
+    if (i + n > x.len) return 0;
+    unsigned char c1 = n > 1 ? (unsigned char)x.ptr[i + 1] : 0;
     if (c == 0xC2 || (c == 0xE2 && (c1 == 0x80 || c1 == 0x81)) || (c == 0xE3 && c1 == 0x80)) return 0;
     return n;
 }
 
 /* Next word of x at *i. */
-static span next_word(span x, size_t *i) {
-    while (*i < x.n && !word_char(x, *i)) (*i)++;
+static pith_slice next_word(pith_slice x, size_t *i) {
+    while (*i < x.len && !word_char(x, *i)) (*i)++;
     size_t st = *i, w;
-    while (*i < x.n && (w = word_char(x, *i))) *i += w;
-    return (span){x.s + st, *i - st};
+    while (*i < x.len && (w = word_char(x, *i))) *i += w;
+    return (pith_slice){x.ptr + st, *i - st};
 }
 
-static bool has_word(span text, span w) {
+static bool has_word(pith_slice text, pith_slice w) {
     size_t i = 0;
     for (;;) {
-        span v = next_word(text, &i);
-        if (!v.n) return false;
-        if (meta_ieq(v.s, v.n, w.s, w.n)) return true;
+        pith_slice v = next_word(text, &i);
+        if (!v.len) return false;
+        if (meta_ieq(v.ptr, v.len, w.ptr, w.len)) return true;
     }
 }
 
 double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len) {
     /* Titles and headlines are short; cap the work for hostile ones. */
-    span h = {h1, h1_len > 400 ? 400 : h1_len}, t = {title, title_len > 400 ? 400 : title_len};
+    pith_slice h = {h1, h1_len > 400 ? 400 : h1_len}, t = {title, title_len > 400 ? 400 : title_len};
     size_t i = 0, total = 0, found = 0;
     for (;;) {
         size_t st = i;
-        span w = next_word(h, &i);
-        if (!w.n) break;
+        pith_slice w = next_word(h, &i);
+        if (!w.len) break;
         /* Each distinct word once: "Evolve ... evolve" is one word. */
-        if (has_word((span){h.s, st}, w)) continue;
+        if (has_word((pith_slice){h.ptr, st}, w)) continue;
         total++;
         found += has_word(t, w);
     }
@@ -136,25 +133,25 @@ double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t
 }
 
 bool pith_title_same_words(const char *a, size_t a_len, const char *b, size_t b_len) {
-    span x = {a, a_len}, y = {b, b_len};
+    pith_slice x = {a, a_len}, y = {b, b_len};
     size_t i = 0, j = 0;
     for (;;) {
-        span v = next_word(x, &i), w = next_word(y, &j);
-        if (!v.n || !w.n) return !v.n && !w.n;
-        if (!meta_ieq(v.s, v.n, w.s, w.n)) return false;
+        pith_slice v = next_word(x, &i), w = next_word(y, &j);
+        if (!v.len || !w.len) return !v.len && !w.len;
+        if (!meta_ieq(v.ptr, v.len, w.ptr, w.len)) return false;
     }
 }
 
 bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail) {
     /* Titles are short; a hostile one costs no more than its first bytes. */
-    span t = {title, title_len > 400 ? 400 : title_len};
-    for (size_t i = 1; i < t.n; i++) {
-        if (t.s[i] != ' ') continue;
+    pith_slice t = {title, title_len > 400 ? 400 : title_len};
+    for (size_t i = 1; i < t.len; i++) {
+        if (t.ptr[i] != ' ') continue;
         for (size_t k = 0; k < NSEP; k++) {
             size_t sl = strlen(SEPARATORS[k]);
-            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
-            if (tail ? pith_title_same_words(part, part_len, t.s + i + sl, t.n - i - sl)
-                     : pith_title_same_words(part, part_len, t.s, i))
+            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            if (tail ? pith_title_same_words(part, part_len, t.ptr + i + sl, t.len - i - sl)
+                     : pith_title_same_words(part, part_len, t.ptr, i))
                 return true;
         }
     }
@@ -162,13 +159,13 @@ bool pith_title_part_of(const char *part, size_t part_len, const char *title, si
 }
 
 pith_mstr pith_title_first_part(const char *title, size_t len) {
-    span t = {title, len > 400 ? 400 : len};
-    for (size_t i = 1; i < t.n; i++) {
-        if (t.s[i] != ' ') continue;
+    pith_slice t = {title, len > 400 ? 400 : len};
+    for (size_t i = 1; i < t.len; i++) {
+        if (t.ptr[i] != ' ') continue;
         for (size_t k = 0; k < NSEP; k++) {
             size_t sl = strlen(SEPARATORS[k]);
-            if (i + sl > t.n || memcmp(t.s + i, SEPARATORS[k], sl) != 0) continue;
-            span head = {t.s, i};
+            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            pith_slice head = {t.ptr, i};
             return count_words(head) >= 2 ? (pith_mstr){title, (uint32_t)i} : (pith_mstr){title, (uint32_t)len};
         }
     }

@@ -24,15 +24,14 @@
 #include <stdint.h>
 
 #include "../dom/tags.h"
+#include "../util/slice.h"
 
-typedef struct pith_span {
-    const char *data;
-    size_t len;
-} pith_span;
+/* Names and values point into the input or the tokenizer's buffers
+ * (util/slice.h). */
 
 typedef struct pith_token_attr {
-    pith_span name;   /* lowercased */
-    pith_span value;  /* character references decoded */
+    pith_slice name;   /* lowercased */
+    pith_slice value;  /* character references decoded */
 } pith_token_attr;
 
 typedef enum pith_token_type {
@@ -52,10 +51,10 @@ typedef struct pith_token {
     bool has_public_id;      /* doctype: PUBLIC id present (maybe empty) */
     bool has_system_id;      /* doctype: SYSTEM id present (maybe empty) */
     bool has_name;           /* doctype: a name was given */
-    pith_span name;          /* tag name (lowercase) or doctype name (lowercase) */
-    pith_span data;          /* comment text or character run */
-    pith_span public_id;     /* doctype */
-    pith_span system_id;     /* doctype */
+    pith_slice name;          /* tag name (lowercase) or doctype name (lowercase) */
+    pith_slice data;          /* comment text or character run */
+    pith_slice public_id;     /* doctype */
+    pith_slice system_id;     /* doctype */
     pith_token_attr *attrs;  /* start/end tag; duplicates dropped (first wins); valid until next token */
     size_t nattrs;
 } pith_token;

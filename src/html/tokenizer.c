@@ -200,7 +200,7 @@ static bool run_data(pith_tokenizer *t, pith_token *tok) {
                 return false;
             }
             tk_token_clear(tok, PITH_TOKEN_CHARACTER);
-            tok->data.data = q;
+            tok->data.ptr = q;
             tok->data.len = 1;
             t->p = q + 1;
             return true;
@@ -270,7 +270,7 @@ static bool run_cdata(pith_tokenizer *t, pith_token *tok, bool *emitted) {
                 return true;
             }
             tk_token_clear(tok, PITH_TOKEN_CHARACTER);
-            tok->data.data = q;
+            tok->data.ptr = q;
             tok->data.len = 1;
             t->p = q + 1;
             *emitted = true;
@@ -446,10 +446,10 @@ static bool emit_run(pith_tokenizer *t, pith_token *tok) {
     if (tk_run_empty(t)) return false;
     tk_token_clear(tok, PITH_TOKEN_CHARACTER);
     if (t->run_in_buf) {
-        tok->data.data = t->text.data;
+        tok->data.ptr = t->text.data;
         tok->data.len = t->text.len;
     } else {
-        tok->data.data = t->run;
+        tok->data.ptr = t->run;
         tok->data.len = t->run_len;
     }
     return true;

@@ -189,7 +189,7 @@ static inline bool tk_run_empty(const pith_tokenizer *t) {
  * whole struct compiles to `rep stos`, which showed up as a fifth of the
  * time spent per tag. */
 static inline void tk_token_clear(pith_token *tok, pith_token_type type) {
-    static const pith_span empty = {"", 0};
+    static const pith_slice empty = {"", 0};
     tok->type = type;
     tok->tag = PITH_TAG_UNKNOWN;
     tok->self_closing = false;

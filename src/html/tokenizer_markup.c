@@ -17,10 +17,10 @@ static void emit_comment(pith_tokenizer *t, pith_token *tok, const char *s, cons
     if (n && memchr(s, '\0', n)) {
         t->tagbuf.len = 0;
         tk_buf_add_nul_fixed(t, &t->tagbuf, s, n);
-        tok->data.data = t->tagbuf.data;
+        tok->data.ptr = t->tagbuf.data;
         tok->data.len = t->tagbuf.len;
     } else {
-        tok->data.data = s;
+        tok->data.ptr = s;
         tok->data.len = n;
     }
 }
@@ -222,11 +222,11 @@ static bool doctype(pith_tokenizer *t, pith_token *tok, const char *q) {
     if (st >= 0 && st != D_BOGUS) tok->force_quirks = true; /* EOF */
     t->p = q;
     const char *base = t->tagbuf.data ? t->tagbuf.data : "";
-    tok->name.data = base + ids[0].off;
+    tok->name.ptr = base + ids[0].off;
     tok->name.len = ids[0].len;
-    tok->public_id.data = base + ids[1].off;
+    tok->public_id.ptr = base + ids[1].off;
     tok->public_id.len = ids[1].len;
-    tok->system_id.data = base + ids[2].off;
+    tok->system_id.ptr = base + ids[2].off;
     tok->system_id.len = ids[2].len;
     return !t->oom;
 }

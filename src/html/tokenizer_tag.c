@@ -303,15 +303,15 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
         t->out_cap = cap;
     }
     tk_token_clear(tok, end_tag ? PITH_TOKEN_END_TAG : PITH_TOKEN_START_TAG);
-    tok->name.data = str_ptr(t, name);
+    tok->name.ptr = str_ptr(t, name);
     tok->name.len = name->len;
-    tok->tag = pith_tag_lookup(tok->name.data, tok->name.len);
+    tok->tag = pith_tag_lookup(tok->name.ptr, tok->name.len);
     tok->self_closing = self_closing;
     for (size_t i = 0; i < t->nattrs; i++) {
         const tk_attr *a = &t->attrs[i];
-        t->out_attrs[i].name.data = str_ptr(t, &a->name);
+        t->out_attrs[i].name.ptr = str_ptr(t, &a->name);
         t->out_attrs[i].name.len = a->name.len;
-        t->out_attrs[i].value.data = str_ptr(t, &a->value);
+        t->out_attrs[i].value.ptr = str_ptr(t, &a->value);
         t->out_attrs[i].value.len = a->value.len;
     }
     tok->attrs = t->out_attrs;
@@ -321,7 +321,7 @@ static bool emit_tag(pith_tokenizer *t, pith_token *tok, const tk_str *name, boo
             t->last_start = name->ptr;
             t->last_start_len = name->len;
         } else {
-            pith_tokenizer_set_last_start_tag(t, tok->name.data, tok->name.len);
+            pith_tokenizer_set_last_start_tag(t, tok->name.ptr, tok->name.len);
         }
     }
     return !t->oom;

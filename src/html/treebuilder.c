@@ -86,8 +86,8 @@ static bool run(tb *t) {
         }
         if (t->skip_lf) {
             t->skip_lf = false;
-            if (tok.type == PITH_TOKEN_CHARACTER && tok.data.len && tok.data.data[0] == '\n') {
-                tok.data.data++;
+            if (tok.type == PITH_TOKEN_CHARACTER && tok.data.len && tok.data.ptr[0] == '\n') {
+                tok.data.ptr++;
                 tok.data.len--;
                 if (!tok.data.len) continue;
             }

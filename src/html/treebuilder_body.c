@@ -31,7 +31,7 @@ void tb_stop_parsing(tb *t) {
 }
 
 static bool attr_ieq(const pith_token_attr *a, const char *lit) {
-    return a && ascii_ieq_lit(a->value.data, a->value.len, lit);
+    return a && ascii_ieq_lit(a->value.ptr, a->value.len, lit);
 }
 
 static bool context_is(const tb *t, pith_tag tag) { return t->context && tb_is(t->context, tag); }
@@ -385,7 +385,7 @@ static tb_result start_tag(tb *t, pith_token *tok) {
         return insert_void(t, tok);
     case PITH_TAG_IMAGE:
         tok->tag = PITH_TAG_IMG;
-        tok->name.data = "img";
+        tok->name.ptr = "img";
         tok->name.len = 3;
         return TB_REPROCESS;
     case PITH_TAG_TEXTAREA:
@@ -519,10 +519,10 @@ static bool has_nonspace(const char *s, size_t n) {
 }
 
 static tb_result characters(tb *t, const pith_token *tok) {
-    if (tok->data.len == 1 && tok->data.data[0] == '\0') return TB_DONE;
+    if (tok->data.len == 1 && tok->data.ptr[0] == '\0') return TB_DONE;
     if (!tb_reconstruct(t)) return TB_STOP;
-    if (!tb_insert_text(t, tok->data.data, tok->data.len)) return TB_STOP;
-    if (t->frameset_ok && has_nonspace(tok->data.data, tok->data.len)) t->frameset_ok = false;
+    if (!tb_insert_text(t, tok->data.ptr, tok->data.len)) return TB_STOP;
+    if (t->frameset_ok && has_nonspace(tok->data.ptr, tok->data.len)) t->frameset_ok = false;
     return TB_DONE;
 }
 

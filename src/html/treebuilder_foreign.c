@@ -167,17 +167,17 @@ static bool breakout(const pith_token *tok) {
 static bool name_ieq(const pith_node *n, const pith_token *tok) {
     if (n->len != tok->name.len) return false;
     for (size_t i = 0; i < n->len; i++)
-        if (ascii_lower((unsigned char)n->str[i]) != (unsigned char)tok->name.data[i]) return false;
+        if (ascii_lower((unsigned char)n->str[i]) != (unsigned char)tok->name.ptr[i]) return false;
     return true;
 }
 
 static tb_result foreign_chars(tb *t, const pith_token *tok) {
-    if (tok->data.len == 1 && tok->data.data[0] == '\0')
+    if (tok->data.len == 1 && tok->data.ptr[0] == '\0')
         return tb_insert_text(t, "\xEF\xBF\xBD", 3) ? TB_DONE : TB_STOP;
-    if (!tb_insert_text(t, tok->data.data, tok->data.len)) return TB_STOP;
+    if (!tb_insert_text(t, tok->data.ptr, tok->data.len)) return TB_STOP;
     if (t->frameset_ok)
         for (size_t i = 0; i < tok->data.len; i++)
-            if (!ascii_is_space(tok->data.data[i])) {
+            if (!ascii_is_space(tok->data.ptr[i])) {
                 t->frameset_ok = false;
                 break;
             }

@@ -69,13 +69,13 @@ static const char *const quirks_prefixes[] = {
     "-//webtechs//dtd mozilla html//",
 };
 
-static bool ieq(pith_span s, const char *lit) { return ascii_ieq_lit(s.data, s.len, lit); }
+static bool ieq(pith_slice s, const char *lit) { return ascii_ieq_lit(s.ptr, s.len, lit); }
 
-static bool iprefix(pith_span s, const char *lit) { return ascii_istarts_lit(s.data, s.len, lit); }
+static bool iprefix(pith_slice s, const char *lit) { return ascii_istarts_lit(s.ptr, s.len, lit); }
 
 static pith_quirks doctype_quirks(const pith_token *tok) {
     if (tok->force_quirks || !tok->has_name || !ieq(tok->name, "html")) return PITH_QUIRKS;
-    pith_span pub = tok->public_id, sys = tok->system_id;
+    pith_slice pub = tok->public_id, sys = tok->system_id;
     if (tok->has_public_id) {
         if (ieq(pub, "-//w3o//dtd w3 html strict 3.0//en//") || ieq(pub, "-/w3c/dtd html 4.0 transitional/en") ||
             ieq(pub, "html"))
@@ -101,9 +101,9 @@ static pith_quirks doctype_quirks(const pith_token *tok) {
 /* Splits a character token: inserts (or drops) its leading whitespace and
  * leaves the rest in tok. Returns true when nothing is left. */
 static bool take_space(tb *t, pith_token *tok, bool insert) {
-    size_t k = tb_space_prefix(tok->data.data, tok->data.len);
-    if (k && insert && !tb_insert_text(t, tok->data.data, k)) return true;
-    tok->data.data += k;
+    size_t k = tb_space_prefix(tok->data.ptr, tok->data.len);
+    if (k && insert && !tb_insert_text(t, tok->data.ptr, k)) return true;
+    tok->data.ptr += k;
     tok->data.len -= k;
     return tok->data.len == 0;
 }
@@ -111,7 +111,7 @@ static bool take_space(tb *t, pith_token *tok, bool insert) {
 /* Inserts only the whitespace characters of a run (frameset modes ignore
  * everything else). */
 static bool insert_spaces_only(tb *t, const pith_token *tok) {
-    const char *s = tok->data.data;
+    const char *s = tok->data.ptr;
     size_t n = tok->data.len, i = 0;
     while (i < n) {
         size_t j = i;
@@ -144,11 +144,11 @@ tb_result tb_initial(tb *t, pith_token *tok) {
     case PITH_TOKEN_DOCTYPE: {
         pith_doctype dt;
         memset(&dt, 0, sizeof dt);
-        dt.name = tok->name.data;
+        dt.name = tok->name.ptr;
         dt.name_len = (uint32_t)tok->name.len;
-        dt.public_id = tok->public_id.data;
+        dt.public_id = tok->public_id.ptr;
         dt.public_id_len = (uint32_t)tok->public_id.len;
-        dt.system_id = tok->system_id.data;
+        dt.system_id = tok->system_id.ptr;
         dt.system_id_len = (uint32_t)tok->system_id.len;
         dt.has_public_id = tok->has_public_id;
         dt.has_system_id = tok->has_system_id;
@@ -325,9 +325,9 @@ tb_result tb_in_head_noscript(tb *t, pith_token *tok) {
     case PITH_TOKEN_DOCTYPE: return TB_DONE;
     case PITH_TOKEN_COMMENT: return tb_in_head(t, tok);
     case PITH_TOKEN_CHARACTER: {
-        size_t k = tb_space_prefix(tok->data.data, tok->data.len);
-        if (k && !tb_insert_text(t, tok->data.data, k)) return TB_STOP;
-        tok->data.data += k;
+        size_t k = tb_space_prefix(tok->data.ptr, tok->data.len);
+        if (k && !tb_insert_text(t, tok->data.ptr, k)) return TB_STOP;
+        tok->data.ptr += k;
         tok->data.len -= k;
         if (!tok->data.len) return TB_DONE;
         break;
@@ -415,7 +415,7 @@ tb_result tb_after_head(tb *t, pith_token *tok) {
 tb_result tb_text(tb *t, pith_token *tok) {
     switch (tok->type) {
     case PITH_TOKEN_CHARACTER:
-        tb_insert_text(t, tok->data.data, tok->data.len);
+        tb_insert_text(t, tok->data.ptr, tok->data.len);
         return result(t);
     case PITH_TOKEN_EOF:
         tb_pop(t);
@@ -432,13 +432,13 @@ tb_result tb_text(tb *t, pith_token *tok) {
 tb_result tb_after_body(tb *t, pith_token *tok) {
     switch (tok->type) {
     case PITH_TOKEN_CHARACTER: {
-        size_t k = tb_space_prefix(tok->data.data, tok->data.len);
+        size_t k = tb_space_prefix(tok->data.ptr, tok->data.len);
         if (k == tok->data.len) return tb_in_body(t, tok);
         if (k) {
             pith_token sp = *tok;
             sp.data.len = k;
             if (tb_in_body(t, &sp) == TB_STOP) return TB_STOP;
-            tok->data.data += k;
+            tok->data.ptr += k;
             tok->data.len -= k;
         }
         break;
@@ -518,13 +518,13 @@ tb_result tb_after_after_body(tb *t, pith_token *tok) {
         return result(t);
     case PITH_TOKEN_DOCTYPE: return tb_in_body(t, tok);
     case PITH_TOKEN_CHARACTER: {
-        size_t k = tb_space_prefix(tok->data.data, tok->data.len);
+        size_t k = tb_space_prefix(tok->data.ptr, tok->data.len);
         if (k == tok->data.len) return tb_in_body(t, tok);
         if (k) {
             pith_token sp = *tok;
             sp.data.len = k;
             if (tb_in_body(t, &sp) == TB_STOP) return TB_STOP;
-            tok->data.data += k;
+            tok->data.ptr += k;
             tok->data.len -= k;
         }
         break;
@@ -548,12 +548,12 @@ tb_result tb_after_after_frameset(tb *t, pith_token *tok) {
     case PITH_TOKEN_CHARACTER: {
         /* Whitespace goes through "in body"; everything else is ignored. */
         pith_token sp = *tok;
-        const char *s = tok->data.data;
+        const char *s = tok->data.ptr;
         for (size_t i = 0; i < tok->data.len;) {
             size_t j = i;
             while (j < tok->data.len && ascii_is_space(s[j])) j++;
             if (j > i) {
-                sp.data.data = s + i;
+                sp.data.ptr = s + i;
                 sp.data.len = j - i;
                 if (tb_in_body(t, &sp) == TB_STOP) return TB_STOP;
             }

@@ -459,7 +459,7 @@ void tb_attach(tb *t, pith_node *n) {
 
 const pith_token_attr *tb_token_attr(const pith_token *tok, const char *name, size_t len) {
     for (size_t i = 0; i < tok->nattrs; i++)
-        if (tok->attrs[i].name.len == len && memcmp(tok->attrs[i].name.data, name, len) == 0)
+        if (tok->attrs[i].name.len == len && memcmp(tok->attrs[i].name.ptr, name, len) == 0)
             return &tok->attrs[i];
     return NULL;
 }
@@ -474,12 +474,12 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
         if (ta->name.len > UINT32_MAX || ta->value.len > UINT32_MAX) return false;
         /* Most names and values are slices of the input: keep them
          * without the call. */
-        a[i].name = pith_dom_in_input(t->dom, ta->name.data, ta->name.len)
-                        ? ta->name.data
-                        : pith_dom_keep(t->dom, ta->name.data, ta->name.len);
-        a[i].value = pith_dom_in_input(t->dom, ta->value.data, ta->value.len)
-                         ? ta->value.data
-                         : pith_dom_keep(t->dom, ta->value.data, ta->value.len);
+        a[i].name = pith_dom_in_input(t->dom, ta->name.ptr, ta->name.len)
+                        ? ta->name.ptr
+                        : pith_dom_keep(t->dom, ta->name.ptr, ta->name.len);
+        a[i].value = pith_dom_in_input(t->dom, ta->value.ptr, ta->value.len)
+                         ? ta->value.ptr
+                         : pith_dom_keep(t->dom, ta->value.ptr, ta->value.len);
         if (!a[i].name || !a[i].value) return false;
         a[i].name_len = (uint32_t)ta->name.len;
         a[i].value_len = (uint32_t)ta->value.len;
@@ -494,7 +494,7 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
 /* "create an element for a token" in namespace ns. */
 pith_node *tb_create(tb *t, const pith_token *tok, pith_ns ns) {
     pith_tag tag = tok->tag;
-    const char *name = tag == PITH_TAG_UNKNOWN ? tok->name.data : NULL;
+    const char *name = tag == PITH_TAG_UNKNOWN ? tok->name.ptr : NULL;
     pith_node *n = pith_dom_element(t->dom, tag, ns, name, tok->name.len);
     if (!n) goto fail;
     if (ns == PITH_NS_SVG) {
@@ -508,8 +508,8 @@ pith_node *tb_create(tb *t, const pith_token *tok, pith_ns ns) {
     if (!copy_attrs(t, n, tok, ns)) goto fail;
     if (ns == PITH_NS_MATHML && tag == PITH_TAG_ANNOTATION_XML) {
         const pith_token_attr *enc = tb_token_attr(tok, "encoding", 8);
-        if (enc && (ascii_ieq_lit(enc->value.data, enc->value.len, "text/html") ||
-                    ascii_ieq_lit(enc->value.data, enc->value.len, "application/xhtml+xml")))
+        if (enc && (ascii_ieq_lit(enc->value.ptr, enc->value.len, "text/html") ||
+                    ascii_ieq_lit(enc->value.ptr, enc->value.len, "application/xhtml+xml")))
             n->flags |= PITH_NODE_F_HTML_INTEGRATION;
     }
     if (ns == PITH_NS_HTML && tag == PITH_TAG_TEMPLATE) {
@@ -549,7 +549,7 @@ pith_node *tb_insert_tag(tb *t, pith_tag tag) {
     memset(&tok, 0, sizeof tok);
     tok.type = PITH_TOKEN_START_TAG;
     tok.tag = tag;
-    tok.name.data = pith_tag_name(tag);
+    tok.name.ptr = pith_tag_name(tag);
     tok.name.len = pith_tag_name_len(tag);
     return tb_insert(t, &tok);
 }
@@ -578,7 +578,7 @@ bool tb_insert_comment(tb *t, const pith_token *tok, pith_node *parent) {
     if (!t->keep_comments) return true;
     pith_node *before = NULL;
     if (!parent) tb_place(t, NULL, &parent, &before);
-    pith_node *n = pith_dom_comment(t->dom, tok->data.data, tok->data.len);
+    pith_node *n = pith_dom_comment(t->dom, tok->data.ptr, tok->data.len);
     if (!n) {
         t->failed = true;
         return false;
@@ -604,11 +604,11 @@ bool tb_add_missing_attrs(tb *t, pith_node *el, const pith_token *tok) {
         bool have = false;
         for (size_t j = 0; j < old && !have; j++)
             have = a[j].ns == PITH_ATTR_NS_NONE && a[j].name_len == ta->name.len &&
-                   memcmp(a[j].name, ta->name.data, ta->name.len) == 0;
+                   memcmp(a[j].name, ta->name.ptr, ta->name.len) == 0;
         if (have) continue;
         pith_attr *d = &a[old + add];
-        d->name = pith_dom_keep(t->dom, ta->name.data, ta->name.len);
-        d->value = pith_dom_keep(t->dom, ta->value.data, ta->value.len);
+        d->name = pith_dom_keep(t->dom, ta->name.ptr, ta->name.len);
+        d->value = pith_dom_keep(t->dom, ta->value.ptr, ta->value.len);
         if (!d->name || !d->value) {
             t->failed = true;
             return false;
@@ -627,7 +627,7 @@ bool tb_add_missing_attrs(tb *t, pith_node *el, const pith_token *tok) {
 bool tb_end_name_is(const pith_node *n, const pith_token *tok) {
     if (n->ns != PITH_NS_HTML) return false;
     if (tok->tag != PITH_TAG_UNKNOWN) return n->tag == tok->tag;
-    return n->tag == PITH_TAG_UNKNOWN && n->len == tok->name.len && memcmp(n->str, tok->name.data, n->len) == 0;
+    return n->tag == PITH_TAG_UNKNOWN && n->len == tok->name.len && memcmp(n->str, tok->name.ptr, n->len) == 0;
 }
 
 

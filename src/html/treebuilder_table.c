@@ -32,7 +32,7 @@ static tb_result foster_in_body(tb *t, pith_token *tok) {
 
 static bool type_hidden(const pith_token *tok) {
     const pith_token_attr *a = tb_token_attr(tok, "type", 4);
-    return a && ascii_ieq_lit(a->value.data, a->value.len, "hidden");
+    return a && ascii_ieq_lit(a->value.ptr, a->value.len, "hidden");
 }
 
 /* ---------------------------------------------------------------- in table */
@@ -176,7 +176,7 @@ void tb_flush_table_text(tb *t) {
         pith_token chars;
         memset(&chars, 0, sizeof chars);
         chars.type = PITH_TOKEN_CHARACTER;
-        chars.data.data = t->pend;
+        chars.data.ptr = t->pend;
         chars.data.len = t->pend_len;
         foster_in_body(t, &chars);
     } else {
@@ -188,11 +188,11 @@ void tb_flush_table_text(tb *t) {
 
 tb_result tb_in_table_text(tb *t, pith_token *tok) {
     if (tok->type == PITH_TOKEN_CHARACTER) {
-        if (tok->data.len == 1 && tok->data.data[0] == '\0') return TB_DONE;
+        if (tok->data.len == 1 && tok->data.ptr[0] == '\0') return TB_DONE;
         if (!t->pend_nonspace)
             for (size_t i = 0; i < tok->data.len && !t->pend_nonspace; i++)
-                t->pend_nonspace = !ascii_is_space(tok->data.data[i]);
-        return pend_add(t, tok->data.data, tok->data.len) ? TB_DONE : TB_STOP;
+                t->pend_nonspace = !ascii_is_space(tok->data.ptr[i]);
+        return pend_add(t, tok->data.ptr, tok->data.len) ? TB_DONE : TB_STOP;
     }
     tb_flush_table_text(t);
     if (t->failed) return TB_STOP;
@@ -238,9 +238,9 @@ tb_result tb_in_caption(tb *t, pith_token *tok) {
 tb_result tb_in_column_group(tb *t, pith_token *tok) {
     switch (tok->type) {
     case PITH_TOKEN_CHARACTER: {
-        size_t k = tb_space_prefix(tok->data.data, tok->data.len);
-        if (k && !tb_insert_text(t, tok->data.data, k)) return TB_STOP;
-        tok->data.data += k;
+        size_t k = tb_space_prefix(tok->data.ptr, tok->data.len);
+        if (k && !tb_insert_text(t, tok->data.ptr, k)) return TB_STOP;
+        tok->data.ptr += k;
         tok->data.len -= k;
         if (!tok->data.len) return TB_DONE;
         break;

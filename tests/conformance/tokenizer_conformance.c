@@ -123,8 +123,8 @@ static json_t *normalise_expected(json_t *out, int dbl) {
 
 /* ---------------------------------------------------------------- running */
 
-static json_t *span_or_null(bool has, pith_span s) {
-    return has ? json_stringn_nocheck(s.data, s.len) : json_null();
+static json_t *span_or_null(bool has, pith_slice s) {
+    return has ? json_stringn_nocheck(s.ptr, s.len) : json_null();
 }
 
 /* Tokenizes input in the given state; returns the tokens in test format. */
@@ -146,8 +146,8 @@ static json_t *tokenize(const char *input, size_t len, pith_tokenizer_state stat
             break;
         }
         if (tok.type == PITH_TOKEN_CHARACTER) {
-            if (tok.data.len != 1 && memchr(tok.data.data, 0, tok.data.len)) *ok = 0; /* contract */
-            pith_buf_append(&chars, tok.data.data, tok.data.len);
+            if (tok.data.len != 1 && memchr(tok.data.ptr, 0, tok.data.len)) *ok = 0; /* contract */
+            pith_buf_append(&chars, tok.data.ptr, tok.data.len);
             in_chars = true;
             continue;
         }
@@ -167,20 +167,20 @@ static json_t *tokenize(const char *input, size_t len, pith_tokenizer_state stat
         case PITH_TOKEN_START_TAG: {
             json_t *attrs = json_object();
             for (size_t i = 0; i < tok.nattrs; i++) {
-                char *k = strndup(tok.attrs[i].name.data, tok.attrs[i].name.len);
+                char *k = strndup(tok.attrs[i].name.ptr, tok.attrs[i].name.len);
                 if (json_object_get(attrs, k)) *ok = 0; /* duplicates must be gone */
-                json_object_set_new_nocheck(attrs, k, json_stringn_nocheck(tok.attrs[i].value.data, tok.attrs[i].value.len));
+                json_object_set_new_nocheck(attrs, k, json_stringn_nocheck(tok.attrs[i].value.ptr, tok.attrs[i].value.len));
                 free(k);
             }
-            j = json_pack("[s s# o]", "StartTag", tok.name.data, (int)tok.name.len, attrs);
+            j = json_pack("[s s# o]", "StartTag", tok.name.ptr, (int)tok.name.len, attrs);
             if (tok.self_closing) json_array_append_new(j, json_true());
             break;
         }
         case PITH_TOKEN_END_TAG:
-            j = json_pack("[s s#]", "EndTag", tok.name.data, (int)tok.name.len);
+            j = json_pack("[s s#]", "EndTag", tok.name.ptr, (int)tok.name.len);
             break;
         case PITH_TOKEN_COMMENT:
-            j = json_pack("[so]", "Comment", json_stringn_nocheck(tok.data.data, tok.data.len));
+            j = json_pack("[so]", "Comment", json_stringn_nocheck(tok.data.ptr, tok.data.len));
             break;
         default:
             break;

@@ -38,8 +38,8 @@ static bool in_input(const fixture *f, const char *p) {
     return p >= f->input && p <= f->input + f->len;
 }
 
-static bool span_is(pith_span s, const char *want) {
-    return s.len == strlen(want) && memcmp(s.data, want, s.len) == 0;
+static bool span_is(pith_slice s, const char *want) {
+    return s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
 }
 
 /* Pulls the next token that is not EOF-or-chars merging; returns type. */
@@ -56,13 +56,13 @@ static void test_zero_copy(void) {
     fx_open(&f, s, strlen(s));
     pith_token tok;
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
-    CHECK(tok.tag == PITH_TAG_DIV && span_is(tok.name, "div") && in_input(&f, tok.name.data));
+    CHECK(tok.tag == PITH_TAG_DIV && span_is(tok.name, "div") && in_input(&f, tok.name.ptr));
     CHECK(tok.nattrs == 2);
-    CHECK(span_is(tok.attrs[0].name, "class") && in_input(&f, tok.attrs[0].name.data));
-    CHECK(span_is(tok.attrs[0].value, "a b") && in_input(&f, tok.attrs[0].value.data));
-    CHECK(span_is(tok.attrs[1].value, "x") && in_input(&f, tok.attrs[1].value.data));
+    CHECK(span_is(tok.attrs[0].name, "class") && in_input(&f, tok.attrs[0].name.ptr));
+    CHECK(span_is(tok.attrs[0].value, "a b") && in_input(&f, tok.attrs[0].value.ptr));
+    CHECK(span_is(tok.attrs[1].value, "x") && in_input(&f, tok.attrs[1].value.ptr));
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
-    CHECK(span_is(tok.data, "hello ") && in_input(&f, tok.data.data));
+    CHECK(span_is(tok.data, "hello ") && in_input(&f, tok.data.ptr));
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_B);
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "world"));
     CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_B);
@@ -75,11 +75,11 @@ static void test_zero_copy(void) {
     s = "<DIV Class='&amp;x'>a &lt; b</DIV><!--c-->";
     fx_open(&f, s, strlen(s));
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
-    CHECK(span_is(tok.name, "div") && !in_input(&f, tok.name.data) && tok.tag == PITH_TAG_DIV);
+    CHECK(span_is(tok.name, "div") && !in_input(&f, tok.name.ptr) && tok.tag == PITH_TAG_DIV);
     CHECK(span_is(tok.attrs[0].name, "class") && span_is(tok.attrs[0].value, "&x"));
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a < b"));
     CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_DIV);
-    CHECK(next(&f, &tok) == PITH_TOKEN_COMMENT && span_is(tok.data, "c") && in_input(&f, tok.data.data));
+    CHECK(next(&f, &tok) == PITH_TOKEN_COMMENT && span_is(tok.data, "c") && in_input(&f, tok.data.ptr));
     fx_close(&f);
 }
 
@@ -91,10 +91,10 @@ static void test_nul(void) {
     static const char data[] = "a\0b<p x=\"1\0\">\0";
     fx_open(&f, data, sizeof data - 1);
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "a"));
-    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.data[0] == 0);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.ptr[0] == 0);
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "b"));
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && span_is(tok.attrs[0].value, "1\xEF\xBF\xBD"));
-    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.data[0] == 0);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && tok.data.len == 1 && tok.data.ptr[0] == 0);
     CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
     fx_close(&f);
 
@@ -127,7 +127,7 @@ static void test_long_runs(void) {
     pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
     CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER);
     CHECK(span_is(tok.data, "if (a<b && c<d) x='</div>'+\"<!--\"+'-->'; y=\"</scrip\""));
-    CHECK(in_input(&f, tok.data.data));
+    CHECK(in_input(&f, tok.data.ptr));
     CHECK(next(&f, &tok) == PITH_TOKEN_END_TAG && tok.tag == PITH_TAG_SCRIPT);
     fx_close(&f);
 
@@ -186,7 +186,7 @@ static void test_truncation(void) {
                     pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
                 if (tok.type == PITH_TOKEN_START_TAG && tok.tag == PITH_TAG_SVG)
                     pith_tokenizer_set_cdata_allowed(f.t, true);
-                if (tok.type == PITH_TOKEN_CHARACTER && tok.data.len != 1 && memchr(tok.data.data, 0, tok.data.len))
+                if (tok.type == PITH_TOKEN_CHARACTER && tok.data.len != 1 && memchr(tok.data.ptr, 0, tok.data.len))
                     ok = false;
             } while (ok && tok.type != PITH_TOKEN_EOF && count <= cut + 2);
             if (!ok || tok.type != PITH_TOKEN_EOF) bad++;
@@ -209,7 +209,7 @@ static void test_huge_attribute(void) {
     fx_open(&f, s, n + 11);
     pith_token tok;
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1);
-    CHECK(tok.attrs[0].value.len == n && in_input(&f, tok.attrs[0].value.data));
+    CHECK(tok.attrs[0].value.len == n && in_input(&f, tok.attrs[0].value.ptr));
     CHECK(next(&f, &tok) == PITH_TOKEN_EOF);
     fx_close(&f);
 
@@ -217,7 +217,7 @@ static void test_huge_attribute(void) {
     memcpy(s + 9 + n - 5, "&amp;", 5);
     fx_open(&f, s, n + 11);
     CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG && tok.nattrs == 1);
-    CHECK(tok.attrs[0].value.len == n - 4 && tok.attrs[0].value.data[n - 5] == '&');
+    CHECK(tok.attrs[0].value.len == n - 4 && tok.attrs[0].value.ptr[n - 5] == '&');
     fx_close(&f);
 
     /* Unterminated: EOF in the value drops the tag. */
@@ -511,10 +511,10 @@ static void test_scanner_edges(void) {
                         ok = ok && tok.type == PITH_TOKEN_EOF;
                     } else {
                         ok = ok && tok.type == PITH_TOKEN_START_TAG && tok.name.len == len + 1 &&
-                             tok.name.data[0] == 'x' && memcmp(tok.name.data + 1, lower, len) == 0 &&
+                             tok.name.ptr[0] == 'x' && memcmp(tok.name.ptr + 1, lower, len) == 0 &&
                              tok.nattrs == 1 && tok.attrs[0].name.len == len &&
-                             memcmp(tok.attrs[0].name.data, lower, len) == 0 && tok.attrs[0].value.len == len &&
-                             memcmp(tok.attrs[0].value.data, value, len) == 0 &&
+                             memcmp(tok.attrs[0].name.ptr, lower, len) == 0 && tok.attrs[0].value.len == len &&
+                             memcmp(tok.attrs[0].value.ptr, value, len) == 0 &&
                              pith_tokenizer_next(f.t, &tok) && tok.type == PITH_TOKEN_EOF;
                     }
                     fx_close(&f);
@@ -527,7 +527,7 @@ static void test_scanner_edges(void) {
                 pith_token tok;
                 fx_open(&f, in, (size_t)n);
                 bool ok = pith_tokenizer_next(f.t, &tok) && tok.type == PITH_TOKEN_END_TAG &&
-                          tok.name.len == len + 1 && memcmp(tok.name.data + 1, lower, len) == 0;
+                          tok.name.len == len + 1 && memcmp(tok.name.ptr + 1, lower, len) == 0;
                 fx_close(&f);
                 checked++;
                 if (!ok && bad++ < 5) fprintf(stderr, "scanner edge: end tag len %zu pos %d kind %d\n", len, pos, kind);
