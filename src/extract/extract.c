@@ -265,6 +265,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     bool thread = false;
     if (out->page_type == PITH_PAGE_FORUM && !thread_emit(&f, &eo, builder, arena, &out->posts, &out->nposts, &thread))
         return false;
+    if (thread && out->nposts && !pith_metadata_thread_author(&out->meta, out->posts[0].author, arena)) return false;
     if (!thread && sel.core >= 0) emit_article(&f, &sel, &eo, builder, arena);
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;

@@ -536,6 +536,28 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
     return c.ok;
 }
 
+/* ---------------------------------------------------------------- threads */
+
+bool pith_metadata_thread_author(pith_metadata *m, const char *starter, pith_arena *a) {
+    if (!starter || !*starter) return true;
+    size_t n = strlen(starter);
+    if (m->authors.count) {
+        const char *first = m->authors.items[0];
+        size_t fl = strlen(first);
+        const char *p = fl > n ? meta_ifind(first, fl, starter, n) : NULL;
+        /* The starter's name as whole words inside the byline found. */
+        if (!p || (p > first && ascii_is_alnum((unsigned char)p[-1])) ||
+            (p + n < first + fl && ascii_is_alnum((unsigned char)p[n])))
+            return true;
+    }
+    pith_strings l = {NULL, 0};
+    if (!meta_list_add(a, &l, PITH_META_MAX_AUTHORS, starter, n)) return false;
+    for (size_t i = 1; i < m->authors.count; i++)
+        if (!meta_list_add(a, &l, PITH_META_MAX_AUTHORS, m->authors.items[i], strlen(m->authors.items[i]))) return false;
+    m->authors = l;
+    return true;
+}
+
 /* ---------------------------------------------------------------- credits */
 
 /* Credit labels that open a "... by NAMES" clause at the end of wire and

@@ -84,6 +84,12 @@ typedef struct meta_hints {
 bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url_len, const char *reference_date,
                            pith_arena *arena, pith_memo *classes, pith_metadata *out, meta_hints *hints);
 
+/* A forum thread's author is its starter, the first post's author: it is
+ * the page's author when the metadata found none, or found it with page
+ * furniture around it ("by galitsyn »" for "galitsyn"). Returns false only
+ * when the arena ran out. */
+bool pith_metadata_thread_author(pith_metadata *m, const char *starter, pith_arena *a);
+
 /* True for NULL or a string that parses as a date (pith_options.reference_date). */
 bool pith_metadata_reference_ok(const char *reference_date);
 

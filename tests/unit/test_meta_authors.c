@@ -180,6 +180,25 @@ static void test_clean_names(void) {
     CHECK_STR_EQ(names("The Russian and Syrian defense ministries"), "(none)");
 }
 
+/* A thread's starter is its author when none was found, or found with
+ * furniture around the name; a different name found stays. */
+static const char *starter(const char *found, const char *first_post) {
+    static char buf[512];
+    pith_metadata m;
+    memset(&m, 0, sizeof m);
+    if (found) CHECK(meta_list_add(&arena, &m.authors, 16, found, strlen(found)));
+    CHECK(pith_metadata_thread_author(&m, first_post, &arena));
+    return join(m.authors, buf, "(none)");
+}
+
+static void test_thread_starter(void) {
+    CHECK_STR_EQ(starter(NULL, "galitsyn"), "galitsyn");
+    CHECK_STR_EQ(starter("by galitsyn \xc2\xbb", "galitsyn"), "galitsyn");
+    CHECK_STR_EQ(starter("John Smith", "Jo"), "John Smith");
+    CHECK_STR_EQ(starter("Jane Doe", "spartan14"), "Jane Doe");
+    CHECK_STR_EQ(starter(NULL, NULL), "(none)");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -189,6 +208,7 @@ int main(void) {
     RUN(test_credits);
     RUN(test_source_credits);
     RUN(test_clean_names);
+    RUN(test_thread_starter);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }

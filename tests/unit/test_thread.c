@@ -231,6 +231,12 @@ static void check_engine(const char *name, post_fn fn, const char *wrap_open, co
         CHECK_STR_EQ(p->text, BODIES[i]);
     }
     CHECK(pith_result_post(r, n) == NULL);
+    /* The thread's author is its starter (issue 11). */
+    const pith_metadata *m = pith_result_metadata(r);
+    if (authors) {
+        CHECK(m && m->authors.count >= 1);
+        if (m && m->authors.count) CHECK_STR_EQ(m->authors.items[0], AUTHORS[0]);
+    }
     /* Text: each post is a section headed by its author; no user boxes,
      * counters, signatures or buttons. */
     char *text = NULL;
