@@ -241,8 +241,9 @@ bool pith_decode_html_borrow(pith_arena *arena, const char *bytes, size_t len, c
         r.have_stats = true;
     }
     /* The text equals the bytes: valid UTF-8 (or plain ASCII in a
-     * single-byte encoding) without a '\r' to normalise. */
-    if (r.have_stats && !r.stats.errors && !r.stats.truncated && !r.stats.has_cr &&
+     * single-byte encoding). A '\r' stays: the tokenizer reads CR LF and
+     * lone CR as '\n' itself (tokenizer.h). */
+    if (r.have_stats && !r.stats.errors && !r.stats.truncated &&
         (kind == PITH_ENCKIND_UTF8 || (kind == PITH_ENCKIND_SBCS && !r.stats.multibyte))) {
         *out = (const char *)b;
         *out_len = n;

@@ -56,7 +56,9 @@ bool pith_decode_html(pith_arena *arena, const char *bytes, size_t len,
                       char **out, size_t *out_len, pith_decode_info *info);
 
 /* pith_decode_html without the copy when the text would equal the input:
- * valid UTF-8 (or ASCII in a single-byte encoding) without '\r'. Then
+ * valid UTF-8 (or ASCII in a single-byte encoding), up to newlines: the
+ * text may hold '\r', which only the tokenizer may read (it normalises CR
+ * LF and lone CR to '\n' itself; pith_decode_html's text has none). Then
  * *borrowed is set and *out points into bytes (after any BOM), NOT
  * NUL-terminated, valid as long as bytes; otherwise as pith_decode_html. */
 bool pith_decode_html_borrow(pith_arena *arena, const char *bytes, size_t len, const char *transport,

@@ -73,10 +73,16 @@ bool tk_buf_grow(pith_tokenizer *t, tk_buf *b, size_t extra) {
 bool tk_buf_add_nul_fixed(pith_tokenizer *t, tk_buf *b, const char *s, size_t n) {
     const char *end = s + n;
     while (s < end) {
-        const char *z = memchr(s, '\0', (size_t)(end - s));
-        if (!z) return tk_buf_add(t, b, s, (size_t)(end - s));
-        if (!tk_buf_add(t, b, s, (size_t)(z - s)) || !tk_buf_add(t, b, TK_FFFD, 3)) return false;
-        s = z + 1;
+        const char *z = tk_scan2(s, end, '\0', '\r');
+        if (!tk_buf_add(t, b, s, (size_t)(z - s))) return false;
+        if (z == end) break;
+        if (*z == '\0') {
+            if (!tk_buf_add(t, b, TK_FFFD, 3)) return false;
+            s = z + 1;
+        } else {
+            if (!tk_buf_add(t, b, "\n", 1)) return false;
+            s = tk_after_cr(z, end);
+        }
     }
     return true;
 }
@@ -160,6 +166,21 @@ bool tk_appropriate_end(const pith_tokenizer *t, const char *lt) {
 
 /* ================================================================ text states */
 
+/* A '\r' at q in a text run (everything before q already added): the run
+ * gets the '\n' it stands for, and *next is the byte to go on from. A CR LF
+ * that starts a run is skipped to its LF, which the caller's next slice
+ * takes, so the run stays a slice of the input (text between tags in CR LF
+ * files mostly starts so); anywhere else the run is copied. */
+static bool run_cr(pith_tokenizer *t, const char *q, const char **next) {
+    const char *after = tk_after_cr(q, t->end);
+    if (after == q + 2 && tk_run_empty(t) && !t->run_in_buf) {
+        *next = q + 1; /* the caller's next slice starts at the LF */
+        return true;
+    }
+    *next = after;
+    return tk_run_bytes(t, "\n", 1);
+}
+
 static bool run_charref(pith_tokenizer *t, const char *amp, const char **next) {
     char out[8];
     size_t out_len = 0;
@@ -177,7 +198,7 @@ static bool run_charref(pith_tokenizer *t, const char *amp, const char **next) {
 static bool run_data(pith_tokenizer *t, pith_token *tok) {
     const char *p = t->p, *end = t->end;
     for (;;) {
-        const char *q = tk_scan3(p, end, '<', '&', '\0');
+        const char *q = tk_scan4(p, end, '<', '&', '\0', '\r');
         if (!tk_run_slice(t, p, q)) return false;
         if (q == end) {
             t->p = end;
@@ -194,6 +215,8 @@ static bool run_data(pith_tokenizer *t, pith_token *tok) {
             p = q + 1;
         } else if (*q == '&') {
             if (!run_charref(t, q, &p)) return false;
+        } else if (*q == '\r') {
+            if (!run_cr(t, q, &p)) return false;
         } else {
             if (!tk_run_empty(t)) {
                 t->p = q;
@@ -213,7 +236,7 @@ static bool run_data(pith_tokenizer *t, pith_token *tok) {
 static bool run_raw(pith_tokenizer *t, bool refs) {
     const char *p = t->p, *end = t->end;
     for (;;) {
-        const char *q = refs ? tk_scan3(p, end, '<', '&', '\0') : tk_scan2(p, end, '<', '\0');
+        const char *q = refs ? tk_scan4(p, end, '<', '&', '\0', '\r') : tk_scan3(p, end, '<', '\0', '\r');
         if (!tk_run_slice(t, p, q)) return false;
         if (q == end) {
             t->p = end;
@@ -229,6 +252,8 @@ static bool run_raw(pith_tokenizer *t, bool refs) {
             p = q + 1;
         } else if (*q == '&') {
             if (!run_charref(t, q, &p)) return false;
+        } else if (*q == '\r') {
+            if (!run_cr(t, q, &p)) return false;
         } else {
             if (!tk_run_bytes(t, TK_FFFD, 3)) return false;
             p = q + 1;
@@ -240,12 +265,15 @@ static bool run_raw(pith_tokenizer *t, bool refs) {
 static bool run_plaintext(pith_tokenizer *t) {
     const char *p = t->p, *end = t->end;
     while (p < end) {
-        const char *z = memchr(p, '\0', (size_t)(end - p));
-        const char *q = z ? z : end;
+        const char *q = tk_scan2(p, end, '\0', '\r');
         if (!tk_run_slice(t, p, q)) return false;
-        if (!z) break;
+        if (q == end) break;
+        if (*q == '\r') {
+            if (!run_cr(t, q, &p)) return false;
+            continue;
+        }
         if (!tk_run_bytes(t, TK_FFFD, 3)) return false;
-        p = z + 1;
+        p = q + 1;
     }
     t->p = end;
     return true;
@@ -258,11 +286,15 @@ static bool run_cdata(pith_tokenizer *t, pith_token *tok, bool *emitted) {
     const char *p = t->p, *end = t->end;
     *emitted = false;
     for (;;) {
-        const char *q = tk_scan2(p, end, ']', '\0');
+        const char *q = tk_scan3(p, end, ']', '\0', '\r');
         if (!tk_run_slice(t, p, q)) return false;
         if (q == end) {
             t->p = end;
             return true;
+        }
+        if (*q == '\r') {
+            if (!run_cr(t, q, &p)) return false;
+            continue;
         }
         if (*q == '\0') {
             if (!tk_run_empty(t)) {
@@ -314,7 +346,8 @@ static bool script_word(const char *s, const char *end, const char **after) {
     static const char word[] = "script";
     for (int i = 0; i < 6; i++)
         if (ascii_lower((unsigned char)s[i]) != (unsigned char)word[i]) return false;
-    *after = r + 1;
+    /* The delimiter is left to the new state, where it is text (a CR there
+     * gets its '\n'). */
     return true;
 }
 
@@ -351,7 +384,7 @@ static bool run_script(pith_tokenizer *t) {
         const char *q = p;
         bool stop = false;
         if (s == SC_NORMAL) {
-            p = q = tk_scan2(p, end, '<', '\0');
+            p = q = tk_scan3(p, end, '<', '\0', '\r');
             if (q == end) break;
             if (*q == '<') {
                 if (tk_appropriate_end(t, q)) {
@@ -364,7 +397,7 @@ static bool run_script(pith_tokenizer *t) {
                 }
             }
         } else if (s == SC_ESC || s == SC_DESC) {
-            p = q = tk_scan3(p, end, '-', '<', '\0');
+            p = q = tk_scan4(p, end, '-', '<', '\0', '\r');
             if (q == end) break;
             if (*q == '-') {
                 s = s == SC_ESC ? SC_ESC_DASH : SC_DESC_DASH;
@@ -398,6 +431,11 @@ static bool run_script(pith_tokenizer *t) {
         if (*q == '\0' && p == q) {
             if (!tk_run_slice(t, lit, q) || !tk_run_bytes(t, TK_FFFD, 3)) return false;
             p = lit = q + 1;
+        } else if (*q == '\r') {
+            /* Text in every script state, like the '\n' it stands for (which
+             * changes no state when it follows). */
+            if (!tk_run_slice(t, lit, q) || !run_cr(t, q, &p)) return false;
+            lit = p;
         }
     }
     if (!tk_run_slice(t, lit, end)) return false;

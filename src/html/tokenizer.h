@@ -2,8 +2,11 @@
  * tokenizer.h - the WHATWG HTML tokenizer (13.2.5), state by state.
  *
  * Input is the decoded buffer from encoding.h: valid UTF-8 (surrogate code
- * points may appear as 3-byte sequences in tests), with newlines already
- * normalised (no CR). NUL bytes may appear and are handled per the spec.
+ * points may appear as 3-byte sequences in tests). Newlines need not be
+ * normalised: a CR LF or lone CR reads as '\n' wherever it is text (runs,
+ * attribute values, comments, DOCTYPE identifiers) and as white space
+ * elsewhere, so clean input with CRs can be tokenized in place, copying only
+ * the runs that hold one. NUL bytes may appear and are handled per the spec.
  *
  * The tree builder drives the tokenizer: it pulls one token at a time and
  * switches the state for RCDATA/RAWTEXT/script/PLAINTEXT elements and tells

@@ -105,31 +105,44 @@ struct pith_tokenizer {
 
 /* ---------------------------------------------------------------- bytes */
 
+/* '\r' is white space too: the input may hold it raw (see tokenizer.h),
+ * and the '\n' it stands for is white space. */
 static inline bool tk_is_ws(unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\f';
+    return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
 }
 
-/* First byte in [p, end) equal to a, b or c, or end. The 16-byte loads
+/* First byte in [p, end) equal to a, b, c or d, or end. The 16-byte loads
  * stop 16 bytes before end; the bytes after are read one by one, so no
  * read ever passes the buffer's end. */
-TK_HOT const char *tk_scan3(const char *p, const char *end, char a, char b, char c) {
+TK_HOT const char *tk_scan4(const char *p, const char *end, char a, char b, char c, char d) {
 #if defined(TK_SSE2)
-    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c), vd = _mm_set1_epi8(d);
     while (end - p >= 16) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
-                                 _mm_cmpeq_epi8(x, vc));
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
         int bits = _mm_movemask_epi8(m);
         if (bits) return p + __builtin_ctz((unsigned)bits);
         p += 16;
     }
 #endif
-    while (p < end && *p != a && *p != b && *p != c) p++;
+    while (p < end && *p != a && *p != b && *p != c && *p != d) p++;
     return p;
 }
 
+static inline const char *tk_scan3(const char *p, const char *end, char a, char b, char c) {
+    return tk_scan4(p, end, a, b, c, c);
+}
+
 static inline const char *tk_scan2(const char *p, const char *end, char a, char b) {
-    return tk_scan3(p, end, a, b, b);
+    return tk_scan4(p, end, a, b, b, b);
+}
+
+/* The byte after a '\r' at q and the '\n' that may follow it: CR LF and a
+ * lone CR both read as one '\n' (13.2.3.5, normally done while decoding;
+ * clean UTF-8 input is tokenized where it lies, '\r' and all). */
+static inline const char *tk_after_cr(const char *q, const char *end) {
+    return q + 1 < end && q[1] == '\n' ? q + 2 : q + 1;
 }
 
 /* ---------------------------------------------------------------- scratch */
@@ -148,7 +161,8 @@ TK_HOT bool tk_buf_add(pith_tokenizer *t, tk_buf *b, const char *s, size_t n) {
     return true;
 }
 
-/* Appends `n` bytes of s replacing each NUL with U+FFFD. */
+/* Appends `n` bytes of s replacing each NUL with U+FFFD and each CR LF or
+ * lone CR with '\n'. */
 bool tk_buf_add_nul_fixed(pith_tokenizer *t, tk_buf *b, const char *s, size_t n);
 
 #define TK_FFFD "\xEF\xBF\xBD"

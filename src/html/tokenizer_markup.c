@@ -7,14 +7,14 @@
  * the input from after "<!--" up to the closing "--" / "--!" (the "<!--"
  * look-alike states inside a comment only report errors), with NUL turned
  * into U+FFFD. So the states below only find where the data ends, and the
- * data is a slice of the input unless it holds a NUL.
+ * data is a slice of the input unless it holds a NUL or a CR.
  */
 #include "tokenizer_internal.h"
 
 static void emit_comment(pith_tokenizer *t, pith_token *tok, const char *s, const char *e) {
     tk_token_clear(tok, PITH_TOKEN_COMMENT);
     size_t n = (size_t)(e - s);
-    if (n && memchr(s, '\0', n)) {
+    if (n && tk_scan2(s, e, '\0', '\r') != e) {
         t->tagbuf.len = 0;
         tk_buf_add_nul_fixed(t, &t->tagbuf, s, n);
         tok->data.ptr = t->tagbuf.data;
@@ -125,6 +125,18 @@ static void dt_add(pith_tokenizer *t, dt_str *s, unsigned char c, bool lower) {
     s->len += t->tagbuf.len - before;
 }
 
+/* Appends the identifier byte at *qp; a CR LF or lone CR adds '\n' (and
+ * *qp moves to the LF of a CR LF). */
+static void dt_add_text(pith_tokenizer *t, dt_str *s, const char **qp) {
+    const char *q = *qp;
+    if (*q == '\r') {
+        *qp = tk_after_cr(q, t->end) - 1;
+        dt_add(t, s, '\n', false);
+    } else {
+        dt_add(t, s, (unsigned char)*q, false);
+    }
+}
+
 /* Opens a quoted identifier: returns the quoted state for quote c. */
 static int dt_open_id(pith_tokenizer *t, dt_str *s, bool *has, unsigned char c, bool pub) {
     *has = true;
@@ -177,7 +189,7 @@ static int doctype_step(pith_tokenizer *t, pith_token *tok, dt_str ids[3], int s
     case D_PUB_SQ:
         if (c == (st == D_PUB_DQ ? '"' : '\'')) return D_AFTER_PUB;
         if (c == '>') break;
-        dt_add(t, &ids[1], c, false);
+        dt_add_text(t, &ids[1], qp);
         return st;
     case D_AFTER_PUB:
     case D_BETWEEN:
@@ -194,7 +206,7 @@ static int doctype_step(pith_tokenizer *t, pith_token *tok, dt_str ids[3], int s
     case D_SYS_SQ:
         if (c == (st == D_SYS_DQ ? '"' : '\'')) return D_AFTER_SYS;
         if (c == '>') break;
-        dt_add(t, &ids[2], c, false);
+        dt_add_text(t, &ids[2], qp);
         return st;
     case D_AFTER_SYS:
         if (ws) return st;

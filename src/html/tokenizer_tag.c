@@ -24,6 +24,7 @@ static const uint8_t cls[256] = {
     [0] = C_NUL | C_UNQSTOP,
     ['\t'] = C_TAGSTOP | C_UNQSTOP,
     ['\n'] = C_TAGSTOP | C_UNQSTOP,
+    ['\r'] = C_TAGSTOP | C_UNQSTOP, /* a raw CR is white space (tokenizer.h) */
     ['\f'] = C_TAGSTOP | C_UNQSTOP,
     [' '] = C_TAGSTOP | C_UNQSTOP,
     ['/'] = C_TAGSTOP,
@@ -148,7 +149,7 @@ static const char *value_ref(pith_tokenizer *t, const char *r) {
  * Returns the byte after the closing quote, or NULL at EOF. */
 static const char *read_quoted(pith_tokenizer *t, const char *q, char quote, tk_str *out) {
     const char *end = t->end;
-    const char *r = tk_scan3(q, end, quote, '&', '\0');
+    const char *r = tk_scan4(q, end, quote, '&', '\0', '\r');
     if (r == end) return NULL;
     if (*r == quote) {
         *out = slice(q, (size_t)(r - q));
@@ -162,12 +163,15 @@ static const char *read_quoted(pith_tokenizer *t, const char *q, char quote, tk_
         if (*r == quote) break;
         if (*r == '&') {
             r = value_ref(t, r);
+        } else if (*r == '\r') {
+            tk_buf_add(t, &t->tagbuf, "\n", 1);
+            r = tk_after_cr(r, end);
         } else {
             tk_buf_add(t, &t->tagbuf, TK_FFFD, 3);
             r++;
         }
         const char *s = r;
-        r = tk_scan3(r, end, quote, '&', '\0');
+        r = tk_scan4(r, end, quote, '&', '\0', '\r');
         tk_buf_add(t, &t->tagbuf, s, (size_t)(r - s));
     }
     out->len = t->tagbuf.len - out->off;

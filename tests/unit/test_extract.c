@@ -139,6 +139,51 @@ static void test_extractor_reuse(void) {
     pith_extractor_free(ex);
 }
 
+/* A page whose lines end in CR LF (or lone CR) is parsed where it lies,
+ * CRs and all: its JSON equals that of the same page with LF line ends,
+ * from a buffer that is freed before rendering (nothing points into it). */
+static char *json_of(const char *page, size_t len) {
+    char *copy = malloc(len);
+    memcpy(copy, page, len);
+    pith_result *r = NULL;
+    char *json = NULL;
+    if (pith_extract(copy, len, NULL, &r) == PITH_OK) {
+        memset(copy, 'x', len);
+        free(copy);
+        copy = NULL;
+        pith_result_render(r, PITH_FORMAT_JSON, &json, NULL);
+        pith_result_free(r);
+    }
+    free(copy);
+    return json;
+}
+
+static void test_crlf_page(void) {
+    static const char lf[] =
+        "<!DOCTYPE html>\n<html lang=en>\n<head>\n<title>Tide tables\nfor the harbour</title>\n"
+        "<meta name=\"description\" content=\"When the\nwater\nturns\">\n</head>\n<body>\n<article>\n"
+        "<h1 class=\"headline\nbig\">Tide tables for the harbour</h1>\n<p class=byline>By Ada\nMoss</p>\n"
+        "<p>The harbour master publishes the tide tables\nevery Monday, and the fishing fleet plans its week\n"
+        "around them.</p>\n<pre>\nHigh  06:12\nLow   12:30\n</pre>\n<p>Spring tides come twice a month,\n"
+        "at new and full moon, when the range is widest.</p>\n<script>var a = 1;\nvar b = 2;\n</script>\n"
+        "<!-- a\ncomment -->\n<textarea>\nnotes\n</textarea>\n</article>\n</body>\n</html>\n";
+    size_t n = strlen(lf);
+    char crlf[2 * sizeof lf], cr[sizeof lf];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lf[i] == '\n') crlf[m++] = '\r';
+        crlf[m++] = lf[i];
+        cr[i] = lf[i] == '\n' ? '\r' : lf[i];
+    }
+    char *want = json_of(lf, n), *got_crlf = json_of(crlf, m), *got_cr = json_of(cr, n);
+    CHECK(want && strstr(want, "fishing fleet"));
+    CHECK(want && got_crlf && strcmp(want, got_crlf) == 0);
+    CHECK(want && got_cr && strcmp(want, got_cr) == 0);
+    pith_free(want);
+    pith_free(got_crlf);
+    pith_free(got_cr);
+}
+
 static void test_errors(void) {
     pith_result *r = NULL;
     CHECK(pith_extract(NULL, 5, NULL, &r) == PITH_E_INVALID);
@@ -162,5 +207,6 @@ int main(void) {
     RUN(test_has_class_words);
     RUN(test_extractor_reuse);
     RUN(test_errors);
+    RUN(test_crlf_page);
     return test_summary("extract");
 }

@@ -538,6 +538,170 @@ static void test_scanner_edges(void) {
     CHECK(bad == 0);
 }
 
+/* ---------------------------------------------------------------- raw CR */
+
+/* The token stream of input[0..len) as text (adjacent character tokens
+ * joined), switching states the way the tree builder does for the few
+ * elements that need it, so RCDATA, RAWTEXT, script data, PLAINTEXT and
+ * CDATA sections are all reached. */
+typedef struct tk_dump {
+    char *s;
+    size_t len, cap;
+} tk_dump;
+
+static void dump_add(tk_dump *d, const char *s, size_t n) {
+    if (d->len + n + 1 > d->cap) {
+        while (d->len + n + 1 > d->cap) d->cap = d->cap ? 2 * d->cap : 256;
+        d->s = realloc(d->s, d->cap);
+    }
+    memcpy(d->s + d->len, s, n);
+    d->len += n;
+}
+
+static void dump_slice(tk_dump *d, char tag, pith_slice sl) {
+    char h[24];
+    int n = snprintf(h, sizeof h, "|%c%zu:", tag, sl.len);
+    dump_add(d, h, (size_t)n);
+    dump_add(d, sl.ptr, sl.len);
+}
+
+static void dump_tokens(tk_dump *d, const char *input, size_t len) {
+    fixture f;
+    fx_open(&f, input, len);
+    pith_token tok;
+    bool chars = false;
+    for (int guard = 0; guard < 100000; guard++) {
+        CHECK(pith_tokenizer_next(f.t, &tok));
+        if (tok.type == PITH_TOKEN_CHARACTER) {
+            if (!chars) dump_add(d, "|C:", 3);
+            chars = true;
+            dump_add(d, tok.data.ptr, tok.data.len);
+            continue;
+        }
+        chars = false;
+        char h[16];
+        int n = snprintf(h, sizeof h, "\n%d%d%d%d%d", (int)tok.type, tok.self_closing, tok.force_quirks,
+                         tok.has_public_id, tok.has_system_id);
+        dump_add(d, h, (size_t)n);
+        if (tok.type == PITH_TOKEN_EOF) break;
+        dump_slice(d, 'n', tok.name);
+        dump_slice(d, 'd', tok.data);
+        dump_slice(d, 'p', tok.public_id);
+        dump_slice(d, 's', tok.system_id);
+        for (size_t i = 0; i < tok.nattrs; i++) {
+            dump_slice(d, 'a', tok.attrs[i].name);
+            dump_slice(d, 'v', tok.attrs[i].value);
+        }
+        if (tok.type == PITH_TOKEN_START_TAG) {
+            if (span_is(tok.name, "title") || span_is(tok.name, "textarea"))
+                pith_tokenizer_set_state(f.t, PITH_TOK_RCDATA);
+            else if (span_is(tok.name, "style") || span_is(tok.name, "xmp"))
+                pith_tokenizer_set_state(f.t, PITH_TOK_RAWTEXT);
+            else if (span_is(tok.name, "script"))
+                pith_tokenizer_set_state(f.t, PITH_TOK_SCRIPT_DATA);
+            else if (span_is(tok.name, "plaintext"))
+                pith_tokenizer_set_state(f.t, PITH_TOK_PLAINTEXT);
+            else if (span_is(tok.name, "svg"))
+                pith_tokenizer_set_cdata_allowed(f.t, true);
+        }
+    }
+    fx_close(&f);
+}
+
+/* What decoding does: CR LF and lone CR become LF. */
+static size_t normalize_cr(char *out, const char *in, size_t len) {
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (in[i] != '\r') out[o++] = in[i];
+        else {
+            out[o++] = '\n';
+            if (i + 1 < len && in[i + 1] == '\n') i++;
+        }
+    }
+    return o;
+}
+
+/* Input holding raw CRs tokenizes exactly as its normalised form, in every
+ * place a CR can stand: text in each text state (at a run's start, middle
+ * and end, CR LF split nowhere), attribute values (quoted, unquoted, with
+ * references), white space inside tags, comments, bogus comments, DOCTYPE
+ * names and identifiers, CDATA, script escape states; then random mixes of
+ * those pieces. Each input is an exact-size heap copy (ASan sees over-reads). */
+static bool same_as_normalized(const char *in, size_t len) {
+    char *norm = malloc(len ? len : 1);
+    size_t nlen = normalize_cr(norm, in, len);
+    tk_dump a = {0}, b = {0};
+    dump_tokens(&a, in, len);
+    dump_tokens(&b, norm, nlen);
+    bool same = a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+    free(a.s);
+    free(b.s);
+    free(norm);
+    return same;
+}
+
+static void test_raw_cr(void) {
+    static const char *cases[] = {
+        "\r\n<p>a\r\nb\rc\r\n\r\n</p>\r",
+        "\r\n  <div>\r\n\r\n  text</div>\r\n",
+        "<p\r\nclass=\"a\r\nb\r\"\r\nid=x\r\ntitle='&amp;\r\n&lt\r'\r\nhref=a\rb>x</p\r\n>",
+        "<a title=\"\r\n\">\r</a><b title=\"\r\">",
+        "<img\ralt=x\r/>\r\n<br\r\n/\r\n>",
+        "<title>a\r\nb&amp;\rc</title\r\n><textarea>\r\nx\r</textarea>",
+        "<style>p{}\r\nq{}\r</style\r><xmp>\r\n</xmp>",
+        "<script>a\r\nb<!--\r\nc\r-\r-\r>\r<script>\r\nd</script>\r\n--\r\n>e</script\r\n>",
+        "<script><!--\r<script\r>x\r</script\r>-\r\n-->\r</script>",
+        "<!--a\r\nb\r--><!--\r\n--><!----\r\n--><!--\r",
+        "<!\r\nbogus\r\n><?php\r\necho?>\r</\r\nx>",
+        "<!DOCTYPE\r\nhtml\r\nPUBLIC\r\n\"-//W3C//\r\nDTD\r\" \r\n'sys\r\ntem\r'\r\n>x",
+        "<!doctype\rhtml\rsystem\r\"a\rb\">",
+        "<svg><![CDATA[a\r\nb\r]]>\r]]>\r\n</svg>",
+        "<plaintext>a\r\nb\r</plaintext>\r\n",
+        "a\0\r\n\0\r\0b",
+        "\r",
+        "\r\n",
+        "x\r",
+        "<p>&amp\r&#x41\r\n&#10\r</p>",
+        "<textarea>\r\n\r\nx</textarea><pre>\r\ny</pre>",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bool same = same_as_normalized(cases[i], strlen(cases[i]));
+        if (!same) fprintf(stderr, "raw CR: case %zu differs\n", i);
+        CHECK(same);
+    }
+    /* Text between tags that starts with CR LF stays a slice of the input. */
+    fixture f;
+    const char *s = "<p>\r\n  a</p>";
+    fx_open(&f, s, strlen(s));
+    pith_token tok;
+    CHECK(next(&f, &tok) == PITH_TOKEN_START_TAG);
+    CHECK(next(&f, &tok) == PITH_TOKEN_CHARACTER && span_is(tok.data, "\n  a") && in_input(&f, tok.data.ptr));
+    fx_close(&f);
+
+    static const char *pieces[] = {
+        "\r", "\n", "\r\n", "<", ">", "/", "=", "\"", "'", "-", "--", "!", "&amp;", "&lt", "&#13;", "&", "\0",
+        " ", "a", "B", "<p", "</p>", "<script>", "</script>", "<!--", "-->", "<title>", "</title>", "<style>",
+        "</style>", "<svg>", "<![CDATA[", "]]>", "<!DOCTYPE", " PUBLIC ", " SYSTEM ", "<x y=", "<plaintext>",
+        "<script", "]", "?", "\xC3\xA9",
+    };
+    unsigned seed = 12345;
+    int bad = 0;
+    for (int iter = 0; iter < 4000; iter++) {
+        char in[512];
+        size_t n = 0;
+        int k = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+        for (int j = 0; j < k; j++) {
+            const char *pc = pieces[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof pieces / sizeof *pieces)];
+            size_t pl = pc[0] ? strlen(pc) : 1;
+            if (n + pl > sizeof in) break;
+            memcpy(in + n, pc, pl);
+            n += pl;
+        }
+        if (!same_as_normalized(in, n) && bad++ < 3) fprintf(stderr, "raw CR: random input %d differs\n", iter);
+    }
+    CHECK(bad == 0);
+}
+
 int main(void) {
     RUN(test_scanner_edges);
     RUN(test_zero_copy);
@@ -553,5 +717,6 @@ int main(void) {
     RUN(test_cdata_and_reuse);
     RUN(test_oom);
     RUN(test_budget);
+    RUN(test_raw_cr);
     return test_summary("tokenizer");
 }
