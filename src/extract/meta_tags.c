@@ -98,10 +98,25 @@ static bool key_is(const char *k, size_t n, const char *key) {
     return key[n] == '\0';
 }
 
+/* A publication date under a name of the site's own: the known words
+ * after a prefix ("w-published-date", "sitename:publish_date"), or alone
+ * ("published", "published-date"). Not "date" and the like: too vague. */
+static const char *const PUBLISHED_SUFFIXES[] = {
+    "published", "published-date", "published_date", "publish-date", "publish_date", "publishdate",
+    "published-time", "published_time", "publication-date", "publication_date", "date-published", "date_published",
+};
+static const meta_key PUBLISHED_BY_SUFFIX = {"", MF_PUBLISHED, PUBLISHED_META_FIRST};
+
 static const meta_key *find_key(const char *k, size_t n) {
     if (!n) return NULL;
     for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
         if (key_is(k, n, KEYS[i].key)) return &KEYS[i];
+    for (size_t i = 0; i < sizeof PUBLISHED_SUFFIXES / sizeof *PUBLISHED_SUFFIXES; i++) {
+        size_t l = strlen(PUBLISHED_SUFFIXES[i]);
+        if (l > n) continue;
+        if (l < n && k[n - l - 1] != '-' && k[n - l - 1] != '_' && k[n - l - 1] != '.' && k[n - l - 1] != ':') continue;
+        if (key_is(k + n - l, l, PUBLISHED_SUFFIXES[i])) return &PUBLISHED_BY_SUFFIX;
+    }
     return NULL;
 }
 

@@ -392,6 +392,20 @@ static pith_metadata extract_ref(const char *html, const char *url, const char *
 }
 
 /* Issue 11: dates where a reader sees them. */
+/* A publication date under a meta name of the site's own making. */
+static void test_published_meta_names(void) {
+    pith_metadata m = extract("<html><head><meta name=\"w-published-date\" content=\"2025-05-27T06:03:43.274Z\">"
+                              "</head><body><h1>x</h1><p>short</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-05-27T06:03:43Z");
+    m = extract("<html><head><meta name=\"published\" content=\"July 17, 2025\"></head>"
+                "<body><h1>x</h1><p>short</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-07-17");
+    /* A word that merely ends so is not the name: "unpublished". */
+    m = extract("<html><head><meta name=\"unpublished\" content=\"2025-07-17\"></head>"
+                "<body><h1>x</h1><p>short</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "(none)");
+}
+
 static void test_visible_dates(void) {
     /* A date line under the headline, no metadata at all. */
     pith_metadata m = extract("<html><body><nav><span>Nov 1, 2025</span></nav><h1>A headline of some words</h1>"
@@ -547,6 +561,7 @@ int main(void) {
     RUN(test_headline_title);
     RUN(test_claim_review);
     RUN(test_sources);
+    RUN(test_published_meta_names);
     RUN(test_visible_dates);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
