@@ -179,6 +179,26 @@ static int headline_h1(resolve *r, pith_mstr og, pith_mstr ld) {
     return pick;
 }
 
+/* On a page other than an article, an <h1> that is the part of the <title>
+ * or og:title before a separator is the page's name, the rest the site's
+ * or section's decoration: "Flexbox" on "Flexbox - Learn web development |
+ * MDN", "Kayaks" on "Kayaks | Shop". A one-word <h1> counts here: the title
+ * confirms it. Not the site's name. (On articles "Mozilla - Wikipedia"
+ * keeps its name: readability's fixtures expect it, extract.c decides.) */
+static void head_part_h1(resolve *r, pith_mstr og, pith_mstr title) {
+    for (size_t i = 0; i < r->mf->n_h1; i++) {
+        const meta_value *h = &r->mf->h1[i];
+        size_t hn = pith_title_trim_anchor(h->s, h->len);
+        if (!hn || !usable_title(r, (pith_mstr){h->s, hn})) continue;
+        if ((og.ptr && pith_title_part_of(h->s, hn, og.ptr, og.len, false)) ||
+            (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
+            pith_mstr v = clean(r, h->s, hn);
+            if (v.ptr) r->h->name_title = v;
+            return;
+        }
+    }
+}
+
 static void resolve_title(resolve *r) {
     pith_mstr t = r->ld->headline, name = r->ld->name;
     /* JSON-LD headline and name usually agree; when they differ, the one
@@ -212,7 +232,10 @@ static void resolve_title(resolve *r) {
         pith_mstr head = pith_title_first_part(t.ptr, t.len);
         if (head.len < t.len) r->h->name_title = clean(r, head.ptr, head.len);
     }
-    if (r->headline < 0) return;
+    if (r->headline < 0) {
+        head_part_h1(r, ogs, title);
+        return;
+    }
     /* The title a reader sees is the headline: the <h1> the page's titles
      * confirmed. Where the <title> or og:title is that headline plus the
      * site's decoration ("Using promises - JavaScript | MDN"), the <h1> is

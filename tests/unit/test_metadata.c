@@ -545,6 +545,22 @@ static void test_headline_title(void) {
     p = extract_all("<html><head><title>Best Movers in NYC 2025 | Top 19 Companies</title></head><body>"
                     "<h1>Best Movers in NYC 2025 | Top 19 Companies</h1><p>Movers.</p></body></html>", NULL);
     CHECK_STR_EQ(ms(p.h.name_title), "(none)");
+    /* An <h1>, one word too, that is the title's part before a separator
+     * is the name of a page other than an article. */
+    p = extract_all("<html><head><title>Flexbox - Learn web development | MDN</title></head><body>"
+                    "<h1>Flexbox</h1><p>Layout.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "Flexbox");
+    p = extract_all("<html><head><title>Kayaks | Outdoor Co-op</title></head><body>"
+                    "<h1>Kayaks</h1><p>Boats.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "Kayaks");
+    /* Not the site's name, nor an <h1> that is the title's tail. */
+    p = extract_all("<html><head><title>Outdoor Co-op - Kayaks</title>"
+                    "<meta property=\"og:site_name\" content=\"Outdoor Co-op\"></head><body>"
+                    "<h1>Outdoor Co-op</h1><p>Boats.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "(none)");
+    p = extract_all("<html><head><title>Kayaks | Outdoor Co-op</title></head><body>"
+                    "<h1>Outdoor Co-op</h1><p>Boats.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "(none)");
     /* The same words: the page's own title stands (typography aside). */
     p = extract_all(H1_QUOTES, NULL);
     CHECK_STR_EQ(s(p.m.title), "Student Dies After \"Diet Pills\"");
