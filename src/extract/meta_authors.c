@@ -36,19 +36,26 @@ static pith_slice trim(pith_slice x) {
     static const char PUNCT[] = " \t\n\r\f,.:;-|/\"'()[]*";
     for (;;) {
         if (x.len && strchr(PUNCT, x.ptr[0]) && x.ptr[0]) x.ptr++, x.len--;
-        else if (x.len >= 2 && (unsigned char)x.ptr[0] == 0xC2 && (unsigned char)x.ptr[1] == 0xA0) x.ptr += 2, x.len -= 2;
+        else if (x.len >= 2 && (unsigned char)x.ptr[0] == 0xC2 &&
+                 ((unsigned char)x.ptr[1] == 0xA0 || (unsigned char)x.ptr[1] == 0xAB || (unsigned char)x.ptr[1] == 0xBB))
+            x.ptr += 2, x.len -= 2; /* NBSP, guillemets */
         else if (x.len >= 3 && (unsigned char)x.ptr[0] == 0xE2 && (unsigned char)x.ptr[1] == 0x80 &&
                  ((unsigned char)x.ptr[2] == 0x94 || (unsigned char)x.ptr[2] == 0x93 ||
-                  (unsigned char)x.ptr[2] == 0x9C || (unsigned char)x.ptr[2] == 0x9D))
-            x.ptr += 3, x.len -= 3; /* em/en dash, curly quotes */
+                  (unsigned char)x.ptr[2] == 0x9C || (unsigned char)x.ptr[2] == 0x9D ||
+                  (unsigned char)x.ptr[2] == 0xB9 || (unsigned char)x.ptr[2] == 0xBA))
+            x.ptr += 3, x.len -= 3; /* em/en dash, curly quotes, single guillemets */
         else break;
     }
     for (;;) {
         if (x.len && strchr(PUNCT, x.ptr[x.len - 1]) && x.ptr[x.len - 1]) x.len--;
-        else if (x.len >= 2 && (unsigned char)x.ptr[x.len - 2] == 0xC2 && (unsigned char)x.ptr[x.len - 1] == 0xA0) x.len -= 2;
+        else if (x.len >= 2 && (unsigned char)x.ptr[x.len - 2] == 0xC2 &&
+                 ((unsigned char)x.ptr[x.len - 1] == 0xA0 || (unsigned char)x.ptr[x.len - 1] == 0xAB ||
+                  (unsigned char)x.ptr[x.len - 1] == 0xBB))
+            x.len -= 2;
         else if (x.len >= 3 && (unsigned char)x.ptr[x.len - 3] == 0xE2 && (unsigned char)x.ptr[x.len - 2] == 0x80 &&
                  ((unsigned char)x.ptr[x.len - 1] == 0x94 || (unsigned char)x.ptr[x.len - 1] == 0x93 ||
-                  (unsigned char)x.ptr[x.len - 1] == 0x9C || (unsigned char)x.ptr[x.len - 1] == 0x9D))
+                  (unsigned char)x.ptr[x.len - 1] == 0x9C || (unsigned char)x.ptr[x.len - 1] == 0x9D ||
+                  (unsigned char)x.ptr[x.len - 1] == 0xB9 || (unsigned char)x.ptr[x.len - 1] == 0xBA))
             x.len -= 3;
         else break;
     }
@@ -59,7 +66,7 @@ static bool word_eq(const char *w, size_t n, const char *lit) {
     size_t k = strlen(lit);
     if (n != k) return false;
     for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)w[i]) != lit[i]) return false;
+        if (ascii_lower((unsigned char)w[i]) != (unsigned char)lit[i]) return false; /* "rédaction" */
     return true;
 }
 
@@ -84,6 +91,20 @@ static const char *const TITLE_WORDS[] = {
     "senior", "chief", "deputy", "associate", "editorial", "bureau", "director", "professor",
     "president", "ceo", "founder", "intern", "fellow", "anchor", "host", "critic", "team",
     "desk", "newsroom", "special", "contributing", "freelance", "managing", "executive",
+};
+
+/* The last word of a team's name ("Great Day Editorial Team", "The
+ * Currency editors", "Podium Staff"): the team signs as one name. */
+static const char *const TEAM_WORDS[] = {"team", "staff", "desk", "editors"};
+
+/* The last word of a menu heading that reads like a byline ("By Event
+ * Type", "BY USE CASE", "By Company Size"): what a site's offer is browsed
+ * by, never a person's name. */
+static const char *const FACET_WORDS[] = {
+    "type", "types", "industry", "industries", "size", "use case", "role", "roles", "topic", "topics",
+    "category", "categories", "modality", "modalities", "sector", "sectors", "solution", "solutions",
+    "product", "products", "department", "departments", "location", "locations", "region", "regions",
+    "platform", "platforms", "audience", "audiences",
 };
 
 /* Bylines that name nobody. */
@@ -118,7 +139,9 @@ bool pith_is_agency(const char *s, size_t len) { return IN(s, len, AGENCIES); }
 static size_t separator_at(const char *s, size_t n, size_t i) {
     unsigned char c = (unsigned char)s[i];
     if (c == '|' || c == ';' || c == '\n' || c == '(' || c == ')' || c == '[' || c == ']') return 1;
-    if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xB7) return 2;        /* · */
+    if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xB7 || (unsigned char)s[i + 1] == 0xBB))
+        return 2; /* · » ("by jdoe » Tue Aug 27, 2019") */
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xBA) return 3; /* › */
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))     /* • — */
         return 3;
@@ -275,6 +298,14 @@ static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, 
         w[n++] = word;
     }
     size_t from = 0, to = n;
+    /* A team's name ("Great Day Editorial Team", "the Lavazza Team"): one
+     * name, its title words its own. Not an agency's ("Reuters Staff"). */
+    bool team = n >= 2 && n <= MAX_NAME_WORDS && IN(w[n - 1].ptr, w[n - 1].len, TEAM_WORDS) &&
+                (capital(w[0]) || word_eq(w[0].ptr, w[0].len, "the")) && !IN(w[0].ptr, w[0].len, AGENCIES);
+    bool own = false; /* a word of the team's own name, not a title word or "the" */
+    for (size_t k = 0; team && k + 1 < n; k++)
+        own = own || (!IN(w[k].ptr, w[k].len, TITLE_WORDS) && !word_eq(w[k].ptr, w[k].len, "the"));
+    if (team && own) goto keep;
     /* A job title: the name is after it when two words or more follow
      * (the words before it are its desk), else before it (less a desk
      * word when three are left: "Ben Silverman Games"). */
@@ -307,6 +338,7 @@ static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, 
         *outlet = words_span(w, caps ? from + 1 : from + 2, to);
         to = caps ? from : from + 2;
     }
+keep:;
     size_t o = 0;
     for (size_t k = from; k < to; k++) {
         if (o + w[k].len + 1 >= cap) break;
@@ -400,6 +432,16 @@ static bool outlet_name(pith_slice x, int nwords) {
     return true;
 }
 
+/* "Event Type", "Use Case": a menu heading's facet, not a name. */
+static bool facet(pith_slice x) {
+    for (size_t k = 0; k < sizeof FACET_WORDS / sizeof *FACET_WORDS; k++) {
+        size_t fl = strlen(FACET_WORDS[k]);
+        if (x.len == fl || (x.len > fl && x.ptr[x.len - fl - 1] == ' '))
+            if (word_eq(x.ptr + x.len - fl, fl, FACET_WORDS[k])) return true;
+    }
+    return false;
+}
+
 static void add_name(collect *c, pith_slice x) {
     x = strip_by(trim(x));
     if (!x.len || x.len > 200) return;
@@ -423,7 +465,7 @@ static void add_name(collect *c, pith_slice x) {
         if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
         if (ch >= 0x80) letter = true;
     }
-    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name)) return;
+    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name) || facet(name)) return;
     /* "MA", "RN": a credential left alone, not a name. */
     if (name.len <= 2) {
         bool caps = true;
@@ -514,6 +556,9 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
     len = pith_utf8_cut(s, len, MAX_BYLINE); /* whole characters only */
     collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .sources = sources, .max = max,
                  .ok = true};
+    /* "Home » Services » Consulting": a breadcrumb trail, no byline. */
+    pith_slice head = trim((pith_slice){s, len});
+    if (meta_istarts(head.ptr, head.len, "home ") && head.len > 6 && separator_at(head.ptr, head.len, 5)) return true;
     size_t start = 0;
     for (size_t i = 0; i <= len; i++) {
         size_t w = i < len ? separator_at(s, len, i) : 1;
@@ -522,6 +567,7 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
         start = i + w;
         i = start - 1;
         if (!seg.len || is_stamp(seg)) continue;
+
         seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
         if (!seg.len || excluded(&c, seg)) continue;
         seg = strip_by(seg);

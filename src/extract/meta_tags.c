@@ -427,6 +427,16 @@ static bool starts_with_by(const pith_node *el) {
     return false;
 }
 
+/* "By Brand" as a menu's link or button, or as the heading of the list of
+ * links after it: what the site's offer is browsed by, not a byline. A
+ * byline's "By" stands outside the link to its author. */
+static bool menu_heading(const pith_node *el) {
+    if (el->tag == PITH_TAG_A || el->tag == PITH_TAG_BUTTON) return true;
+    const pith_node *n = el->next;
+    while (n && n->type != PITH_NODE_ELEMENT) n = n->next;
+    return n && (n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL);
+}
+
 /* ---------------------------------------------------------------- visible dates */
 
 static void add_vdate(walk *w, const pith_date *d, uint8_t kind) {
@@ -878,7 +888,7 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     }
     if (ea->itemprop && !w->in_head) on_itemprop(w, el, ea->itemprop, ea->itemprop_len);
     if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
-        (looks_byline(ea) || starts_with_by(el)))
+        (looks_byline(ea) || (starts_with_by(el) && !menu_heading(el))))
         add_byline(w, el);
 }
 

@@ -199,6 +199,25 @@ static void test_thread_starter(void) {
     CHECK_STR_EQ(starter(NULL, NULL), "(none)");
 }
 
+/* A team signs as one name; a menu's facet or a breadcrumb trail is no
+ * name; table words with non-ASCII letters match. */
+static void test_teams_and_furniture(void) {
+    CHECK_STR_EQ(names("Great Day Editorial Team"), "Great Day Editorial Team");
+    CHECK_STR_EQ(names("By The Currency editors"), "The Currency editors");
+    CHECK_STR_EQ(names("the Lavazza Team"), "the Lavazza Team");
+    CHECK_STR_EQ(names("Podium Staff"), "Podium Staff");
+    CHECK_STR_EQ(names("By Reuters Staff"), "(none)");
+    CHECK_STR_EQ(srcs, "Reuters");
+    CHECK_STR_EQ(names("Jane Doe, Staff Writer"), "Jane Doe");
+    CHECK_STR_EQ(names("By Event Type"), "(none)");
+    CHECK_STR_EQ(names("BY USE CASE"), "(none)");
+    CHECK_STR_EQ(names("By Company Size"), "(none)");
+    CHECK_STR_EQ(names("Home \xc2\xbb Services \xc2\xbb Consulting"), "(none)");
+    CHECK_STR_EQ(names("by galitsyn \xc2\xbb"), "galitsyn");
+    CHECK_STR_EQ(names("by Outer Armatonisdaristan \xc2\xbb Tue Aug 27, 2019 1:47 am"), "Outer Armatonisdaristan");
+    CHECK_STR_EQ(names("R\xc3\xa9" "daction"), "(none)");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -209,6 +228,7 @@ int main(void) {
     RUN(test_source_credits);
     RUN(test_clean_names);
     RUN(test_thread_starter);
+    RUN(test_teams_and_furniture);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }

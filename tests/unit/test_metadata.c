@@ -525,6 +525,19 @@ static void test_sources(void) {
     CHECK_STR_EQ(j(m.sources), "(none)");
 }
 
+/* Issue 11: a menu's "By Brand" link and a "By School" heading over a list
+ * of links are no bylines; the byline after them is. */
+static const char MENU_BY[] =
+    "<html><head><title>Wines</title></head><body><nav><ul><li><a href=\"#\">By Brand</a><ul><li><a href=\"/b\">"
+    "Acme</a></li></ul></li><li><button>By Grape</button></li></ul></nav><div><h5>By School</h5><ul><li><a "
+    "href=\"/s\">Four-Year</a></li></ul></div><article><h1>Wines</h1><p>By Jane Doe</p><p>Negotiators met again "
+    "on Monday after a week-long pause in the talks.</p></article></body></html>";
+
+static void test_author_rules(void) {
+    pith_metadata m = extract(MENU_BY, NULL);
+    CHECK_STR_EQ(j(m.authors), "Jane Doe");
+}
+
 static void test_headline_title(void) {
     page_meta p = extract_all(H1_HEAD, NULL);
     CHECK_STR_EQ(s(p.m.title), "Using promises");
@@ -578,6 +591,7 @@ int main(void) {
     RUN(test_claim_review);
     RUN(test_sources);
     RUN(test_published_meta_names);
+    RUN(test_author_rules);
     RUN(test_visible_dates);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
