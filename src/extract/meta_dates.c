@@ -109,6 +109,8 @@ static const char *const FILLER[] = {
     "publié", "mis", "à", "jour", "veröffentlicht", "aktualisiert", "publicado", "actualizado",
     "pubblicato", "aggiornato", "il", "gepubliceerd", "bijgewerkt", "op", "em", "atualizado", "en",
     "created", "released", "first", "edited", "dated",
+    /* "Posted on 12/15/2025 by <a>...", "Page updated: 12 November 2025". */
+    "by", "page",
 };
 
 /* Zone abbreviations that are unambiguous in news use (minutes east of
@@ -504,7 +506,7 @@ static bool url_date_at(const char *s, size_t len, size_t i, pith_date *d) {
         d->day = digits(s, len, &j, 2);
         if (d->month < 0 || d->day < 0) return false;
     }
-    if (j < len && s[j] != '/' && s[j] != '-' && s[j] != '_' && s[j] != '.' && s[j] != '?' && s[j] != '#')
+    if (j < len && s[j] != '/' && s[j] != '-' && s[j] != '_' && s[j] != '.' && s[j] != '?' && s[j] != '#' && s[j] != '+')
         return false;
     return valid(d);
 }

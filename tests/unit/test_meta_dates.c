@@ -50,6 +50,22 @@ static void test_words(void) {
     CHECK_STR_EQ(iso("1468492200"), "2016-07-14T10:30:00Z");
 }
 
+/* A visible date line is read with no unknown word (on_text). */
+static const char *line(const char *in) {
+    static char buf[32];
+    pith_date d;
+    if (!pith_date_parse_ex(in, strlen(in), 0, &d)) return "(none)";
+    pith_date_format(&d, buf);
+    return buf;
+}
+
+static void test_date_lines(void) {
+    /* "Posted on DATE by <a>Name</a>": the text node ends at "by". */
+    CHECK_STR_EQ(line("Posted on the 15/12/2025 at 19:00 by"), "2025-12-15T19:00:00");
+    CHECK_STR_EQ(line("Page updated: 12 November 2025"), "2025-11-12");
+    CHECK_STR_EQ(line("By Jane Doe, 12 November 2025"), "(none)"); /* a name is not a label */
+}
+
 static void test_rejects(void) {
     CHECK_STR_EQ(iso(""), "(none)");
     CHECK_STR_EQ(iso("05/06/2016"), "(none)");       /* ambiguous */
@@ -82,6 +98,8 @@ static void test_url(void) {
     CHECK_STR_EQ(url_date("https://example.com/2019/novel/18/x"), "(none)");
     CHECK_STR_EQ(url_date("https://example.com/item/12345678/x"), "(none)");
     CHECK_STR_EQ(url_date("https://2016-07-14.example.com/x"), "(none)");
+    /* '+' is an encoded space: "/articles/2025-12-15+Rust+GCC+backend". */
+    CHECK_STR_EQ(url_date("https://example.com/articles/2025-12-15+Rust+GCC"), "2025-12-15");
 }
 
 static void test_cmp(void) {
@@ -144,6 +162,7 @@ int main(void) {
     RUN(test_iso);
     RUN(test_rfc2822);
     RUN(test_words);
+    RUN(test_date_lines);
     RUN(test_rejects);
     RUN(test_url);
     RUN(test_cmp);
