@@ -113,6 +113,12 @@ bool pith_title_part_of(const char *part, size_t part_len, const char *title, si
  * Companies"); the rest is a tagline or search-engine words. The whole
  * title when it has no such part. */
 pith_mstr pith_title_first_part(const char *title, size_t len);
+
+/* The <title> names `name` before a colon ("Hiking Boots: Shop Boots for
+ * Hiking") or as an archive ("Air Fryer Recipes Archives - Site"), so
+ * that an <h1> saying `name` is the page's name. Words compared as in
+ * pith_title_same_words. */
+bool pith_title_names(const char *name, size_t name_len, const char *title, size_t title_len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
 

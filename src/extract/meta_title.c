@@ -182,3 +182,26 @@ size_t pith_title_trim_anchor(const char *s, size_t len) {
         return len;
     }
 }
+
+bool pith_title_names(const char *name, size_t name_len, const char *title, size_t title_len) {
+    pith_slice t = {title, title_len > 400 ? 400 : title_len};
+    if (!name_len) return false;
+    for (size_t i = 1; i + 1 < t.len; i++) {
+        /* "Hiking Boots: Shop Boots for Hiking", "Video Games : Target". */
+        if (t.ptr[i] == ':' && t.ptr[i + 1] == ' ' && pith_title_same_words(name, name_len, t.ptr, i)) return true;
+        if (t.ptr[i] != ' ') continue;
+        /* "Air Fryer Recipes Archives - Site": WordPress names an archive
+         * page so; the words before "Archives" are its name. */
+        size_t j = i + 1;
+        pith_slice w = next_word(t, &j);
+        if (w.len == 8 && meta_ieq(w.ptr, 8, "archives", 8) && pith_title_same_words(name, name_len, t.ptr, i)) {
+            size_t k = j;
+            while (k < t.len && t.ptr[k] == ' ') k++;
+            if (k == t.len) return true;
+            for (size_t s = 0; s < NSEP; s++)
+                if (j + strlen(SEPARATORS[s]) <= t.len && memcmp(t.ptr + j, SEPARATORS[s], strlen(SEPARATORS[s])) == 0)
+                    return true;
+        }
+    }
+    return false;
+}

@@ -186,12 +186,16 @@ static int headline_h1(resolve *r, pith_mstr og, pith_mstr ld) {
  * confirms it. Not the site's name. (On articles "Mozilla - Wikipedia"
  * keeps its name: readability's fixtures expect it, extract.c decides.) */
 static void head_part_h1(resolve *r, pith_mstr og, pith_mstr title) {
-    for (size_t i = 0; i < r->mf->n_h1; i++) {
+    /* The headline when the page's titles picked one, else any <h1>. */
+    size_t from = r->headline >= 0 ? (size_t)r->headline : 0, to = r->headline >= 0 ? from + 1 : r->mf->n_h1;
+    for (size_t i = from; i < to; i++) {
         const meta_value *h = &r->mf->h1[i];
         size_t hn = pith_title_trim_anchor(h->s, h->len);
         if (!hn || !usable_title(r, (pith_mstr){h->s, hn})) continue;
         if ((og.ptr && pith_title_part_of(h->s, hn, og.ptr, og.len, false)) ||
-            (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
+            (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false)) ||
+            (og.ptr && pith_title_names(h->s, hn, og.ptr, og.len)) ||
+            (title.ptr && pith_title_names(h->s, hn, title.ptr, title.len))) {
             pith_mstr v = clean(r, h->s, hn);
             if (v.ptr) r->h->name_title = v;
             return;
@@ -232,10 +236,8 @@ static void resolve_title(resolve *r) {
         pith_mstr head = pith_title_first_part(t.ptr, t.len);
         if (head.len < t.len) r->h->name_title = clean(r, head.ptr, head.len);
     }
-    if (r->headline < 0) {
-        head_part_h1(r, ogs, title);
-        return;
-    }
+    head_part_h1(r, ogs, title);
+    if (r->headline < 0) return;
     /* The title a reader sees is the headline: the <h1> the page's titles
      * confirmed. Where the <title> or og:title is that headline plus the
      * site's decoration ("Using promises - JavaScript | MDN"), the <h1> is

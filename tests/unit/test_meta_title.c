@@ -139,9 +139,28 @@ static void test_first_part(void) {
     CHECK(pith_title_first_part("", 0).len == 0);
 }
 
+static void test_names(void) {
+    const char *t = "Hiking Boots: Shop Boots for Hiking & Backpacking | Outdoor Co-op";
+    CHECK(pith_title_names("Hiking Boots", 12, t, strlen(t)));
+    CHECK(!pith_title_names("Hiking", 6, t, strlen(t)));
+    CHECK(!pith_title_names("Shop Boots", 10, t, strlen(t)));
+    t = "Video Games : Target";
+    CHECK(pith_title_names("Video Games", 11, t, strlen(t)));
+    t = "Air Fryer Recipes Archives - Pinch of Salt";
+    CHECK(pith_title_names("Air Fryer Recipes", 17, t, strlen(t)));
+    t = "Air Fryer Recipes Archives";
+    CHECK(pith_title_names("Air Fryer Recipes", 17, t, strlen(t)));
+    t = "Air Fryer Recipes Archives of Old Cookbooks";
+    CHECK(!pith_title_names("Air Fryer Recipes", 17, t, strlen(t)));
+    t = "Covid-19:a case"; /* no space after the colon */
+    CHECK(!pith_title_names("Covid-19", 8, t, strlen(t)));
+    CHECK(!pith_title_names("", 0, t, strlen(t)));
+}
+
 int main(void) {
     RUN(test_parts);
     RUN(test_first_part);
+    RUN(test_names);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

@@ -566,6 +566,13 @@ static void test_headline_title(void) {
     p = extract_all("<html><head><title>Kayaks | Outdoor Co-op</title></head><body>"
                     "<h1>Kayaks</h1><p>Boats.</p></body></html>", NULL);
     CHECK_STR_EQ(ms(p.h.name_title), "Kayaks");
+    /* The name before a colon, an archive's name (both from the headline). */
+    p = extract_all("<html><head><title>Hiking Boots: Shop Boots for Hiking | Outdoor Co-op</title></head><body>"
+                    "<h1>Hiking Boots</h1><p>Boots.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "Hiking Boots");
+    p = extract_all("<html><head><title>Air Fryer Recipes Archives - Pinch of Salt</title></head><body>"
+                    "<h1>Air Fryer Recipes</h1><p>Recipes.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.name_title), "Air Fryer Recipes");
     /* Not the site's name, nor an <h1> that is the title's tail. */
     p = extract_all("<html><head><title>Outdoor Co-op - Kayaks</title>"
                     "<meta property=\"og:site_name\" content=\"Outdoor Co-op\"></head><body>"
