@@ -112,6 +112,10 @@ static const char *const NOT_NAMES[] = {
     "by", "staff", "admin", "administrator", "editor", "editors", "anonymous", "guest", "unknown",
     "redaktion", "rédaction", "redacción", "redazione", "newsroom", "web desk", "news desk",
     "staff writer", "staff reporter", "guest author", "guest contributor", "the editors",
+    /* labels and links of author boxes read as names */
+    "author", "authors", "written by", "full bio", "read more", "read bio", "view bio", "about the author",
+    "view more posts", "view all posts", "more posts", "all posts", "more from", "profile",
+    "view profile", "posts", "post", "comments", "reviewed by", "medically reviewed by", "fact checked by",
 };
 
 /* News agencies: credited alone they are the author; beside a person they
@@ -232,6 +236,7 @@ typedef struct collect {
     pith_strings *out;
     pith_strings *sources;    /* agencies and outlets credited (NULL: dropped) */
     uint32_t max;
+    bool visible;             /* a byline as shown, not a name as stored (phrase() applies) */
     bool ok;
 } collect;
 
@@ -432,6 +437,23 @@ static bool outlet_name(pith_slice x, int nwords) {
     return true;
 }
 
+/* "Learn about our", "Read more here": a capitalised word and then one in
+ * lower case that is no particle of a name ("van der", "de la") nor a
+ * team's word ("The Currency editors"): a phrase, not a name. */
+static bool phrase(pith_slice x) {
+    static const char *const PARTICLES[] = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du",
+                                            "le", "la", "bin", "ibn", "al", "el", "ter", "ten", "zu", "dos",
+                                            "das", "do", "of", "st.", "y", "e", "for", "the", "on"};
+    if (!x.len || !capital(x)) return false;
+    for (size_t i = 1; i < x.len; i++) {
+        if (x.ptr[i - 1] != ' ' || !(x.ptr[i] >= 'a' && x.ptr[i] <= 'z')) continue;
+        size_t e = i;
+        while (e < x.len && x.ptr[e] != ' ') e++;
+        if (!IN(x.ptr + i, e - i, PARTICLES) && !IN(x.ptr + i, e - i, TEAM_WORDS)) return true;
+    }
+    return false;
+}
+
 /* "Event Type", "Use Case": a menu heading's facet, not a name. */
 static bool facet(pith_slice x) {
     for (size_t k = 0; k < sizeof FACET_WORDS / sizeof *FACET_WORDS; k++) {
@@ -465,7 +487,9 @@ static void add_name(collect *c, pith_slice x) {
         if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
         if (ch >= 0x80) letter = true;
     }
-    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name) || facet(name)) return;
+    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name) || facet(name) ||
+        (c->visible && phrase(name)))
+        return;
     /* "MA", "RN": a credential left alone, not a name. */
     if (name.len <= 2) {
         bool caps = true;
@@ -550,12 +574,12 @@ static bool lower_word(pith_slice x) {
     return false;
 }
 
-bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
-                       pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max) {
+static bool byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude, pith_arena *a,
+                         pith_strings *out, pith_strings *sources, uint32_t max, bool visible) {
     if (!s || !len) return true;
     len = pith_utf8_cut(s, len, MAX_BYLINE); /* whole characters only */
     collect c = {.exclude = exclude, .n_exclude = n_exclude, .a = a, .out = out, .sources = sources, .max = max,
-                 .ok = true};
+                 .visible = visible, .ok = true};
     /* "Home » Services » Consulting": a breadcrumb trail, no byline. */
     pith_slice head = trim((pith_slice){s, len});
     if (meta_istarts(head.ptr, head.len, "home ") && head.len > 6 && separator_at(head.ptr, head.len, 5)) return true;
@@ -580,6 +604,16 @@ bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size
         }
     }
     return c.ok;
+}
+
+bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
+                       pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max) {
+    return byline_names(s, len, exclude, n_exclude, a, out, sources, max, false);
+}
+
+bool pith_visible_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
+                               pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max) {
+    return byline_names(s, len, exclude, n_exclude, a, out, sources, max, true);
 }
 
 /* ---------------------------------------------------------------- threads */

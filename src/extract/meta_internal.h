@@ -74,6 +74,11 @@ int pith_date_cmp(const pith_date *a, const pith_date *b);
  * Returns false only on allocation failure. */
 bool pith_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
                        pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max);
+/* The same for a byline as a page shows it: a phrase ("Learn about our",
+ * a capitalised word then one in lower case that no name has) is no name
+ * there, as it may be in a name a CMS stores. */
+bool pith_visible_byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude,
+                               pith_arena *a, pith_strings *out, pith_strings *sources, uint32_t max);
 /* True when the name is one of `exclude` (the site, the publisher), or one
  * of them plus more words ("CNN Business" for "CNN"), "The" aside. */
 bool pith_names_org(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude);

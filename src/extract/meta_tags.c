@@ -297,6 +297,7 @@ typedef struct walk {
     uint8_t pending_kind;     /* a label ("Published", "Last updated:") just read... */
     uint32_t pending_until;   /* ...applies to a date up to this order */
     size_t date_tries;        /* short texts with a digit read as dates */
+    char author_label;        /* N of a <meta name=twitter:labelN content="Written by">, or 0 */
     size_t itemprop_tries;
     size_t sample_cap;
 } walk;
@@ -594,10 +595,28 @@ static void on_text(walk *w, const pith_node *t) {
 
 /* ---------------------------------------------------------------- elements */
 
+/* <meta name="twitter:label1" content="Written by"> and its
+ * twitter:data1: the label/value pairs link previews show (SEO plugins
+ * write the author there), the value an author meta of the byl rank. */
+static void twitter_pair(walk *w, const char *key, uint32_t kl, const char *content, uint32_t cl) {
+    static const char *const LABELS[] = {"written by", "author", "by", "posted by", "words by"};
+    if (kl == 14 && meta_ieq(key, 13, "twitter:label", 13)) {
+        pith_mstr c = meta_clean(w->a, content, cl);
+        for (size_t k = 0; c.ptr && k < sizeof LABELS / sizeof *LABELS; k++)
+            if (meta_ieq(c.ptr, c.len, LABELS[k], strlen(LABELS[k]))) w->author_label = key[13];
+    } else if (kl == 13 && w->author_label && meta_ieq(key, 12, "twitter:data", 12) && key[12] == w->author_label) {
+        meta_offer(w->mf, MF_AUTHOR, 3, content, cl);
+        w->author_label = 0;
+    }
+}
+
 static void on_meta(walk *w, const pith_node *el) {
     uint32_t cl;
     const char *content = attr(el, "content", &cl);
     if (!content) return;
+    uint32_t nl;
+    const char *name = attr(el, "name", &nl);
+    if (name && nl >= 13 && (name[0] == 't' || name[0] == 'T')) twitter_pair(w, name, nl, content, cl);
     static const struct { const char *name; uint8_t len; } KEY_ATTRS[] = {
         {"property", 8}, {"name", 4}, {"itemprop", 8}, {"http-equiv", 10},
     };

@@ -286,7 +286,7 @@ static void resolve_authors(resolve *r) {
     pith_strings byline_src = {NULL, 0};
     for (size_t i = 0; !l->count && i < r->mf->n_bylines; i++) {
         pith_strings bs = {NULL, 0};
-        if (!pith_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, nex, r->a, l, &bs, max)) r->ok = false;
+        if (!pith_visible_byline_names(r->mf->bylines[i].s, r->mf->bylines[i].len, ex, nex, r->a, l, &bs, max)) r->ok = false;
         if (l->count || !byline_src.count) byline_src = bs;
     }
     for (uint32_t i = 0; i < byline_src.count; i++)
@@ -299,9 +299,13 @@ static void resolve_authors(resolve *r) {
         pith_mstr s = mstr(r->ld->org_authors.items[i]);
         if (!meta_list_add(r->a, l, max, s.ptr, s.len) || !meta_list_add(r->a, src, max, s.ptr, s.len)) r->ok = false;
     }
-    for (uint32_t i = 0; !l->count && !src->count && i < sl->count; i++) {
+    /* JSON-LD Person authors first ("Rick Steves" on ricksteves.com). */
+    uint32_t nld = r->ld->person_authors.count;
+    for (uint32_t i = 0; !l->count && !src->count && i < nld + sl->count; i++) {
         pith_strings own[2] = {{NULL, 0}, {NULL, 0}}; /* people, organisations */
-        if (!pith_byline_names(sl->v[i].s, sl->v[i].len, NULL, 0, r->a, &own[0], &own[1], max)) r->ok = false;
+        const char *v = i < nld ? r->ld->person_authors.items[i] : sl->v[i - nld].s;
+        size_t vl = i < nld ? strlen(v) : sl->v[i - nld].len;
+        if (!pith_byline_names(v, vl, NULL, 0, r->a, &own[0], &own[1], max)) r->ok = false;
         for (int k = 0; k < 2; k++)
             for (uint32_t j = 0; j < own[k].count; j++) {
                 const char *n = own[k].items[j];

@@ -218,6 +218,28 @@ static void test_teams_and_furniture(void) {
     CHECK_STR_EQ(names("R\xc3\xa9" "daction"), "(none)");
 }
 
+static const char *vnames(const char *byline) {
+    static char buf[512];
+    pith_strings l = {NULL, 0}, s = {NULL, 0};
+    CHECK(pith_visible_byline_names(byline, strlen(byline), NULL, 0, &arena, &l, &s, 16));
+    return join(l, buf, "(none)");
+}
+
+/* An author box's labels are no names; a phrase shown as a byline is none
+ * either, where a name a CMS stores may have lower-case words. */
+static void test_labels_and_phrases(void) {
+    CHECK_STR_EQ(names("Full Bio"), "(none)");
+    CHECK_STR_EQ(names("View more posts"), "(none)");
+    CHECK_STR_EQ(names("About the Author"), "(none)");
+    CHECK_STR_EQ(names("Written By"), "(none)");
+    CHECK_STR_EQ(vnames("Learn about our"), "(none)");
+    CHECK_STR_EQ(vnames("MixmasterFred in Workshop"), "(none)");
+    CHECK_STR_EQ(vnames("Organization for Transformative Works"), "Organization for Transformative Works");
+    CHECK_STR_EQ(vnames("Marna van der Merwe"), "Marna van der Merwe");
+    CHECK_STR_EQ(vnames("The Currency editors"), "The Currency editors");
+    CHECK_STR_EQ(names("Dublin Core property author"), "Dublin Core property author");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -229,6 +251,7 @@ int main(void) {
     RUN(test_clean_names);
     RUN(test_thread_starter);
     RUN(test_teams_and_furniture);
+    RUN(test_labels_and_phrases);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }

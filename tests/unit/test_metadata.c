@@ -533,9 +533,24 @@ static const char MENU_BY[] =
     "href=\"/s\">Four-Year</a></li></ul></div><article><h1>Wines</h1><p>By Jane Doe</p><p>Negotiators met again "
     "on Monday after a week-long pause in the talks.</p></article></body></html>";
 
+/* The label/value pair of link previews names the author. */
+static const char TWITTER_PAIR[] =
+    "<html><head><title>Movers</title><meta name=\"twitter:label1\" content=\"Written by\"><meta "
+    "name=\"twitter:data1\" content=\"Tyler Brown\"><meta name=\"twitter:label2\" content=\"Est. reading "
+    "time\"><meta name=\"twitter:data2\" content=\"4 minutes\"></head><body><p>Movers.</p></body></html>";
+/* A JSON-LD Person named like the site: a personal site's author. */
+static const char PERSON_SITE[] =
+    "<html><head><title>Travel insurance</title><meta property=\"og:site_name\" content=\"Rick Steves\">"
+    "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":\"Rick Steves\","
+    "\"headline\":\"Travel insurance\"}</script></head><body><p>Tips.</p></body></html>";
+
 static void test_author_rules(void) {
     pith_metadata m = extract(MENU_BY, NULL);
     CHECK_STR_EQ(j(m.authors), "Jane Doe");
+    m = extract(TWITTER_PAIR, NULL);
+    CHECK_STR_EQ(j(m.authors), "Tyler Brown");
+    m = extract(PERSON_SITE, NULL);
+    CHECK_STR_EQ(j(m.authors), "Rick Steves");
 }
 
 static void test_headline_title(void) {
