@@ -115,6 +115,18 @@ static uint32_t page_wide_hints(const ext_features *f, const select_params *p) {
 static void mark_boilerplate(ext_features *f, const select_params *p) {
     double page_good = f->count ? f->els[0].good : 0;
     uint32_t ignore = f->page_wide_hints = page_wide_hints(f, p);
+    /* The page's landmark: its <main>, else its first <h1> with text. A
+     * consent dialog, sign-up box or modal that a script mounted on the
+     * body, outside the landmark, is boilerplate whatever its size: a
+     * consent manager's purpose texts can outweigh the prose of a page of
+     * links. */
+    int32_t landmark = -1;
+    for (uint32_t i = 0; i < f->count && landmark < 0; i++)
+        if (f->els[i].node->ns == PITH_NS_HTML && f->els[i].node->tag == PITH_TAG_MAIN && f->els[i].chars)
+            landmark = (int32_t)i;
+    for (uint32_t i = 0; i < f->count && landmark < 0; i++)
+        if (f->els[i].node->ns == PITH_NS_HTML && f->els[i].node->tag == PITH_TAG_H1 && f->els[i].chars)
+            landmark = (int32_t)i;
     for (uint32_t i = 0; i < f->count; i++) {
         ext_el *e = &f->els[i];
         uint32_t hints = e->hints & ~ignore;
@@ -125,6 +137,12 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
         /* An element holding nearly all of the page's prose is a page
          * wrapper, whatever its class says ("comments-open" on a
          * wrapper names the page's state, not a comment region). */
+        bool holds_landmark = landmark < 0 || ((int32_t)i <= landmark && (uint32_t)landmark < e->end);
+        if ((hints & HINT_CONSENT) && !(hints & (HINT_BODY | HINT_CONTENT)) && !holds_landmark &&
+            (int32_t)e->parent == f->body && e->node->tag != PITH_TAG_ARTICLE && e->node->tag != PITH_TAG_MAIN) {
+            e->flags |= EL_BOILERPLATE;
+            continue;
+        }
         if (e->good > p->wrapper_share * page_good && page_good > 0) continue;
         /* Schema.org markup naming the article body outranks class names. */
         if (hints & HINT_BODY) continue;

@@ -122,6 +122,32 @@ static void test_has_class_words(void) {
     pith_free(text);
 }
 
+/* A consent manager mounted on the body, outside the page's <main>, is
+ * boilerplate even when its purpose texts outweigh the page's own prose
+ * (a page of links): before, the rules took the dialog as the article. */
+static void test_consent_dialog_outside_main(void) {
+    static const char page[] =
+        "<body><header><a href='/'>Recipes</a></header><main><h1>Dinner Recipes</h1>"
+        "<p>What's for dinner? Popular five-star recipes.</p><ul>"
+        "<li><a href='/a'>Sheet Pan Dinners</a></li><li><a href='/b'>Slow Cooker Main Dishes</a></li>"
+        "<li><a href='/c'>Vegetarian Main Dishes</a></li><li><a href='/d'>Healthy Main Dishes</a></li></ul></main>"
+        "<div id='onetrust-consent-sdk' class='consent-banner'><h2>Your Privacy</h2>"
+        "<p>We and our partners store and access information on a device, such as cookies, and process personal "
+        "data, such as unique identifiers and standard information sent by a device, for personalised "
+        "advertising and content, advertising and content measurement, and audience research.</p>"
+        "<p>Strictly necessary cookies are needed for the website to function and cannot be switched off in our "
+        "systems. They are usually only set in response to actions made by you which amount to a request for "
+        "services, such as setting your privacy preferences, logging in or filling in forms.</p>"
+        "<p>Performance cookies allow us to count visits and traffic sources so we can measure and improve the "
+        "performance of our site. They help us to know which pages are the most and least popular.</p></div>"
+        "</body>";
+    char *text = extract_text(page, NULL, NULL);
+    CHECK(text && strstr(text, "Dinner Recipes"));
+    CHECK(text && !strstr(text, "Strictly necessary cookies"));
+    CHECK(text && !strstr(text, "Your Privacy"));
+    pith_free(text);
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -205,6 +231,7 @@ int main(void) {
     RUN(test_no_article);
     RUN(test_hint_limits);
     RUN(test_has_class_words);
+    RUN(test_consent_dialog_outside_main);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     RUN(test_crlf_page);
