@@ -78,10 +78,12 @@ static bool word_eq(const char *w, size_t n, const char *lit) {
  * name like "Par Lagerkvist" is not the only thing that made them match. */
 static const char *const BY_PREFIXES[] = {
     "written and reported by", "written by", "words by", "story by", "text by", "posted by",
-    "reported by", "reporting by", "published by", "article by", "interview by", "compiled by",
+    "reported by", "reporting by", "published by", "article by", "interview by", "compiled by", "authored by",
+    "recipe by", "guide by", "review by", "insights from",
     "authors:", "author:", "autor:", "auteur:", "autora:", "by:", "by", "with", "avec", "mit", "con",
-    "von", "par", "por", "door", "av", "af", "przez",
+    "von", "par", "por", "door", "av", "af", "przez", "author",
 };
+#define BY_NEED_CAPITAL 8 /* the last ones: "by" in other languages, an "Author" label */
 
 /* Words that make a comma piece a job title or affiliation, not a name. */
 static const char *const TITLE_WORDS[] = {
@@ -91,6 +93,9 @@ static const char *const TITLE_WORDS[] = {
     "senior", "chief", "deputy", "associate", "editorial", "bureau", "director", "professor",
     "president", "ceo", "founder", "intern", "fellow", "anchor", "host", "critic", "team",
     "desk", "newsroom", "special", "contributing", "freelance", "managing", "executive",
+    /* a role after the name in an author box ("Liz Kenny Former McKinsey Consultant") */
+    "former", "head", "content", "consultant", "manager", "specialist", "strategist", "researcher",
+    "research", "lead", "officer", "engineer", "designer", "developer", "co-founder", "cofounder",
 };
 
 /* The last word of a team's name ("Great Day Editorial Team", "The
@@ -115,7 +120,7 @@ static const char *const NOT_NAMES[] = {
     /* labels and links of author boxes read as names */
     "author", "authors", "written by", "full bio", "read more", "read bio", "view bio", "about the author",
     "view more posts", "view all posts", "more posts", "all posts", "more from", "profile",
-    "view profile", "posts", "post", "comments", "reviewed by", "medically reviewed by", "fact checked by",
+    "view profile", "posts", "post", "comments", "review", "reviews", "reviewed by", "medically reviewed by", "fact checked by",
 };
 
 /* News agencies: credited alone they are the author; beside a person they
@@ -146,6 +151,7 @@ static size_t separator_at(const char *s, size_t n, size_t i) {
     if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xB7 || (unsigned char)s[i + 1] == 0xBB))
         return 2; /* · » ("by jdoe » Tue Aug 27, 2019") */
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xBA) return 3; /* › */
+    if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x8B && (unsigned char)s[i + 2] == 0x85) return 3; /* ⋅ */
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94))     /* • — */
         return 3;
@@ -198,7 +204,7 @@ static pith_slice strip_by(pith_slice x) {
         if (x.len <= k || !meta_ieq(x.ptr, k, p, k)) continue;
         unsigned char next = (unsigned char)x.ptr[k];
         if (p[k - 1] != ':' && !ascii_is_space(next) && next != ':') continue;
-        bool foreign = i >= sizeof BY_PREFIXES / sizeof *BY_PREFIXES - 7;
+        bool foreign = i >= sizeof BY_PREFIXES / sizeof *BY_PREFIXES - BY_NEED_CAPITAL;
         pith_slice rest = trim((pith_slice){x.ptr + k, x.len - k});
         if (foreign && !(rest.len && rest.ptr[0] >= 'A' && rest.ptr[0] <= 'Z')) continue;
         return rest;

@@ -240,6 +240,18 @@ static void test_labels_and_phrases(void) {
     CHECK_STR_EQ(names("Dublin Core property author"), "Dublin Core property author");
 }
 
+/* A role after the name in an author box, an "Author" label before it, a
+ * dot operator between the name and the page's kind. */
+static void test_roles_after_names(void) {
+    CHECK_STR_EQ(names("Liz Kenny Former McKinsey Consultant"), "Liz Kenny");
+    CHECK_STR_EQ(names("Matt Check Head Winemaker"), "Matt Check");
+    CHECK_STR_EQ(names("Sofia Kondrat EdTech Content"), "Sofia Kondrat");
+    CHECK_STR_EQ(names("Author Isaiah Shelton"), "Isaiah Shelton");
+    CHECK_STR_EQ(names("Recipe by PJ Hamel"), "PJ Hamel");
+    CHECK_STR_EQ(names("Matthew Richardson \xe2\x8b\x85 Review"), "Matthew Richardson");
+    CHECK_STR_EQ(names("Marketing Team"), "Marketing Team");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -252,6 +264,7 @@ int main(void) {
     RUN(test_thread_starter);
     RUN(test_teams_and_furniture);
     RUN(test_labels_and_phrases);
+    RUN(test_roles_after_names);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }
