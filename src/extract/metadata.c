@@ -399,8 +399,12 @@ static bool pick_vdate(const resolve *r, bool updated, pith_date *out) {
         if (!vdate_value(r, v, &d)) continue;
         long dist = !anchored ? (long)v->order : v->order >= anchor ? (long)(v->order - anchor) : 2L * (anchor - v->order);
         if (v->chrome) dist += VDATE_CHROME_COST;
-        if (v->kind == VD_PLAIN && anchored && dist > VDATE_PLAIN_REACH) continue;
-        if (v->kind != VD_PLAIN) dist -= VDATE_LABEL_BONUS;
+        /* "December 3, 2025. Updated: December 7, 2025": the date an
+         * update follows at once is the publication, labelled by it. */
+        bool before_update = v->kind == VD_PLAIN && i + 1 < mf->n_vdates && mf->vdates[i + 1].kind == VD_UPDATED &&
+                             mf->vdates[i + 1].order - v->order <= META_DATE_LABEL_REACH;
+        if (v->kind == VD_PLAIN && !before_update && anchored && dist > VDATE_PLAIN_REACH) continue;
+        if (v->kind != VD_PLAIN || before_update) dist -= VDATE_LABEL_BONUS;
         if (best < 0 || dist + VDATE_LABEL_BONUS < best) best = dist + VDATE_LABEL_BONUS, *out = d;
     }
     return best >= 0;

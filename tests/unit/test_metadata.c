@@ -441,6 +441,14 @@ static void test_visible_dates(void) {
     strcat(far, "<span>Dec 12, 2025</span></body></html>");
     m = extract(far, NULL);
     CHECK_STR_EQ(s(m.date_published), "(none)");
+    /* ...unless an update follows it at once: the first date of "December
+     * 3, 2025. Updated: December 7, 2025" is the publication, wherever. */
+    strcpy(far, "<html><body><h1>Headline here</h1>");
+    for (int i = 0; i < 100; i++) strcat(far, "<div>x</div>");
+    strcat(far, "<p class=date>December 3, 2025. <i>Updated: December 7, 2025</i></p></body></html>");
+    m = extract(far, NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-12-03");
+    CHECK_STR_EQ(s(m.date_modified), "2025-12-07");
     free(far);
 }
 
