@@ -48,6 +48,8 @@ typedef struct meta_vdate {
 } meta_vdate;
 #define META_MAX_VDATES 24
 
+#define META_MAX_WEAK_BYLINES 4
+
 typedef struct meta_found {
     meta_slot slot[MF_COUNT];
     meta_value title;         /* <title> text */
@@ -57,6 +59,9 @@ typedef struct meta_found {
     const pith_node *byline_nodes[PITH_META_MAX_BYLINES];
     size_t n_bylines;
     size_t byline_tries;      /* bounds the work spent on byline-looking elements */
+    meta_value weak_bylines[META_MAX_WEAK_BYLINES]; /* links to an author's page, the element after a
+                                                       "Written by" label: read when no byline names anyone */
+    size_t n_weak_bylines;
     pith_strings contributors;
     pith_strings sources;     /* agencies credited in the text ("provided by AFP", "(Reuters) -") */
     uint8_t dateline_tries;   /* paragraphs looked at for a dateline's agency */

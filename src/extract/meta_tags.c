@@ -438,6 +438,49 @@ static bool menu_heading(const pith_node *el) {
     return n && (n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL);
 }
 
+/* <a href="/author/jane-doe/">Jane Doe</a>: a link to an author's page
+ * (the path convention of blog engines and CMSs) holds the author's name. */
+static bool author_link(const pith_node *el) {
+    if (el->tag != PITH_TAG_A) return false;
+    uint32_t hl;
+    const char *href = attr(el, "href", &hl);
+    if (!href) return false;
+    static const struct { const char *s; uint8_t n; } DIRS[] = {{"/author/", 8}, {"/authors/", 9}};
+    for (size_t k = 0; k < sizeof DIRS / sizeof *DIRS; k++) {
+        const char *p = meta_ifind(href, hl, DIRS[k].s, DIRS[k].n);
+        /* A slug after it: the directory itself lists every author. */
+        if (p && p + DIRS[k].n < href + hl && p[DIRS[k].n] != '?' && p[DIRS[k].n] != '#') return true;
+    }
+    return false;
+}
+
+/* <p>Written by</p><p>Jane Doe</p>: an element right after one that holds
+ * only a byline label holds the names. */
+static bool after_label(const pith_node *el) {
+    static const char *const LABELS[] = {"by", "by:", "written by", "written by:", "author", "author:", "authors",
+                                         "authors:", "posted by", "words by", "author name"};
+    const pith_node *p = el->prev;
+    while (p && p->type == PITH_NODE_TEXT) {
+        /* Only white space between them ("By</span> <strong>"). */
+        for (uint32_t i = 0; i < p->len; i++)
+            if ((unsigned char)p->str[i] > ' ') return false;
+        p = p->prev;
+    }
+    if (!p || p->type != PITH_NODE_ELEMENT) return false;
+    /* Not code: "ORDER <span>BY</span> <span>period</span>". */
+    for (const pith_node *a = el->parent; a; a = a->parent)
+        if (a->tag == PITH_TAG_PRE || a->tag == PITH_TAG_CODE) return false;
+    const pith_node *t = p->first_child;
+    if (!t || t != p->last_child || t->type != PITH_NODE_TEXT || t->len > 40) return false;
+    const char *s = t->str;
+    size_t n = t->len;
+    while (n && (unsigned char)*s <= ' ') s++, n--;
+    while (n && (unsigned char)s[n - 1] <= ' ') n--;
+    for (size_t k = 0; k < sizeof LABELS / sizeof *LABELS; k++)
+        if (meta_ieq(s, n, LABELS[k], strlen(LABELS[k]))) return true;
+    return false;
+}
+
 /* ---------------------------------------------------------------- visible dates */
 
 static void add_vdate(walk *w, const pith_date *d, uint8_t kind) {
@@ -909,6 +952,11 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
         (looks_byline(ea) || (starts_with_by(el) && !menu_heading(el))))
         add_byline(w, el);
+    else if (!w->in_head && !w->in_comments && w->mf->n_weak_bylines < META_MAX_WEAK_BYLINES &&
+             (author_link(el) || after_label(el))) {
+        text_out t = gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
+        if (t.v.len && t.raw <= META_BYLINE_MAX_RAW) w->mf->weak_bylines[w->mf->n_weak_bylines++] = t.v;
+    }
 }
 
 /* Context flags of an element, computed once on ENTER and remembered on a

@@ -314,6 +314,11 @@ static void resolve_authors(resolve *r) {
                 if ((k == 1 || site) && !meta_list_add(r->a, src, max, n, strlen(n))) r->ok = false;
             }
     }
+    /* Last, a link to an author's page, the element after a "Written by" label. */
+    for (size_t i = 0; !l->count && !src->count && i < r->mf->n_weak_bylines; i++) {
+        const meta_value *v = &r->mf->weak_bylines[i];
+        if (!pith_visible_byline_names(v->s, v->len, ex, nex, r->a, l, NULL, max)) r->ok = false;
+    }
     /* Agencies the text credits ("(Reuters) -", "information provided by
      * AFP"); the site's own name only when it is the only credit. */
     for (uint32_t i = 0; i < r->mf->sources.count; i++) {

@@ -552,7 +552,30 @@ static const char PERSON_SITE[] =
     "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"author\":\"Rick Steves\","
     "\"headline\":\"Travel insurance\"}</script></head><body><p>Tips.</p></body></html>";
 
+/* A link to an author's page, the element after a "Written by" label:
+ * read when no byline names anyone; never in code. */
+static const char AUTHOR_LINK[] =
+    "<html><head><title>Guide</title></head><body><h1>Guide</h1><div><span><a href=\"/authors/trevor-jackins\">"
+    "Trevor Jackins</a></span></div><p>Text.</p><a href=\"/authors/\">Authors</a></body></html>";
+static const char LABEL_THEN_NAME[] =
+    "<html><head><title>Guide</title></head><body><h1>Guide</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
+    "<pre><code>SELECT * ORDER <span>BY</span> <span>period</span></code></pre></body></html>";
+static const char CODE_BY[] =
+    "<html><head><title>SQL</title></head><body><h1>SQL</h1><pre><code>SELECT * ORDER <span>BY</span> "
+    "<span>Period</span></code></pre></body></html>";
+static const char BYLINE_BEFORE_LINK[] =
+    "<html><head><title>Guide</title></head><body><h1>Guide</h1><aside><a href=\"/author/ann-poe/\">Ann Poe</a>"
+    "</aside><div class=\"byline\">By Jane Doe</div><p>Text.</p></body></html>";
+
 static void test_author_rules(void) {
+    pith_metadata m0 = extract(AUTHOR_LINK, NULL);
+    CHECK_STR_EQ(j(m0.authors), "Trevor Jackins");
+    m0 = extract(LABEL_THEN_NAME, NULL);
+    CHECK_STR_EQ(j(m0.authors), "Edzel Tabing");
+    m0 = extract(CODE_BY, NULL);
+    CHECK_STR_EQ(j(m0.authors), "(none)");
+    m0 = extract(BYLINE_BEFORE_LINK, NULL);
+    CHECK_STR_EQ(j(m0.authors), "Jane Doe");
     pith_metadata m = extract(MENU_BY, NULL);
     CHECK_STR_EQ(j(m.authors), "Jane Doe");
     m = extract(TWITTER_PAIR, NULL);
