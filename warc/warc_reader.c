@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "warc_internal.h"
+#include "../src/util/ascii.h" /* header only: no link to the HTML library */
 
 /* ---------------------------------------------------------------- small helpers */
 
@@ -39,14 +40,7 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     return true;
 }
 
-static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-
-bool warc_ieq(const char *a, size_t n, const char *lit) {
-    size_t i = 0;
-    for (; i < n && lit[i]; i++)
-        if (lower((unsigned char)a[i]) != lit[i]) return false;
-    return i == n && lit[i] == 0;
-}
+bool warc_ieq(const char *a, size_t n, const char *lit) { return ascii_ieq_lit(a, n, lit); }
 
 pith_warc_str warc_trim(const char *p, size_t n) {
     while (n && (*p == ' ' || *p == '\t')) p++, n--;
@@ -58,9 +52,7 @@ pith_warc_str pith_warc_header_get(const pith_warc_header *h, size_t n, const ch
     size_t ln = strlen(name);
     for (size_t i = 0; i < n; i++) {
         if (h[i].name.len != ln) continue;
-        size_t k = 0;
-        while (k < ln && lower((unsigned char)h[i].name.ptr[k]) == lower((unsigned char)name[k])) k++;
-        if (k == ln) return h[i].value;
+        if (ascii_ieq(h[i].name.ptr, ln, name, ln)) return h[i].value;
     }
     return (pith_warc_str){NULL, 0};
 }

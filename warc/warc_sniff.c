@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "warc_internal.h"
+#include "../src/util/ascii.h" /* header only: no link to the HTML library */
 
 /* Declared types and what they say. */
 static const struct {
@@ -35,14 +36,7 @@ static const char *const html_starts[] = {
 };
 
 static bool starts_ci(const uint8_t *p, size_t n, const char *lit) {
-    size_t l = strlen(lit);
-    if (n < l) return false;
-    for (size_t i = 0; i < l; i++) {
-        int c = p[i];
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != lit[i]) return false;
-    }
-    return true;
+    return ascii_istarts_lit((const char *)p, n, lit);
 }
 
 bool pith_warc_sniff_html(const uint8_t *p, size_t n) {

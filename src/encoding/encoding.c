@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "encoding_internal.h"
+#include "../util/ascii.h"
 
 /* How far pith's prescan looks when the first 1024 bytes say nothing. */
 #define PRESCAN_SPEC_WINDOW 1024u
@@ -56,8 +57,7 @@ pith_encid pith_encid_for_label(const char *label, size_t len) {
     char key[32];
     if (len == 0 || len >= sizeof key) return PITH_ENCID_NONE;
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)label[i];
-        key[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        key[i] = (char)ascii_lower((unsigned char)label[i]);
     }
     size_t lo = 0, hi = pith_enc_label_count;
     while (lo < hi) {

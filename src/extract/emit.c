@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/ascii.h"
 #include "util/url.h"
 
 typedef struct emitter {
@@ -103,12 +104,15 @@ static int attr_int(const char *s, uint32_t n) {
     return sign * v;
 }
 
-/* Tracking pixels and spacers declare a tiny size. */
+/* Tracking pixels and spacers declare a tiny size: at most this many
+ * pixels wide, or a one-digit height no larger. */
+#define TINY_IMAGE_PX 2
 static bool tiny_image(const pith_node *img) {
     uint32_t wl = 0, hl = 0;
     const char *w = attr(img, "width", &wl), *h = attr(img, "height", &hl);
     int wv = w && wl ? attr_int(w, wl) : 0;
-    return (w && wl && wv > 0 && wv <= 2 && w[0] != '0') || (h && hl == 1 && h[0] <= '2' && h[0] >= '0');
+    return (w && wl && wv > 0 && wv <= TINY_IMAGE_PX && w[0] != '0') ||
+           (h && hl == 1 && h[0] <= '0' + TINY_IMAGE_PX && h[0] >= '0');
 }
 
 static void emit_image(emitter *em, const pith_node *img) {
@@ -127,13 +131,15 @@ static void emit_image(emitter *em, const pith_node *img) {
 /* ------------------------------------------------------------ tables */
 
 /* A table is a data table unless it is used for layout: a table inside it,
- * or a cell holding a lot of prose. */
+ * or a cell holding a lot of prose (a paragraph or block of more than
+ * LAYOUT_PROSE_CHARS characters: data cells hold values, not articles). */
+#define LAYOUT_PROSE_CHARS 400
 static bool is_layout_table(const ext_features *f, uint32_t i) {
     const ext_el *t = &f->els[i];
     for (uint32_t j = i + 1; j < t->end; j++) {
         const ext_el *e = &f->els[j];
         if (e->node->tag == PITH_TAG_TABLE && e->node->ns == PITH_NS_HTML) return true;
-        if ((e->node->tag == PITH_TAG_P || e->node->tag == PITH_TAG_DIV) && e->chars > 400) return true;
+        if ((e->node->tag == PITH_TAG_P || e->node->tag == PITH_TAG_DIV) && e->chars > LAYOUT_PROSE_CHARS) return true;
     }
     return false;
 }
@@ -154,13 +160,18 @@ static long number_attr(const pith_node *el, const char *name, long def) {
 
 static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen);
 
-/* Text of an element, white space collapsed, into buf (bounded). */
+/* Text of an element, white space collapsed, into buf (bounded). A heading
+ * is compared with the title from its first HEADING_TEXT_MAX bytes, read
+ * from at most HEADING_VISITS_MAX nodes: no title is longer, and headings
+ * can nest (h1 > div > h2), each compared in turn. */
+#define HEADING_TEXT_MAX 1024
+#define HEADING_VISITS_MAX 4096
 static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
     pith_buf_clear(buf);
     /* Bounded in nodes as well as bytes: headings can nest (h1 > div > h2),
      * and each is compared with the title. */
     size_t visits = 0;
-    for (const pith_node *n = el->first_child; n && visits < 4096; n = pith_dom_next(el, n, false), visits++) {
+    for (const pith_node *n = el->first_child; n && visits < HEADING_VISITS_MAX; n = pith_dom_next(el, n, false), visits++) {
         if (n->type != PITH_NODE_TEXT) continue;
         for (uint32_t i = 0; i < n->len && buf->len < max; i++) {
             char c = n->str[i];
@@ -258,7 +269,7 @@ static bool prune(emitter *em, uint32_t i) {
     const pith_node *n = e->node;
     /* The headline is metadata; a heading repeating it is not body. */
     if (is_heading(n) && em->o->title_len) {
-        element_text(n, &em->scratch, 1024);
+        element_text(n, &em->scratch, HEADING_TEXT_MAX);
         if (same_text_ci(em->scratch.data ? em->scratch.data : "", em->scratch.len, em->o->title, em->o->title_len))
             return true;
     }
@@ -282,17 +293,10 @@ static bool same_text_ci(const char *a, size_t alen, const char *b, size_t blen)
      * <title>s differ in quotes, dashes and spacing. */
     size_t i = 0, j = 0;
     for (;;) {
-        while (i < alen && !((a[i] | 0x20) >= 'a' && (a[i] | 0x20) <= 'z') && !(a[i] >= '0' && a[i] <= '9') &&
-               !((unsigned char)a[i] >= 0x80))
-            i++;
-        while (j < blen && !((b[j] | 0x20) >= 'a' && (b[j] | 0x20) <= 'z') && !(b[j] >= '0' && b[j] <= '9') &&
-               !((unsigned char)b[j] >= 0x80))
-            j++;
+        while (i < alen && !ascii_is_alnum(a[i]) && (unsigned char)a[i] < 0x80) i++;
+        while (j < blen && !ascii_is_alnum(b[j]) && (unsigned char)b[j] < 0x80) j++;
         if (i == alen || j == blen) return i == alen && j == blen;
-        char x = a[i], y = b[j];
-        if (x >= 'A' && x <= 'Z') x |= 0x20;
-        if (y >= 'A' && y <= 'Z') y |= 0x20;
-        if (x != y) return false;
+        if (ascii_lower(a[i]) != ascii_lower(b[j])) return false;
         i++;
         j++;
     }

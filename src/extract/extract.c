@@ -13,6 +13,7 @@
 #include "meta_product.h"
 #include "page_type.h"
 #include "select.h"
+#include "util/ascii.h"
 #include "thread.h"
 
 /* When <noscript> counts as visible (see extract_run). */
@@ -21,6 +22,11 @@
 #define MODEL_MIN_MARGIN 1.0   /* the type's page-type score above article's, for the block model */
 #define HIDDEN_MIN_CHARS 500   /* characters of text inside hidden elements */
 #define HIDDEN_SHARE 10.0      /* ... and this many times the rest of the page's */
+/* Inside the article, a list or box whose text is more than this share
+ * links, and shorter than this many characters, is a "Read more" or "See
+ * also" box, not part of the story. */
+#define INNER_LINK_DENSITY_MAX 0.6
+#define INNER_LINK_LIST_MAX_CHARS 300
 
 static void params_for(pith_favor favor, select_params *p) {
     switch (favor) {
@@ -39,8 +45,8 @@ static uint64_t text_hash(const char *s, size_t len, size_t *letters) {
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 && !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && !(c >= '0' && c <= '9')) continue;
-        if (c >= 'A' && c <= 'Z') c |= 0x20;
+        if (c < 0x80 && !ascii_is_alnum(c)) continue;
+        c = (unsigned char)ascii_lower(c);
         h = (h ^ c) * 1099511628211ull;
         n++;
     }
@@ -256,8 +262,8 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
         .base_url_len = url_len,
         .title = out->meta.title,
         .title_len = out->meta.title ? strlen(out->meta.title) : 0,
-        .inner_link_density_max = 0.6,
-        .inner_link_list_max_chars = 300,
+        .inner_link_density_max = INNER_LINK_DENSITY_MAX,
+        .inner_link_list_max_chars = INNER_LINK_LIST_MAX_CHARS,
         .keep = model ? out->keep : NULL,
         .below = model ? below : NULL,
     };

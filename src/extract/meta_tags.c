@@ -16,6 +16,7 @@
 #include "meta_collect.h"
 #include "meta_params.h"
 #include "class_signals.h"
+#include "util/ascii.h"
 
 /* ---------------------------------------------------------------- the table */
 
@@ -92,7 +93,7 @@ static const meta_key KEYS[] = {
  * at the first difference (no strlen per probe). */
 static bool key_is(const char *k, size_t n, const char *key) {
     for (size_t i = 0; i < n; i++) {
-        int c = k[i] >= 'A' && k[i] <= 'Z' ? k[i] + 32 : k[i];
+        int c = ascii_lower(k[i]);
         if (key[i] == '\0' || c != key[i]) return false;
     }
     return key[n] == '\0';
@@ -513,8 +514,8 @@ static const struct { const char *w; uint8_t kind; } DATE_LABELS[] = {
 static uint8_t label_in(const char *s, size_t n) {
     size_t count = sizeof DATE_LABELS / sizeof *DATE_LABELS, best = count;
     for (size_t i = 0; i < n && best; i++) {
-        if (i && (s[i - 1] | 0x20) >= 'a' && (s[i - 1] | 0x20) <= 'z') continue;
-        char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] | 0x20) : s[i];
+        if (i && ascii_is_alpha(s[i - 1])) continue;
+        char c = (char)ascii_lower(s[i]);
         for (size_t k = 0; k < best; k++) {
             const char *w = DATE_LABELS[k].w;
             if (w[0] != c) continue;
@@ -773,8 +774,8 @@ static void lead_candidate(meta_found *mf, meta_value v) {
  * every short paragraph's text). */
 static bool says_by_or_contributed(const char *s, size_t n) {
     for (size_t i = 0; i + 1 < n; i++) {
-        unsigned char c = (unsigned char)s[i] | 0x20;
-        if (c == 'b' && ((unsigned char)s[i + 1] | 0x20) == 'y') return true;
+        int c = ascii_lower((unsigned char)s[i]);
+        if (c == 'b' && ascii_lower((unsigned char)s[i + 1]) == 'y') return true;
         if (c == 'c' && n - i >= 11 && meta_ieq(s + i, 11, "contributed", 11)) return true;
     }
     return false;

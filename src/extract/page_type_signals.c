@@ -211,7 +211,7 @@ size_t pt_normalize_short(const char *s, size_t n, char *buf, size_t cap) {
         }
         if (o + (space ? 2 : 1) > cap) return 0;
         if (space) buf[o++] = ' ', space = false;
-        buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        buf[o++] = (char)ascii_lower(c);
     }
     return o;
 }
@@ -238,7 +238,7 @@ bool pt_is_datelike(const char *s, size_t n) {
     /* "3 days ago", "2 hours ago" */
     size_t e = n;
     while (e && !ascii_is_alpha((unsigned char)s[e - 1])) e--;
-    if (e >= 4 && s[e - 4] == ' ' && (s[e - 3] | 0x20) == 'a' && (s[e - 2] | 0x20) == 'g' && (s[e - 1] | 0x20) == 'o')
+    if (e >= 4 && s[e - 4] == ' ' && ascii_ieq_lit(s + e - 3, 3, "ago"))
         return true;
     /* A year: four digits, 1990-2039, not inside a longer number. */
     for (size_t i = 0; i + 4 <= n; i++) {
@@ -287,7 +287,7 @@ int pt_generator(const char *s, size_t n) {
     while (n && (unsigned char)*s <= ' ') s++, n--;
     char low[24];
     size_t m = n < sizeof low ? n : sizeof low;
-    for (size_t i = 0; i < m; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+    for (size_t i = 0; i < m; i++) low[i] = (char)ascii_lower(s[i]);
     for (size_t k = 0; k < COUNT(GENERATORS); k++) {
         size_t pl = strlen(GENERATORS[k].prefix);
         if (pl <= m && memcmp(low, GENERATORS[k].prefix, pl) == 0 &&
@@ -411,7 +411,7 @@ uint32_t page_type_class_words(const char *v, size_t len) {
         if (!alnum) continue;
         digit |= c <= '9';
         if (n == sizeof word) too_long = true;
-        else word[n++] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+        else word[n++] = (char)ascii_lower(c);
     }
     return bits;
 }

@@ -122,8 +122,6 @@ static const bool ALNUM[256] = {
 };
 static bool is_alnum(unsigned char c) { return ALNUM[c]; }
 
-static bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-
 /* Splits one class/id value into words and ORs their hints. Words are
  * looked up in place; only a word with capitals is copied to lowercase.
  * With page, each word is also looked up as a page-type class word
@@ -145,7 +143,7 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
         while (i < len && is_alnum((unsigned char)v[i])) {
             unsigned char c = (unsigned char)v[i];
             if (c >= 'A' && c <= 'Z') {
-                if (i > start && is_lower((unsigned char)v[i - 1])) break; /* camelCase boundary */
+                if (i > start && ascii_is_lower((unsigned char)v[i - 1])) break; /* camelCase boundary */
                 upper = true;
             }
             digit |= c <= '9';
@@ -160,7 +158,7 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
             ((n == 3 && ascii_ieq_lit(v + start, n, "has")) || (n == 2 && ascii_ieq_lit(v + start, n, "no"))))
             skip_token = true;
         if (n < 2) continue; /* every rule word has two letters or more */
-        unsigned c0 = (unsigned char)v[start] | 0x20u, c1 = (unsigned char)v[start + 1] | 0x20u;
+        unsigned c0 = (unsigned)ascii_lower((unsigned char)v[start]), c1 = (unsigned)ascii_lower((unsigned char)v[start + 1]);
         if (c0 < 'a' || c0 > 'z' || c1 < 'a' || c1 > 'z') continue;
         bool rule = !skip_token && (first_pairs[c0 - 'a'] & (1u << (c1 - 'a')));
         /* The page-type class words: 3 to 13 letters, no digit. */
@@ -172,7 +170,7 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
             if (n >= sizeof word) continue;
             for (size_t k = 0; k < n; k++) {
                 unsigned char c = (unsigned char)v[start + k];
-                word[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+                word[k] = (char)ascii_lower(c);
             }
             w = word;
         }
@@ -227,7 +225,7 @@ static bool value_eq_ci(const pith_attr *a, const char *s) {
     size_t n = strlen(s);
     if (a->value_len != n) return false;
     for (size_t i = 0; i < n; i++)
-        if ((a->value[i] | 0x20) != s[i]) return false;
+        if (ascii_lower((unsigned char)a->value[i]) != s[i]) return false;
     return true;
 }
 
@@ -238,7 +236,7 @@ static bool style_hides(const char *v, size_t len) {
     for (size_t i = 0; i < len; i++) {
         char c = v[i];
         if (c == ' ' || c == '\t' || c == '\n') continue;
-        if (c >= 'A' && c <= 'Z') c = (char)(c | 0x20);
+        c = (char)ascii_lower((unsigned char)c);
         if (n == sizeof buf - 1) {
             memmove(buf, buf + 32, n - 32);
             n -= 32;
