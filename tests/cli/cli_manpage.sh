@@ -18,6 +18,10 @@ done
 # or it runs on from the example above it.
 ok "pith.1: every text after .RE starts a paragraph" \
   awk 'prev == ".RE" && $0 !~ /^\./ { bad = 1; print "pith.1:" NR ": text right after .RE: " $0 > "/dev/stderr" } { prev = $0 } END { exit bad }' "$man1"
+# The version is written once, in pith.h: the installed manual gets it
+# from there (tests/install/install.sh), the source names none.
+version=$("$PITH" --version | cut -d' ' -f2)
+ok "pith.1 does not write the version ($version) by hand" bash -c '! grep -qF "$1" "$2"' _ "$version" "$man1"
 for word in "EXIT STATUS" "EXAMPLES" "JSON OUTPUT"; do
   ok "pith.1 has a $word section" grep -q "^\.SH $word" "$man1"
 done

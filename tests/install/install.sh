@@ -35,6 +35,12 @@ $CC -o "$T/app_pc" "$HERE/app.c" $(pkg-config --cflags --libs pith pith_warc) 2>
 check "pkg-config: builds against the shared libraries" test $? = 0
 out=$(LD_LIBRARY_PATH=$LIBDIR "$T/app_pc")
 check "pkg-config: the program runs" test "$out" = "https://example.com/ $("$P/bin/pith" --version | cut -d' ' -f2) T"
+# The manual's footer carries the version from pith.h, the one place it is
+# written (the source cli/pith.1 names none).
+man1=$(find "$P" -name pith.1 | head -1)
+check "the manual is installed" test -n "$man1"
+check "the installed manual's footer names the program's version" \
+  grep -qF "\"pith $("$P/bin/pith" --version | cut -d' ' -f2)\"" "$man1"
 check "pkg-config: linked the shared libpith" bash -c "LD_LIBRARY_PATH='$LIBDIR' ldd '$T/app_pc' | grep -q libpith.so"
 # --static: the archives by path (the linker would take the .so for -lpith),
 # and everything else pkg-config --static says they need.
