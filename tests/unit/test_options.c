@@ -70,6 +70,17 @@ static void test_version(void) {
     pith_options zeroed;
     memset(&zeroed, 0, sizeof zeroed);
     CHECK(pith_extract(page, sizeof page - 1, &zeroed, &r) == PITH_E_INVALID && r == NULL);
+    /* The reusable extractor checks the same field. */
+    for (uint32_t v = 0; v < 4; v++) {
+        o.version = v;
+        pith_extractor *ex = NULL;
+        pith_status st = pith_extractor_new(&o, &ex);
+        CHECK(st == (v == PITH_OPTIONS_VERSION ? PITH_OK : PITH_E_INVALID));
+        CHECK((ex != NULL) == (v == PITH_OPTIONS_VERSION));
+        pith_extractor_free(ex);
+    }
+    pith_extractor *ex = NULL;
+    CHECK(pith_extractor_new(&zeroed, &ex) == PITH_E_INVALID && ex == NULL);
 
     pith_parse_options p;
     pith_parse_options_init(&p);
