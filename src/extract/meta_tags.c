@@ -468,18 +468,20 @@ static bool after_label(const pith_node *el) {
         p = p->prev;
     }
     if (!p || p->type != PITH_NODE_ELEMENT) return false;
-    /* Not code: "ORDER <span>BY</span> <span>period</span>". */
-    for (const pith_node *a = el->parent; a; a = a->parent)
-        if (a->tag == PITH_TAG_PRE || a->tag == PITH_TAG_CODE) return false;
     const pith_node *t = p->first_child;
     if (!t || t != p->last_child || t->type != PITH_NODE_TEXT || t->len > 40) return false;
     const char *s = t->str;
     size_t n = t->len;
     while (n && (unsigned char)*s <= ' ') s++, n--;
     while (n && (unsigned char)s[n - 1] <= ' ') n--;
-    for (size_t k = 0; k < sizeof LABELS / sizeof *LABELS; k++)
-        if (meta_ieq(s, n, LABELS[k], strlen(LABELS[k]))) return true;
-    return false;
+    bool label = false;
+    for (size_t k = 0; !label && k < sizeof LABELS / sizeof *LABELS; k++) label = meta_ieq(s, n, LABELS[k], strlen(LABELS[k]));
+    /* Not code: "ORDER <span>BY</span> <span>period</span>" (looked up only
+     * after a label, and a few levels up: the walk stays linear). */
+    const pith_node *a = el->parent;
+    for (int d = 0; label && a && d < 8; d++, a = a->parent)
+        if (a->tag == PITH_TAG_PRE || a->tag == PITH_TAG_CODE) return false;
+    return label;
 }
 
 /* ---------------------------------------------------------------- visible dates */

@@ -299,13 +299,16 @@ static void resolve_authors(resolve *r) {
         pith_mstr s = mstr(r->ld->org_authors.items[i]);
         if (!meta_list_add(r->a, l, max, s.ptr, s.len) || !meta_list_add(r->a, src, max, s.ptr, s.len)) r->ok = false;
     }
-    /* JSON-LD Person authors first ("Rick Steves" on ricksteves.com). */
-    uint32_t nld = r->ld->person_authors.count;
-    for (uint32_t i = 0; !l->count && !src->count && i < nld + sl->count; i++) {
+    /* JSON-LD Person authors first ("Rick Steves" on ricksteves.com), then
+     * the metas, then the visible bylines ("Podium Staff" on Podium's). */
+    uint32_t nld = r->ld->person_authors.count, nsl = nld + sl->count;
+    for (uint32_t i = 0; !l->count && !src->count && i < nsl + r->mf->n_bylines; i++) {
         pith_strings own[2] = {{NULL, 0}, {NULL, 0}}; /* people, organisations */
-        const char *v = i < nld ? r->ld->person_authors.items[i] : sl->v[i - nld].s;
-        size_t vl = i < nld ? strlen(v) : sl->v[i - nld].len;
-        if (!pith_byline_names(v, vl, NULL, 0, r->a, &own[0], &own[1], max)) r->ok = false;
+        const char *v = i < nld ? r->ld->person_authors.items[i] : i < nsl ? sl->v[i - nld].s : r->mf->bylines[i - nsl].s;
+        size_t vl = i < nld ? strlen(v) : i < nsl ? sl->v[i - nld].len : r->mf->bylines[i - nsl].len;
+        bool ok = i < nsl ? pith_byline_names(v, vl, NULL, 0, r->a, &own[0], &own[1], max)
+                          : pith_visible_byline_names(v, vl, NULL, 0, r->a, &own[0], &own[1], max);
+        if (!ok) r->ok = false;
         for (int k = 0; k < 2; k++)
             for (uint32_t j = 0; j < own[k].count; j++) {
                 const char *n = own[k].items[j];

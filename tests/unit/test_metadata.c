@@ -567,7 +567,15 @@ static const char BYLINE_BEFORE_LINK[] =
     "<html><head><title>Guide</title></head><body><h1>Guide</h1><aside><a href=\"/author/ann-poe/\">Ann Poe</a>"
     "</aside><div class=\"byline\">By Jane Doe</div><p>Text.</p></body></html>";
 
+/* A byline that names the site's own team: the page's own credit. */
+static const char SITE_TEAM[] =
+    "<html><head><title>Reviews</title><meta property=\"og:site_name\" content=\"Podium\"></head><body>"
+    "<h1>Reviews</h1><p class=\"authorName\">Podium Staff</p><p>Text.</p></body></html>";
+
 static void test_author_rules(void) {
+    pith_metadata m1 = extract(SITE_TEAM, NULL);
+    CHECK_STR_EQ(j(m1.authors), "Podium Staff");
+    CHECK_STR_EQ(j(m1.sources), "Podium Staff");
     pith_metadata m0 = extract(AUTHOR_LINK, NULL);
     CHECK_STR_EQ(j(m0.authors), "Trevor Jackins");
     m0 = extract(LABEL_THEN_NAME, NULL);
