@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "util/ascii.h"
+
 void select_params_default(select_params *p) {
     p->link_density_max = 0.5;
     p->link_penalty = 1.0;
@@ -110,6 +112,18 @@ static uint32_t page_wide_hints(const ext_features *f, const select_params *p) {
     return wide;
 }
 
+/* A modal the page declares as one (aria-modal=true, or role=dialog or
+ * alertdialog): shown over the page when opened, never its content. A
+ * dialog marked aria-modal=false is a sheet or panel of the page itself
+ * (a product's details drawer). */
+static bool declared_dialog(const pith_node *n) {
+    uint32_t len = 0;
+    const char *v = pith_dom_attr(n, "aria-modal", 10, &len);
+    if (v) return ascii_ieq_lit(v, len, "true");
+    v = pith_dom_attr(n, "role", 4, &len);
+    return v && (ascii_ieq_lit(v, len, "dialog") || ascii_ieq_lit(v, len, "alertdialog"));
+}
+
 /* Pass 2: mark named boilerplate. Pre-order, so a region's decision covers
  * its whole subtree. */
 static void mark_boilerplate(ext_features *f, const select_params *p) {
@@ -117,9 +131,9 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
     uint32_t ignore = f->page_wide_hints = page_wide_hints(f, p);
     /* The page's landmark: its <main>, else its first <h1> with text. A
      * consent dialog, sign-up box or modal that a script mounted on the
-     * body, outside the landmark, is boilerplate whatever its size: a
-     * consent manager's purpose texts can outweigh the prose of a page of
-     * links. */
+     * body, or any declared dialog, outside the landmark, is boilerplate
+     * whatever its size: a consent manager's purpose texts, or the privacy
+     * policy a footer link opens in a modal, can outweigh the page's prose. */
     int32_t landmark = -1;
     for (uint32_t i = 0; i < f->count && landmark < 0; i++)
         if (f->els[i].node->ns == PITH_NS_HTML && f->els[i].node->tag == PITH_TAG_MAIN && f->els[i].chars)
@@ -139,7 +153,8 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
          * wrapper names the page's state, not a comment region). */
         bool holds_landmark = landmark < 0 || ((int32_t)i <= landmark && (uint32_t)landmark < e->end);
         if ((hints & HINT_CONSENT) && !(hints & (HINT_BODY | HINT_CONTENT)) && !holds_landmark &&
-            (int32_t)e->parent == f->body && e->node->tag != PITH_TAG_ARTICLE && e->node->tag != PITH_TAG_MAIN) {
+            ((int32_t)e->parent == f->body || declared_dialog(e->node)) && e->node->tag != PITH_TAG_ARTICLE &&
+            e->node->tag != PITH_TAG_MAIN) {
             e->flags |= EL_BOILERPLATE;
             continue;
         }

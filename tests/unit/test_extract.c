@@ -1,5 +1,6 @@
 /* Unit tests: the article extractor - rules, selection and the whole
  * pipeline through the public API on small hand-written pages. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,6 +149,40 @@ static void test_consent_dialog_outside_main(void) {
     pith_free(text);
 }
 
+/* A modal the page declares (aria-modal=true) outside its <main> is
+ * boilerplate at any depth and size: a footer link's privacy policy. */
+static void test_declared_modal_outside_main(void) {
+    static const char policy[] =
+        "<p>We collect the information you give us when you create an account, place an order, sign up for "
+        "emails or contact customer service, and the information your browser sends when you visit.</p>"
+        "<p>We use it to fulfil orders, to improve our products and services, to personalise your experience, "
+        "to communicate with you, and to protect our customers and our business from fraud and abuse.</p>"
+        "<p>We share it with service providers who process payments, deliver orders and host our systems, and "
+        "with authorities when the law requires; we never sell it for money to anyone at all.</p>";
+    char page[4096];
+    snprintf(page, sizeof page,
+             "<body><main><h1>Men's Shoes</h1><p>Comfortable shoes made from natural materials.</p><ul>"
+             "<li><a href='/a'>Tree Runner</a> $98</li><li><a href='/b'>Wool Runner</a> $98</li>"
+             "<li><a href='/c'>Tree Dasher</a> $135</li></ul></main><footer><div class='links'>"
+             "<a href='#'>Privacy policy</a><div id='modal-privacy-policy' role='dialog' aria-modal='true'>"
+             "<div><div>%s</div></div></div></div></footer></body>",
+             policy);
+    char *text = extract_text(page, NULL, NULL);
+    CHECK(text && strstr(text, "Men's Shoes"));
+    CHECK(text && !strstr(text, "we never sell it"));
+    pith_free(text);
+    /* role=dialog alone declares one too. */
+    snprintf(page, sizeof page,
+             "<body><main><h1>Men's Shoes</h1><p>Comfortable shoes made from natural materials.</p><ul>"
+             "<li><a href='/a'>Tree Runner</a> $98</li><li><a href='/b'>Wool Runner</a> $98</li></ul></main>"
+             "<footer><section><div role='dialog'><div>%s</div></div></section></footer></body>",
+             policy);
+    text = extract_text(page, NULL, NULL);
+    CHECK(text && strstr(text, "Men's Shoes"));
+    CHECK(text && !strstr(text, "we never sell it"));
+    pith_free(text);
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -232,6 +267,7 @@ int main(void) {
     RUN(test_hint_limits);
     RUN(test_has_class_words);
     RUN(test_consent_dialog_outside_main);
+    RUN(test_declared_modal_outside_main);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     RUN(test_crlf_page);
