@@ -120,7 +120,7 @@ static const char *const NOT_NAMES[] = {
     /* labels and links of author boxes read as names */
     "author", "authors", "written by", "full bio", "read more", "read bio", "view bio", "about the author",
     "view more posts", "view all posts", "more posts", "all posts", "more from", "profile",
-    "view profile", "posts", "post", "comments", "review", "reviews", "see all", "view all", "reviewed by", "medically reviewed by", "fact checked by",
+    "view profile", "posts", "post", "comments", "review", "reviews", "see all", "view all", "the", "our", "team", "our team", "the team", "reviewed by", "medically reviewed by", "fact checked by",
 };
 
 /* News agencies: credited alone they are the author; beside a person they

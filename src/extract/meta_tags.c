@@ -398,6 +398,7 @@ static bool starts_with_by(const pith_node *el) {
      * as a byline writes them. */
     static const struct { const char *s; uint8_t n; } BY[] = {
         {"By", 2}, {"by", 2}, {"BY", 2}, {"Von", 3}, {"Par", 3}, {"Por", 3}, {"Door", 4}, {"Av", 2}, {"Af", 2}, {"Przez", 5},
+        {"Written by", 10}, {"Written By", 10},
     };
     const pith_node *t = el->first_child;
     if (!t || t->type != PITH_NODE_TEXT) return false;
@@ -414,7 +415,8 @@ static bool starts_with_by(const pith_node *el) {
     }
     while (n && (unsigned char)s[0] <= ' ') s++, n--;
     /* Runs on every element: the first letter rules out nearly all. */
-    if (!n || !(s[0] == 'B' || s[0] == 'b' || s[0] == 'V' || s[0] == 'P' || s[0] == 'D' || s[0] == 'A')) return false;
+    if (!n || !(s[0] == 'B' || s[0] == 'b' || s[0] == 'V' || s[0] == 'P' || s[0] == 'D' || s[0] == 'A' || s[0] == 'W'))
+        return false;
     while (n && (unsigned char)s[n - 1] <= ' ') n--;
     for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
         size_t bl = BY[k].n;
@@ -459,7 +461,7 @@ static bool author_link(const pith_node *el) {
  * only a byline label holds the names. */
 static bool after_label(const pith_node *el) {
     static const char *const LABELS[] = {"by", "by:", "written by", "written by:", "author", "author:", "authors",
-                                         "authors:", "posted by", "words by", "author name"};
+                                         "authors:", "posted by", "words by", "author name", "article by"};
     const pith_node *p = el->prev;
     while (p && p->type == PITH_NODE_TEXT) {
         /* Only white space between them ("By</span> <strong>"). */

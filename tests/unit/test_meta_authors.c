@@ -250,6 +250,7 @@ static void test_roles_after_names(void) {
     CHECK_STR_EQ(names("Recipe by PJ Hamel"), "PJ Hamel");
     CHECK_STR_EQ(names("Matthew Richardson \xe2\x8b\x85 Review"), "Matthew Richardson");
     CHECK_STR_EQ(names("Marketing Team"), "Marketing Team");
+    CHECK_STR_EQ(names("The Team, edited by Walter"), "(none)");
 }
 
 int main(void) {

@@ -572,7 +572,19 @@ static const char SITE_TEAM[] =
     "<html><head><title>Reviews</title><meta property=\"og:site_name\" content=\"Podium\"></head><body>"
     "<h1>Reviews</h1><p class=\"authorName\">Podium Staff</p><p>Text.</p></body></html>";
 
+/* "Written by X" opens a byline like "By X"; "Article by" is a label. */
+static const char WRITTEN_BY[] =
+    "<html><head><title>Saving</title></head><body><h1>Saving</h1><p>Text.</p><h3>Written by Cassidy Horton</h3>"
+    "</body></html>";
+static const char ARTICLE_BY[] =
+    "<html><head><title>Saving</title></head><body><h1>Saving</h1><p>Text.</p><h2>Article by</h2><div>Matias "
+    "Heikkil\xc3\xa4</div></body></html>";
+
 static void test_author_rules(void) {
+    pith_metadata m2 = extract(WRITTEN_BY, NULL);
+    CHECK_STR_EQ(j(m2.authors), "Cassidy Horton");
+    m2 = extract(ARTICLE_BY, NULL);
+    CHECK_STR_EQ(j(m2.authors), "Matias Heikkil\xc3\xa4");
     pith_metadata m1 = extract(SITE_TEAM, NULL);
     CHECK_STR_EQ(j(m1.authors), "Podium Staff");
     CHECK_STR_EQ(j(m1.sources), "Podium Staff");
