@@ -124,6 +124,12 @@ pith_mstr pith_title_first_part(const char *title, size_t len);
  * that an <h1> saying `name` is the page's name. Words compared as in
  * pith_title_same_words. */
 bool pith_title_names(const char *name, size_t name_len, const char *title, size_t title_len);
+
+/* The part of a title before its first ' | ' when both sides are two words
+ * or more ("Website Design Portfolio | Thrive Internet Marketing"): a pipe
+ * does not go on with a headline. One word after it may be a section the
+ * title names ("... Covered | Code"): kept. Else the whole title. */
+pith_mstr pith_title_pipe_head(const char *title, size_t len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
 

@@ -205,3 +205,14 @@ bool pith_title_names(const char *name, size_t name_len, const char *title, size
     }
     return false;
 }
+
+pith_mstr pith_title_pipe_head(const char *title, size_t len) {
+    pith_slice t = {title, len > 400 ? 400 : len};
+    for (size_t i = 1; i + 3 <= t.len; i++) {
+        if (memcmp(t.ptr + i, " | ", 3) != 0) continue;
+        pith_slice head = {t.ptr, i}, tail = {t.ptr + i + 3, t.len - i - 3};
+        if (count_words(head) >= 2 && count_words(tail) >= 2) return (pith_mstr){title, (uint32_t)i};
+        break;
+    }
+    return (pith_mstr){title, (uint32_t)len};
+}

@@ -235,6 +235,9 @@ static void resolve_title(resolve *r) {
     if (!shown_as_h1(r, t)) {
         pith_mstr head = pith_title_first_part(t.ptr, t.len);
         if (head.len < t.len) r->h->name_title = clean(r, head.ptr, head.len);
+        /* An article's headline does not go on after a pipe. */
+        head = pith_title_pipe_head(t.ptr, t.len);
+        if (head.len < t.len) r->h->article_title = clean(r, head.ptr, head.len);
     }
     head_part_h1(r, ogs, title);
     if (r->headline < 0) return;
@@ -250,7 +253,7 @@ static void resolve_title(resolve *r) {
     if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, false)) ||
         (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
         pith_mstr v = clean(r, h->s, hn);
-        if (v.ptr) r->out->title = v.ptr, r->h->name_title = (pith_mstr){NULL, 0};
+        if (v.ptr) r->out->title = v.ptr, r->h->name_title = r->h->article_title = (pith_mstr){NULL, 0};
         return;
     }
     /* An <h1> that is the decoration after the headline is the site's logo. */

@@ -157,10 +157,25 @@ static void test_names(void) {
     CHECK(!pith_title_names("", 0, t, strlen(t)));
 }
 
+static void test_pipe_head(void) {
+    const char *t = "Website Design Portfolio | Thrive Internet Marketing";
+    CHECK(pith_title_pipe_head(t, strlen(t)).len == 24);
+    t = "12 Must-Have Data Tools for 2026 | Python, SQL & AI | Splunk"; /* the first pipe */
+    CHECK(pith_title_pipe_head(t, strlen(t)).len == 32);
+    t = "Get your Frontend JavaScript Code Covered | Code"; /* one word after it: a section */
+    CHECK(pith_title_pipe_head(t, strlen(t)).len == strlen(t));
+    t = "Home | The Daily Paper"; /* one word before it */
+    CHECK(pith_title_pipe_head(t, strlen(t)).len == strlen(t));
+    t = "Friday Facts #282 - 0.17 in sight"; /* no pipe */
+    CHECK(pith_title_pipe_head(t, strlen(t)).len == strlen(t));
+    CHECK(pith_title_pipe_head("", 0).len == 0);
+}
+
 int main(void) {
     RUN(test_parts);
     RUN(test_first_part);
     RUN(test_names);
+    RUN(test_pipe_head);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

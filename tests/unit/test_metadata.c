@@ -647,6 +647,18 @@ static void test_headline_title(void) {
     p = extract_all("<html><head><title>Kayaks | Outdoor Co-op</title></head><body>"
                     "<h1>Outdoor Co-op</h1><p>Boats.</p></body></html>", NULL);
     CHECK_STR_EQ(ms(p.h.name_title), "(none)");
+    /* An article's headline does not go on after a pipe: offered to extract.c. */
+    p = extract_all("<html><head><title>The Ultimate Car Care Checklist | Tyres, Wheels and Brake Service</title></head><body>"
+                    "<h2>Care</h2><p>Tyres.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.article_title), "The Ultimate Car Care Checklist");
+    p = extract_all("<html><head><title>Get your Frontend JavaScript Code Covered | Code</title></head><body>"
+                    "<h2>Code</h2><p>Tests.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
+    /* An <h1> that is the title's first part is the title, whatever the pipe. */
+    p = extract_all("<html><head><title>Food Facts Debunked \xe2\x80\x94 Healthy Meals | Fresh and Healthy Meal Plan Delivery</title>"
+                    "</head><body><h1>Food Facts Debunked</h1><p>Food.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(p.m.title), "Food Facts Debunked");
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
     /* The same words: the page's own title stands (typography aside). */
     p = extract_all(H1_QUOTES, NULL);
     CHECK_STR_EQ(s(p.m.title), "Student Dies After \"Diet Pills\"");
