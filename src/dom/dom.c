@@ -156,14 +156,21 @@ bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size
     return true;
 }
 
+/* Sibling links (dom.h): next runs forwards and ends in NULL;
+ * prev_or_last runs backwards and the first child's points at the last. */
 void pith_dom_detach(pith_node *node) {
     pith_node *p = node->parent;
     if (!p) return;
-    if (node->prev) node->prev->next = node->next;
-    else p->first_child = node->next;
-    if (node->next) node->next->prev = node->prev;
-    else p->last_child = node->prev;
-    node->parent = node->prev = node->next = NULL;
+    pith_node *first = p->first_child;
+    if (node == first) {
+        p->first_child = node->next;
+        if (node->next) node->next->prev_or_last = node->prev_or_last; /* the last child */
+    } else {
+        node->prev_or_last->next = node->next;
+        if (node->next) node->next->prev_or_last = node->prev_or_last;
+        else first->prev_or_last = node->prev_or_last; /* its previous sibling is last now */
+    }
+    node->parent = node->prev_or_last = node->next = NULL;
 }
 
 void pith_dom_append(pith_node *parent, pith_node *child) {
@@ -173,18 +180,26 @@ void pith_dom_append(pith_node *parent, pith_node *child) {
 void pith_dom_insert_before(pith_node *parent, pith_node *child, pith_node *ref) {
     pith_dom_detach(child);
     child->parent = parent;
+    pith_node *first = parent->first_child;
+    if (!first) { /* ref is NULL or not a child: append as the only child */
+        parent->first_child = child;
+        child->prev_or_last = child;
+        child->next = NULL;
+        return;
+    }
     if (!ref) {
-        child->prev = parent->last_child;
-        if (parent->last_child) parent->last_child->next = child;
-        else parent->first_child = child;
-        parent->last_child = child;
+        pith_node *last = first->prev_or_last;
+        last->next = child;
+        child->prev_or_last = last;
+        child->next = NULL;
+        first->prev_or_last = child;
         return;
     }
     child->next = ref;
-    child->prev = ref->prev;
-    if (ref->prev) ref->prev->next = child;
-    else parent->first_child = child;
-    ref->prev = child;
+    child->prev_or_last = ref->prev_or_last;
+    if (ref == first) parent->first_child = child;
+    else ref->prev_or_last->next = child;
+    ref->prev_or_last = child;
 }
 
 const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len) {

@@ -58,12 +58,17 @@ typedef struct pith_doctype {
     bool has_public_id, has_system_id;  /* "" and missing differ */
 } pith_doctype;
 
+/* 64 bytes. Siblings are linked forwards by `next` (NULL after the last)
+ * and backwards by `prev_or_last`, which closes the ring at the first child:
+ * the first child's prev_or_last is its parent's last child (itself when it
+ * is the only one). So the last child needs no field of its own; read both
+ * through pith_dom_prev() and pith_dom_last_child(). A detached node has
+ * parent, prev_or_last and next NULL. */
 typedef struct pith_node pith_node;
 struct pith_node {
     pith_node *parent;
     pith_node *first_child;
-    pith_node *last_child;
-    pith_node *prev;
+    pith_node *prev_or_last;
     pith_node *next;
     uint8_t type;        /* pith_node_type */
     uint8_t ns;          /* pith_ns, elements only */
@@ -157,6 +162,16 @@ void pith_dom_detach(pith_node *node);
 /* Attribute value by lowercase name (no namespace); NULL if absent.
  * *len receives the value length when len is non-NULL. */
 const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len);
+
+/* The previous sibling, NULL for the first child (and a detached node). */
+static inline pith_node *pith_dom_prev(const pith_node *node) {
+    return node->parent && node->parent->first_child != node ? node->prev_or_last : NULL;
+}
+
+/* The last child, NULL when there is none. */
+static inline pith_node *pith_dom_last_child(const pith_node *node) {
+    return node->first_child ? node->first_child->prev_or_last : NULL;
+}
 
 /* Pre-order walk without recursion. Starting from `node`, returns the next
  * node in document order that is still inside `root` (NULL at the end).

@@ -462,16 +462,16 @@ static bool author_link(const pith_node *el) {
 static bool after_label(const pith_node *el) {
     static const char *const LABELS[] = {"by", "by:", "written by", "written by:", "author", "author:", "authors",
                                          "authors:", "posted by", "words by", "author name", "article by"};
-    const pith_node *p = el->prev;
+    const pith_node *p = pith_dom_prev(el);
     while (p && p->type == PITH_NODE_TEXT) {
         /* Only white space between them ("By</span> <strong>"). */
         for (uint32_t i = 0; i < p->len; i++)
             if ((unsigned char)p->str[i] > ' ') return false;
-        p = p->prev;
+        p = pith_dom_prev(p);
     }
     if (!p || p->type != PITH_NODE_ELEMENT) return false;
     const pith_node *t = p->first_child;
-    if (!t || t != p->last_child || t->type != PITH_NODE_TEXT || t->len > 40) return false;
+    if (!t || t != pith_dom_last_child(p) || t->type != PITH_NODE_TEXT || t->len > 40) return false;
     const char *s = t->str;
     size_t n = t->len;
     while (n && (unsigned char)*s <= ' ') s++, n--;

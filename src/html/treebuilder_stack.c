@@ -559,7 +559,7 @@ bool tb_insert_text(tb *t, const char *s, size_t len) {
     pith_node *parent, *before;
     tb_place(t, NULL, &parent, &before);
     if (parent->type == PITH_NODE_DOCUMENT) return true;
-    pith_node *prev = before ? before->prev : parent->last_child;
+    pith_node *prev = before ? pith_dom_prev(before) : pith_dom_last_child(parent);
     if (prev && prev->type == PITH_NODE_TEXT) {
         if (pith_dom_text_append(t->dom, prev, s, len)) return true;
         t->failed = true;

@@ -65,10 +65,12 @@ static size_t check_tree(const pith_node *root, size_t *count, bool *sane) {
         if (node->first_child) {
             const pith_node *prev = NULL;
             for (const pith_node *c = node->first_child; c; c = c->next) {
-                if (c->parent != node || c->prev != prev) *sane = false;
+                if (c->parent != node || pith_dom_prev(c) != prev) *sane = false;
+                if (c != node->first_child && c->prev_or_last != prev) *sane = false;
                 prev = c;
             }
-            if (prev != node->last_child) *sane = false;
+            /* The ring closes at the first child (dom.h). */
+            if (prev != pith_dom_last_child(node) || node->first_child->prev_or_last != prev) *sane = false;
             node = node->first_child;
             if (++depth > max) max = depth;
             continue;
