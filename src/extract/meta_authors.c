@@ -322,6 +322,11 @@ static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, 
      * word when three are left: "Ben Silverman Games"). */
     for (size_t k = 0; k < n; k++) {
         if (!IN(w[k].ptr, w[k].len, TITLE_WORDS)) continue;
+        /* "Edith Head", "Jane Fellow": a last word after a single one is a
+         * surname, not a role; a role would leave a one-word name. */
+        if (k == n - 1 && k - from == 1 && n == 2 && capital(w[k]) && !IN(w[k].ptr, w[k].len, TEAM_WORDS) &&
+            !IN(w[0].ptr, w[0].len, AGENCIES))
+            break;
         *had_title = true;
         size_t e = k;
         while (e < n && IN(w[e].ptr, w[e].len, TITLE_WORDS)) e++;
@@ -378,7 +383,8 @@ static bool excluded(const collect *c, pith_slice x) {
         pith_slice b = no_the((pith_slice){c->exclude[i].ptr, c->exclude[i].len});
         if (meta_ieq(a.ptr, a.len, b.ptr, b.len)) return true;
         pith_slice lo = a.len < b.len ? a : b, hi = a.len < b.len ? b : a;
-        if (lo.len >= 2 && hi.ptr[lo.len] == ' ' && meta_ieq(hi.ptr, lo.len, lo.ptr, lo.len)) return true;
+        if (lo.len >= 2 && lo.len < hi.len && hi.ptr[lo.len] == ' ' && meta_ieq(hi.ptr, lo.len, lo.ptr, lo.len))
+            return true;
     }
     return false;
 }
@@ -624,16 +630,34 @@ bool pith_visible_byline_names(const char *s, size_t len, const pith_mstr *exclu
 
 /* ---------------------------------------------------------------- threads */
 
+/* A capitalised word other than "By" in s[0..n): what the rest of a
+ * byline holds when it names more of the person ("Smith" beside "John"),
+ * not clutter ("by", "»"). */
+static bool has_capital_word(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (!ascii_is_upper((unsigned char)s[i]) || (i > 0 && ascii_is_alnum((unsigned char)s[i - 1]))) continue;
+        size_t e = i;
+        while (e < n && ascii_is_alnum((unsigned char)s[e])) e++;
+        if (!word_eq(s + i, e - i, "by")) return true;
+    }
+    return false;
+}
+
 bool pith_metadata_thread_author(pith_metadata *m, const char *starter, pith_arena *a) {
     if (!starter || !*starter) return true;
     size_t n = strlen(starter);
+    /* "Guest", "admin", "Anonymous": a forum's placeholders, not names. */
+    if (IN(starter, n, NOT_NAMES)) return true;
     if (m->authors.count) {
         const char *first = m->authors.items[0];
         size_t fl = strlen(first);
         const char *p = fl > n ? meta_ifind(first, fl, starter, n) : NULL;
-        /* The starter's name as whole words inside the byline found. */
+        /* The starter's name as whole words inside the byline found, the
+         * rest clutter ("by galitsyn »"); a byline naming more of the
+         * person ("John Smith" for starter "John") stays. */
         if (!p || (p > first && ascii_is_alnum((unsigned char)p[-1])) ||
-            (p + n < first + fl && ascii_is_alnum((unsigned char)p[n])))
+            (p + n < first + fl && ascii_is_alnum((unsigned char)p[n])) || has_capital_word(first, (size_t)(p - first)) ||
+            has_capital_word(p + n, fl - (size_t)(p - first) - n))
             return true;
     }
     pith_strings l = {NULL, 0};

@@ -1,4 +1,5 @@
 /* test_meta_authors.c - bylines into person names; contributor credits. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/meta_internal.h"
@@ -197,10 +198,29 @@ static void test_thread_starter(void) {
     CHECK_STR_EQ(starter("John Smith", "Jo"), "John Smith");
     CHECK_STR_EQ(starter("Jane Doe", "spartan14"), "Jane Doe");
     CHECK_STR_EQ(starter(NULL, NULL), "(none)");
+    /* A byline naming more of the person stays; "By" is clutter. */
+    CHECK_STR_EQ(starter("John Smith", "John"), "John Smith");
+    CHECK_STR_EQ(starter("Mary Ann Lee", "Ann"), "Mary Ann Lee");
+    CHECK_STR_EQ(starter("By galitsyn", "galitsyn"), "galitsyn");
+    /* A forum's placeholders are no names. */
+    CHECK_STR_EQ(starter(NULL, "Guest"), "(none)");
+    CHECK_STR_EQ(starter(NULL, "admin"), "(none)");
+    CHECK_STR_EQ(starter("Jane Doe", "Anonymous"), "Jane Doe");
 }
 
 /* A team signs as one name; a menu's facet or a breadcrumb trail is no
  * name; table words with non-ASCII letters match. */
+/* An organisation name of the same length as the site's, but another,
+ * is compared within its bounds (before: a read one byte past it). */
+static void test_excluded_same_length(void) {
+    pith_mstr site = {"Acme News", 9};
+    char *s = malloc(9);
+    memcpy(s, "Acme Newz", 9); /* not NUL-terminated: ASan sees a read past it */
+    CHECK(!pith_names_org(s, 9, &site, 1));
+    CHECK(pith_names_org("Acme News", 9, &site, 1));
+    free(s);
+}
+
 static void test_teams_and_furniture(void) {
     CHECK_STR_EQ(names("Great Day Editorial Team"), "Great Day Editorial Team");
     CHECK_STR_EQ(names("By The Currency editors"), "The Currency editors");
@@ -245,6 +265,10 @@ static void test_labels_and_phrases(void) {
 static void test_roles_after_names(void) {
     CHECK_STR_EQ(names("Liz Kenny Former McKinsey Consultant"), "Liz Kenny");
     CHECK_STR_EQ(names("Matt Check Head Winemaker"), "Matt Check");
+    /* A role word that ends a two-word name is its surname. */
+    CHECK_STR_EQ(names("Edith Head"), "Edith Head");
+    CHECK_STR_EQ(names("By Anthony Head"), "Anthony Head");
+    CHECK_STR_EQ(names("Kate Fellow"), "Kate Fellow");
     CHECK_STR_EQ(names("Sofia Kondrat EdTech Content"), "Sofia Kondrat");
     CHECK_STR_EQ(names("Author Isaiah Shelton"), "Isaiah Shelton");
     CHECK_STR_EQ(names("Recipe by PJ Hamel"), "PJ Hamel");
@@ -263,6 +287,7 @@ int main(void) {
     RUN(test_source_credits);
     RUN(test_clean_names);
     RUN(test_thread_starter);
+    RUN(test_excluded_same_length);
     RUN(test_teams_and_furniture);
     RUN(test_labels_and_phrases);
     RUN(test_roles_after_names);
