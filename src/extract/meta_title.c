@@ -142,33 +142,34 @@ bool pith_title_same_words(const char *a, size_t a_len, const char *b, size_t b_
     }
 }
 
+/* Length of separator k when it starts at t[i] (spaces included), else 0. */
+static size_t separator_at(pith_slice t, size_t i, size_t k) {
+    size_t sl = strlen(SEPARATORS[k]);
+    return t.ptr[i] == ' ' && i + sl <= t.len && memcmp(t.ptr + i, SEPARATORS[k], sl) == 0 ? sl : 0;
+}
+
 bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail) {
     /* Titles are short; a hostile one costs no more than its first bytes. */
     pith_slice t = {title, title_len > 400 ? 400 : title_len};
-    for (size_t i = 1; i < t.len; i++) {
-        if (t.ptr[i] != ' ') continue;
+    for (size_t i = 1; i < t.len; i++)
         for (size_t k = 0; k < NSEP; k++) {
-            size_t sl = strlen(SEPARATORS[k]);
-            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            size_t sl = separator_at(t, i, k);
+            if (!sl) continue;
             if (tail ? pith_title_same_words(part, part_len, t.ptr + i + sl, t.len - i - sl)
                      : pith_title_same_words(part, part_len, t.ptr, i))
                 return true;
         }
-    }
     return false;
 }
 
 pith_mstr pith_title_first_part(const char *title, size_t len) {
     pith_slice t = {title, len > 400 ? 400 : len};
-    for (size_t i = 1; i < t.len; i++) {
-        if (t.ptr[i] != ' ') continue;
+    for (size_t i = 1; i < t.len; i++)
         for (size_t k = 0; k < NSEP; k++) {
-            size_t sl = strlen(SEPARATORS[k]);
-            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            if (!separator_at(t, i, k)) continue;
             pith_slice head = {t.ptr, i};
             return count_words(head) >= 2 ? (pith_mstr){title, (uint32_t)i} : (pith_mstr){title, (uint32_t)len};
         }
-    }
     return (pith_mstr){title, (uint32_t)len};
 }
 

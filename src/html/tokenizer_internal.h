@@ -107,9 +107,7 @@ struct pith_tokenizer {
 
 /* '\r' is white space too: the input may hold it raw (see tokenizer.h),
  * and the '\n' it stands for is white space. */
-static inline bool tk_is_ws(unsigned char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-}
+static inline bool tk_is_ws(unsigned char c) { return ascii_is_space(c); }
 
 /* First byte in [p, end) equal to a, b, c or d, or end. The 16-byte loads
  * stop 16 bytes before end; the bytes after are read one by one, so no
