@@ -39,7 +39,7 @@ bool dev_extract(const char *html, size_t len, const char *url, pith_arena *a, p
     pith_dom dom;
     if (!pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, text, text_len)) return false;
     dom.max_nodes = o->limits.max_nodes;
-    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
+    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false, .noscript_bounded = true};
     if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES)) return false;
     if (!streamed_reveal(&dom)) return false;
     return extract_run_dev(&dom, o, url, a, b, all_blocks, out);

@@ -244,7 +244,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     if (!pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, text, text_len)) return PITH_E_NOMEM;
     dom.max_nodes = o->limits.max_nodes;
     dom.keep_comments = false;
-    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false};
+    pith_tree_opts tree = {.max_depth = o->limits.max_depth, .keep_comments = false, .noscript_bounded = true};
     if (!pith_html_parse(&dom, &tree) && !(dom.limits_hit & PITH_LIMIT_NODES))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
     if (!streamed_reveal(&dom)) return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;

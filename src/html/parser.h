@@ -18,6 +18,15 @@
 typedef struct pith_tree_opts {
     size_t max_depth;     /* 0 = unlimited; elements deeper than this attach at the limit */
     bool keep_comments;   /* false: comment tokens are dropped */
+    /* Extraction's one departure from the spec (which pith_parse and the
+     * conformance tests keep): a raw text element inside <noscript>
+     * (<iframe>, <style>, <noembed>, <noframes>, <xmp>, <title>,
+     * <textarea>) ends at "</noscript", as the noscript does. Browsers run
+     * scripts, so they read a noscript as raw text up to its end tag; with
+     * scripting off, the tag-manager snippet
+     * <noscript><iframe src=... /></noscript> opens an iframe that is never
+     * closed and swallows the rest of the page as text. */
+    bool noscript_bounded;
 } pith_tree_opts;
 
 /* Parses dom->input (decoded UTF-8, newlines normalised) into dom, whose

@@ -113,6 +113,7 @@ void pith_tokenizer_reset(pith_tokenizer *t, const char *input, size_t len) {
     t->p = t->in;
     t->state = PITH_TOK_DATA;
     t->cdata_allowed = false;
+    t->noscript_stop = false;
     t->oom = false;
     t->run = NULL;
     t->run_len = 0;
@@ -150,6 +151,22 @@ void pith_tokenizer_set_last_start_tag(pith_tokenizer *t, const char *name, size
 
 void pith_tokenizer_set_cdata_allowed(pith_tokenizer *t, bool allowed) {
     t->cdata_allowed = allowed;
+}
+
+void pith_tokenizer_set_noscript_stop(pith_tokenizer *t, bool stop) {
+    t->noscript_stop = stop;
+}
+
+/* Whether the '<' at lt starts "</noscript" followed by white space, '/'
+ * or '>'. */
+static bool noscript_end(const pith_tokenizer *t, const char *lt) {
+    static const char name[] = "noscript";
+    const size_t n = sizeof name - 1;
+    if ((size_t)(t->end - lt) < n + 3 || lt[1] != '/') return false;
+    for (size_t i = 0; i < n; i++)
+        if (ascii_lower((unsigned char)lt[2 + i]) != (unsigned char)name[i]) return false;
+    unsigned char d = (unsigned char)lt[2 + n];
+    return tk_is_ws(d) || d == '/' || d == '>';
 }
 
 bool tk_appropriate_end(const pith_tokenizer *t, const char *lt) {
@@ -243,7 +260,7 @@ static bool run_raw(pith_tokenizer *t, bool refs) {
             return true;
         }
         if (*q == '<') {
-            if (tk_appropriate_end(t, q)) {
+            if (tk_appropriate_end(t, q) || (t->noscript_stop && noscript_end(t, q))) {
                 t->p = q;
                 t->state = TK_TAG_OPEN;
                 return true;

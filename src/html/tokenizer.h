@@ -60,4 +60,10 @@ void pith_tokenizer_set_last_start_tag(pith_tokenizer *t, const char *name, size
  * before each pull. */
 void pith_tokenizer_set_cdata_allowed(pith_tokenizer *t, bool allowed);
 
+/* Whether RCDATA and RAWTEXT text also ends at "</noscript" (followed by
+ * white space, '/' or '>'), which is then read as that end tag: the tree
+ * builder's noscript_bounded mode (parser.h) sets it for raw text inside a
+ * noscript. Off after reset. */
+void pith_tokenizer_set_noscript_stop(pith_tokenizer *t, bool stop);
+
 #endif

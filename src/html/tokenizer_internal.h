@@ -66,6 +66,7 @@ struct pith_tokenizer {
     const char *p;         /* next byte to read */
     int state;             /* a PITH_TOK_* state or TK_TAG_OPEN */
     bool cdata_allowed;    /* "<![CDATA[" opens a section (foreign content) */
+    bool noscript_stop;    /* RCDATA/RAWTEXT also end at "</noscript" (tokenizer.h) */
     bool oom;              /* a scratch buffer could not grow: only EOF from now on */
     pith_alloc_hooks hooks;  /* the arena's allocator, for the scratch buffers */
     pith_arena *arena;     /* whose budget the scratch bytes count against */

@@ -105,6 +105,7 @@ static bool setup(tb *t, pith_dom *dom, const pith_tree_opts *opts) {
     t->max_depth = opts ? opts->max_depth : 0;
     if (t->max_depth && t->max_depth < TB_MIN_DEPTH) t->max_depth = TB_MIN_DEPTH;
     t->keep_comments = opts ? opts->keep_comments : true;
+    t->noscript_bounded = opts && opts->noscript_bounded;
     t->frameset_ok = true;
     t->mode = M_INITIAL;
     t->tok = pith_tokenizer_create(dom->arena, dom->input, dom->input_len);

@@ -240,6 +240,7 @@ tb_result tb_generic_text(tb *t, const pith_token *tok, pith_tokenizer_state sta
     tb_attach(t, n);
     if (!tb_push(t, n)) return TB_STOP;
     pith_tokenizer_set_state(t->tok, state);
+    pith_tokenizer_set_noscript_stop(t->tok, t->noscript_bounded && t->open_count[PITH_TAG_NOSCRIPT]);
     t->original_mode = t->mode;
     t->mode = M_TEXT;
     return TB_DONE;
@@ -424,6 +425,9 @@ tb_result tb_text(tb *t, pith_token *tok) {
     case PITH_TOKEN_END_TAG:
         tb_pop(t);
         t->mode = t->original_mode;
+        /* A noscript's end tag that closed the raw text (noscript_bounded):
+         * it closes the noscript too. */
+        if (t->noscript_bounded && tok->tag == PITH_TAG_NOSCRIPT) return TB_REPROCESS;
         return TB_DONE;
     default: return TB_DONE;
     }

@@ -93,6 +93,7 @@ typedef struct tb {
     pith_tokenizer *tok;
     size_t max_depth;             /* 0 = unlimited */
     bool keep_comments;
+    bool noscript_bounded;        /* pith_tree_opts.noscript_bounded */
 
     tb_mode mode;
     tb_mode original_mode;

@@ -149,6 +149,25 @@ static void test_consent_dialog_outside_main(void) {
     pith_free(text);
 }
 
+/* The tag-manager snippet written self-closed, <noscript><iframe ... />
+ * </noscript>, leaves the iframe open in a scripting-off parse; its raw
+ * text would run to the end of the page and the page would come out empty.
+ * Extraction's parse ends it at </noscript> (parser.h noscript_bounded). */
+static void test_noscript_iframe_snippet(void) {
+    static const char page[] =
+        "<html><head><title>Render</title></head><body><noscript><iframe src=\"https://tags.example/ns.html\" "
+        "height=\"0\" width=\"0\" style=\"display: none; visibility: hidden;\" /></noscript>"
+        "<main><h1>Your fastest path to production</h1><p>Intuitive infrastructure to scale any app from your "
+        "first user to your billionth, with zero downtime deploys and managed databases.</p>"
+        "<p>Build, deploy and scale web services, static sites, cron jobs and background workers, all on one "
+        "platform that grows with your team.</p></main></body></html>";
+    char *text = extract_text(page, NULL, NULL);
+    CHECK(text && strstr(text, "Intuitive infrastructure to scale any app"));
+    CHECK(text && strstr(text, "background workers"));
+    CHECK(text && !strstr(text, "</main>"));
+    pith_free(text);
+}
+
 /* A modal the page declares (aria-modal=true) outside its <main> is
  * boilerplate at any depth and size: a footer link's privacy policy. */
 static void test_declared_modal_outside_main(void) {
@@ -268,6 +287,7 @@ int main(void) {
     RUN(test_has_class_words);
     RUN(test_consent_dialog_outside_main);
     RUN(test_declared_modal_outside_main);
+    RUN(test_noscript_iframe_snippet);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     RUN(test_crlf_page);

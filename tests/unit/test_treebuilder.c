@@ -175,6 +175,56 @@ static void test_comments_option(void) {
     done(&d);
 }
 
+static void expect_bounded(const char *html, const char *want) {
+    doc d;
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = false, .noscript_bounded = true};
+    parse_opts(&d, html, strlen(html), &opts, 0, 0, NULL);
+    CHECK(d.ok);
+    char *got = dump(&d);
+    CHECK_STR_EQ(got, want);
+    free(got);
+    done(&d);
+}
+
+/* noscript_bounded (extraction's parse): raw text inside a noscript ends
+ * where the noscript does, so a self-closed tag-manager iframe cannot
+ * swallow the page. Without the option the spec's tree stays (the
+ * conformance suite checks it too). */
+static void test_noscript_bounded(void) {
+    const char *gtm = "<body><noscript><iframe src=\"t\" height=\"0\" /></noscript><h1>Title</h1><p>Body";
+    expect_tree(gtm, "| <html>\n|   <head>\n|   <body>\n|     <noscript>\n|       <iframe>\n"
+                     "|         height=\"0\"\n|         src=\"t\"\n|         \"</noscript><h1>Title</h1><p>Body\"\n");
+    expect_bounded(gtm, "| <html>\n|   <head>\n|   <body>\n|     <noscript>\n|       <iframe>\n"
+                        "|         height=\"0\"\n|         src=\"t\"\n|     <h1>\n|       \"Title\"\n|     <p>\n"
+                        "|       \"Body\"\n");
+    /* Every raw text and RCDATA element, in any case, with "</noscript " or "/>". */
+    static const char *const raw[] = {"style", "noembed", "noframes", "xmp", "textarea", "title", "IFRAME"};
+    for (size_t i = 0; i < sizeof raw / sizeof raw[0]; i++) {
+        char html[160];
+        snprintf(html, sizeof html, "<body><noscript><%s>x</NoScript ><p>after", raw[i]);
+        doc d;
+        pith_tree_opts opts = {.max_depth = 512, .noscript_bounded = true};
+        parse_opts(&d, html, strlen(html), &opts, 0, 0, NULL);
+        char *got = dump(&d);
+        /* The p is the body's, after the noscript. */
+        CHECK(got && strstr(got, "|     <noscript>\n") && strstr(got, "|     <p>\n|       \"after\"\n"));
+        free(got);
+        done(&d);
+    }
+    /* In the head: the noscript closes, the title after it is the head's. */
+    expect_bounded("<head><noscript><style>a{}</noscript><title>T</title></head><p>x",
+                   "| <html>\n|   <head>\n|     <noscript>\n|       <style>\n|         \"a{}\"\n|     <title>\n"
+                   "|       \"T\"\n|   <body>\n|     <p>\n|       \"x\"\n");
+    /* Outside a noscript nothing changes; inside, the raw element's own end
+     * tag still closes it first, and "</noscripts" is text. */
+    expect_bounded("<iframe></noscript>x</iframe><p>y",
+                   "| <html>\n|   <head>\n|   <body>\n|     <iframe>\n|       \"</noscript>x\"\n|     <p>\n"
+                   "|       \"y\"\n");
+    expect_bounded("<body><noscript><xmp></noscripts></xmp>z</noscript>",
+                   "| <html>\n|   <head>\n|   <body>\n|     <noscript>\n|       <xmp>\n"
+                   "|         \"</noscripts>\"\n|       \"z\"\n");
+}
+
 static void test_fragment(void) {
     const char *html = "<td>a</td><tr><td>b";
     doc d;
@@ -343,6 +393,7 @@ int main(void) {
     RUN(test_basic_trees);
     RUN(test_template_flag_and_zero_copy);
     RUN(test_comments_option);
+    RUN(test_noscript_bounded);
     RUN(test_fragment);
     RUN(test_quirks);
     RUN(test_depth_limit);
