@@ -177,7 +177,7 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
                                              HINT_BODY, HINT_WIDGET};
         for (unsigned h = 0; h < sizeof HINT_BITS / sizeof HINT_BITS[0]; h++)
             x[BF_H_CONTENT + h] = (e->scope_hints & HINT_BITS[h] & ~f->page_wide_hints) ? 1.0f : 0.0f;
-        x[BF_OWN_HINTS] = e->hints & ~(uint32_t)HINT_DETAIL ? 1.0f : 0.0f;
+        x[BF_OWN_HINTS] = e->hints & ~(uint32_t)(HINT_DETAIL | HINT_PANEL) ? 1.0f : 0.0f;
         x[BF_H_DETAIL] = e->scope_hints & HINT_DETAIL ? 1.0f : 0.0f;
         if (e->parent >= 0) {
             const ext_el *p = &els[e->parent];

@@ -275,8 +275,12 @@ static uint32_t tag_hints(pith_tag tag) {
 
 uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page) { return value_hints(v, len, page); }
 
+/* role=tabpanel, or role=region (WAI-ARIA's accordion panel). */
+static bool panel_role(const pith_attr *a) { return value_eq_ci(a, "tabpanel") || value_eq_ci(a, "region"); }
+
 uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
     uint32_t hints = tag_hints((pith_tag)el->tag);
+    bool panel = false, until_found = false;
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
         if (a->ns != PITH_ATTR_NS_NONE) continue;
@@ -288,16 +292,25 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
             hints |= value_hints(a->value, a->value_len, NULL);
         } else if (attr_is(a, "role")) {
             hints |= role_hints(a);
+            panel |= panel_role(a);
         } else if (attr_is(a, "itemprop")) {
             if (value_eq_ci(a, "articlebody")) hints |= HINT_CONTENT | HINT_BODY;
             else if (value_eq_ci(a, "author")) hints |= HINT_META;
         } else if (attr_is(a, "hidden")) {
             hints |= HINT_HIDDEN;
+            until_found = value_eq_ci(a, "until-found");
         } else if (attr_is(a, "aria-hidden")) {
             if (value_eq_ci(a, "true")) hints |= HINT_HIDDEN;
         } else if (attr_is(a, "style")) {
             if (style_hides(a->value, a->value_len)) hints |= HINT_HIDDEN;
         }
     }
+    /* A folded panel (a tab panel, an accordion or collapsible section, or
+     * hidden=until-found, which the browser's find-in-page opens) is the
+     * page's text that a click shows: a product's description and specs,
+     * a service's FAQ, a documentation page's tabs. A hidden menu or
+     * dialog is not. */
+    if ((hints & HINT_HIDDEN) && (panel || until_found || (hints & HINT_PANEL)) && !(hints & (HINT_NAV | HINT_CONSENT)))
+        hints &= ~(uint32_t)HINT_HIDDEN;
     return hints;
 }

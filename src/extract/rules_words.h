@@ -35,6 +35,7 @@ static const word_rule exact_rules[] = {
     {"breaking", 8, HINT_NAV, "\"Breaking News\" bars", 0x627265616b696e67ull, 0x0ull},
     {"carousel", 8, HINT_CAPTION, "carousels of images or teasers", 0x6361726f7573656cull, 0x0ull},
     {"categories", 10, HINT_META, "category lists", 0x63617465676f7269ull, 0x6573000000000000ull},
+    {"collapsible", 11, HINT_PANEL, "collapsible sections", 0x636f6c6c61707369ull, 0x626c650000000000ull},
     {"comment", 7, HINT_COMMENT, "comment blocks", 0x636f6d6d656e7400ull, 0x0ull},
     {"commentform", 11, HINT_COMMENT, "comment forms", 0x636f6d6d656e7466ull, 0x6f726d0000000000ull},
     {"commentlist", 11, HINT_COMMENT, "WordPress comment list", 0x636f6d6d656e746cull, 0x6973740000000000ull},
@@ -84,6 +85,7 @@ static const word_rule exact_rules[] = {
     {"specs", 5, HINT_DETAIL, "tech-specs, product-specs", 0x7370656373000000ull, 0x0ull},
     {"story", 5, HINT_CONTENT, "story-body, story-text", 0x73746f7279000000ull, 0x0ull},
     {"taboola", 7, HINT_RELATED, "Taboola recommendation widget", 0x7461626f6f6c6100ull, 0x0ull},
+    {"tabpanel", 8, HINT_PANEL, "tab panels named by class", 0x74616270616e656cull, 0x0ull},
     {"tags", 4, HINT_META, "tag lists", 0x7461677300000000ull, 0x0ull},
     {"text", 4, HINT_CONTENT, "article-text, body-text", 0x7465787400000000ull, 0x0ull},
     {"ticker", 6, HINT_NAV, "news tickers, \"Breaking News\" bars", 0x7469636b65720000ull, 0x0ull},
@@ -96,11 +98,12 @@ static const word_rule exact_rules[] = {
 
 /* Words that also match as the start of a longer word ("advert" covers advertisement). */
 static const word_rule prefix_rules[] = {
-    {"accordion", 9, HINT_DETAIL, "accordion panels of details (accordion, accordions)", 0x6163636f7264696full, 0x6e00000000000000ull},
+    {"accordion", 9, HINT_DETAIL | HINT_PANEL, "accordion panels of details (accordion, accordions)", 0x6163636f7264696full, 0x6e00000000000000ull},
     {"advert", 6, HINT_AD, "advert, advertisement, advertising", 0x6164766572740000ull, 0x0ull},
     {"breadcrumb", 10, HINT_NAV, "breadcrumb trails", 0x6272656164637275ull, 0x6d62000000000000ull},
     {"byline", 6, HINT_META, "bylines", 0x62796c696e650000ull, 0x0ull},
     {"caption", 7, HINT_CAPTION, "image captions", 0x63617074696f6e00ull, 0x0ull},
+    {"collapse", 8, HINT_PANEL, "collapse, collapsed: Bootstrap-style collapsible sections", 0x636f6c6c61707365ull, 0x0ull},
     {"cookie", 6, HINT_CONSENT, "cookie banners", 0x636f6f6b69650000ull, 0x0ull},
     {"credit", 6, HINT_CAPTION, "photo credits", 0x6372656469740000ull, 0x0ull},
     {"disqus", 6, HINT_COMMENT, "Disqus threads", 0x6469737175730000ull, 0x0ull},
@@ -125,10 +128,10 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 22, 26, 27, 30, 32, 33, 34, 34, 34, 34, 37, 37, 39, 46, 46, 51, 63, 71, 72, 72, 72, 72, 72, 72,
+    0, 10, 13, 23, 27, 28, 31, 33, 34, 35, 35, 35, 35, 38, 38, 40, 47, 47, 52, 64, 73, 74, 74, 74, 74, 74, 74,
 };
 static const uint8_t prefix_start[27] = {
-    0, 2, 4, 7, 8, 8, 8, 8, 8, 8, 8, 8, 8, 9, 11, 11, 12, 12, 14, 20, 21, 21, 21, 22, 22, 22, 22,
+    0, 2, 4, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 12, 12, 13, 13, 15, 21, 22, 22, 22, 23, 23, 23, 23,
 };
 
 /* Bit (b - 'a') of row (a - 'a') is set when some word starts with the letters a, b: one load rules

@@ -202,6 +202,50 @@ static void test_declared_modal_outside_main(void) {
     pith_free(text);
 }
 
+/* A folded panel the markup hides (a tab panel, an accordion or
+ * collapsible section, hidden=until-found) is the page's text that a click
+ * shows; a hidden menu, a hidden dialog or any other hidden element is
+ * not. */
+static void test_hidden_panels(void) {
+    static const char intro[] =
+        "<h1>Trail Pack</h1><p>A light day pack with room for a jacket, water and lunch, and pockets for the "
+        "small things you want within reach on the trail, made from recycled ripstop nylon.</p>";
+    static const char *const panels[] = {
+        "<div role='tabpanel' hidden>%s</div>",
+        "<div role='region' aria-labelledby='b1' aria-hidden='true'>%s</div>",
+        "<div class='accordion__content' style='display:none'>%s</div>",
+        "<div class='chakra-collapse' style='overflow:hidden;display:none'>%s</div>",
+        "<div class='product-collapsible' aria-hidden='true'>%s</div>",
+        "<div hidden='until-found'>%s</div>",
+    };
+    static const char details[] =
+        "<p>The shoulder straps are padded with foam and covered in air mesh, and the back panel keeps air "
+        "moving between the pack and your back on warm climbs.</p>";
+    char panel[1024], page[4096];
+    for (size_t i = 0; i < sizeof panels / sizeof panels[0]; i++) {
+        snprintf(panel, sizeof panel, panels[i], details);
+        snprintf(page, sizeof page, "<body><main>%s<div><h2>Features</h2>%s</div></main></body>", intro, panel);
+        char *text = extract_text(page, NULL, NULL);
+        CHECK(text && strstr(text, "light day pack"));
+        CHECK(text && strstr(text, "shoulder straps are padded"));
+        pith_free(text);
+    }
+    static const char *const hidden[] = {
+        "<div hidden>%s</div>",
+        "<div aria-hidden='true'>%s</div>",
+        "<div class='navbar-collapse' style='display:none'>%s</div>",
+        "<div role='dialog' class='accordion' hidden>%s</div>",
+    };
+    for (size_t i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+        snprintf(panel, sizeof panel, hidden[i], details);
+        snprintf(page, sizeof page, "<body><main>%s<div><h2>Features</h2>%s</div></main></body>", intro, panel);
+        char *text = extract_text(page, NULL, NULL);
+        CHECK(text && strstr(text, "light day pack"));
+        CHECK(text && !strstr(text, "shoulder straps are padded"));
+        pith_free(text);
+    }
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -288,6 +332,7 @@ int main(void) {
     RUN(test_consent_dialog_outside_main);
     RUN(test_declared_modal_outside_main);
     RUN(test_noscript_iframe_snippet);
+    RUN(test_hidden_panels);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     RUN(test_crlf_page);
