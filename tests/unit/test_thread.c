@@ -304,6 +304,76 @@ static void test_engines(void) {
     check_engine("utility-css", utility_css, "<div class='flex flex-col'>", "</div>", false, false);
 }
 
+/* A reply quoting an earlier post carries its text again: the thread keeps
+ * it once. Post 2 quotes all of post 1 (XenForo's collapsed quote with its
+ * "X said:" line and "Click to expand..."), post 3 quotes one sentence of
+ * post 2 and a nested quote of post 1; post 4 quotes a book, which is not
+ * in the thread and stays. */
+static void test_repeated_quotes(void) {
+    static const char excerpt[] =
+        "That smell means it is hungry: the yeast has eaten everything and the bacteria make acetone.";
+    static const char book[] =
+        "A starter is a culture of wild yeast and lactic acid bacteria, kept alive by regular feeding with flour "
+        "and water.";
+    char quotes[4][2048];
+    snprintf(quotes[0], sizeof quotes[0], "%s", BODIES[0]);
+    snprintf(quotes[1], sizeof quotes[1],
+             "<blockquote class='bbCodeBlock bbCodeBlock--expandable bbCodeBlock--quote' data-quote='%s'><div "
+             "class='bbCodeBlock-title'><a href='/goto/post?id=500'>%s said:</a></div><div "
+             "class='bbCodeBlock-content'><div class='bbCodeBlock-expandContent'>%s</div><div "
+             "class='bbCodeBlock-expandLink'><a role='button'>Click to expand...</a></div></div></blockquote>%s",
+             AUTHORS[0], AUTHORS[0], BODIES[0], BODIES[1]);
+    snprintf(quotes[2], sizeof quotes[2],
+             "<blockquote class='bbCodeBlock bbCodeBlock--quote'><div class='bbCodeBlock-title'>%s said:</div>"
+             "<div class='bbCodeBlock-content'><blockquote><p>%s</p></blockquote>%s</div></blockquote>%s",
+             AUTHORS[1], BODIES[0], excerpt, BODIES[2]);
+    snprintf(quotes[3], sizeof quotes[3], "<blockquote><p>%s</p></blockquote>%s", book, BODIES[3]);
+    size_t cap = 65536;
+    char *page = malloc(cap), post[8192];
+    if (!page) return;
+    snprintf(page, cap,
+             "<!doctype html><html><head><title>How do I keep a sourdough starter alive? - Baking Forum</title>"
+             "</head><body><main><h1>How do I keep a sourdough starter alive?</h1><div class='block-body'>");
+    for (int i = 0; i < 4; i++) {
+        snprintf(post, sizeof post,
+                 "<article class='message message--post'><div class='message-cell message-cell--user'><h4><a "
+                 "class='username' href='/members/%s.%d/'>%s</a></h4></div><div class='message-cell "
+                 "message-cell--main'><header class='message-attribution'><time datetime='%s'>%s</time></header>"
+                 "<article class='message-body js-selectToQuote'><div class='bbWrapper'>%s</div></article>"
+                 "</div></article>",
+                 AUTHORS[i], i, AUTHORS[i], DATES[i], SHOWN[i], quotes[i]);
+        strncat(page, post, cap - strlen(page) - 1);
+    }
+    strncat(page, "</div></main></body></html>", cap - strlen(page) - 1);
+    pith_options o;
+    pith_options_init(&o);
+    o.url = URL;
+    pith_result *r = NULL;
+    CHECK(pith_extract(page, strlen(page), &o, &r) == PITH_OK);
+    free(page);
+    if (!r) return;
+    CHECK(pith_result_post_count(r) == 4);
+    for (size_t i = 0; i < 3 && i < pith_result_post_count(r); i++)
+        CHECK_STR_EQ(pith_result_post(r, i)->text, BODIES[i]);
+    if (pith_result_post_count(r) == 4) {
+        const char *t = pith_result_post(r, 3)->text;
+        CHECK(t && strstr(t, book) && strstr(t, BODIES[3]));
+    }
+    char *text = NULL;
+    size_t len = 0;
+    CHECK(pith_result_render(r, PITH_FORMAT_TEXT, &text, &len) == PITH_OK);
+    if (text) {
+        const char *first = strstr(text, BODIES[0]);
+        CHECK(first && !strstr(first + 1, BODIES[0]));
+        const char *ex = strstr(text, excerpt);
+        CHECK(ex && !strstr(ex + 1, excerpt));
+        CHECK(!strstr(text, "said:") && !strstr(text, "Click to expand"));
+        CHECK(strstr(text, book) != NULL);
+        pith_free(text);
+    }
+    pith_result_free(r);
+}
+
 /* An article is not a thread: posts[] stays empty, the JSON key is []. */
 static void test_article_has_no_posts(void) {
     const char *page = "<html><head><title>A walk</title></head><body><article><h1>A walk</h1><p>We walked along "
@@ -329,5 +399,6 @@ static void test_article_has_no_posts(void) {
 int main(void) {
     RUN(test_engines);
     RUN(test_article_has_no_posts);
+    RUN(test_repeated_quotes);
     return test_summary("thread");
 }
