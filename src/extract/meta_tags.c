@@ -721,7 +721,8 @@ static void on_itemprop(walk *w, const pith_node *el, const char *ip, uint32_t i
     if (w->itemprop_tries >= META_ITEMPROP_TRIES) return;
     const char *v = attr(el, "datetime", &n);
     if (!v) v = attr(el, "content", &n);
-    if (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12)) {
+    /* A comment's own microdata dates are the comment's, not the page's. */
+    if (!w->in_comments && (meta_ieq(ip, il, "datePublished", 13) || meta_ieq(ip, il, "dateModified", 12))) {
         meta_field f = ip[4] == 'P' || ip[4] == 'p' ? MF_PUBLISHED : MF_MODIFIED;
         if (v) meta_offer(w->mf, f, RANK_ITEMPROP_DATE, v, n);
         else {
@@ -976,6 +977,9 @@ static uint8_t context_of(const pith_node *el, const el_attrs *ea) {
     if (el->tag == PITH_TAG_HEAD) f |= CTX_HEAD;
     if (is_chrome(el)) f |= CTX_CHROME;
     if (el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML && (ea->words & CW_COMMENTS)) f |= CTX_COMMENTS;
+    /* Microdata comments (itemprop="comment", schema.org's property for a
+     * CreativeWork's comments), however they are classed. */
+    if (ea->itemprop && meta_ieq(ea->itemprop, ea->itemprop_len, "comment", 7)) f |= CTX_COMMENTS;
     /* Hidden subtrees give no lead paragraph, sample or byline, like chrome
      * and comments (both flags: chrome stops paragraphs, comments bylines). */
     if (ea->hidden) f |= CTX_CHROME | CTX_COMMENTS;

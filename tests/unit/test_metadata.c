@@ -452,6 +452,32 @@ static void test_visible_dates(void) {
     free(far);
 }
 
+/* Issue 11: a comment's microdata dates and byline are the comment's. A
+ * question page: the question's <time>, then an answer's comments, classed
+ * "comment" or marked only as microdata (itemprop="comment"). */
+static void test_comment_microdata(void) {
+    static const char *const comments[] = {
+        "<li class=\"comment\"><span class=author>Some One</span>"
+        "<div class=\"d-none\" itemprop=\"datePublished\">2011-02-12 01:30:35 +00:00</div> Nice.</li>",
+        "<div id=\"follow-up-1\" itemprop=\"comment\" itemscope itemtype=\"https://schema.org/Comment\">"
+        "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\"><span itemprop=name>Some One</span></div>"
+        "<time class=\"d-none\" itemprop=\"datePublished\">2011-02-12T01:30:35Z</time> Nice.</div>",
+    };
+    for (size_t i = 0; i < sizeof comments / sizeof *comments; i++) {
+        char html[2048];
+        snprintf(html, sizeof html,
+                 "<html><body><div itemprop=mainEntity itemscope itemtype=\"https://schema.org/Question\">"
+                 "<h1 itemprop=name>How should I prepare?</h1>"
+                 "<span>Asked</span> <time itemprop=\"dateCreated\" datetime=\"2011-02-11 23:49:17Z\">14 years ago</time>"
+                 "<p>The question, in a few words.</p></div>"
+                 "<div itemscope itemtype=\"https://schema.org/Answer\"><p>An answer.</p>%s</div></body></html>",
+                 comments[i]);
+        pith_metadata m = extract(html, NULL);
+        CHECK_STR_EQ(s(m.date_published), "2011-02-11T23:49:17Z");
+        CHECK_STR_EQ(j(m.authors), "(none)");
+    }
+}
+
 /* Issue 11: the reference date resolves relative stamps and bounds every date. */
 static void test_reference_date(void) {
     const char *rel = "<html><body><h1>Headline here</h1><span>3 hours ago</span></body></html>";
@@ -678,6 +704,7 @@ int main(void) {
     RUN(test_published_meta_names);
     RUN(test_author_rules);
     RUN(test_visible_dates);
+    RUN(test_comment_microdata);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
     RUN(test_meta_page);
