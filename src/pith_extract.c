@@ -340,11 +340,39 @@ static pith_status render_to(const pith_result *r, pith_format format, pith_buf 
     return st;
 }
 
+/* About the size of the rendered output, from the blocks' strings: the
+ * output buffer is reserved at that once instead of doubling. Growing a
+ * large buffer by copies held the old one beside the new (in the heap,
+ * where freed memory stays resident), which was the peak of rendering a
+ * large page. Reserved bytes that go unwritten cost no memory (their pages
+ * are never touched). */
+static size_t render_estimate(const pith_result *r, pith_format format) {
+    size_t n = 4096;
+    if (r->out.article) {
+        pith_block_iter it;
+        const pith_block *b;
+        pith_iter_event ev;
+        pith_block_iter_init(&it, r->out.article);
+        while (pith_block_iter_next(&it, &b, &ev)) {
+            if (ev != PITH_ITER_ENTER) continue;
+            n += 32 + b->text.len + b->src.len + b->alt.len + b->title.len + b->credit.len;
+            for (size_t i = 0; i < b->nruns; i++) n += 48 + b->runs[i].href.len + b->runs[i].title.len;
+        }
+    }
+    /* JSON holds the text twice (the "text" field and the blocks). */
+    return format == PITH_FORMAT_JSON ? n * 2 : n;
+}
+
 PITH_API pith_status pith_result_render(const pith_result *r, pith_format format, char **out, size_t *len) {
     if (out) *out = NULL;
     if (!r || !out || (unsigned)format > PITH_FORMAT_JSON) return PITH_E_INVALID;
     pith_buf b;
-    pith_buf_init(&b, NULL, r->opts->max_output_bytes);
+    size_t limit = r->opts->max_output_bytes, want = render_estimate(r, format);
+    pith_buf_init(&b, NULL, limit);
+    if (!pith_buf_reserve(&b, limit && want > limit ? limit : want)) {
+        pith_buf_free(&b);
+        return PITH_E_NOMEM;
+    }
     pith_status st = render_to(r, format, &b);
     if (st == PITH_OK) st = pith_render_status(&b);
     if (st != PITH_OK) {

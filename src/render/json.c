@@ -313,13 +313,33 @@ static void blocks(pith_json_writer *w, const pith_block *root, const pith_rende
     pith_json_end_array(w);
 }
 
+/* tmp's drain: escapes what is rendered so far into the output. */
+static void drain_text(pith_buf *tmp, void *ctx) {
+    pith_json_writer *w = ctx;
+    size_t cut = pith_json_escape_cut(tmp->data, tmp->len);
+    pith_json_string_part(w, tmp->data, cut);
+    memmove(tmp->data, tmp->data + cut, tmp->len - cut + 1);
+    tmp->len -= cut;
+    if (w->out->failed) tmp->failed = true; /* the output is full: stop rendering */
+}
+
+/* The plain text, escaped into the output as it is rendered: a page's text
+ * passes through a small buffer instead of being held whole beside the
+ * output (it was the peak of rendering a large page). */
+#define TEXT_CHUNK ((size_t)64 << 10)
 static void text_field(pith_json_writer *w, const pith_block *root, const pith_render_options *opts) {
-    pith_buf tmp;
-    pith_buf_init(&tmp, &w->out->hooks, w->out->limit);
-    pith_render_text(root, opts, &tmp);
     pith_json_key(w, "text");
-    if (tmp.failed && !tmp.limited) w->out->failed = true; /* out of memory: report it */
-    pith_json_string(w, tmp.data, tmp.len);
+    pith_json_string_begin(w);
+    pith_buf tmp;
+    pith_buf_init(&tmp, &w->out->hooks, 0);
+    if (pith_buf_reserve(&tmp, TEXT_CHUNK)) {
+        tmp.drain = drain_text;
+        tmp.drain_ctx = w;
+        pith_render_text(root, opts, &tmp);
+    }
+    if (tmp.failed && !w->out->failed) w->out->failed = true; /* out of memory: report it */
+    pith_json_string_part(w, tmp.data, tmp.len);
+    pith_json_string_end(w);
     pith_buf_free(&tmp);
 }
 

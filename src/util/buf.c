@@ -36,20 +36,38 @@ bool pith_buf_reserve(pith_buf *b, size_t extra) {
         return false;
     }
     if (need <= b->cap) return true;
+    if (b->drain && b->len) {
+        b->drain(b, b->drain_ctx);
+        if (b->failed) return false;
+        need = b->len + extra + 1;
+        if (need <= b->cap) return true;
+    }
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need) cap *= 2;
-    /* Grow by malloc+copy rather than realloc so that custom hooks (which
-     * have no realloc) work the same way. */
-    char *p = buf_malloc(b, cap);
-    if (!p) {
-        b->failed = true;
-        return false;
-    }
-    if (b->data) {
-        memcpy(p, b->data, b->len + 1);
-        buf_release(b, b->data);
+    /* Without hooks, realloc: a large buffer then grows in place (glibc
+     * remaps its pages), so growing from N to 2N does not hold N + 2N
+     * bytes at once, which was the peak of rendering a large page. Custom
+     * hooks have no realloc: malloc + copy. */
+    char *p;
+    if (!b->hooks.malloc_fn && !b->hooks.free_fn) {
+        p = realloc(b->data, cap);
+        if (!p) {
+            b->failed = true;
+            return false;
+        }
+        if (!b->data) p[0] = '\0';
     } else {
-        p[0] = '\0';
+        p = buf_malloc(b, cap);
+        if (!p) {
+            b->failed = true;
+            return false;
+        }
+        if (b->data) {
+            memcpy(p, b->data, b->len + 1);
+            buf_release(b, b->data);
+        } else {
+            p[0] = '\0';
+        }
     }
     b->data = p;
     b->cap = cap;

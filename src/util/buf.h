@@ -22,6 +22,12 @@ typedef struct pith_buf {
     bool failed;     /* an append failed: out of memory or over the limit */
     bool limited;    /* the failure was the limit */
     pith_alloc_hooks hooks;
+    /* Optional (NULL after init): called before the buffer grows, with
+     * drain_ctx. It may consume a prefix of the bytes (write them
+     * elsewhere and move the rest down, lowering len), so a buffer that is
+     * only passed through stays the size it was reserved at. */
+    void (*drain)(struct pith_buf *b, void *ctx);
+    void *drain_ctx;
 } pith_buf;
 
 /* hooks may be NULL (malloc/free). */

@@ -121,6 +121,15 @@ void pith_json_escape_part(pith_buf *out, const char *str, size_t len) {
     pith_buf_append(out, (const char *)s + run, len - run);
 }
 
+size_t pith_json_escape_cut(const char *s, size_t len) {
+    /* No valid sequence runs across a byte that is not a continuation
+     * byte; and when the last four are all continuation bytes, none of
+     * them can begin a sequence that later bytes would complete. */
+    for (size_t k = 1; k <= 4 && k <= len; k++)
+        if (((unsigned char)s[len - k] & 0xC0) != 0x80) return len - k;
+    return len;
+}
+
 void pith_json_escape(pith_buf *out, const char *s, size_t len) {
     pith_buf_putc(out, '"');
     pith_json_escape_part(out, s, len);

@@ -50,6 +50,11 @@ void pith_json_string_end(pith_json_writer *w);
 
 /* Appends s escaped, without the quotes. */
 void pith_json_escape_part(pith_buf *out, const char *s, size_t len);
+/* Where s can be cut so that escaping [0, cut) and then the rest with
+ * whatever follows gives the bytes escaping all at once would: before the
+ * last byte among the last four that is not a UTF-8 continuation byte (a
+ * partial character at the end is left for later), else len. */
+size_t pith_json_escape_cut(const char *s, size_t len);
 
 /* Appends s as a quoted, escaped JSON string (no writer state). */
 void pith_json_escape(pith_buf *out, const char *s, size_t len);

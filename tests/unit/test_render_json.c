@@ -72,6 +72,34 @@ static void test_escape_at_every_offset(void) {
     }
 }
 
+/* Escaping text in two parts cut at pith_json_escape_cut gives the bytes
+ * of escaping it whole: random mixes of ASCII, continuation, lead and bad
+ * bytes, cut wherever the first part ends. */
+static void test_escape_cut(void) {
+    static const unsigned char bytes[] = {'a', '"', '\n', 0x01, 0x80, 0x82, 0x98, 0xAC, 0xBF, 0xA0,
+                                          0xC3, 0xE2, 0xED, 0xF0, 0xF4, 0xFF};
+    uint32_t seed = 12345;
+    for (int round = 0; round < 20000; round++) {
+        unsigned char s[24];
+        size_t n = 1 + round % 24, first = round % (n + 1);
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            s[i] = bytes[(seed >> 16) % sizeof bytes];
+        }
+        pith_buf whole, parts;
+        pith_buf_init(&whole, NULL, 0);
+        pith_buf_init(&parts, NULL, 0);
+        pith_json_escape_part(&whole, (const char *)s, n);
+        size_t cut = pith_json_escape_cut((const char *)s, first);
+        CHECK(cut <= first && first - cut <= 4);
+        pith_json_escape_part(&parts, (const char *)s, cut);
+        pith_json_escape_part(&parts, (const char *)s + cut, n - cut);
+        CHECK_STR_EQ(parts.data ? parts.data : "", whole.data ? whole.data : "");
+        pith_buf_free(&whole);
+        pith_buf_free(&parts);
+    }
+}
+
 static void test_small_exact(void) {
     pith_blocks_builder *b = start();
     fx_para(b, "Hi \"there\"");
@@ -260,6 +288,38 @@ static void test_links(void) {
     done();
 }
 
+/* The "text" field is escaped into the output as it is rendered, a chunk
+ * at a time: the same bytes as escaping the whole rendered text at once,
+ * whatever falls at a chunk's end (multi-byte characters, bad bytes,
+ * controls, quotes), and over more than one chunk. */
+static void test_text_streamed(void) {
+    pith_blocks_builder *b = start();
+    static const char *const tails[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\xE2\x82",
+                                        "\"q\"", "\\", "\x01", "\xED\xA0\x80", "\xF0\x9F\x98"};
+    char para[64];
+    for (size_t i = 0; i < 20000; i++) {
+        size_t n = i % 13;
+        memset(para, 'x', n);
+        snprintf(para + n, sizeof para - n, " %s%s y", tails[i % 10], tails[(i / 10) % 10]);
+        fx_para(b, para);
+    }
+    pith_block *root = pith_blocks_finish(b);
+    pith_buf text, want;
+    pith_buf_init(&text, NULL, 0);
+    pith_buf_init(&want, NULL, 0);
+    CHECK(pith_render_text(root, NULL, &text) == PITH_OK);
+    CHECK(text.len > 3 * (64u << 10)); /* several chunks */
+    pith_buf_puts(&want, "\"text\":");
+    pith_json_escape(&want, text.data, text.len);
+    pith_buf_puts(&want, ",\"blocks\":");
+    char *got = render(root, NULL, NULL);
+    CHECK(got && strstr(got, want.data));
+    free(got);
+    pith_buf_free(&text);
+    pith_buf_free(&want);
+    done();
+}
+
 static void test_limit(void) {
     pith_block *root = fx_build(start());
     pith_buf out;
@@ -273,6 +333,7 @@ static void test_limit(void) {
 int main(void) {
     RUN(test_escape);
     RUN(test_escape_at_every_offset);
+    RUN(test_escape_cut);
     RUN(test_small_exact);
     RUN(test_links);
 #ifdef PITH_HAVE_JANSSON
@@ -283,5 +344,6 @@ int main(void) {
     printf("jansson not found: parse-back checks skipped\n");
 #endif
     RUN(test_limit);
+    RUN(test_text_streamed);
     return test_summary("render_json");
 }
