@@ -22,6 +22,7 @@
 #define MODEL_MIN_MARGIN 1.0   /* the type's page-type score above article's, for the block model */
 #define HIDDEN_MIN_CHARS 500   /* characters of text inside hidden elements */
 #define HIDDEN_SHARE 10.0      /* ... and this many times the rest of the page's */
+#define ARTICLE_PROMOTE_MIN_DENSITY 0.3 /* select.h promote_min_density on articles (0.5 elsewhere) */
 /* Inside the article, a list or box whose text is more than this share
  * links, and shorter than this many characters, is a "Read more" or "See
  * also" box, not part of the story. */
@@ -233,6 +234,11 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     }
     select_params params;
     params_for(opts->favor, &params);
+    /* An article is one long text: its column may hold lists (which count
+     * half) and link-heavy parts (reference lists, inline links) and still
+     * be the article, so the core moves up to it at a lower prose density
+     * than on other pages, whose columns hold teasers and filters. */
+    if (out->page_type == PITH_PAGE_ARTICLE) params.promote_min_density = ARTICLE_PROMOTE_MIN_DENSITY;
     select_result sel;
     select_article(&f, &params, &sel);
     /* A page whose type is a close call against article stays with the

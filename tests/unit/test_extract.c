@@ -6,6 +6,7 @@
 
 #include "extract/class_signals.h"
 #include "extract/rules.h"
+#include "util/buf.h"
 #include "pith.h"
 #include "test.h"
 
@@ -147,6 +148,55 @@ static void test_consent_dialog_outside_main(void) {
     CHECK(text && !strstr(text, "Strictly necessary cookies"));
     CHECK(text && !strstr(text, "Your Privacy"));
     pith_free(text);
+}
+
+/* A health-information article: each section's paragraphs sit five
+ * levels below the column (a CSS-in-JS layout), and the column also holds
+ * a long reference list, as deep, and link-heavy "learn more" boxes. The
+ * reference list is the densest spot, too deep for the sections to join it
+ * as siblings; on an article the core moves up to the whole
+ * column even though its lists and links bring its prose density down to
+ * ~0.4. */
+static void test_article_column_with_references(void) {
+    static const char *const topics[] = {"sleep", "anxiety", "blood pressure", "pain", "smoking", "attention"};
+    pith_buf b;
+    pith_buf_init(&b, NULL, 0);
+    pith_buf_puts(&b, "<html><head><title>Meditation: Effectiveness and Safety</title><meta property='og:type' "
+                      "content='article'><script type='application/ld+json'>{\"@type\":\"Article\",\"headline\":"
+                      "\"Meditation: Effectiveness and Safety\",\"datePublished\":\"2024-06-01\"}</script></head>"
+                      "<body><nav><a "
+                      "href='/'>Home</a> <a href='/health'>Health topics</a></nav><main><h1>Meditation: "
+                      "Effectiveness and Safety</h1><p class='byline'>By Ann Health, June 1, 2024</p><div "
+                      "class='row'><div class='col'>");
+    for (int i = 0; i < 6; i++) {
+        pith_buf_printf(&b,
+                        "<div><div class='row'><div class='col'><div class='css-g8r7kc'><div class='css-1w7tu5a'>"
+                        "<h2>Does meditation help with %s?</h2><p>Several studies of meditation for %s found small "
+                        "benefits in adults who practised for eight weeks or more, compared with people who were "
+                        "put on a waiting list, but the studies were small and the results varied between them, "
+                        "so more research is needed before firm conclusions can be drawn about %s.</p></div></div>"
+                        "</div></div></div>",
+                        topics[i], topics[i], topics[i]);
+        pith_buf_printf(&b,
+                        "<div class='learn-more'><a href='/a%d'>Learn more about %s and complementary health "
+                        "approaches</a> <a href='/b%d'>Research results on %s</a> <a href='/c%d'>Clinical trials "
+                        "on %s</a></div>",
+                        i, topics[i], i, topics[i], i, topics[i]);
+    }
+    pith_buf_puts(&b, "<div><div class='css-a'><div class='css-b'><div class='css-c'><div class='css-d'><div "
+                      "class='css-e'><div class='refs'><h2>References</h2><ul>");
+    for (int i = 0; i < 18; i++)
+        pith_buf_printf(&b,
+                        "<li>Author%c A, Writer B, Scholar C, et al. Mind-body therapies for adults: a systematic "
+                        "review and meta-analysis, part %d. Journal of Health Research. 20%02d;%d(3):87-94.</li>",
+                        'A' + i, i + 1, 10 + i, 20 + i);
+    pith_buf_puts(&b, "</ul></div></div></div></div></div></div></div></div></div></main><footer>Health information agency</footer></body></html>");
+    char *text = extract_text(b.data, NULL, NULL);
+    CHECK(text && strstr(text, "Does meditation help with sleep?"));
+    CHECK(text && strstr(text, "more research is needed before firm conclusions can be drawn about attention"));
+    CHECK(text && strstr(text, "Mind-body therapies for adults"));
+    pith_free(text);
+    pith_buf_free(&b);
 }
 
 /* The tag-manager snippet written self-closed, <noscript><iframe ... />
@@ -332,6 +382,7 @@ int main(void) {
     RUN(test_consent_dialog_outside_main);
     RUN(test_declared_modal_outside_main);
     RUN(test_noscript_iframe_snippet);
+    RUN(test_article_column_with_references);
     RUN(test_hidden_panels);
     RUN(test_extractor_reuse);
     RUN(test_errors);
