@@ -30,6 +30,9 @@
 #define META_PARAGRAPH_BYTES 1000      /* a paragraph read for the lead, a credit line or the text sample */
 #define META_PARAGRAPH_NODES 400
 #define META_LEAD_MIN_BYTES 80         /* a lead paragraph is a sentence or more, not a label */
+#define META_SHORT_LEAD_MIN_BYTES 16   /* ...but the first paragraph under the headline may be one short */
+#define META_SHORT_LEAD_MIN_WORDS 4    /* sentence ("Lorem ipsum dolor sit amet.", short_lead)... */
+#define META_SHORT_LEAD_REACH 4        /* ...this many elements on at most (a notice under a logo <h1> is further) */
 #define META_DATELINE_TRIES 4          /* a dateline's agency opens one of a story's first paragraphs */
 #define META_CREDIT_MAX_BYTES 400      /* credit lines ("X contributed to this report") are short */
 #define META_CREDIT_SCAN_NODES 400     /* the quick look at a paragraph before reading it as a credit... */

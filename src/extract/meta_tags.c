@@ -294,6 +294,7 @@ typedef struct walk {
     meta_found *mf;
     int in_head, in_chrome, in_comments;
     bool seen_title, seen_time;
+    bool h1_paragraph;        /* a paragraph with text came after the first <h1> */
     uint32_t order;           /* elements entered so far */
     uint8_t pending_kind;     /* a label ("Published", "Last updated:") just read... */
     uint32_t pending_until;   /* ...applies to a date up to this order */
@@ -775,6 +776,19 @@ static void lead_candidate(meta_found *mf, meta_value v) {
     if (mf->seen_h1 && !mf->first_after_h1.s) mf->first_after_h1 = v;
 }
 
+/* The first paragraph under the headline is the story's lead even when
+ * short, if it is a sentence: four words or more, ending as one ("Lorem
+ * ipsum dolor sit amet."). Shorter texts there, or unfinished ones, are
+ * labels and bylines ("Advertisement", "By Jane Doe"). */
+static bool short_lead(meta_value v) {
+    if (v.len < META_SHORT_LEAD_MIN_BYTES) return false;
+    char c = v.s[v.len - 1];
+    if (c != '.' && c != '!' && c != '?') return false;
+    int words = 1;
+    for (uint32_t i = 0; i < v.len; i++) words += v.s[i] == ' ';
+    return words >= META_SHORT_LEAD_MIN_WORDS;
+}
+
 /* "by" or "contributed" anywhere in s, any case: one pass (this looks at
  * every short paragraph's text). */
 static bool says_by_or_contributed(const char *s, size_t n) {
@@ -814,7 +828,10 @@ static void on_paragraph(walk *w, const pith_node *el) {
     text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
     if (!t.v.len) return;
     /* A lead has less than half of its text in links. */
-    if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(mf, t.v);
+    bool under_h1 = mf->seen_h1 && !w->h1_paragraph && w->order - mf->h1_order <= META_SHORT_LEAD_REACH;
+    if (mf->seen_h1) w->h1_paragraph = true;
+    if (want_first && (t.v.len >= META_LEAD_MIN_BYTES || (under_h1 && short_lead(t.v))) && t.link * 2 < t.raw)
+        lead_candidate(mf, t.v);
     if (want_credit && t.v.len <= META_CREDIT_MAX_BYTES &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, &mf->sources, PITH_META_MAX_AUTHORS) &&

@@ -478,6 +478,26 @@ static void test_comment_microdata(void) {
     }
 }
 
+/* With no summary given, the first paragraph under the headline is the
+ * description even when short, if it is a sentence; a label there is not,
+ * nor a sentence far below a logo <h1>. */
+static void test_short_lead(void) {
+    static const char LONG[] = "<p>A second paragraph, long enough to be a lead on its own: it has well over eighty "
+                               "bytes of text in it.</p></body></html>";
+    char html[1024];
+    snprintf(html, sizeof html, "<html><body><article><h1>Lorem</h1><p>\n  Lorem ipsum dolor sit amet.\n</p>%s", LONG);
+    CHECK_STR_EQ(s(extract(html, NULL).description), "Lorem ipsum dolor sit amet.");
+    snprintf(html, sizeof html, "<html><body><h1>A headline</h1><p>By Jane Doe</p>%s", LONG);
+    CHECK_STR_EQ(s(extract(html, NULL).description), "A second paragraph, long enough to be a lead on its own: it has "
+                                                      "well over eighty bytes of text in it.");
+    snprintf(html, sizeof html, "<html><body><h1>A headline</h1><p>Four words, no end</p>%s", LONG);
+    CHECK(strncmp(s(extract(html, NULL).description), "A second", 8) == 0);
+    snprintf(html, sizeof html,
+             "<html><body><div><h1>Forum</h1><ul><li><a href=/>Index</a><li><a href=/r>Rules</a><li><a href=/s>Search</a>"
+             "</ul><p>You are not logged in.</p></div>%s", LONG);
+    CHECK(strncmp(s(extract(html, NULL).description), "A second", 8) == 0);
+}
+
 /* Issue 11: the reference date resolves relative stamps and bounds every date. */
 static void test_reference_date(void) {
     const char *rel = "<html><body><h1>Headline here</h1><span>3 hours ago</span></body></html>";
@@ -705,6 +725,7 @@ int main(void) {
     RUN(test_author_rules);
     RUN(test_visible_dates);
     RUN(test_comment_microdata);
+    RUN(test_short_lead);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
     RUN(test_meta_page);
