@@ -449,11 +449,18 @@ static bool author_link(const pith_node *el) {
     uint32_t hl;
     const char *href = attr(el, "href", &hl);
     if (!href) return false;
-    static const struct { const char *s; uint8_t n; } DIRS[] = {{"/author/", 8}, {"/authors/", 9}};
-    for (size_t k = 0; k < sizeof DIRS / sizeof *DIRS; k++) {
-        const char *p = meta_ifind(href, hl, DIRS[k].s, DIRS[k].n);
+    /* The first "/author/" and the first "/authors/", found from the
+     * slashes alone: every <a> of the page comes here. */
+    const char *end = href + hl;
+    bool seen[2] = {false, false};
+    for (const char *p = href; !(seen[0] && seen[1]) && (p = memchr(p, '/', (size_t)(end - p))) != NULL; p++) {
+        if (end - p < 8 || !meta_ieq(p + 1, 6, "author", 6)) continue;
+        size_t k = p[7] == 's' || p[7] == 'S' ? 1 : 0; /* "/authors/" */
+        size_t n = 8 + k;
+        if ((size_t)(end - p) < n || p[n - 1] != '/' || seen[k]) continue;
+        seen[k] = true;
         /* A slug after it: the directory itself lists every author. */
-        if (p && p + DIRS[k].n < href + hl && p[DIRS[k].n] != '?' && p[DIRS[k].n] != '#') return true;
+        if (p + n < end && p[n] != '?' && p[n] != '#') return true;
     }
     return false;
 }

@@ -603,6 +603,15 @@ static const char PERSON_SITE[] =
 static const char AUTHOR_LINK[] =
     "<html><head><title>Guide</title></head><body><h1>Guide</h1><div><span><a href=\"/authors/trevor-jackins\">"
     "Trevor Jackins</a></span></div><p>Text.</p><a href=\"/authors/\">Authors</a></body></html>";
+/* Any case, anywhere in an absolute URL; "/author/?page=2" and "/author/"
+ * list every author, and "/authority/x" is no author page. */
+static const char AUTHOR_LINK_FORMS[] =
+    "<html><head><title>Guide</title></head><body><h1>Guide</h1><a href=\"/author/?page=2\">All writers</a>"
+    "<a href=\"https://ex.example/authority/board\">The Board</a><div><a "
+    "href=\"https://ex.example/blog/Author/lena-ortiz\">Lena Ortiz</a></div><p>Text.</p></body></html>";
+static const char AUTHOR_DIRS_ONLY[] =
+    "<html><head><title>Guide</title></head><body><h1>Guide</h1><a href=\"/author/?page=2\">All writers</a>"
+    "<a href=\"/authors/#top\">Our Staff</a><a href=\"/authorship/x\">Ann Poe</a><p>Text.</p></body></html>";
 static const char LABEL_THEN_NAME[] =
     "<html><head><title>Guide</title></head><body><h1>Guide</h1><div><p>Written by</p><p>Edzel Tabing</p></div>"
     "<pre><code>SELECT * ORDER <span>BY</span> <span>period</span></code></pre></body></html>";
@@ -636,6 +645,10 @@ static void test_author_rules(void) {
     CHECK_STR_EQ(j(m1.sources), "Podium Staff");
     pith_metadata m0 = extract(AUTHOR_LINK, NULL);
     CHECK_STR_EQ(j(m0.authors), "Trevor Jackins");
+    m0 = extract(AUTHOR_LINK_FORMS, NULL);
+    CHECK_STR_EQ(j(m0.authors), "Lena Ortiz");
+    m0 = extract(AUTHOR_DIRS_ONLY, NULL);
+    CHECK_STR_EQ(j(m0.authors), "(none)");
     m0 = extract(LABEL_THEN_NAME, NULL);
     CHECK_STR_EQ(j(m0.authors), "Edzel Tabing");
     m0 = extract(CODE_BY, NULL);
