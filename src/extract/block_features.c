@@ -21,7 +21,7 @@ const char *const BLOCK_FEATURE_NAMES[BF_COUNT] = {
     "same_tag_siblings", "siblings", "prev_chars", "prev_link_share", "next_chars", "next_link_share",
     "page_chars", "region_share", "article_share", "blocks", "images_near", "form_near",
     "pt_article", "pt_forum", "pt_product", "pt_collection", "pt_listing", "pt_documentation",
-    "pt_service", "h_detail",
+    "pt_service", "h_detail", "h_panel", "h_review",
 };
 
 static float share(uint64_t part, uint64_t whole) { return whole ? (float)part / (float)whole : 0.0f; }
@@ -177,8 +177,10 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
                                              HINT_BODY, HINT_WIDGET};
         for (unsigned h = 0; h < sizeof HINT_BITS / sizeof HINT_BITS[0]; h++)
             x[BF_H_CONTENT + h] = (e->scope_hints & HINT_BITS[h] & ~f->page_wide_hints) ? 1.0f : 0.0f;
-        x[BF_OWN_HINTS] = e->hints & ~(uint32_t)(HINT_DETAIL | HINT_PANEL) ? 1.0f : 0.0f;
+        x[BF_OWN_HINTS] = e->hints & ~(uint32_t)(HINT_DETAIL | HINT_PANEL | HINT_REVIEW) ? 1.0f : 0.0f;
         x[BF_H_DETAIL] = e->scope_hints & HINT_DETAIL ? 1.0f : 0.0f;
+        x[BF_H_PANEL] = e->scope_hints & HINT_PANEL ? 1.0f : 0.0f;
+        x[BF_H_REVIEW] = e->scope_hints & HINT_REVIEW ? 1.0f : 0.0f;
         if (e->parent >= 0) {
             const ext_el *p = &els[e->parent];
             x[BF_PARENT_CHARS] = (float)p->chars;

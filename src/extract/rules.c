@@ -310,6 +310,7 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
      * page's text that a click shows: a product's description and specs,
      * a service's FAQ, a documentation page's tabs. A hidden menu or
      * dialog is not. */
+    if (panel) hints |= HINT_PANEL;
     if ((hints & HINT_HIDDEN) && (panel || until_found || (hints & HINT_PANEL)) && !(hints & (HINT_NAV | HINT_CONSENT)))
         hints &= ~(uint32_t)HINT_HIDDEN;
     return hints;

@@ -35,6 +35,7 @@ enum {
     HINT_WIDGET = 1u << 12,   /* "widget": sidebar widgets, but page builders call every block one */
     HINT_DETAIL = 1u << 13,   /* a product's description, details, specifications (block model only) */
     HINT_PANEL = 1u << 14,    /* a tab panel, accordion or collapsible section: shown when the markup hides it */
+    HINT_REVIEW = 1u << 15,   /* customer reviews of a product or service (block model only) */
 };
 
 /* Hints that only remove an element when it holds little of the page's

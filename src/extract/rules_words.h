@@ -72,6 +72,8 @@ static const word_rule exact_rules[] = {
     {"recommended", 11, HINT_RELATED, "recommended stories", 0x7265636f6d6d656eull, 0x6465640000000000ull},
     {"replies", 7, HINT_COMMENT, "reply threads", 0x7265706c69657300ull, 0x0ull},
     {"respond", 7, HINT_COMMENT, "WordPress #respond comment form", 0x726573706f6e6400ull, 0x0ull},
+    {"review", 6, HINT_REVIEW, "review lists, review-item", 0x7265766965770000ull, 0x0ull},
+    {"reviews", 7, HINT_REVIEW, "customer reviews sections", 0x7265766965777300ull, 0x0ull},
     {"sharethis", 9, HINT_SHARE, "ShareThis widget", 0x7368617265746869ull, 0x7300000000000000ull},
     {"sharing", 7, HINT_SHARE, "sharing buttons", 0x73686172696e6700ull, 0x0ull},
     {"sidebar", 7, HINT_CHROME, "side columns", 0x7369646562617200ull, 0x0ull},
@@ -128,7 +130,7 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 23, 27, 28, 31, 33, 34, 35, 35, 35, 35, 38, 38, 40, 47, 47, 52, 64, 73, 74, 74, 74, 74, 74, 74,
+    0, 10, 13, 23, 27, 28, 31, 33, 34, 35, 35, 35, 35, 38, 38, 40, 47, 47, 54, 66, 75, 76, 76, 76, 76, 76, 76,
 };
 static const uint8_t prefix_start[27] = {
     0, 2, 4, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 12, 12, 13, 13, 15, 21, 22, 22, 22, 23, 23, 23, 23,

@@ -113,6 +113,49 @@ static void test_features(void) {
     pith_arena_free(&a);
 }
 
+/* A block in a folded panel (its class names an accordion, or role=tabpanel,
+ * shown though the markup hides it) has h_panel; one in a reviews section
+ * has h_review; one elsewhere has neither. */
+static void test_panel_review_features(void) {
+    static const char html[] =
+        "<html><body><main><h1>Trail Pack</h1><p>A light day pack, made from recycled ripstop nylon.</p>"
+        "<div class=product-accordion><div class=accordion__panel aria-hidden=true>"
+        "<p>Padded shoulder straps.</p></div></div>"
+        "<div role=tabpanel hidden><p>Weight: 1 lb.</p></div>"
+        "<section id=reviews><div class=review-item><p>Great pack, I love it.</p></div></section>"
+        "</main></body></html>";
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, sizeof html - 1));
+    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
+    CHECK(pith_html_parse(&dom, &tree));
+    pith_memo classes;
+    pith_memo_init(&classes, class_signals);
+    ext_features f;
+    CHECK(features_compute(dom.root, &a, dom.node_count, &classes, 0, &f));
+    select_params p;
+    select_params_default(&p);
+    select_result sel;
+    select_article(&f, &p, &sel);
+    float scores[PITH_PAGE_TYPE_COUNT] = {0};
+    block_set bs;
+    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, f.scores), scores, &a, NULL, NULL, &bs));
+    /* The headline, the paragraph, the two panels' paragraphs, the review. */
+    CHECK(bs.count == 5);
+    if (bs.count == 5) {
+        const float *para = &bs.x[1 * BF_COUNT], *acc = &bs.x[2 * BF_COUNT], *tab = &bs.x[3 * BF_COUNT],
+                    *rev = &bs.x[4 * BF_COUNT];
+        CHECK(para[BF_H_PANEL] == 0 && para[BF_H_REVIEW] == 0);
+        CHECK(acc[BF_H_PANEL] == 1 && acc[BF_H_REVIEW] == 0);
+        CHECK(tab[BF_H_PANEL] == 1 && tab[BF_H_REVIEW] == 0);
+        CHECK(rev[BF_H_PANEL] == 0 && rev[BF_H_REVIEW] == 1);
+        /* Neither is one of the block's own hints (own_hints reads the rules' hints). */
+        CHECK(acc[BF_OWN_HINTS] == 0 && rev[BF_OWN_HINTS] == 0);
+    }
+    pith_arena_free(&a);
+}
+
 static char *text_of(const char *html, const char *url, pith_page_type *type) {
     pith_options o;
     pith_options_init(&o);
@@ -176,6 +219,7 @@ static void test_collection_page(void) {
 int main(void) {
     RUN(test_tables);
     RUN(test_features);
+    RUN(test_panel_review_features);
     RUN(test_collection_page);
     return test_summary("block_model");
 }
