@@ -164,11 +164,18 @@ static bool measure_blocks(ext_features *f, const select_params *params, pith_ar
     memset(keep, 0, f->count);
     memset(bl, 0, f->count);
     keep_ctx k = {.f = f, .keep = keep, .kept = 0};
+    /* Without the matrix, what block_features_compute allocates is dead
+     * once every row is decided: given back before the article is built. */
+    pith_arena_mark_t scratch = pith_arena_mark(arena);
     if (!block_features_compute(f, out->region, out->page_scores, arena, matrix ? NULL : keep_row, &k, &out->blocks))
         return false;
     if (matrix)
         for (uint32_t r = 0; r < out->blocks.count; r++)
             keep_row(&k, r, out->blocks.element[r], &out->blocks.x[(size_t)r * BF_COUNT]);
+    else {
+        memset(&out->blocks, 0, sizeof out->blocks);
+        pith_arena_rewind(arena, &scratch);
+    }
     uint64_t kept = k.kept;
     /* A page far from anything the model was trained on (a hundred
      * thousand identical paragraphs) may get nothing kept: the article
@@ -205,21 +212,30 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!pith_metadata_extract(dom, url, url_len, opts->reference_date, arena, classes, &out->meta, &hints)) return false;
 
     ext_features f;
+    /* A measurement taken again replaces the first one, in its memory. */
+    pith_arena_mark_t unmeasured = pith_arena_mark(arena);
     if (!features_compute(dom->root, arena, dom->element_count, classes, 0, &f)) return false;
     /* A page that shows next to nothing but holds its text in <noscript>
      * is rendered by scripts, and the noscript copy is the content that
      * crawlers and readers without scripts get: measure it as visible. */
-    if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars &&
-        !features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_NOSCRIPT, &f))
-        return false;
+    if (f.noscript_chars > NOSCRIPT_MIN_CHARS && f.noscript_chars > NOSCRIPT_SHARE * f.total_chars) {
+        pith_arena_rewind(arena, &unmeasured);
+        if (!features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_NOSCRIPT, &f)) return false;
+    }
     /* So may a page whose text is all in hidden elements (streamed by
      * React into a hidden element a script moves into place). */
-    if (f.hidden_chars > HIDDEN_MIN_CHARS && f.hidden_chars > HIDDEN_SHARE * f.total_chars &&
-        !features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_HIDDEN, &f))
-        return false;
-    /* The page type comes before selection, which may depend on it. */
+    if (f.hidden_chars > HIDDEN_MIN_CHARS && f.hidden_chars > HIDDEN_SHARE * f.total_chars) {
+        pith_arena_rewind(arena, &unmeasured);
+        if (!features_compute(dom->root, arena, dom->element_count, classes, FEAT_SHOW_HIDDEN, &f)) return false;
+    }
+    /* The page type comes before selection, which may depend on it. Its
+     * per-element arrays are dead once the features are taken. */
     float *x = pith_arena_alloc(arena, PT_NFEATURES * sizeof *x);
-    if (!x || !page_type_features(&f, &out->meta, &hints, url, url_len, classes, arena, x)) return false;
+    if (!x) return false;
+    pith_arena_mark_t scratch = pith_arena_mark(arena);
+    bool typed = page_type_features(&f, &out->meta, &hints, url, url_len, classes, arena, x);
+    pith_arena_rewind(arena, &scratch);
+    if (!typed) return false;
     out->page_features = x;
     out->page_type = page_type_classify(x, out->page_scores);
     /* An article's title is its visible headline, another page's the name its title starts with (metadata.h). */

@@ -108,6 +108,23 @@ void *pith_arena_realloc(pith_arena *a, void *ptr, size_t old_size, size_t new_s
     return p;
 }
 
+pith_arena_mark_t pith_arena_mark(const pith_arena *a) {
+    pith_arena_mark_t m = {a->head, a->cur, a->end, a->used};
+    return m;
+}
+
+void pith_arena_rewind(pith_arena *a, const pith_arena_mark_t *m) {
+    while (a->head && a->head != m->head) {
+        pith_arena_chunk *c = a->head;
+        a->head = c->next;
+        a->reserved -= c->size;
+        hook_free(&a->hooks, c);
+    }
+    a->cur = m->cur;
+    a->end = m->end;
+    a->used = m->used;
+}
+
 void pith_arena_reset(pith_arena *a) {
     /* Keep the largest chunk: the next page of the same site is likely of
      * the same size, and this gives zero mallocs in steady state. */

@@ -59,6 +59,20 @@ char *pith_arena_strndup(pith_arena *a, const char *s, size_t len);
  * moved) block or NULL. Used by growable arrays built in the arena. */
 void *pith_arena_realloc(pith_arena *a, void *ptr, size_t old_size, size_t new_size);
 
+/* A point to come back to: pith_arena_rewind(a, &m) forgets every
+ * allocation made after pith_arena_mark(a) and gives back the chunks
+ * added since, so a stage's scratch arrays (dead once the stage is done)
+ * do not stay in the page's peak. Nothing allocated after the mark may be
+ * used after the rewind. */
+typedef struct pith_arena_mark_t {
+    pith_arena_chunk *head;
+    char *cur, *end;
+    size_t used;
+} pith_arena_mark_t;
+
+pith_arena_mark_t pith_arena_mark(const pith_arena *a);
+void pith_arena_rewind(pith_arena *a, const pith_arena_mark_t *m);
+
 /* Forgets every allocation; keeps one chunk for reuse. */
 void pith_arena_reset(pith_arena *a);
 

@@ -47,6 +47,51 @@ static void test_realloc_in_place(void) {
     pith_arena_free(&a);
 }
 
+static int live_chunks;
+static void *counting_malloc(void *ctx, size_t n) {
+    (void)ctx;
+    live_chunks++;
+    return malloc(n);
+}
+static void counting_free(void *ctx, void *p) {
+    (void)ctx;
+    live_chunks--;
+    free(p);
+}
+
+/* A rewind forgets what was allocated after the mark and gives back the
+ * chunks added since; what came before stays intact, and the next
+ * allocation reuses the forgotten space. */
+static void test_mark_rewind(void) {
+    pith_alloc_hooks h = {counting_malloc, counting_free, NULL};
+    pith_arena a;
+    live_chunks = 0;
+    pith_arena_init(&a, &h, 0);
+    char *keep = pith_arena_alloc(&a, 100);
+    memset(keep, 'k', 100);
+    pith_arena_mark_t m = pith_arena_mark(&a);
+    size_t used = a.used, reserved = a.reserved;
+    int chunks = live_chunks;
+    char *first = pith_arena_alloc(&a, 40);
+    for (int i = 0; i < 64; i++) CHECK(pith_arena_alloc(&a, 100000) != NULL); /* several new chunks */
+    CHECK(live_chunks > chunks);
+    pith_arena_rewind(&a, &m);
+    CHECK(live_chunks == chunks);
+    CHECK(a.used == used && a.reserved == reserved);
+    CHECK(pith_arena_alloc(&a, 40) == first);
+    for (int i = 0; i < 100; i++) CHECK(keep[i] == 'k');
+    /* A mark taken before the first chunk: everything goes. */
+    pith_arena_free(&a);
+    pith_arena_init(&a, &h, 0);
+    m = pith_arena_mark(&a);
+    CHECK(pith_arena_alloc(&a, 1u << 20) != NULL);
+    pith_arena_rewind(&a, &m);
+    CHECK(live_chunks == 0 && a.used == 0 && a.reserved == 0);
+    CHECK(pith_arena_alloc(&a, 10) != NULL);
+    pith_arena_free(&a);
+    CHECK(live_chunks == 0);
+}
+
 static int fail_after;
 static void *failing_malloc(void *ctx, size_t n) {
     (void)ctx;
@@ -120,6 +165,7 @@ int main(void) {
     RUN(test_budget);
     RUN(test_realloc_in_place);
     RUN(test_hooks_failure);
+    RUN(test_mark_rewind);
     RUN(test_buf);
     return test_summary("arena");
 }
