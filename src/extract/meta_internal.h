@@ -102,6 +102,10 @@ bool pith_dateline_source(const char *s, size_t len, pith_arena *a, pith_strings
  * removed; without one, a trailing segment is removed only when the rest
  * is clearly the headline (longer, several words). Returns the kept part. */
 pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len);
+/* What a title has after its first separator when the part before it
+ * spells the host ("Example | Headline" on example.com or
+ * forum.example.net); else the whole title. */
+pith_mstr pith_title_host_tail(const char *title, size_t len, const char *host, size_t host_len);
 /* How well an <h1> matches the <title>: 0..1 (share of the h1's words found
  * in the title). */
 double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len);

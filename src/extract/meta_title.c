@@ -41,17 +41,24 @@ static bool is_site(pith_slice seg, pith_slice site) {
     /* "The Guardian" vs "Guardian" */
     if (meta_istarts(site.ptr, site.len, "the ") && meta_ieq(seg.ptr, seg.len, site.ptr + 4, site.len - 4)) return true;
     if (meta_istarts(seg.ptr, seg.len, "the ") && meta_ieq(seg.ptr + 4, seg.len - 4, site.ptr, site.len)) return true;
-    /* A host ("nytimes.com"): compare letters and digits only. */
+    /* A host ("nytimes.com", "forum.example.net"): one of its labels but
+     * the last, letters and digits compared only. */
     const char *dot = memchr(site.ptr, '.', site.len);
     if (!dot || memchr(site.ptr, ' ', site.len)) return false;
-    size_t label = (size_t)(dot - site.ptr), k = 0;
-    for (size_t i = 0; i < seg.len; i++) {
-        unsigned char c = (unsigned char)seg.ptr[i];
-        if (!is_word_byte(c) || c >= 0x80) continue;
-        if (k >= label || ascii_lower(c) != ascii_lower((unsigned char)site.ptr[k])) return false;
-        k++;
+    for (size_t from = 0; dot;) {
+        size_t label = (size_t)(dot - site.ptr) - from, k = 0;
+        bool same = label >= 3;
+        for (size_t i = 0; same && i < seg.len; i++) {
+            unsigned char c = (unsigned char)seg.ptr[i];
+            if (!is_word_byte(c) || c >= 0x80) continue;
+            same = k < label && ascii_lower(c) == ascii_lower((unsigned char)site.ptr[from + k]);
+            k++;
+        }
+        if (same && k == label) return true;
+        from = (size_t)(dot - site.ptr) + 1;
+        dot = memchr(site.ptr + from, '.', site.len - from);
     }
-    return k == label && label >= 3;
+    return false;
 }
 
 pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len) {
@@ -80,6 +87,18 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
             if (rest.len > sl && memcmp(rest.ptr, SEPARATORS[k], sl) == 0)
                 return (pith_mstr){rest.ptr + sl, (uint32_t)(rest.len - sl)};
         }
+    }
+    return (pith_mstr){title, (uint32_t)len};
+}
+
+pith_mstr pith_title_host_tail(const char *title, size_t len, const char *host, size_t host_len) {
+    pith_slice t = {title, len}, st = {host, host ? host_len : 0};
+    for (size_t k = 0; st.len && k < NSEP; k++) {
+        const char *sep = meta_ifind(t.ptr, t.len, SEPARATORS[k], strlen(SEPARATORS[k]));
+        if (!sep || sep == t.ptr) continue;
+        pith_slice head = {t.ptr, (size_t)(sep - t.ptr)};
+        size_t at = head.len + strlen(SEPARATORS[k]);
+        if (at < t.len && is_site(head, st)) return (pith_mstr){t.ptr + at, (uint32_t)(t.len - at)};
     }
     return (pith_mstr){title, (uint32_t)len};
 }

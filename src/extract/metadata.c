@@ -203,6 +203,15 @@ static void head_part_h1(resolve *r, pith_mstr og, pith_mstr title) {
     }
 }
 
+/* The URL whose host ends at `host` goes on to a path below the site's
+ * home page ("/blog/post", not "/" or "/?ref=x"). */
+static bool below_home(pith_mstr host, const char *end) {
+    if (!host.ptr) return false;
+    const char *p = host.ptr + host.len;
+    while (p < end && *p != '/' && *p != '?' && *p != '#') p++; /* a port */
+    return p + 1 < end && p[0] == '/' && p[1] != '?' && p[1] != '#';
+}
+
 static void resolve_title(resolve *r) {
     pith_mstr t = r->ld->headline, name = r->ld->name;
     /* JSON-LD headline and name usually agree; when they differ, the one
@@ -252,6 +261,16 @@ static void resolve_title(resolve *r) {
     if (!hn || pith_title_same_words(h->s, hn, t.ptr, t.len)) return;
     if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, false)) ||
         (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))) {
+        pith_mstr v = clean(r, h->s, hn);
+        if (v.ptr) r->out->title = v.ptr, r->h->name_title = r->h->article_title = (pith_mstr){NULL, 0};
+        return;
+    }
+    /* "Example | Headline" on a page of example.com below its home, the
+     * <h1> saying "Headline": the part before the separator is the site,
+     * the <h1> the title. (A home page's <h1> is the site's tagline.) */
+    pith_mstr host = r->url ? pith_url_host(r->url, r->url_len) : (pith_mstr){NULL, 0};
+    pith_mstr tail = pith_title_host_tail(t.ptr, t.len, host.ptr, host.len);
+    if (tail.len < t.len && below_home(host, r->url + r->url_len) && pith_title_same_words(h->s, hn, tail.ptr, tail.len)) {
         pith_mstr v = clean(r, h->s, hn);
         if (v.ptr) r->out->title = v.ptr, r->h->name_title = r->h->article_title = (pith_mstr){NULL, 0};
         return;

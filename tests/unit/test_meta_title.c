@@ -21,6 +21,9 @@ static void test_strip_known_site(void) {
     CHECK_STR_EQ(strip("The Daily Planet: Storm hits the coast", "The Daily Planet"), "Storm hits the coast");
     CHECK_STR_EQ(strip("The Daily Planet | Storm hits the coast", "The Daily Planet"), "Storm hits the coast");
     CHECK_STR_EQ(strip("Storm hits - and leaves | NYTimes", "nytimes.com"), "Storm hits - and leaves");
+    /* Any label of the host but the last: a forum on its own subdomain. */
+    CHECK_STR_EQ(strip("Early symptoms? - Nation States", "forum.nationstates.net"), "Early symptoms?");
+    CHECK_STR_EQ(strip("Early symptoms? - Net", "forum.nationstates.net"), "Early symptoms? - Net");
     /* A dash inside the headline stays when the tail is not the site. */
     CHECK_STR_EQ(strip("Obama - the early years", "The Daily Planet"), "Obama - the early years");
     CHECK_STR_EQ(strip("Storm hits the coast | Weather | The Daily Planet", "The Daily Planet"),
@@ -171,7 +174,22 @@ static void test_pipe_head(void) {
     CHECK(pith_title_pipe_head("", 0).len == 0);
 }
 
+/* "Site | Headline" where the site spells the host: the headline. */
+static void test_host_tail(void) {
+    const char *t = "Leadfeeder | State of SEO in 2026: Trends and Predictions";
+    pith_mstr m = pith_title_host_tail(t, strlen(t), "leadfeeder.com", 14);
+    CHECK(m.len == strlen(t) - 13 && m.ptr == t + 13);
+    m = pith_title_host_tail(t, strlen(t), "blog.leadfeeder.co.uk", 21);
+    CHECK(m.ptr == t + 13);
+    m = pith_title_host_tail(t, strlen(t), "example.com", 11); /* another site: the whole title */
+    CHECK(m.len == strlen(t));
+    t = "State of SEO | Leadfeeder"; /* the site after: not a head */
+    CHECK(pith_title_host_tail(t, strlen(t), "leadfeeder.com", 14).len == strlen(t));
+    CHECK(pith_title_host_tail(t, strlen(t), NULL, 0).len == strlen(t));
+}
+
 int main(void) {
+    RUN(test_host_tail);
     RUN(test_parts);
     RUN(test_first_part);
     RUN(test_names);

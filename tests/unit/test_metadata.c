@@ -478,6 +478,20 @@ static void test_comment_microdata(void) {
     }
 }
 
+/* "Example | Headline" on a page below example.com's home, the <h1> saying
+ * "Headline": the <h1> is the title. On the home page the <h1> is a
+ * tagline, and the site names the page. */
+static void test_host_head_title(void) {
+    static const char PAGE[] = "<html><head><title>State of Things in 2026: How to Prepare | Example</title>"
+                               "<meta property=og:title content=\"Example | State of Things in 2026: Trends\"></head>"
+                               "<body><h1>State of Things in 2026: Trends</h1><p>Text.</p></body></html>";
+    CHECK_STR_EQ(s(extract(PAGE, "https://www.example.com/blog/state-of-things/").title),
+                 "State of Things in 2026: Trends");
+    CHECK_STR_EQ(s(extract(PAGE, "https://www.example.com/").title), "Example | State of Things in 2026: Trends");
+    CHECK_STR_EQ(s(extract(PAGE, "https://other.org/blog/state-of-things/").title),
+                 "Example | State of Things in 2026: Trends");
+}
+
 /* With no summary given, the first paragraph under the headline is the
  * description even when short, if it is a sentence; a label there is not,
  * nor a sentence far below a logo <h1>. */
@@ -739,6 +753,7 @@ int main(void) {
     RUN(test_visible_dates);
     RUN(test_comment_microdata);
     RUN(test_short_lead);
+    RUN(test_host_head_title);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
     RUN(test_meta_page);
