@@ -516,12 +516,16 @@ bool pith_date_from_url(const char *url, size_t len, pith_date *out) {
     if (!url) return false;
     /* Skip the scheme and host: dates live in the path. */
     size_t i = 0;
-    const char *p = meta_ifind(url, len, "://", 3);
-    if (p) i = (size_t)(p - url) + 3;
+    for (const char *p = url; (p = memchr(p, ':', len - (size_t)(p - url))) != NULL; p++)
+        if ((size_t)(url + len - p) >= 3 && p[1] == '/' && p[2] == '/') {
+            i = (size_t)(p - url) + 3;
+            break;
+        }
     while (i < len && url[i] != '/') i++;
     for (; i < len && url[i] != '?' && url[i] != '#'; i++) {
         if (url[i] != '/' && url[i] != '-' && url[i] != '_') continue;
-        if (url_date_at(url, len, i + 1, out)) return true;
+        /* Every segment of a slug comes here: a date starts with a digit. */
+        if (i + 1 < len && ascii_is_digit((unsigned char)url[i + 1]) && url_date_at(url, len, i + 1, out)) return true;
     }
     memset(out, 0, sizeof *out);
     return false;

@@ -512,14 +512,26 @@ static void add_vdate(walk *w, const pith_date *d, uint8_t kind) {
 /* Label words that say which date a line gives (lowercase, matched at a
  * word start anywhere in a short text): the modification ones first, so
  * that "Published ... Updated ..." on one line counts as an update. */
-static const struct { const char *w; uint8_t kind; } DATE_LABELS[] = {
-    {"updated", VD_UPDATED}, {"modified", VD_UPDATED}, {"edited", VD_UPDATED}, {"aktualisiert", VD_UPDATED},
-    {"mis \xc3\xa0 jour", VD_UPDATED}, {"actualizado", VD_UPDATED}, {"aggiornato", VD_UPDATED},
-    {"atualizado", VD_UPDATED}, {"bijgewerkt", VD_UPDATED}, {"ge\xc3\xa4ndert", VD_UPDATED},
-    {"published", VD_PUBLISHED}, {"posted", VD_PUBLISHED}, {"released", VD_PUBLISHED},
-    {"publi\xc3\xa9", VD_PUBLISHED}, {"ver\xc3\xb6" "ffentlicht", VD_PUBLISHED}, {"publicado", VD_PUBLISHED},
-    {"pubblicato", VD_PUBLISHED}, {"gepubliceerd", VD_PUBLISHED}, {"opublikowano", VD_PUBLISHED},
+#define DATE_LABEL(w, kind) {w, sizeof w - 1, kind}
+static const struct { const char *w; uint8_t len, kind; } DATE_LABELS[] = {
+    DATE_LABEL("updated", VD_UPDATED), DATE_LABEL("modified", VD_UPDATED), DATE_LABEL("edited", VD_UPDATED),
+    DATE_LABEL("aktualisiert", VD_UPDATED), DATE_LABEL("mis \xc3\xa0 jour", VD_UPDATED),
+    DATE_LABEL("actualizado", VD_UPDATED), DATE_LABEL("aggiornato", VD_UPDATED), DATE_LABEL("atualizado", VD_UPDATED),
+    DATE_LABEL("bijgewerkt", VD_UPDATED), DATE_LABEL("ge\xc3\xa4ndert", VD_UPDATED),
+    DATE_LABEL("published", VD_PUBLISHED), DATE_LABEL("posted", VD_PUBLISHED), DATE_LABEL("released", VD_PUBLISHED),
+    DATE_LABEL("publi\xc3\xa9", VD_PUBLISHED), DATE_LABEL("ver\xc3\xb6" "ffentlicht", VD_PUBLISHED),
+    DATE_LABEL("publicado", VD_PUBLISHED), DATE_LABEL("pubblicato", VD_PUBLISHED),
+    DATE_LABEL("gepubliceerd", VD_PUBLISHED), DATE_LABEL("opublikowano", VD_PUBLISHED),
 };
+#undef DATE_LABEL
+
+/* Whether a lowercase letter starts any label: most words start none. */
+static bool label_initial(char c) {
+    switch (c) {
+    case 'a': case 'b': case 'e': case 'g': case 'm': case 'o': case 'p': case 'r': case 'u': case 'v': return true;
+    default: return false;
+    }
+}
 
 /* One pass over the text (not one search per label): at each word start,
  * the labels that begin there; the first in table order wins. */
@@ -528,11 +540,12 @@ static uint8_t label_in(const char *s, size_t n) {
     for (size_t i = 0; i < n && best; i++) {
         if (i && ascii_is_alpha(s[i - 1])) continue;
         char c = (char)ascii_lower(s[i]);
+        if (!label_initial(c)) continue;
         for (size_t k = 0; k < best; k++) {
             const char *w = DATE_LABELS[k].w;
-            if (w[0] != c) continue;
-            size_t l = strlen(w);
-            if (l <= n - i && meta_ieq(s + i, l, w, l)) {
+            size_t l = DATE_LABELS[k].len;
+            if (w[0] != c || l > n - i) continue;
+            if (meta_ieq(s + i, l, w, l)) {
                 best = k;
                 break;
             }
