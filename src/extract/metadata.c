@@ -265,12 +265,15 @@ static void resolve_title(resolve *r) {
         if (v.ptr) r->out->title = v.ptr, r->h->name_title = r->h->article_title = (pith_mstr){NULL, 0};
         return;
     }
-    /* "Example | Headline" on a page of example.com below its home, the
-     * <h1> saying "Headline": the part before the separator is the site,
-     * the <h1> the title. (A home page's <h1> is the site's tagline.) */
+    /* "Example | Headline" or "Example - tagline" on a page below
+     * example.com's home: the part before the separator is the site, the
+     * rest its headline or its slogan, and the visible headline <h1> is
+     * the page's title ("Reddit - The heart of the internet" on a thread
+     * whose <h1> is the post's title). A home page's <h1> is the site's
+     * tagline: the site names that page. */
     pith_mstr host = r->url ? pith_url_host(r->url, r->url_len) : (pith_mstr){NULL, 0};
     pith_mstr tail = pith_title_host_tail(t.ptr, t.len, host.ptr, host.len);
-    if (tail.len < t.len && below_home(host, r->url + r->url_len) && pith_title_same_words(h->s, hn, tail.ptr, tail.len)) {
+    if (tail.len < t.len && below_home(host, r->url + r->url_len)) {
         pith_mstr v = clean(r, h->s, hn);
         if (v.ptr) r->out->title = v.ptr, r->h->name_title = r->h->article_title = (pith_mstr){NULL, 0};
         return;

@@ -490,6 +490,12 @@ static void test_host_head_title(void) {
     CHECK_STR_EQ(s(extract(PAGE, "https://www.example.com/").title), "Example | State of Things in 2026: Trends");
     CHECK_STR_EQ(s(extract(PAGE, "https://other.org/blog/state-of-things/").title),
                  "Example | State of Things in 2026: Trends");
+    /* The same <title> on every page of the site: its slogan, not the page's. */
+    static const char SLOGAN[] = "<html><head><title>Example - The heart of the internet</title></head><body>"
+                                 "<h1>Enameled cast iron pan and metal</h1><p>Text.</p></body></html>";
+    CHECK_STR_EQ(s(extract(SLOGAN, "https://www.example.com/r/cooking/comments/1/pan/").title),
+                 "Enameled cast iron pan and metal");
+    CHECK_STR_EQ(s(extract(SLOGAN, "https://www.example.com/").title), "Example - The heart of the internet");
 }
 
 /* With no summary given, the first paragraph under the headline is the
