@@ -228,6 +228,7 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     r->opts = o;
     if (!html && len) return PITH_E_INVALID;
     if (o->limits.max_input_bytes && len > o->limits.max_input_bytes) return PITH_E_LIMIT;
+    if (len > PITH_PAGE_MAX_BYTES) return PITH_E_LIMIT;
     if (transport && !pith_encoding_for_label(transport, strlen(transport))) return PITH_E_ENCODING;
     pith_arena_reset(&ex->arena);
     pith_arena *a = &ex->arena;
@@ -238,6 +239,8 @@ static pith_status run(pith_extractor *ex, const char *html, size_t len, const c
     if (!pith_decode_html_borrow(a, html ? html : "", len, transport, transport ? strlen(transport) : 0, &text,
                                  &text_len, &borrowed, &info))
         return a->over_limit ? PITH_E_LIMIT : PITH_E_NOMEM;
+    /* A single-byte encoding decodes to up to three bytes a byte. */
+    if (text_len > PITH_PAGE_MAX_BYTES) return PITH_E_LIMIT;
     r->encoding = info.encoding;
     r->encoding_source = pith_encoding_source_name(info.source);
     pith_dom dom;

@@ -90,6 +90,7 @@ int main(int argc, char **argv) {
     select_params p;
     select_params_default(&p);
     select_result sel;
+    features_alloc_sums(&f, &arena);
     select_article(&f, &p, &sel);
     printf("title: %s\ncore: %d  roots: %u  total chars: %llu\n", meta.title ? meta.title : "(none)",
            sel.core, sel.nroots, (unsigned long long)f.total_chars);
@@ -102,7 +103,7 @@ int main(int argc, char **argv) {
         print_attr(e->node, "class", '.');
         print_attr(e->node, "id", '#');
         printf("  c=%llu l=%llu own=%u/%u g=%.0f w=%.0f s=%.0f ", (unsigned long long)e->chars,
-               (unsigned long long)e->link_chars, e->own_chars, e->own_link_chars, e->good, e->weight, f.scores[i]);
+               (unsigned long long)e->link_chars, e->own_chars, e->own_link_chars, f.good[i], f.weight[i], f.scores[i]);
         if ((int32_t)i == sel.core) putchar('C');
         if (e->flags & EL_SELECTED) putchar('S');
         if (e->flags & EL_BOILERPLATE) putchar('B');

@@ -256,7 +256,12 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
      * than on other pages, whose columns hold teasers and filters. */
     if (out->page_type == PITH_PAGE_ARTICLE) params.promote_min_density = ARTICLE_PROMOTE_MIN_DENSITY;
     select_result sel;
+    /* The selection's per-element sums are dead once it has chosen. */
+    pith_arena_mark_t unselected = pith_arena_mark(arena);
+    if (!features_alloc_sums(&f, arena)) return false;
     select_article(&f, &params, &sel);
+    f.weight = f.good = NULL;
+    pith_arena_rewind(arena, &unselected);
     /* A page whose type is a close call against article stays with the
      * article rules: the model keeps link lists, which on a news page
      * mistyped as a listing are its teasers. */

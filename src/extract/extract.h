@@ -18,6 +18,11 @@
 #include "page_type.h"
 #include "pith.h"
 
+/* The largest page extraction takes, in bytes of input and of its decoded
+ * text: the per-element counts (features.h) are 32-bit. A larger page is
+ * refused with PITH_E_LIMIT whatever max_input_bytes allows. */
+#define PITH_PAGE_MAX_BYTES ((size_t)UINT32_MAX)
+
 typedef struct extract_output {
     pith_metadata meta;       /* the page's metadata (pith.h), strings in the arena */
     pith_page_type page_type;                     /* page_type.h */

@@ -190,3 +190,17 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
     out->total_chars = n ? els[0].chars : 0;
     return true;
 }
+
+/* One a page's element, alive from the measurement until the article is
+ * built: kept at a cache line (the selection's sums are side arrays). */
+_Static_assert(sizeof(ext_el) <= 64, "ext_el grew past 64 bytes");
+
+bool features_alloc_sums(ext_features *f, pith_arena *arena) {
+    size_t n = f->count ? f->count : 1;
+    f->weight = pith_arena_alloc(arena, n * sizeof *f->weight);
+    f->good = pith_arena_alloc(arena, n * sizeof *f->good);
+    if (!f->weight || !f->good) return false;
+    memset(f->weight, 0, n * sizeof *f->weight);
+    memset(f->good, 0, n * sizeof *f->good);
+    return true;
+}

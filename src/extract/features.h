@@ -48,18 +48,22 @@ typedef struct ext_el {
     uint32_t own_link_chars;  /* ... of which inside links */
     uint32_t own_punct;       /* sentence punctuation in that text */
     uint32_t depth;
-    /* Subtree totals (this element and all below). */
-    uint64_t chars;
-    uint64_t link_chars;
+    /* Subtree totals (this element and all below). 32 bits: a page's
+     * decoded text is at most PITH_PAGE_MAX_BYTES (extract.h), and these
+     * count characters of it. */
+    uint32_t chars;
+    uint32_t link_chars;
     uint32_t blocks;          /* text blocks with any text */
     uint32_t images;
-    double weight;            /* sum of block weights (select.c) */
-    double good;              /* sum of positive block weights (select.c) */
-} ext_el;
+} ext_el;                     /* 64 bytes: one a page's element, alive until the article is built */
 
 typedef struct ext_features {
     ext_el *els;
     double *scores;           /* per element, for select.c's core search */
+    /* Per element, select_article's sums (features_alloc_sums; extract.c
+     * gives them back once the article is selected): */
+    double *weight;           /* block weights in the subtree */
+    double *good;             /* positive block weights in the subtree */
     uint32_t count;
     int32_t body;             /* index of <body>, or -1 */
     uint64_t total_chars;     /* visible characters on the page */
@@ -78,6 +82,9 @@ typedef struct ext_features {
  * either when the page shows almost nothing else. */
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
                       unsigned show, ext_features *out);
+
+/* Zeroed weight and good arrays for select_article; false on failure. */
+bool features_alloc_sums(ext_features *f, pith_arena *arena);
 
 /* Visible characters (code points that are not white space) in s. */
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct);

@@ -68,12 +68,12 @@ static void sum_good(ext_features *f, const select_params *p) {
     for (uint32_t i = f->count; i-- > 0;) {
         ext_el *e = &f->els[i];
         if (e->flags & EL_SKIPPED) {
-            e->good = 0;
+            f->good[i] = 0;
             continue;
         }
         double w = select_block_weight(e, p);
-        e->good += w > 0 ? w : 0;
-        if (e->parent >= 0) f->els[e->parent].good += e->good;
+        f->good[i] += w > 0 ? w : 0;
+        if (e->parent >= 0) f->good[e->parent] += f->good[i];
     }
 }
 
@@ -97,12 +97,12 @@ static bool inside_sentence(const pith_node *el) {
  * outermost elements carrying each bit. Comments are the content only
  * where nothing else is: beside an article, a long thread stays out. */
 static uint32_t page_wide_hints(const ext_features *f, const select_params *p) {
-    double page_good = f->count ? f->els[0].good : 0, cover[32] = {0};
+    double page_good = f->count ? f->good[0] : 0, cover[32] = {0};
     if (page_good <= 0) return 0;
     for (uint32_t i = 0; i < f->count; i++) {
         const ext_el *e = &f->els[i];
         uint32_t outer = e->hints & ~(e->parent >= 0 ? f->els[e->parent].scope_hints : 0) & PAGE_WIDE_CANDIDATES;
-        for (; outer; outer &= outer - 1) cover[__builtin_ctz(outer)] += e->good;
+        for (; outer; outer &= outer - 1) cover[__builtin_ctz(outer)] += f->good[i];
     }
     uint32_t wide = 0;
     for (unsigned b = 0; b < 32; b++)
@@ -127,7 +127,7 @@ static bool declared_dialog(const pith_node *n) {
 /* Pass 2: mark named boilerplate. Pre-order, so a region's decision covers
  * its whole subtree. */
 static void mark_boilerplate(ext_features *f, const select_params *p) {
-    double page_good = f->count ? f->els[0].good : 0;
+    double page_good = f->count ? f->good[0] : 0;
     uint32_t ignore = f->page_wide_hints = page_wide_hints(f, p);
     /* The page's landmark: its <main>, else its first <h1> with text. A
      * consent dialog, sign-up box or modal that a script mounted on the
@@ -158,12 +158,12 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
             e->flags |= EL_BOILERPLATE;
             continue;
         }
-        if (e->good > p->wrapper_share * page_good && page_good > 0) continue;
+        if (f->good[i] > p->wrapper_share * page_good && page_good > 0) continue;
         /* Schema.org markup naming the article body outranks class names. */
         if (hints & HINT_BODY) continue;
         if (hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
-        } else if ((hints & HINT_WEAK_BOILERPLATE) && e->good <= p->weak_hint_share * page_good &&
+        } else if ((hints & HINT_WEAK_BOILERPLATE) && f->good[i] <= p->weak_hint_share * page_good &&
                    ((e->flags & EL_BLOCK) || !inside_sentence(e->node)) &&
                    /* Navigation leads somewhere: a "menu" with no link in
                     * it is a widget's name for its content (a formula's
@@ -189,8 +189,8 @@ static void score(ext_features *f, const select_params *p, double *scores) {
             w = select_block_weight(e, p);
             if (e->flags & EL_BOILERPLATE) w = -(double)e->own_chars * p->boilerplate_penalty;
         }
-        e->weight += w;
-        if (e->parent >= 0) f->els[e->parent].weight += e->weight;
+        f->weight[i] += w;
+        if (e->parent >= 0) f->weight[e->parent] += f->weight[i];
         if (w == 0) continue;
         /* A block's own element counts as distance 0. */
         int32_t a = (int32_t)i;
@@ -208,12 +208,12 @@ static bool can_be_core(const ext_el *e) {
  * than the core and stays mostly prose itself. */
 static int32_t promote(const ext_features *f, const select_params *p, int32_t core) {
     int32_t best = core;
-    double base = f->els[core].weight;
+    double base = f->weight[core];
     for (int32_t up = f->els[core].parent; up >= 0; up = f->els[up].parent) {
         const ext_el *a = &f->els[up];
         if (a->node->tag == PITH_TAG_BODY || a->node->tag == PITH_TAG_HTML || !can_be_core(a)) break;
-        double density = a->chars ? a->weight / (double)a->chars : 0;
-        if (a->weight >= p->promote_ratio * base && density >= p->promote_min_density) best = up;
+        double density = a->chars ? f->weight[up] / (double)a->chars : 0;
+        if (f->weight[up] >= p->promote_ratio * base && density >= p->promote_min_density) best = up;
     }
     return best;
 }
@@ -252,10 +252,10 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
          * <section class="story-part">). */
         bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, along);
         double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
-        if (e->good < want) continue;
+        if (f->good[s] < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
-        double density = e->chars ? e->weight / (double)e->chars : 0;
-        if (e->weight >= want && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
+        double density = e->chars ? f->weight[s] / (double)e->chars : 0;
+        if (f->weight[s] >= want && density >= p->sibling_min_density && link <= p->sibling_link_density_max) {
             if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
             continue;
         }
@@ -272,8 +272,7 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
 
 /* Adds sibling roots around the core, level by level up to <body>. */
 static void gather_siblings(ext_features *f, const select_params *p, select_result *r) {
-    const ext_el *core = &f->els[r->core];
-    double need = p->sibling_min_share * core->good;
+    double need = p->sibling_min_share * f->good[r->core];
     if (need < p->sibling_min_chars) need = p->sibling_min_chars;
     int32_t child = r->core;
     r->roots[0] = r->core;

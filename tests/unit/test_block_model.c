@@ -81,6 +81,7 @@ static void test_features(void) {
     select_params p;
     select_params_default(&p);
     select_result sel;
+    CHECK(features_alloc_sums(&f, &a));
     select_article(&f, &p, &sel);
     int32_t region = select_region_find(&f, p.region_share, f.scores);
     CHECK(region >= 0);
@@ -137,6 +138,7 @@ static void test_panel_review_features(void) {
     select_params p;
     select_params_default(&p);
     select_result sel;
+    CHECK(features_alloc_sums(&f, &a));
     select_article(&f, &p, &sel);
     float scores[PITH_PAGE_TYPE_COUNT] = {0};
     block_set bs;

@@ -369,6 +369,19 @@ static void test_errors(void) {
     pith_options_init(&o);
     o.limits.max_input_bytes = 2;
     CHECK(pith_extract("<p>x", 4, &o, &r) == PITH_E_LIMIT);
+    /* Per-element counts are 32-bit: a page over 4 GiB is refused even
+     * with no input limit, before a byte of it is read (the buffer here
+     * is far shorter than the length given). */
+#if SIZE_MAX > UINT32_MAX
+    o.limits.max_input_bytes = 0;
+    CHECK(pith_extract("<p>x", (size_t)UINT32_MAX + 1, &o, &r) == PITH_E_LIMIT);
+    pith_extractor *ex = NULL;
+    const pith_result *cr = NULL;
+    CHECK(pith_extractor_new(&o, &ex) == PITH_OK);
+    CHECK(pith_extractor_run(ex, "<p>x", (size_t)UINT32_MAX + 1, NULL, NULL, &cr) == PITH_E_LIMIT && !cr);
+    CHECK(pith_extractor_run(ex, "<p>x", 4, NULL, NULL, &cr) == PITH_OK && cr);
+    pith_extractor_free(ex);
+#endif
     pith_format f;
     CHECK(pith_format_from_name("markdown", &f) && f == PITH_FORMAT_MARKDOWN);
     CHECK(!pith_format_from_name("pdf", &f));
