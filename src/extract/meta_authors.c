@@ -308,6 +308,12 @@ static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, 
         if (word.ptr + word.len < x.ptr + x.len && word.ptr[word.len] == '.') word.len++;
         w[n++] = word;
     }
+    /* A default avatar beside a user name: the name's first letter alone
+     * after a one-word name ("JosephF J", "xJewishNinjax X"). */
+    if (n == 2 && w[1].len == 1 && w[0].len >= 3 && ascii_lower((unsigned char)w[1].ptr[0]) >= 'a' &&
+        ascii_lower((unsigned char)w[1].ptr[0]) <= 'z' &&
+        ascii_lower((unsigned char)w[1].ptr[0]) == ascii_lower((unsigned char)w[0].ptr[0]))
+        n = 1;
     size_t from = 0, to = n;
     /* A team's name ("Great Day Editorial Team", "the Lavazza Team"): one
      * name, its title words its own. Not an agency's ("Reuters Staff"). */

@@ -277,6 +277,15 @@ static void test_roles_after_names(void) {
     CHECK_STR_EQ(names("The Team, edited by Walter"), "(none)");
 }
 
+/* A forum's default avatar shows the user name's first letter beside it. */
+static void test_avatar_letter(void) {
+    CHECK_STR_EQ(names("JosephF J"), "JosephF");
+    CHECK_STR_EQ(names("xJewishNinjax X"), "xJewishNinjax");
+    CHECK_STR_EQ(names("Malcolm X"), "Malcolm X"); /* another letter: a name's */
+    CHECK_STR_EQ(names("Jane J. Doe"), "Jane J. Doe");
+    CHECK_STR_EQ(names("Jo J"), "Jo J");           /* too short to tell */
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -291,6 +300,7 @@ int main(void) {
     RUN(test_teams_and_furniture);
     RUN(test_labels_and_phrases);
     RUN(test_roles_after_names);
+    RUN(test_avatar_letter);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }
