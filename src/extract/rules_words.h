@@ -48,6 +48,7 @@ static const word_rule exact_rules[] = {
     {"details", 7, HINT_DETAIL, "product-details", 0x64657461696c7300ull, 0x0ull},
     {"dfp", 3, HINT_AD, "DoubleClick for Publishers slots", 0x6466700000000000ull, 0x0ull},
     {"entry", 5, HINT_CONTENT, "WordPress entry-content", 0x656e747279000000ull, 0x0ull},
+    {"faq", 3, HINT_PANEL, "folded questions and answers", 0x6661710000000000ull, 0x0ull},
     {"features", 8, HINT_DETAIL, "product-features, key features lists", 0x6665617475726573ull, 0x0ull},
     {"follow", 6, HINT_SHARE, "follow-us boxes", 0x666f6c6c6f770000ull, 0x0ull},
     {"footer", 6, HINT_CHROME, "page and article footers", 0x666f6f7465720000ull, 0x0ull},
@@ -62,6 +63,7 @@ static const word_rule exact_rules[] = {
     {"overview", 8, HINT_DETAIL, "product-overview", 0x6f76657276696577ull, 0x0ull},
     {"pager", 5, HINT_NAV, "previous/next links", 0x7061676572000000ull, 0x0ull},
     {"pagination", 10, HINT_NAV, "page number links", 0x706167696e617469ull, 0x6f6e000000000000ull},
+    {"pane", 4, HINT_PANEL, "tab-pane", 0x70616e6500000000ull, 0x0ull},
     {"paywall", 7, HINT_CONSENT, "paywall prompts", 0x70617977616c6c00ull, 0x0ull},
     {"popular", 7, HINT_RELATED, "most popular lists", 0x706f70756c617200ull, 0x0ull},
     {"popup", 5, HINT_CONSENT, "pop-ups", 0x706f707570000000ull, 0x0ull},
@@ -86,8 +88,10 @@ static const word_rule exact_rules[] = {
     {"specifications", 14, HINT_DETAIL, "technical specifications", 0x7370656369666963ull, 0x6174696f6e730000ull},
     {"specs", 5, HINT_DETAIL, "tech-specs, product-specs", 0x7370656373000000ull, 0x0ull},
     {"story", 5, HINT_CONTENT, "story-body, story-text", 0x73746f7279000000ull, 0x0ull},
+    {"tab", 3, HINT_PANEL, "tab-content, tab-panel", 0x7461620000000000ull, 0x0ull},
     {"taboola", 7, HINT_RELATED, "Taboola recommendation widget", 0x7461626f6f6c6100ull, 0x0ull},
     {"tabpanel", 8, HINT_PANEL, "tab panels named by class", 0x74616270616e656cull, 0x0ull},
+    {"tabs", 4, HINT_PANEL, "tabs-content", 0x7461627300000000ull, 0x0ull},
     {"tags", 4, HINT_META, "tag lists", 0x7461677300000000ull, 0x0ull},
     {"text", 4, HINT_CONTENT, "article-text, body-text", 0x7465787400000000ull, 0x0ull},
     {"ticker", 6, HINT_NAV, "news tickers, \"Breaking News\" bars", 0x7469636b65720000ull, 0x0ull},
@@ -130,7 +134,7 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 23, 27, 28, 31, 33, 34, 35, 35, 35, 35, 38, 38, 40, 47, 47, 54, 66, 75, 76, 76, 76, 76, 76, 76,
+    0, 10, 13, 23, 27, 28, 32, 34, 35, 36, 36, 36, 36, 39, 39, 41, 49, 49, 56, 68, 79, 80, 80, 80, 80, 80, 80,
 };
 static const uint8_t prefix_start[27] = {
     0, 2, 4, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 12, 12, 13, 13, 15, 21, 22, 22, 22, 23, 23, 23, 23,
@@ -139,7 +143,7 @@ static const uint8_t prefix_start[27] = {
 /* Bit (b - 'a') of row (a - 'a') is set when some word starts with the letters a, b: one load rules
  * out most of a page's class words before any table probe ("col", "flex", "css", "container"). */
 static const uint32_t first_pairs[26] = {
-    0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x2000u, 0x4010u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
+    0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x2000u, 0x4011u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
     0x11u, 0x300000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
 };
 

@@ -267,6 +267,8 @@ static void test_hidden_panels(void) {
         "<div class='chakra-collapse' style='overflow:hidden;display:none'>%s</div>",
         "<div class='product-collapsible' aria-hidden='true'>%s</div>",
         "<div hidden='until-found'>%s</div>",
+        "<div class='tab-pane' style='display: none'>%s</div>",
+        "<div class='faq__answer' aria-hidden='true'>%s</div>",
     };
     static const char details[] =
         "<p>The shoulder straps are padded with foam and covered in air mesh, and the back panel keeps air "
