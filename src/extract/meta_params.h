@@ -96,6 +96,8 @@
 #define VDATE_PLAIN_REACH 60           /* an unlabelled date further from the headline is another story's */
 #define VDATE_CHROME_COST 10           /* in nav/header/footer/aside: a little less likely the article's */
 #define VDATE_LABEL_BONUS 40           /* "Published"/"Updated" labels say whose date it is */
+#define VDATE_STAMP_REACH 10           /* an unlabelled date this near the headline outweighs metadata that gives
+                                          one stamp as both dates (WCXB dev: at 20, a related story's date) */
 
 /* The <h1> that is the visible headline matches the <title>. */
 #define H1_IN_TITLE_MIN 0.8            /* share of the h1's words found in the title */

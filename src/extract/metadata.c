@@ -420,7 +420,7 @@ static bool vdate_value(const resolve *r, const meta_vdate *v, pith_date *out) {
  * before it twice (dates stand above a headline less often than below),
  * in page chrome a little more. Unlabelled dates count only near the
  * headline; labelled ones anywhere. Without a headline, document order. */
-static bool pick_vdate(const resolve *r, bool updated, pith_date *out) {
+static bool pick_vdate_at(const resolve *r, bool updated, pith_date *out, long *at) {
     const meta_found *mf = r->mf;
     bool anchored = mf->seen_h1;
     uint32_t anchor = r->headline >= 0 ? mf->h1_orders[r->headline] : mf->h1_order;
@@ -440,7 +440,13 @@ static bool pick_vdate(const resolve *r, bool updated, pith_date *out) {
         if (v->kind != VD_PLAIN || before_update) dist -= VDATE_LABEL_BONUS;
         if (best < 0 || dist + VDATE_LABEL_BONUS < best) best = dist + VDATE_LABEL_BONUS, *out = d;
     }
+    *at = best;
     return best >= 0;
+}
+
+static bool pick_vdate(const resolve *r, bool updated, pith_date *out) {
+    long at;
+    return pick_vdate_at(r, updated, out, &at);
 }
 
 /* A byline stamp that says "Updated" gives the modification date. */
@@ -450,6 +456,7 @@ static bool says_updated(const char *s, size_t n) {
 
 static void resolve_dates(resolve *r) {
     pith_date pub, mod, d;
+    long at;
     bool has_pub = false, has_mod = false;
     int pub_rank = RANK_ANY, mod_rank = RANK_ANY;
     if (r->ld->date_published.ptr && pith_date_parse(r->ld->date_published.ptr, r->ld->date_published.len, &pub) &&
@@ -482,6 +489,18 @@ static void resolve_dates(resolve *r) {
     if (!has_pub) has_pub = parse_slot(r, MF_PUBLISHED, RANK_ANY, &pub, &pub_rank);
     if (!has_pub && r->url && pith_date_from_url(r->url, r->url_len, &d) && !future(r, &d))
         has_pub = true, pub = d, pub_rank = DATE_RANK_URL;
+    /* A publication date the metadata gives equal to its modification
+     * date, to the second, is a CMS's stamp of the last save: a date the
+     * page shows right by its headline (VDATE_STAMP_REACH elements; a
+     * labelled one VDATE_LABEL_BONUS more), earlier in the calendar, is the
+     * publication ("May 14, 2025" under the headline of a page whose
+     * metadata says 2025-11-20T16:02:46Z twice). */
+    if (has_pub && has_mod && pub_rank < DATE_RANK_BYLINE && mod_rank < DATE_RANK_BYLINE && pith_date_cmp(&pub, &mod) == 0 &&
+        pick_vdate_at(r, false, &d, &at) && at <= VDATE_LABEL_BONUS + VDATE_STAMP_REACH) {
+        pith_date a = d, b = pub;
+        a.has_time = b.has_time = false;
+        if (pith_date_cmp(&a, &b) < 0) pub = d, pub_rank = DATE_RANK_VISIBLE;
+    }
     /* Weak sources (a <time> somewhere, the URL) must not postdate the
      * page's own modification date: such a date is a script's "today". */
     if (has_pub && has_mod && pith_date_cmp(&pub, &mod) > 0) {

@@ -498,6 +498,27 @@ static void test_host_head_title(void) {
     CHECK_STR_EQ(s(extract(SLOGAN, "https://www.example.com/").title), "Example - The heart of the internet");
 }
 
+/* Metadata giving one stamp as both dates: the last save. The earlier date
+ * shown right under the headline is the publication. */
+static void test_save_stamp(void) {
+    static const char FMT[] = "<html><head><script type=application/ld+json>{\"@type\":\"BlogPosting\","
+                              "\"datePublished\":\"2025-11-20T16:02:46Z\",\"dateModified\":\"%s\"}</script></head>"
+                              "<body><h1>A headline of some words</h1>%s<div class=meta><span>Jane Doe</span>"
+                              "<span>May 14, 2025</span></div><p>Text.</p></body></html>";
+    char html[4096], pad[1024] = "";
+    snprintf(html, sizeof html, FMT, "2025-11-20T16:02:46Z", pad);
+    pith_metadata m = extract(html, NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-05-14");
+    CHECK_STR_EQ(s(m.date_modified), "2025-11-20T16:02:46Z");
+    /* Two stamps: the metadata's publication stands. */
+    snprintf(html, sizeof html, FMT, "2025-11-21T09:00:00Z", pad);
+    CHECK_STR_EQ(s(extract(html, NULL).date_published), "2025-11-20T16:02:46Z");
+    /* A date further down is another story's. */
+    for (int i = 0; i < 30; i++) strcat(pad, "<div>x</div>");
+    snprintf(html, sizeof html, FMT, "2025-11-20T16:02:46Z", pad);
+    CHECK_STR_EQ(s(extract(html, NULL).date_published), "2025-11-20T16:02:46Z");
+}
+
 /* With no summary given, the first paragraph under the headline is the
  * description even when short, if it is a sentence; a label there is not,
  * nor a sentence far below a logo <h1>. */
@@ -760,6 +781,7 @@ int main(void) {
     RUN(test_comment_microdata);
     RUN(test_short_lead);
     RUN(test_host_head_title);
+    RUN(test_save_stamp);
     RUN(test_reference_date);
     RUN(test_jsonld_page);
     RUN(test_meta_page);
