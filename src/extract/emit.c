@@ -173,15 +173,7 @@ static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
     size_t visits = 0;
     for (const pith_node *n = el->first_child; n && visits < HEADING_VISITS_MAX; n = pith_dom_next(el, n, false), visits++) {
         if (n->type != PITH_NODE_TEXT) continue;
-        for (uint32_t i = 0; i < n->len && buf->len < max; i++) {
-            char c = n->str[i];
-            bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-            if (space) {
-                if (buf->len && buf->data[buf->len - 1] != ' ') pith_buf_putc(buf, ' ');
-            } else {
-                pith_buf_putc(buf, c);
-            }
-        }
+        pith_buf_put_collapsed(buf, n->str, n->len, max);
         if (buf->len >= max) break;
     }
     while (buf->len && buf->data[buf->len - 1] == ' ') buf->data[--buf->len] = '\0';

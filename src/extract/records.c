@@ -210,15 +210,8 @@ static bool label_text(const pith_node *el, pith_buf *buf) {
         bool skip = false;
         if (n->type == PITH_NODE_ELEMENT && rules_tag_role(n) == TAG_SKIP) skip = true;
         if (n->type == PITH_NODE_TEXT) {
-            for (uint32_t i = 0; i < n->len; i++) {
-                char c = n->str[i];
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-                    if (buf->len && buf->data[buf->len - 1] != ' ') pith_buf_putc(buf, ' ');
-                } else {
-                    pith_buf_putc(buf, c);
-                }
-                if (buf->len > MAX_LABEL_BYTES) return false;
-            }
+            pith_buf_put_collapsed(buf, n->str, n->len, MAX_LABEL_BYTES + 1);
+            if (buf->len > MAX_LABEL_BYTES) return false;
         } else if (n->type == PITH_NODE_ELEMENT && !skip && rules_tag_role(n) == TAG_BLOCK && buf->len &&
                    buf->data[buf->len - 1] != ' ') {
             pith_buf_putc(buf, ' ');
@@ -738,14 +731,7 @@ const char *records_text(const ext_features *f, const record *r, pith_arena *are
     while (pith_dom_iter_step(&it) && b.len < MAX_TEXT_BYTES) {
         const pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
-            for (uint32_t i = 0; i < n->len && b.len < MAX_TEXT_BYTES; i++) {
-                char c = n->str[i];
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-                    if (b.len && b.data[b.len - 1] != ' ') pith_buf_putc(&b, ' ');
-                } else {
-                    pith_buf_putc(&b, c);
-                }
-            }
+            pith_buf_put_collapsed(&b, n->str, n->len, MAX_TEXT_BYTES);
             continue;
         }
         if (n->type != PITH_NODE_ELEMENT || !it.entering) continue;

@@ -61,14 +61,7 @@ static bool quote_repeats(const ext_features *f, uint32_t q, quote_scan *qs) {
     while (pith_dom_iter_step(&it)) {
         const pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
-            for (uint32_t i = 0; i < n->len && b->len < QUOTE_BLOCK_BYTES; i++) {
-                char c = n->str[i];
-                if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
-                    if (b->len && b->data[b->len - 1] != ' ') pith_buf_putc(b, ' ');
-                } else {
-                    pith_buf_putc(b, c);
-                }
-            }
+            pith_buf_put_collapsed(b, n->str, n->len, QUOTE_BLOCK_BYTES);
             continue;
         }
         if (n->type != PITH_NODE_ELEMENT) continue;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
+
 void pith_buf_init(pith_buf *b, const pith_alloc_hooks *hooks, size_t limit) {
     memset(b, 0, sizeof *b);
     if (hooks) b->hooks = *hooks;
@@ -90,6 +92,17 @@ void pith_buf_putc(pith_buf *b, char c) {
         return;
     }
     pith_buf_append(b, &c, 1);
+}
+
+void pith_buf_put_collapsed(pith_buf *b, const char *s, size_t len, size_t max) {
+    for (size_t i = 0; i < len && b->len < max; i++) {
+        char c = s[i];
+        if (ascii_is_space((unsigned char)c)) {
+            if (b->len && b->data[b->len - 1] != ' ') pith_buf_putc(b, ' ');
+        } else {
+            pith_buf_putc(b, c);
+        }
+    }
 }
 
 void pith_buf_printf(pith_buf *b, const char *fmt, ...) {

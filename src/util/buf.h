@@ -36,6 +36,10 @@ bool pith_buf_reserve(pith_buf *b, size_t extra);
 void pith_buf_append(pith_buf *b, const char *s, size_t len);
 void pith_buf_puts(pith_buf *b, const char *s);
 void pith_buf_putc(pith_buf *b, char c);
+/* Appends s with each run of ASCII white space as one space (none at the
+ * buffer's start or after a space already there), until b->len reaches
+ * max: text gathered from several nodes into one line. */
+void pith_buf_put_collapsed(pith_buf *b, const char *s, size_t len, size_t max);
 void pith_buf_printf(pith_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Empties the buffer but keeps its memory. */
 void pith_buf_clear(pith_buf *b);
