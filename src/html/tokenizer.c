@@ -157,28 +157,25 @@ void pith_tokenizer_set_noscript_stop(pith_tokenizer *t, bool stop) {
     t->noscript_stop = stop;
 }
 
-/* Whether the '<' at lt starts "</noscript" followed by white space, '/'
- * or '>'. */
-static bool noscript_end(const pith_tokenizer *t, const char *lt) {
-    static const char name[] = "noscript";
-    const size_t n = sizeof name - 1;
-    if ((size_t)(t->end - lt) < n + 3 || lt[1] != '/') return false;
-    for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)lt[2 + i]) != (unsigned char)name[i]) return false;
-    unsigned char d = (unsigned char)lt[2 + n];
-    return tk_is_ws(d) || d == '/' || d == '>';
-}
-
-bool tk_appropriate_end(const pith_tokenizer *t, const char *lt) {
-    size_t n = t->last_start_len;
+/* Whether the '<' at lt starts "</" + name (lowercase, n > 0 bytes), in
+ * any case, followed by white space, '/' or '>'. */
+static bool end_tag_at(const pith_tokenizer *t, const char *lt, const char *name, size_t n) {
     if (n == 0 || (size_t)(t->end - lt) < n + 3 || lt[1] != '/') return false;
     const char *s = lt + 2;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (!ascii_is_alpha(c) || ascii_lower(c) != (unsigned char)t->last_start[i]) return false;
+        if (!ascii_is_alpha(c) || ascii_lower(c) != (unsigned char)name[i]) return false;
     }
     unsigned char d = (unsigned char)s[n];
     return tk_is_ws(d) || d == '/' || d == '>';
+}
+
+static bool noscript_end(const pith_tokenizer *t, const char *lt) {
+    return end_tag_at(t, lt, "noscript", 8);
+}
+
+bool tk_appropriate_end(const pith_tokenizer *t, const char *lt) {
+    return end_tag_at(t, lt, t->last_start, t->last_start_len);
 }
 
 /* ================================================================ text states */
