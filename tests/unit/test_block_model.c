@@ -61,6 +61,22 @@ static void check_row(void *ctx, uint32_t row, uint32_t element, const float *x)
         rc->same = false;
 }
 
+/* Parses html and runs the selection on it, as extract.c does before
+ * measuring blocks. */
+static void measure_page(pith_arena *a, const char *html, size_t len, ext_features *f, select_params *p) {
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, a, PITH_NODE_DOCUMENT, html, len));
+    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
+    CHECK(pith_html_parse(&dom, &tree));
+    pith_memo classes;
+    pith_memo_init(&classes, class_signals);
+    CHECK(features_compute(dom.root, a, dom.node_count, &classes, 0, f));
+    select_params_default(p);
+    select_result sel;
+    CHECK(features_alloc_sums(f, a));
+    select_article(f, p, &sel);
+}
+
 static void test_features(void) {
     static const char html[] =
         "<html><body><nav><a href=/>Home</a></nav>"
@@ -70,19 +86,9 @@ static void test_features(void) {
         "<footer><p>Footer text</p></footer></body></html>";
     pith_arena a;
     pith_arena_init(&a, NULL, 0);
-    pith_dom dom;
-    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, sizeof html - 1));
-    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
-    CHECK(pith_html_parse(&dom, &tree));
-    pith_memo classes;
-    pith_memo_init(&classes, class_signals);
     ext_features f;
-    CHECK(features_compute(dom.root, &a, dom.node_count, &classes, 0, &f));
     select_params p;
-    select_params_default(&p);
-    select_result sel;
-    CHECK(features_alloc_sums(&f, &a));
-    select_article(&f, &p, &sel);
+    measure_page(&a, html, sizeof html - 1, &f, &p);
     int32_t region = select_region_find(&f, p.region_share, f.scores);
     CHECK(region >= 0);
     float scores[PITH_PAGE_TYPE_COUNT] = {0, -1, -2, -3, 1, -5, -6};
@@ -127,19 +133,9 @@ static void test_panel_review_features(void) {
         "</main></body></html>";
     pith_arena a;
     pith_arena_init(&a, NULL, 0);
-    pith_dom dom;
-    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, sizeof html - 1));
-    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
-    CHECK(pith_html_parse(&dom, &tree));
-    pith_memo classes;
-    pith_memo_init(&classes, class_signals);
     ext_features f;
-    CHECK(features_compute(dom.root, &a, dom.node_count, &classes, 0, &f));
     select_params p;
-    select_params_default(&p);
-    select_result sel;
-    CHECK(features_alloc_sums(&f, &a));
-    select_article(&f, &p, &sel);
+    measure_page(&a, html, sizeof html - 1, &f, &p);
     float scores[PITH_PAGE_TYPE_COUNT] = {0};
     block_set bs;
     CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, f.scores), scores, &a, NULL, NULL, &bs));
