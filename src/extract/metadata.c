@@ -282,7 +282,9 @@ static void resolve_title(resolve *r) {
     if ((ogs.ptr && pith_title_part_of(h->s, hn, ogs.ptr, ogs.len, true)) ||
         (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, true)))
         return;
-    if (pith_title_match(h->s, hn, t.ptr, t.len) >= H1_ARTICLE_TITLE_MIN) r->h->article_title = clean(r, h->s, hn);
+    double in = pith_title_match(h->s, hn, t.ptr, t.len);
+    if (in >= H1_ARTICLE_TITLE_MIN || (in >= H1_REWORDED_MIN && pith_title_match(t.ptr, t.len, h->s, hn) >= H1_COVERS_TITLE_MIN))
+        r->h->article_title = clean(r, h->s, hn);
 }
 
 /* ---------------------------------------------------------------- authors */

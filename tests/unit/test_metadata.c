@@ -759,6 +759,18 @@ static void test_headline_title(void) {
                     "</head><body><h1>Food Facts Debunked</h1><p>Food.</p></body></html>", NULL);
     CHECK_STR_EQ(s(p.m.title), "Food Facts Debunked");
     CHECK_STR_EQ(ms(p.h.article_title), "(none)");
+    /* A headline the title rewords: under 70 % of the <h1>'s words are in
+     * the title, but most of the title's words are in the <h1> (the title
+     * is the headline shortened for search engines). */
+    p = extract_all("<html><head><title>Top 11 SEO Strategies for 2025</title></head><body>"
+                    "<h1>11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead</h1><p>SEO.</p></body></html>", NULL);
+    CHECK_STR_EQ(ms(p.h.article_title), "11 SEO Strategies for 2025 to Boost Rankings and Stay Ahead");
+    /* Half its words in the title, but the title's own words mostly
+     * elsewhere: another wording of the story, the title stands. */
+    p = extract_all("<html><head><title>Twitter Lite se estrena en M\xc3\xa9xico, Venezuela y otros nueve pa\xc3\xadses</title>"
+                    "</head><body><h1>Twitter Lite se estrena en 11 pa\xc3\xadses de Am\xc3\xa9rica Latina</h1><p>Twitter.</p></body></html>",
+                    NULL);
+    CHECK_STR_EQ(ms(p.h.article_title), "(none)");
     /* The same words: the page's own title stands (typography aside). */
     p = extract_all(H1_QUOTES, NULL);
     CHECK_STR_EQ(s(p.m.title), "Student Dies After \"Diet Pills\"");
