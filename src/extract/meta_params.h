@@ -29,6 +29,7 @@
 #define META_TAG_LINK_NODES 20
 #define META_PARAGRAPH_BYTES 1000      /* a paragraph read for the lead, a credit line or the text sample */
 #define META_PARAGRAPH_NODES 400
+#define META_ITEM_NAME_NODES 40       /* nodes of a microdata author item searched for its name meta */
 #define META_LEAD_MIN_BYTES 80         /* a lead paragraph is a sentence or more, not a label */
 #define META_SHORT_LEAD_MIN_BYTES 16   /* ...but the first paragraph under the headline may be one short */
 #define META_SHORT_LEAD_MIN_WORDS 4    /* sentence ("Lorem ipsum dolor sit amet.", short_lead)... */

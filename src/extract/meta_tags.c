@@ -294,6 +294,7 @@ typedef struct walk {
     meta_found *mf;
     int in_head, in_chrome, in_comments;
     bool seen_title, seen_time;
+    bool item_author;         /* a microdata author item named in a <meta itemprop=name> was read */
     bool h1_paragraph;        /* a paragraph with text came after the first <h1> */
     uint32_t order;           /* elements entered so far */
     uint8_t pending_kind;     /* a label ("Published", "Last updated:") just read... */
@@ -722,12 +723,37 @@ static void on_link(walk *w, const pith_node *el) {
     }
 }
 
-static void add_byline(walk *w, const pith_node *el) {
+/* A microdata author item that names its person in <meta itemprop="name"
+ * content="..."> (forum software does): that name, not the item's text,
+ * which also holds the avatar's letter and "Offline". Empty if none among
+ * its first META_ITEM_NAME_NODES nodes. */
+static meta_value item_name(const el_attrs *ea, const pith_node *el) {
+    if (!ea->itemprop || !meta_ifind(ea->itemprop, ea->itemprop_len, "author", 6)) return (meta_value){NULL, 0};
+    size_t seen = 0;
+    for (const pith_node *x = pith_dom_next(el, el, false); x && ++seen <= META_ITEM_NAME_NODES; x = pith_dom_next(el, x, false)) {
+        if (x->type != PITH_NODE_ELEMENT || x->tag != PITH_TAG_META) continue;
+        uint32_t il, cl;
+        const char *ip = attr(x, "itemprop", &il), *c = attr(x, "content", &cl);
+        if (ip && c && meta_ieq(ip, il, "name", 4)) {
+            while (cl && (unsigned char)c[0] <= ' ') c++, cl--;
+            while (cl && (unsigned char)c[cl - 1] <= ' ') cl--;
+            if (cl) return (meta_value){c, cl};
+        }
+    }
+    return (meta_value){NULL, 0};
+}
+
+static void add_byline(walk *w, const el_attrs *ea, const pith_node *el) {
     meta_found *mf = w->mf;
     if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= META_BYLINE_TRIES || w->in_comments || w->in_head)
         return;
     mf->byline_tries++;
-    text_out t = gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
+    /* The first such item is the page's author; later ones answer it
+     * (a Q&A page's answers, a thread's replies). */
+    meta_value name = item_name(ea, el);
+    if (name.len && w->item_author) return;
+    text_out t = name.len ? (text_out){.v = name} : gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
+    if (name.len) w->item_author = true;
     if (!t.v.len || t.raw > META_BYLINE_MAX_RAW) return;
     for (size_t i = 0; i < mf->n_bylines; i++)
         if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
@@ -994,7 +1020,7 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     if (ea->itemprop && !w->in_head) on_itemprop(w, el, ea->itemprop, ea->itemprop_len);
     if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
         (looks_byline(ea) || (starts_with_by(el) && !menu_heading(el))))
-        add_byline(w, el);
+        add_byline(w, ea, el);
     else if (!w->in_head && !w->in_comments && w->mf->n_weak_bylines < META_MAX_WEAK_BYLINES &&
              (author_link(el) || after_label(el))) {
         text_out t = gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);

@@ -478,6 +478,25 @@ static void test_comment_microdata(void) {
     }
 }
 
+/* A microdata author item that names its person in <meta itemprop=name>:
+ * that name, not the item's text (avatar letter, "Offline"); later items
+ * are replies, whose names are not the page's author. */
+static void test_item_author_name(void) {
+    static const char PAGE[] =
+        "<html><body><h1>A topic about something</h1>"
+        "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+        "<meta itemprop=\"name\" content=\"%s\"><a href=/u/1><span>J</span><span>Offline</span></a>"
+        "<a href=/u/1>%s</a></div><p>The first post of the topic, long enough to read as a post.</p>"
+        "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/Person\">"
+        "<meta itemprop=\"name\" content=\"Ann Reply\"><a href=/u/2>Ann Reply</a></div><p>A reply.</p></body></html>";
+    char html[2048];
+    snprintf(html, sizeof html, PAGE, "julian", "julian");
+    CHECK_STR_EQ(j(extract(html, NULL).authors), "julian");
+    /* A name the byline rules refuse (digits): no reply's name instead. */
+    snprintf(html, sizeof html, PAGE, "user3080392", "user3080392");
+    CHECK(strstr(j(extract(html, NULL).authors), "Ann Reply") == NULL);
+}
+
 /* "Example | Headline" on a page below example.com's home, the <h1> saying
  * "Headline": the <h1> is the title. On the home page the <h1> is a
  * tagline, and the site names the page. */
@@ -791,6 +810,7 @@ int main(void) {
     RUN(test_author_rules);
     RUN(test_visible_dates);
     RUN(test_comment_microdata);
+    RUN(test_item_author_name);
     RUN(test_short_lead);
     RUN(test_host_head_title);
     RUN(test_save_stamp);
