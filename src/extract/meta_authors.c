@@ -145,8 +145,28 @@ bool pith_is_agency(const char *s, size_t len) { return IN(s, len, AGENCIES); }
 
 /* Length of a strong separator at s[i] (0 if none): these never occur
  * inside one person's name. */
+/* s[open] is the '(' of "First (Middle) Last": one capitalised word in
+ * brackets between two words, a maiden or middle name ("Paramita (Guha)
+ * Ghosh") or a nickname ("William (Bill) Gates"), part of the name. */
+static bool middle_bracket(const char *s, size_t n, size_t open) {
+    if (open < 2 || s[open - 1] != ' ' || !(ascii_is_alpha((unsigned char)s[open - 2]) || (unsigned char)s[open - 2] >= 0x80))
+        return false;
+    size_t j = open + 1;
+    if (j >= n || !ascii_is_upper((unsigned char)s[j])) return false;
+    while (j < n && (ascii_is_alpha((unsigned char)s[j]) || (unsigned char)s[j] >= 0x80)) j++;
+    return j - open >= 3 && j + 2 < n && s[j] == ')' && s[j + 1] == ' ' &&
+           (ascii_is_upper((unsigned char)s[j + 2]) || (unsigned char)s[j + 2] >= 0x80);
+}
+
 static size_t separator_at(const char *s, size_t n, size_t i) {
     unsigned char c = (unsigned char)s[i];
+    if (c == '(' && middle_bracket(s, n, i)) return 0;
+    if (c == ')') /* the close of a middle name's bracket (at most 40 bytes back) */
+        for (size_t k = i; k-- > 0 && i - k <= 40 && s[k] != ')';)
+            if (s[k] == '(') {
+                if (middle_bracket(s, n, k)) return 0;
+                break;
+            }
     if (c == '|' || c == ';' || c == '\n' || c == '(' || c == ')' || c == '[' || c == ']') return 1;
     if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] == 0xB7 || (unsigned char)s[i + 1] == 0xBB))
         return 2; /* · » ("by jdoe » Tue Aug 27, 2019") */
@@ -592,6 +612,46 @@ static bool lower_word(pith_slice x) {
     return false;
 }
 
+static bool name_byte(unsigned char c) { return ascii_is_alpha(c) || c >= 0x80 || c == '-' || c == '\''; }
+
+/* "Roy, Aniruddha", "Berger, Emery D.": a catalogue's "Last, First", as
+ * citation_author metas and library records write names. Only where the
+ * CMS gives names (metas, JSON-LD), never a visible byline ("Doe, Reuters").
+ * One capitalised word, one comma, then one to three capitalised given
+ * names or initials that are no suffix ("Doe, PhD", "Smith, Jr."). Writes
+ * "First Last" into buf; false if x is not so. */
+static bool last_first(pith_slice x, char *buf, size_t cap, pith_slice *name) {
+    static const char *const SUFFIXES[] = {"phd", "md", "jr", "sr", "esq", "mba", "msc", "ms", "ma", "ba",
+                                           "rn", "dvm", "dds", "ii", "iii", "iv", "inc", "ltd", "llc"};
+    const char *comma = memchr(x.ptr, ',', x.len);
+    if (!comma || memchr(comma + 1, ',', x.len - (size_t)(comma + 1 - x.ptr))) return false;
+    pith_slice last = trim((pith_slice){x.ptr, (size_t)(comma - x.ptr)});
+    pith_slice first = trim((pith_slice){comma + 1, x.len - (size_t)(comma + 1 - x.ptr)});
+    if (last.len < 2 || !first.len || last.len + first.len + 2 > cap || !ascii_is_upper((unsigned char)last.ptr[0])) return false;
+    for (size_t i = 0; i < last.len; i++)
+        if (!name_byte((unsigned char)last.ptr[i])) return false;
+    size_t words = 0;
+    for (size_t i = 0; i < first.len;) {
+        while (i < first.len && first.ptr[i] == ' ') i++;
+        size_t st = i;
+        while (i < first.len && first.ptr[i] != ' ') i++;
+        pith_slice w = {first.ptr + st, i - st};
+        if (!w.len) continue;
+        if (++words > 3 || !ascii_is_upper((unsigned char)w.ptr[0])) return false;
+        size_t n = w.len;
+        if (w.ptr[n - 1] == '.') n--;
+        for (size_t k = 0; k < n; k++)
+            if (!name_byte((unsigned char)w.ptr[k])) return false;
+        for (size_t k = 0; k < sizeof SUFFIXES / sizeof *SUFFIXES; k++)
+            if (meta_ieq(w.ptr, n, SUFFIXES[k], strlen(SUFFIXES[k]))) return false;
+    }
+    memcpy(buf, first.ptr, first.len);
+    buf[first.len] = ' ';
+    memcpy(buf + first.len + 1, last.ptr, last.len);
+    *name = (pith_slice){buf, first.len + 1 + last.len};
+    return true;
+}
+
 static bool byline_names(const char *s, size_t len, const pith_mstr *exclude, size_t n_exclude, pith_arena *a,
                          pith_strings *out, pith_strings *sources, uint32_t max, bool visible) {
     if (!s || !len) return true;
@@ -615,8 +675,12 @@ static bool byline_names(const char *s, size_t len, const pith_mstr *exclude, si
         seg = strip_by(seg);
         /* "The Russian and Syrian defense ministries": an organisation's
          * name is one name, its "and" no list of people. */
+        char buf[MAX_NAME_LEN + 8];
+        pith_slice swapped;
         if (seg.len > 4 && meta_ieq(seg.ptr, 4, "the ", 4) && lower_word(seg)) {
             if (!excluded(&c, seg)) add_name(&c, seg);
+        } else if (!visible && last_first(seg, buf, sizeof buf, &swapped)) {
+            add_name(&c, swapped);
         } else {
             split_names(&c, seg);
         }

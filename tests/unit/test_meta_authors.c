@@ -286,6 +286,21 @@ static void test_avatar_letter(void) {
     CHECK_STR_EQ(names("Jo J"), "Jo J");           /* too short to tell */
 }
 
+/* "Last, First" as catalogues and citation_author metas write names;
+ * not a suffix after the comma. A bracketed middle name stays in. */
+static void test_last_first(void) {
+    CHECK_STR_EQ(names("Roy, Aniruddha"), "Aniruddha Roy");
+    CHECK_STR_EQ(names("Berger, Emery D"), "Emery D Berger");
+    CHECK_STR_EQ(names("Doe, PhD"), "Doe");
+    CHECK_STR_EQ(names("Jane Doe, John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("Paramita (Guha) Ghosh"), "Paramita Guha Ghosh");
+    CHECK_STR_EQ(names("Jane Doe (Reuters)"), "Jane Doe");
+    /* A visible byline is no catalogue: "Doe, Reuters" is never "Reuters Doe". */
+    pith_strings l = {NULL, 0};
+    CHECK(pith_visible_byline_names("Roy, Aniruddha", 14, NULL, 0, &arena, &l, NULL, 16));
+    CHECK(l.count == 0 || strcmp(l.items[0], "Aniruddha Roy") != 0);
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -301,6 +316,7 @@ int main(void) {
     RUN(test_labels_and_phrases);
     RUN(test_roles_after_names);
     RUN(test_avatar_letter);
+    RUN(test_last_first);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }
