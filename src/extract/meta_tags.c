@@ -295,6 +295,7 @@ typedef struct walk {
     int in_head, in_chrome, in_comments;
     bool seen_title, seen_time;
     bool item_author;         /* a microdata author item named in a <meta itemprop=name> was read */
+    meta_value first_sentence; /* the first short sentence anywhere: the lead of a page with no longer one */
     bool h1_paragraph;        /* a paragraph with text came after the first <h1> */
     uint32_t order;           /* elements entered so far */
     uint8_t pending_kind;     /* a label ("Published", "Last updated:") just read... */
@@ -701,7 +702,15 @@ static void on_meta(walk *w, const pith_node *el) {
             size_t st = i;
             while (i < kl && key[i] != ' ') i++;
             const meta_key *mk = i > st ? find_key(key + st, i - st) : NULL;
-            if (mk) meta_offer(w->mf, (meta_field)mk->field, mk->rank, content, cl);
+            if (!mk) continue;
+            /* A Dublin Core term given as RDFa (property="dc:title")
+             * overrides the same term given as name="DC.title", as
+             * Readability reads them: the later, RDFa form is the one
+             * meant for parsers. */
+            meta_slot *sl = &w->mf->slot[mk->field];
+            if (k == 0 && meta_istarts(key + st, i - st, "dc") && sl->rank == mk->rank && !MF_IS_LIST(mk->field))
+                sl->rank = 0, sl->count = 0;
+            meta_offer(w->mf, (meta_field)mk->field, mk->rank, content, cl);
         }
     }
 }
@@ -878,6 +887,7 @@ static void on_paragraph(walk *w, const pith_node *el) {
     if (mf->seen_h1) w->h1_paragraph = true;
     if (want_first && (t.v.len >= META_LEAD_MIN_BYTES || (under_h1 && short_lead(t.v))) && t.link * 2 < t.raw)
         lead_candidate(mf, t.v);
+    else if (want_first && !w->first_sentence.s && short_lead(t.v) && t.link * 2 < t.raw) w->first_sentence = t.v;
     if (want_credit && t.v.len <= META_CREDIT_MAX_BYTES &&
         (meta_ifind(t.v.s, t.v.len, "by ", 3) || meta_ifind(t.v.s, t.v.len, "contributed", 11)))
         if (!pith_contributor_credits(t.v.s, t.v.len, w->a, &mf->contributors, &mf->sources, PITH_META_MAX_AUTHORS) &&
@@ -916,6 +926,7 @@ static void on_div(walk *w, const pith_node *el) {
     if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
     text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
     if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
+    else if (want_first && !w->first_sentence.s && short_lead(t.v) && t.link * 2 < t.raw) w->first_sentence = t.v;
     if (want_sample && t.v.len) add_sample(w, t.v);
 }
 
@@ -1098,5 +1109,9 @@ void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_foun
         depth++;
         on_enter(&w, el, &ea);
     }
+    /* No paragraph long enough to be a lead: the first sentence is ("Lorem
+     * ipsum dolor sit amet." alone on a page), as Readability's excerpt is
+     * the first paragraph whatever its length. */
+    if (!mf->first_paragraph.s && w.first_sentence.s) mf->first_paragraph = w.first_sentence;
     if (a->over_limit) mf->failed = true;
 }

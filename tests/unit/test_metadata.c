@@ -556,6 +556,23 @@ static void test_short_lead(void) {
              "<html><body><div><h1>Forum</h1><ul><li><a href=/>Index</a><li><a href=/r>Rules</a><li><a href=/s>Search</a>"
              "</ul><p>You are not logged in.</p></div>%s", LONG);
     CHECK(strncmp(s(extract(html, NULL).description), "A second", 8) == 0);
+    /* No paragraph long enough anywhere, no <h1>: the first sentence. */
+    CHECK_STR_EQ(s(extract("<html><body><main><div><div>\n Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n"
+                           "</div></div></main></body></html>", NULL).description),
+                 "Lorem ipsum dolor sit amet, consectetur adipiscing elit.");
+}
+
+/* Dublin Core as RDFa (property="dc:title") over the same term as
+ * name="DC.title", whichever comes first. */
+static void test_dublin_core_rdfa(void) {
+    pith_metadata m = extract("<html><head><meta name=\"DC.title\" content=\"Name title\">"
+                              "<meta property=\"dc:title\" content=\"Property title\">"
+                              "<meta name=\"DC.description\" content=\"Name description\">"
+                              "<meta property=\"dc:description\" content=\"Property description\">"
+                              "<meta property=\"og:title\" content=\"Open Graph title\"></head>"
+                              "<body><p>Text.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.title), "Property title");
+    CHECK_STR_EQ(s(m.description), "Property description");
 }
 
 /* Issue 11: the reference date resolves relative stamps and bounds every date. */
@@ -812,6 +829,7 @@ int main(void) {
     RUN(test_comment_microdata);
     RUN(test_item_author_name);
     RUN(test_short_lead);
+    RUN(test_dublin_core_rdfa);
     RUN(test_host_head_title);
     RUN(test_save_stamp);
     RUN(test_reference_date);
