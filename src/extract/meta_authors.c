@@ -618,7 +618,8 @@ static bool name_byte(unsigned char c) { return ascii_is_alpha(c) || c >= 0x80 |
  * citation_author metas and library records write names. Only where the
  * CMS gives names (metas, JSON-LD), never a visible byline ("Doe, Reuters").
  * One capitalised word, one comma, then one to three capitalised given
- * names or initials that are no suffix ("Doe, PhD", "Smith, Jr."). Writes
+ * names or initials that are no suffix ("Doe, PhD", "Smith, Jr."), and
+ * the surname's particle after them ("Jong, Michiel de"). Writes
  * "First Last" into buf; false if x is not so. */
 static bool last_first(pith_slice x, char *buf, size_t cap, pith_slice *name) {
     static const char *const SUFFIXES[] = {"phd", "md", "jr", "sr", "esq", "mba", "msc", "ms", "ma", "ba",
@@ -626,7 +627,10 @@ static bool last_first(pith_slice x, char *buf, size_t cap, pith_slice *name) {
     const char *comma = memchr(x.ptr, ',', x.len);
     if (!comma || memchr(comma + 1, ',', x.len - (size_t)(comma + 1 - x.ptr))) return false;
     pith_slice last = trim((pith_slice){x.ptr, (size_t)(comma - x.ptr)});
-    pith_slice first = trim((pith_slice){comma + 1, x.len - (size_t)(comma + 1 - x.ptr)});
+    /* Spaces only: the initial's dot stays ("Kooman, F." -> "F. Kooman"). */
+    pith_slice first = {comma + 1, x.len - (size_t)(comma + 1 - x.ptr)};
+    while (first.len && ascii_is_space((unsigned char)first.ptr[0])) first.ptr++, first.len--;
+    while (first.len && ascii_is_space((unsigned char)first.ptr[first.len - 1])) first.len--;
     if (last.len < 2 || !first.len || last.len + first.len + 2 > cap || !ascii_is_upper((unsigned char)last.ptr[0])) return false;
     for (size_t i = 0; i < last.len; i++)
         if (!name_byte((unsigned char)last.ptr[i])) return false;
@@ -637,7 +641,12 @@ static bool last_first(pith_slice x, char *buf, size_t cap, pith_slice *name) {
         while (i < first.len && first.ptr[i] != ' ') i++;
         pith_slice w = {first.ptr + st, i - st};
         if (!w.len) continue;
-        if (++words > 3 || !ascii_is_upper((unsigned char)w.ptr[0])) return false;
+        /* A surname's particle goes with it ("Jong, Michiel de"). */
+        static const char *const PARTICLES[] = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "la", "le"};
+        bool particle = false;
+        for (size_t k = 0; words && k < sizeof PARTICLES / sizeof *PARTICLES; k++)
+            particle = particle || word_eq(w.ptr, w.len, PARTICLES[k]);
+        if (++words > 4 || (!particle && !ascii_is_upper((unsigned char)w.ptr[0]))) return false;
         size_t n = w.len;
         if (w.ptr[n - 1] == '.') n--;
         for (size_t k = 0; k < n; k++)

@@ -292,6 +292,7 @@ static void test_last_first(void) {
     CHECK_STR_EQ(names("Roy, Aniruddha"), "Aniruddha Roy");
     CHECK_STR_EQ(names("Berger, Emery D"), "Emery D Berger");
     CHECK_STR_EQ(names("Doe, PhD"), "Doe");
+    CHECK_STR_EQ(names("Jong, Michiel de"), "Michiel de Jong");
     CHECK_STR_EQ(names("Jane Doe, John Roe"), "Jane Doe; John Roe");
     CHECK_STR_EQ(names("Paramita (Guha) Ghosh"), "Paramita Guha Ghosh");
     CHECK_STR_EQ(names("Jane Doe (Reuters)"), "Jane Doe");
