@@ -752,6 +752,32 @@ static meta_value item_name(const el_attrs *ea, const pith_node *el) {
     return (meta_value){NULL, 0};
 }
 
+/* A class token that ends in a "name" word: "name", "author-name",
+ * "c-author-info__name", "authorName"; not "className_d4" or "surname". */
+static bool names_class(const char *c, size_t n) {
+    for (size_t i = 0; i + 4 <= n; i++) {
+        if (!meta_ieq(c + i, 4, "name", 4) || (i + 4 < n && c[i + 4] != ' ')) continue;
+        if (i == 0 || c[i - 1] == ' ' || c[i - 1] == '-' || c[i - 1] == '_' || c[i] == 'N') return true;
+    }
+    return false;
+}
+
+/* The element of a byline box that holds the name alone ("author-name",
+ * "c-author-info__name", "authorName"), beside a label ("Written By:") and
+ * the person's job title ("Gardener & Astrologer", "RN, BSN, Certified
+ * Pediatric Sleep Consultant") that the box's text runs together. NULL if
+ * none among its first META_ITEM_NAME_NODES nodes. */
+static const pith_node *name_part(const pith_node *el) {
+    size_t seen = 0;
+    for (const pith_node *x = pith_dom_next(el, el, false); x && ++seen <= META_ITEM_NAME_NODES; x = pith_dom_next(el, x, false)) {
+        if (x->type != PITH_NODE_ELEMENT || !x->first_child) continue;
+        uint32_t cl;
+        const char *c = attr(x, "class", &cl);
+        if (c && names_class(c, cl)) return x;
+    }
+    return NULL;
+}
+
 static void add_byline(walk *w, const el_attrs *ea, const pith_node *el) {
     meta_found *mf = w->mf;
     if (mf->n_bylines >= PITH_META_MAX_BYLINES || mf->byline_tries >= META_BYLINE_TRIES || w->in_comments || w->in_head)
@@ -761,7 +787,8 @@ static void add_byline(walk *w, const el_attrs *ea, const pith_node *el) {
      * (a Q&A page's answers, a thread's replies). */
     meta_value name = item_name(ea, el);
     if (name.len && w->item_author) return;
-    text_out t = name.len ? (text_out){.v = name} : gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
+    const pith_node *part = name.len ? NULL : name_part(el);
+    text_out t = name.len ? (text_out){.v = name} : gather(part ? part : el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
     if (name.len) w->item_author = true;
     if (!t.v.len || t.raw > META_BYLINE_MAX_RAW) return;
     for (size_t i = 0; i < mf->n_bylines; i++)

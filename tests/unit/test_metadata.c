@@ -497,6 +497,26 @@ static void test_item_author_name(void) {
     CHECK(strstr(j(extract(html, NULL).authors), "Ann Reply") == NULL);
 }
 
+/* A byline box whose name has its own element: that element, without the
+ * label and the job title beside it. */
+static void test_byline_name_part(void) {
+    pith_metadata m = extract("<html><body><h1>How to grow beans in a cold spring</h1>"
+                              "<div class=\"author-line\"><span class=\"author-label\">Written By:</span>"
+                              "<span class=\"author-name\"><a href=\"/author/celeste\">Celeste Longacre</a></span>"
+                              "<span class=\"author-title\">Gardener &amp; Astrologer</span></div>"
+                              "<p>Beans like warm soil.</p></body></html>", NULL);
+    CHECK_STR_EQ(j(m.authors), "Celeste Longacre");
+    m = extract("<html><body><h1>Sleep tips for babies and parents</h1><div class=\"c-author-info__content\">"
+                "<p class=\"c-author-info__label\">Article by:</p><a class=\"c-author-info__name\" href=\"#a\">Cara Dumaplin</a>"
+                "<p class=\"c-author-info__title\">RN, BSN, Certified Pediatric Sleep Consultant</p></div>"
+                "<p>Babies sleep.</p></body></html>", NULL);
+    CHECK_STR_EQ(j(m.authors), "Cara Dumaplin");
+    /* A font's class ("__className_d4") is no name element. */
+    m = extract("<html><body><h1>A post about builds</h1><div class=\"author\"><span class=\"__className_d4\">Jane</span>"
+                " Doe</div><p>Builds.</p></body></html>", NULL);
+    CHECK_STR_EQ(j(m.authors), "Jane Doe");
+}
+
 /* "Example | Headline" on a page below example.com's home, the <h1> saying
  * "Headline": the <h1> is the title. On the home page the <h1> is a
  * tagline, and the site names the page. */
@@ -828,6 +848,7 @@ int main(void) {
     RUN(test_visible_dates);
     RUN(test_comment_microdata);
     RUN(test_item_author_name);
+    RUN(test_byline_name_part);
     RUN(test_short_lead);
     RUN(test_dublin_core_rdfa);
     RUN(test_host_head_title);
