@@ -311,6 +311,11 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
      * a service's FAQ, a documentation page's tabs. A hidden menu or
      * dialog is not. */
     if (panel) hints |= HINT_PANEL;
+    /* A dialog or drawer named for a product's details ("product-details-
+     * modal", a description popup) is where the page keeps its
+     * specifications and care notes, shown a click away: the page's text,
+     * not a consent or sign-up prompt. */
+    if ((hints & HINT_DETAIL) && (hints & HINT_CONSENT) && !(hints & HINT_HIDDEN)) hints &= ~(uint32_t)HINT_CONSENT;
     if ((hints & HINT_HIDDEN) && (panel || until_found || (hints & HINT_PANEL)) && !(hints & (HINT_NAV | HINT_CONSENT)))
         hints &= ~(uint32_t)HINT_HIDDEN;
     return hints;

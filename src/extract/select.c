@@ -32,6 +32,7 @@ void select_params_default(select_params *p) {
     p->page_wide_share = 0.5;
     p->page_wide_comment_rest = 0.15;
     p->region_share = 0.7;
+    p->nav_min_link_share = 0.2;
 }
 
 void select_params_precision(select_params *p) {
@@ -167,8 +168,11 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
                    ((e->flags & EL_BLOCK) || !inside_sentence(e->node)) &&
                    /* Navigation leads somewhere: a "menu" with no link in
                     * it is a widget's name for its content (a formula's
-                    * context menu), not a menu. */
-                   ((hints & HINT_WEAK_BOILERPLATE) != HINT_NAV || e->link_chars > 0)) {
+                    * context menu), not a menu; nor is a "navbar" whose
+                    * text is mostly not links (a sticky buy box holding
+                    * a product's description). */
+                   ((hints & HINT_WEAK_BOILERPLATE) != HINT_NAV ||
+                    (double)e->link_chars > p->nav_min_link_share * (double)e->chars)) {
             e->flags |= EL_BOILERPLATE;
         }
     }

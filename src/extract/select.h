@@ -55,6 +55,7 @@ typedef struct select_params {
                                       below this share (a thread with no article: a forum) */
     double region_share;         /* select_region_find: a child holding this share of the clean text is
                                     the region rather than its parent */
+    double nav_min_link_share;   /* a navigation name holds only where more than this share of the text links */
 } select_params;
 
 /* Boilerplate names that page_wide_share may neutralise: the generic ones

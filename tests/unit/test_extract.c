@@ -298,6 +298,49 @@ static void test_hidden_panels(void) {
     }
 }
 
+/* A drawer or dialog named for the product's details ("product-details-
+ * modal") holds the page's own text, not a consent prompt; and a "navbar"
+ * whose text is mostly not links (a sticky buy box with the description)
+ * is no navigation. Both were named boilerplate, and their prose lost. */
+static void test_named_panels_with_prose(void) {
+    static const char *const boxes[] = {
+        "<div class='product-details-modal'><p>%s</p></div>",
+        "<div class='offer-holder sticky-navbar'><a href='/cart'>Add to cart</a><p>%s</p></div>",
+    };
+    static const char prose[] =
+        "The frame is solid oak finished with a clear lacquer, and every joint is glued and pinned by hand";
+    char box[512], page[4096];
+    for (size_t i = 0; i < sizeof boxes / sizeof boxes[0]; i++) {
+        snprintf(box, sizeof box, boxes[i], prose);
+        snprintf(page, sizeof page,
+                 "<body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav><main><h1>Oak bench</h1>"
+                 "<p>A long bench for a hallway or a dining table, seating three adults, with a shelf below for shoes "
+                 "and baskets. It arrives assembled, wrapped in recycled cardboard.</p>%s"
+                 "<p>Wipe with a damp cloth; keep it out of direct sun so the oak darkens evenly over the years, as "
+                 "solid wood does, and oil the top once a year.</p></main>"
+                 "<footer><a href='/privacy'>Privacy</a></footer></body>", box);
+        char *text = extract_text(page, NULL, NULL);
+        CHECK(text && strstr(text, "long bench for a hallway"));
+        CHECK(text && strstr(text, "every joint is glued"));
+        if (text && !strstr(text, "every joint is glued")) fprintf(stderr, "text:\n%s\n", text);
+        pith_free(text);
+    }
+    /* A real menu stays navigation, and a real modal a modal. */
+    static const char menu[] =
+        "<body><main><h1>Oak bench</h1><p>A long bench for a hallway or a dining table, seating three adults, with "
+        "a shelf below for shoes and baskets. It arrives assembled, wrapped in recycled cardboard.</p>"
+        "<div class='sticky-navbar'><a href='/a'>Benches and stools</a> <a href='/b'>Tables</a> "
+        "<a href='/c'>Chairs and seating</a> or browse</div>"
+        "<div class='signup-modal'><p>Join our list for ten percent off your first order and early sales</p></div>"
+        "<p>Wipe with a damp cloth; keep it out of direct sun so the oak darkens evenly over the years, as solid "
+        "wood does, and oil the top once a year.</p></main></body>";
+    char *text = extract_text(menu, NULL, NULL);
+    CHECK(text && strstr(text, "long bench for a hallway"));
+    CHECK(text && !strstr(text, "Benches and stools"));
+    CHECK(text && !strstr(text, "ten percent off"));
+    pith_free(text);
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -398,6 +441,7 @@ int main(void) {
     RUN(test_declared_modal_outside_main);
     RUN(test_noscript_iframe_snippet);
     RUN(test_article_column_with_references);
+    RUN(test_named_panels_with_prose);
     RUN(test_hidden_panels);
     RUN(test_extractor_reuse);
     RUN(test_errors);
