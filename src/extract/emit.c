@@ -259,8 +259,10 @@ static bool prune(emitter *em, uint32_t i) {
         return true;
     }
     const pith_node *n = e->node;
-    /* The headline is metadata; a heading repeating it is not body. */
-    if (is_heading(n) && em->o->title_len) {
+    /* The headline is metadata; a heading repeating it is not body. A
+     * product's name is more than a headline: with its price and
+     * specifications it is what the page says of the product. */
+    if (is_heading(n) && em->o->title_len && !em->o->name_heading) {
         element_text(n, &em->scratch, HEADING_TEXT_MAX);
         if (same_text_ci(em->scratch.data ? em->scratch.data : "", em->scratch.len, em->o->title, em->o->title_len))
             return true;

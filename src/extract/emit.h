@@ -23,8 +23,9 @@ typedef struct emit_options {
     bool links;           /* keep link targets on runs */
     const char *base_url; /* resolves relative links and image sources; may be NULL */
     size_t base_url_len;
-    const char *title;    /* the headline: a heading that repeats it is left out */
+    const char *title;    /* the headline: a heading that repeats it is left out... */
     size_t title_len;
+    bool name_heading;    /* ...unless it names a product: its name is part of what the page says of it */
     double inner_link_density_max; /* inside the article, link lists above this are dropped */
     uint32_t inner_link_list_max_chars; /* ... when they hold fewer characters than this */
     /* Block mode (the block model decided): keep[i] says whether element

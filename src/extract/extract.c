@@ -289,6 +289,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
         .base_url_len = url_len,
         .title = out->meta.title,
         .title_len = out->meta.title ? strlen(out->meta.title) : 0,
+        .name_heading = model && out->page_type == PITH_PAGE_PRODUCT,
         .inner_link_density_max = INNER_LINK_DENSITY_MAX,
         .inner_link_list_max_chars = INNER_LINK_LIST_MAX_CHARS,
         .keep = model ? out->keep : NULL,

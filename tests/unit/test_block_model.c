@@ -13,6 +13,7 @@
 #include "extract/block_model.h"
 #include "extract/block_model_data.h"
 #include "extract/class_signals.h"
+#include "extract/emit.h"
 #include "extract/features.h"
 #include "extract/page_type.h"
 #include "extract/select.h"
@@ -214,10 +215,50 @@ static void test_collection_page(void) {
     free(text);
 }
 
+/* In block mode, a heading repeating the title is left out as the
+ * headline, except on a product page (emit_options.name_heading): there the
+ * name is part of what the page says of the product. Every block kept. */
+static bool emits_heading(bool name_heading) {
+    static const char html[] =
+        "<html><body><main><h1>Harbor Wool Blanket</h1><p>Woven from undyed merino wool, warm without "
+        "weight.</p></main></body></html>";
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    ext_features f;
+    select_params p;
+    measure_page(&a, html, sizeof html - 1, &f, &p);
+    uint8_t *keep = pith_arena_alloc(&a, f.count), *below = pith_arena_alloc(&a, f.count);
+    bool found = false;
+    if (keep && below) {
+        for (uint32_t i = 0; i < f.count; i++) keep[i] = below[i] = 1;
+        static const char title[] = "Harbor Wool Blanket";
+        emit_options eo = {.title = title, .title_len = sizeof title - 1, .name_heading = name_heading,
+                           .inner_link_density_max = 0.6, .inner_link_list_max_chars = 300,
+                           .keep = keep, .below = below};
+        select_result sel = {.core = f.body, .roots = {f.body}, .nroots = 1};
+        pith_blocks_builder b;
+        pith_blocks_builder_init(&b, &a, NULL);
+        emit_article(&f, &sel, &eo, &b, &a);
+        const pith_block *root = pith_blocks_finish(&b);
+        for (const pith_block *c = root ? root->first_child : NULL; c; c = c->next)
+            if (c->type == PITH_BLOCK_HEADING && c->text.len && strcmp(c->text.ptr, title) == 0) found = true;
+        CHECK(root && root->last_child && root->last_child->type == PITH_BLOCK_PARAGRAPH);
+        pith_blocks_builder_free(&b);
+    }
+    pith_arena_free(&a);
+    return found;
+}
+
+static void test_product_name_heading(void) {
+    CHECK(emits_heading(true));
+    CHECK(!emits_heading(false));
+}
+
 int main(void) {
     RUN(test_tables);
     RUN(test_features);
     RUN(test_panel_review_features);
     RUN(test_collection_page);
+    RUN(test_product_name_heading);
     return test_summary("block_model");
 }
