@@ -555,3 +555,94 @@ void emit_article(const ext_features *f, const select_result *sel, const emit_op
     }
     pith_buf_free(&em.scratch);
 }
+
+/* ------------------------------------------------------------ repeats */
+
+/* FNV-1a over the text's letters and digits, case folded, and its words
+ * (runs of them). */
+static uint64_t block_text_hash(const char *s, size_t len, uint32_t *words) {
+    uint64_t h = 1469598103934665603ull;
+    uint32_t n = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !ascii_is_alnum(c)) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word) {
+            n++;
+            h = (h ^ ' ') * 1099511628211ull;
+        }
+        in_word = true;
+        h = (h ^ (unsigned char)ascii_lower(c)) * 1099511628211ull;
+    }
+    *words = n;
+    return h ? h : 1;
+}
+
+static void detach(pith_block *b) {
+    pith_block *p = b->parent;
+    if (b->prev) b->prev->next = b->next;
+    else if (p) p->first_child = b->next;
+    if (b->next) b->next->prev = b->prev;
+    else if (p) p->last_child = b->prev;
+    b->parent = b->prev = b->next = NULL;
+}
+
+bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
+    if (!root) return true;
+    size_t count = 0;
+    pith_block_iter it;
+    const pith_block *cb;
+    pith_iter_event ev;
+    pith_block_iter_init(&it, root);
+    while (pith_block_iter_next(&it, &cb, &ev))
+        if (ev == PITH_ITER_ENTER && (cb->type == PITH_BLOCK_PARAGRAPH || cb->type == PITH_BLOCK_HEADING)) count++;
+    if (count < 2) return true;
+    size_t cap = 16;
+    while (cap < count * 2) cap *= 2;
+    pith_arena_mark_t mark = pith_arena_mark(arena);
+    uint64_t *set = pith_arena_alloc(arena, cap * sizeof *set);
+    if (!set) return false;
+    memset(set, 0, cap * sizeof *set);
+    /* Walk in document order by hand: a block may be detached on the way,
+     * so the next one is found before. */
+    pith_block *b = root->first_child;
+    while (b) {
+        pith_block *next;
+        bool drop = false;
+        if (b->type == PITH_BLOCK_PARAGRAPH || b->type == PITH_BLOCK_HEADING) {
+            uint32_t words = 0;
+            uint64_t h = block_text_hash(b->text.ptr, b->text.len, &words);
+            if (words >= EMIT_REPEAT_MIN_WORDS) {
+                size_t i = (size_t)h & (cap - 1);
+                while (set[i] && set[i] != h) i = (i + 1) & (cap - 1);
+                if (set[i] == h) drop = true;
+                else set[i] = h;
+            }
+        }
+        if (!drop && b->first_child && b->type != PITH_BLOCK_TABLE && b->type != PITH_BLOCK_CODE) {
+            b = b->first_child;
+            continue;
+        }
+        /* The next block: the sibling, or the nearest ancestor's sibling. */
+        pith_block *up = b;
+        while (up && up != root && !up->next) up = up->parent;
+        next = up && up != root ? up->next : NULL;
+        if (drop) {
+            /* Remove it, and the items and lists it leaves empty. */
+            pith_block *p = b->parent;
+            detach(b);
+            while (p && p != root && !p->first_child &&
+                   (p->type == PITH_BLOCK_ITEM || p->type == PITH_BLOCK_LIST || p->type == PITH_BLOCK_QUOTE)) {
+                pith_block *pp = p->parent;
+                detach(p);
+                p = pp;
+            }
+        }
+        b = next;
+    }
+    pith_arena_rewind(arena, &mark);
+    return true;
+}

@@ -44,4 +44,14 @@ typedef struct emit_options {
 void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
                   pith_blocks_builder *b, pith_arena *arena);
 
+/* Paragraphs and headings of at least EMIT_REPEAT_MIN_WORDS words whose
+ * text (letters and digits, case folded) an earlier one already gave are
+ * removed from the tree under root, with the items and lists left empty
+ * by that. Shops and service pages carry their content twice, for the
+ * phone's layout and the desktop's, both in the markup; the reader sees
+ * it once. Not for articles: they repeat refrains and pull quotes on
+ * purpose. Scratch from the arena; false when it runs out. */
+#define EMIT_REPEAT_MIN_WORDS 6
+bool emit_drop_repeats(pith_block *root, pith_arena *arena);
+
 #endif

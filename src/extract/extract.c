@@ -303,6 +303,10 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!thread && sel.core >= 0) emit_article(&f, &sel, &eo, builder, arena);
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;
+    /* A shop or service page laid out twice (phone and desktop) shows its
+     * text once; a manual's repeated lines (a parameter's description on
+     * each overload) are its content. */
+    if (model && out->page_type != PITH_PAGE_DOCUMENTATION && !emit_drop_repeats(out->article, arena)) return false;
     /* A thin product page: its structured data's description is the body. */
     bool from_data = false;
     if (out->page_type == PITH_PAGE_PRODUCT &&

@@ -254,11 +254,56 @@ static void test_product_name_heading(void) {
     CHECK(!emits_heading(false));
 }
 
+/* A page laid out twice (phone and desktop) gives its text once: the
+ * second copy of a paragraph, a heading or a list item of six words or
+ * more goes, with the item and list it leaves empty; shorter lines
+ * ("Add to cart") and other text stay. */
+static void test_drop_repeats(void) {
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    pith_blocks_builder b;
+    pith_blocks_builder_init(&b, &a, NULL);
+    static const char *const paras[] = {"Woven from undyed merino wool, warm without weight.", "Add to cart",
+                                        "Woven from undyed  merino wool - warm without WEIGHT!", "Add to cart",
+                                        "Machine wash cold and lay flat to dry."};
+    for (int i = 0; i < 5; i++) {
+        pith_blocks_open(&b, PITH_BLOCK_PARAGRAPH);
+        pith_blocks_text(&b, paras[i], strlen(paras[i]));
+        pith_blocks_close(&b);
+    }
+    for (int k = 0; k < 2; k++) {
+        pith_blocks_open_list(&b, false, 1);
+        pith_blocks_open(&b, PITH_BLOCK_ITEM);
+        static const char item[] = "One hundred percent merino wool from New Zealand";
+        pith_blocks_text(&b, item, sizeof item - 1);
+        pith_blocks_close(&b);
+        pith_blocks_close(&b);
+    }
+    pith_block *root = pith_blocks_finish(&b);
+    CHECK(root != NULL);
+    CHECK(emit_drop_repeats(root, &a));
+    const char *want[] = {"Woven from undyed merino wool, warm without weight.", "Add to cart", "Add to cart",
+                          "Machine wash cold and lay flat to dry."};
+    size_t k = 0, lists = 0;
+    for (const pith_block *c = root ? root->first_child : NULL; c; c = c->next) {
+        if (c->type == PITH_BLOCK_LIST) {
+            lists++;
+            continue;
+        }
+        if (k < 4) CHECK_STR_EQ(c->text.ptr, want[k]);
+        k++;
+    }
+    CHECK(k == 4 && lists == 1);
+    pith_blocks_builder_free(&b);
+    pith_arena_free(&a);
+}
+
 int main(void) {
     RUN(test_tables);
     RUN(test_features);
     RUN(test_panel_review_features);
     RUN(test_collection_page);
     RUN(test_product_name_heading);
+    RUN(test_drop_repeats);
     return test_summary("block_model");
 }
