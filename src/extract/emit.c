@@ -556,6 +556,16 @@ void emit_article(const ext_features *f, const select_result *sel, const emit_op
     pith_buf_free(&em.scratch);
 }
 
+bool emit_heading_is(const pith_node *el, const char *title, size_t title_len) {
+    if (!title || !title_len) return false;
+    pith_buf buf;
+    pith_buf_init(&buf, NULL, 0);
+    element_text(el, &buf, HEADING_TEXT_MAX);
+    bool same = !buf.failed && same_text_ci(buf.data ? buf.data : "", buf.len, title, title_len);
+    pith_buf_free(&buf);
+    return same;
+}
+
 /* ------------------------------------------------------------ repeats */
 
 /* FNV-1a over the text's letters and digits, case folded, and its words

@@ -44,6 +44,10 @@ typedef struct emit_options {
 void emit_article(const ext_features *f, const select_result *sel, const emit_options *opts,
                   pith_blocks_builder *b, pith_arena *arena);
 
+/* True when the text of heading el is title (letters and digits
+ * compared, ASCII case folded: the emitter's test for the headline). */
+bool emit_heading_is(const pith_node *el, const char *title, size_t title_len);
+
 /* Paragraphs and headings of at least EMIT_REPEAT_MIN_WORDS words whose
  * text (letters and digits, case folded) an earlier one already gave are
  * removed from the tree under root, with the items and lists left empty

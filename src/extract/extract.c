@@ -150,7 +150,7 @@ static void keep_row(void *ctx, uint32_t row, uint32_t el, const float *x) {
  * every block's features in out->blocks.x (the dev tools read them);
  * otherwise each row is decided as it is measured and none is kept. */
 static bool measure_blocks(ext_features *f, const select_params *params, pith_arena *arena, bool decide,
-                           bool matrix, extract_output *out, uint8_t **below) {
+                           bool matrix, const char *name, extract_output *out, uint8_t **below) {
     if (f->count == 0) return true;
     ext_features *copy = pith_arena_alloc(arena, sizeof *copy);
     if (!copy) return false;
@@ -181,6 +181,21 @@ static bool measure_blocks(ext_features *f, const select_params *params, pith_ar
      * thousand identical paragraphs) may get nothing kept: the article
      * rules' answer stands then, so no page with text comes out empty. */
     if (kept == 0) return true;
+    if (name) {
+        /* A product page's heading that gives its name (the title's) is
+         * content: the name, with the price and the specifications, is
+         * what the page says of the product. The model, deciding block by
+         * block, often drops that one short line. */
+        for (uint32_t i = 0; i < f->count; i++) {
+            const ext_el *e = &f->els[i];
+            if (e->node->ns == PITH_NS_HTML && e->node->tag >= PITH_TAG_H1 && e->node->tag <= PITH_TAG_H2 &&
+                !(e->flags & EL_SKIPPED) && e->chars && emit_heading_is(e->node, name, strlen(name))) {
+                for (uint32_t j = i; j < e->end; j++)
+                    if (f->els[j].own_chars && !(f->els[j].flags & EL_SKIPPED)) keep[j] = 1;
+                break;
+            }
+        }
+    }
     for (uint32_t i = f->count; i-- > 0;) {
         bl[i] |= keep[i];
         if (bl[i] && f->els[i].parent >= 0) bl[f->els[i].parent] = 1;
@@ -268,7 +283,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     bool model = model_type(out->page_type) &&
                  out->page_scores[out->page_type] - out->page_scores[PITH_PAGE_ARTICLE] > MODEL_MIN_MARGIN;
     uint8_t *below = NULL;
-    if ((model || all_blocks) && !measure_blocks(&f, &params, arena, model, all_blocks, out, &below)) return false;
+    if ((model || all_blocks) && !measure_blocks(&f, &params, arena, model, all_blocks, model && out->page_type == PITH_PAGE_PRODUCT ? out->meta.title : NULL, out, &below)) return false;
     if (!out->keep) model = false; /* nothing kept: the rules' selection stands */
     if (model) {
         /* The model has weighed every block of the page: emit from the

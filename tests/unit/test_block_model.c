@@ -298,6 +298,32 @@ static void test_drop_repeats(void) {
     pith_arena_free(&a);
 }
 
+/* A product page: the heading that gives the product's name (its title's)
+ * is content even where the model, block by block, drops that short line;
+ * a heading naming something else gets no such help. */
+static void test_product_name_kept(void) {
+    static const char html[] =
+        "<!doctype html><html><head><title>Harbor Wool Blanket | Northloom</title><meta property=\"og:type\" content=\"product\">"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"Product\",\"name\":\"Harbor Wool Blanket\",\"sku\":\"HB-200\",\"offers\":{\"@type\":\"Offer\",\"price\":\"129.00\",\"priceCurrency\":\"USD\",\"availability\":\"https://schema.org/InStock\"}}</script></head><body>"
+        "<header class=site-header><a href=/>Northloom</a><nav class=main-menu><ul><li><a href=/c/blankets>Blankets</a></li><li><a href=/c/throws>Throws</a></li><li><a href=/sale>Sale</a></li></ul></nav></header>"
+        "<main><div class=product><div class=product-gallery><img src=/i/1.jpg alt=\"\"></div>"
+        "<div class=product-info><h1 class=product-title>Harbor Wool Blanket</h1><span class=price>$129.00</span>"
+        "<form class=add-to-cart><button>Add to cart</button></form>"
+        "<div class=product-description><p>Woven from undyed merino wool on a century-old loom, the Harbor blanket is warm without weight and softens with every wash.</p>"
+        "<ul><li>100% merino wool</li><li>150 x 200 cm</li><li>Machine wash cold, lay flat to dry</li></ul></div></div></div>"
+        "<section class=related-products><h2>You may also like</h2><ul><li><a href=/p/1>Cove Throw</a> $89</li><li><a href=/p/2>Dune Throw</a> $99</li><li><a href=/p/3>Reef Throw</a> $79</li></ul></section></main>"
+        "<footer class=site-footer><ul><li><a href=/privacy>Privacy Policy</a></li><li><a href=/terms>Terms</a></li></ul><p>Copyright 2025 Northloom</p></footer></body></html>";
+    pith_page_type type = PITH_PAGE_ARTICLE;
+    char *text = text_of(html, "https://northloom.example/products/harbor-wool-blanket", &type);
+    CHECK(text != NULL);
+    if (!text) return;
+    CHECK(type == PITH_PAGE_PRODUCT);
+    CHECK(strncmp(text, "Harbor Wool Blanket\n", 20) == 0);
+    CHECK(strstr(text, "undyed merino wool") != NULL);
+    CHECK(strstr(text, "Privacy Policy") == NULL);
+    free(text);
+}
+
 int main(void) {
     RUN(test_tables);
     RUN(test_features);
@@ -305,5 +331,6 @@ int main(void) {
     RUN(test_collection_page);
     RUN(test_product_name_heading);
     RUN(test_drop_repeats);
+    RUN(test_product_name_kept);
     return test_summary("block_model");
 }
