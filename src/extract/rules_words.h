@@ -100,6 +100,8 @@ static const word_rule exact_rules[] = {
     {"topbar", 6, HINT_NAV, "site top bars, breaking-news bars", 0x746f706261720000ull, 0x0ull},
     {"trending", 8, HINT_RELATED, "trending lists", 0x7472656e64696e67ull, 0x0ull},
     {"upnext", 6, HINT_RELATED, "up-next teasers", 0x75706e6578740000ull, 0x0ull},
+    {"usp", 3, HINT_RELATED, "a shop's \"unique selling points\" bar (free shipping, returns, a local business): promotion, on every page", 0x7573700000000000ull, 0x0ull},
+    {"usps", 4, HINT_RELATED, "the same, plural", 0x7573707300000000ull, 0x0ull},
 };
 
 /* Words that also match as the start of a longer word ("advert" covers advertisement). */
@@ -134,7 +136,7 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 23, 27, 28, 32, 34, 35, 36, 36, 36, 36, 39, 39, 41, 49, 49, 56, 68, 79, 80, 80, 80, 80, 80, 80,
+    0, 10, 13, 23, 27, 28, 32, 34, 35, 36, 36, 36, 36, 39, 39, 41, 49, 49, 56, 68, 79, 82, 82, 82, 82, 82, 82,
 };
 static const uint8_t prefix_start[27] = {
     0, 2, 4, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 12, 12, 13, 13, 15, 21, 22, 22, 22, 23, 23, 23, 23,
@@ -144,7 +146,7 @@ static const uint8_t prefix_start[27] = {
  * out most of a page's class words before any table probe ("col", "flex", "css", "container"). */
 static const uint32_t first_pairs[26] = {
     0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x2000u, 0x4011u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
-    0x11u, 0x300000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x8000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
+    0x11u, 0x300000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x48000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
 };
 
 #endif

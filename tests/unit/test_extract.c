@@ -341,6 +341,14 @@ static void test_named_panels_with_prose(void) {
     pith_free(text);
 }
 
+/* A shop's "unique selling points" bar (free shipping, easy returns) is
+ * promotion, on every page of the shop; "usp" inside a longer word is not. */
+static void test_usp_bar(void) {
+    CHECK(rules_class_hints("usp-list mt-4", 13, NULL) & HINT_RELATED);
+    CHECK(rules_class_hints("header-usps", 11, NULL) & HINT_RELATED);
+    CHECK(!(rules_class_hints("cusp", 4, NULL) & HINT_RELATED));
+}
+
 static void test_extractor_reuse(void) {
     pith_extractor *ex = NULL;
     CHECK(pith_extractor_new(NULL, &ex) == PITH_OK);
@@ -442,6 +450,7 @@ int main(void) {
     RUN(test_noscript_iframe_snippet);
     RUN(test_article_column_with_references);
     RUN(test_named_panels_with_prose);
+    RUN(test_usp_bar);
     RUN(test_hidden_panels);
     RUN(test_extractor_reuse);
     RUN(test_errors);
