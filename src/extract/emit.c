@@ -600,6 +600,31 @@ static void detach(pith_block *b) {
     b->parent = b->prev = b->next = NULL;
 }
 
+static bool inside_list(const pith_block *b, const pith_block *root) {
+    for (const pith_block *p = b->parent; p && p != root; p = p->parent)
+        if (p->type == PITH_BLOCK_LIST) return true;
+    return false;
+}
+
+/* A list's text: its paragraphs' and headings' hashes chained, their
+ * words summed; a different hash family from a paragraph's (the seed). */
+static uint64_t list_hash(const pith_block *list, uint32_t *words) {
+    uint64_t h = 0x9E3779B97F4A7C15ull;
+    uint32_t n = 0;
+    pith_block_iter it;
+    const pith_block *cb;
+    pith_iter_event ev;
+    pith_block_iter_init(&it, list);
+    while (pith_block_iter_next(&it, &cb, &ev)) {
+        if (ev != PITH_ITER_ENTER || (cb->type != PITH_BLOCK_PARAGRAPH && cb->type != PITH_BLOCK_HEADING)) continue;
+        uint32_t w = 0;
+        h = (h ^ block_text_hash(cb->text.ptr, cb->text.len, &w)) * 1099511628211ull;
+        n += w;
+    }
+    *words = n;
+    return h ? h : 1;
+}
+
 bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
     if (!root) return true;
     size_t count = 0;
@@ -608,7 +633,9 @@ bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
     pith_iter_event ev;
     pith_block_iter_init(&it, root);
     while (pith_block_iter_next(&it, &cb, &ev))
-        if (ev == PITH_ITER_ENTER && (cb->type == PITH_BLOCK_PARAGRAPH || cb->type == PITH_BLOCK_HEADING)) count++;
+        if (ev == PITH_ITER_ENTER && (cb->type == PITH_BLOCK_PARAGRAPH || cb->type == PITH_BLOCK_HEADING ||
+                                      cb->type == PITH_BLOCK_LIST))
+            count++;
     if (count < 2) return true;
     size_t cap = 16;
     while (cap < count * 2) cap *= 2;
@@ -622,9 +649,13 @@ bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
     while (b) {
         pith_block *next;
         bool drop = false;
-        if (b->type == PITH_BLOCK_PARAGRAPH || b->type == PITH_BLOCK_HEADING) {
+        bool text = b->type == PITH_BLOCK_PARAGRAPH || b->type == PITH_BLOCK_HEADING;
+        /* A list outside any list is also compared whole: its items may
+         * be short ("Renewable materials"), the list as a whole is not. */
+        bool list = b->type == PITH_BLOCK_LIST && !inside_list(b, root);
+        if (text || list) {
             uint32_t words = 0;
-            uint64_t h = block_text_hash(b->text.ptr, b->text.len, &words);
+            uint64_t h = text ? block_text_hash(b->text.ptr, b->text.len, &words) : list_hash(b, &words);
             if (words >= EMIT_REPEAT_MIN_WORDS) {
                 size_t i = (size_t)h & (cap - 1);
                 while (set[i] && set[i] != h) i = (i + 1) & (cap - 1);

@@ -48,9 +48,9 @@ void emit_article(const ext_features *f, const select_result *sel, const emit_op
  * compared, ASCII case folded: the emitter's test for the headline). */
 bool emit_heading_is(const pith_node *el, const char *title, size_t title_len);
 
-/* Paragraphs and headings of at least EMIT_REPEAT_MIN_WORDS words whose
- * text (letters and digits, case folded) an earlier one already gave are
- * removed from the tree under root, with the items and lists left empty
+/* Paragraphs and headings, and lists outside lists (compared whole), of
+ * at least EMIT_REPEAT_MIN_WORDS words whose text (letters and digits,
+ * case folded) an earlier one already gave are removed from the tree under root, with the items and lists left empty
  * by that. Shops and service pages carry their content twice, for the
  * phone's layout and the desktop's, both in the markup; the reader sees
  * it once. Not for articles: they repeat refrains and pull quotes on
