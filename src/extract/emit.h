@@ -50,8 +50,8 @@ bool emit_heading_is(const pith_node *el, const char *title, size_t title_len);
 
 /* Paragraphs and headings, and lists outside lists (compared whole), of
  * at least EMIT_REPEAT_MIN_WORDS words whose text (letters and digits,
- * case folded) an earlier one already gave are removed from the tree under root, with the items and lists left empty
- * by that. Shops and service pages carry their content twice, for the
+ * case folded) an earlier one already gave are removed from the tree
+ * under root, with the items and lists left empty by that. Shops and service pages carry their content twice, for the
  * phone's layout and the desktop's, both in the markup; the reader sees
  * it once. Not for articles: they repeat refrains and pull quotes on
  * purpose. Scratch from the arena; false when it runs out. */
