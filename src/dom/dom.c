@@ -3,6 +3,7 @@
  */
 #include "dom.h"
 
+#include <stdint.h>
 #include <string.h>
 
 bool pith_dom_init(pith_dom *dom, pith_arena *arena, pith_node_type root_type,
@@ -27,17 +28,22 @@ const char *pith_dom_keep(pith_dom *dom, const char *s, size_t len) {
     return pith_arena_strndup(dom->arena, s, len);
 }
 
+/* A text node ends before `u` (dom.h); what follows it in the arena is
+ * 8-byte aligned like any node. */
+_Static_assert(PITH_TEXT_NODE_SIZE % 8 == 0 && PITH_TEXT_NODE_SIZE < sizeof(pith_node), "short text nodes");
+
 static pith_node *new_node(pith_dom *dom, pith_node_type type) {
     if (dom->max_nodes && dom->node_count >= dom->max_nodes) {
         dom->limits_hit |= PITH_LIMIT_NODES;
         return NULL;
     }
-    pith_node *n = pith_arena_alloc(dom->arena, sizeof *n);
+    size_t size = type == PITH_NODE_TEXT ? PITH_TEXT_NODE_SIZE : sizeof(pith_node);
+    pith_node *n = pith_arena_alloc(dom->arena, size);
     if (!n) {
         if (dom->arena->over_limit) dom->limits_hit |= PITH_LIMIT_MEMORY;
         return NULL;
     }
-    memset(n, 0, sizeof *n);
+    memset(n, 0, size);
     n->type = (uint8_t)type;
     dom->node_count++;
     return n;
@@ -132,24 +138,57 @@ bool pith_dom_add_attr(pith_dom *dom, pith_node *el, const pith_attr *attr) {
     return true;
 }
 
+/* The slot of `node` in dom->rooms: its own, or the empty one where it
+ * would go. rooms_cap is a power of two and never full. */
+static pith_text_room *room_slot(const pith_dom *dom, const pith_node *node) {
+    size_t mask = dom->rooms_cap - 1;
+    size_t i = (size_t)(((uint64_t)(uintptr_t)node >> 3) * 0x9E3779B97F4A7C15ull >> 32) & mask;
+    while (dom->rooms[i].node && dom->rooms[i].node != node) i = (i + 1) & mask;
+    return &dom->rooms[i];
+}
+
+/* Records that `node`'s string is an arena buffer of `cap` bytes it may
+ * grow into. The table doubles at half full: linear in the texts grown. */
+static bool room_set(pith_dom *dom, const pith_node *node, size_t cap) {
+    if (dom->rooms_cap && dom->rooms_used + 1 <= dom->rooms_cap / 2) {
+        pith_text_room *r = room_slot(dom, node);
+        if (!r->node) dom->rooms_used++;
+        r->node = node;
+        r->cap = cap;
+        return true;
+    }
+    size_t ncap = dom->rooms_cap ? dom->rooms_cap * 2 : 16;
+    pith_text_room *old = dom->rooms, *rooms = pith_arena_alloc(dom->arena, ncap * sizeof *rooms);
+    if (!rooms) return false;
+    memset(rooms, 0, ncap * sizeof *rooms);
+    size_t ocap = dom->rooms_cap;
+    dom->rooms = rooms;
+    dom->rooms_cap = ncap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].node) *room_slot(dom, old[i].node) = old[i];
+    return room_set(dom, node, cap);
+}
+
 bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size_t len) {
     if (len == 0) return true;
     size_t old = text->len;
     if (len > UINT32_MAX - old) return false;
     size_t want = old + len;
+    pith_text_room *room = dom->rooms_cap ? room_slot(dom, text) : NULL;
+    size_t cap = room && room->node ? room->cap : 0;
     /* Zero copy: the new run continues the old one in the input buffer. */
-    if (text->nattrs == 0 && text->str + old == data && pith_dom_in_input(dom, data, len)) {
+    if (cap == 0 && text->str + old == data && pith_dom_in_input(dom, data, len)) {
         text->len = (uint32_t)want;
         return true;
     }
-    if (text->nattrs < want) {
-        size_t cap = want < 32 ? 64 : want * 2;
+    if (cap < want) {
+        cap = want < 32 ? 64 : want * 2;
         if (cap > UINT32_MAX) cap = UINT32_MAX;
         char *buf = pith_arena_alloc_bytes(dom->arena, cap);
         if (!buf) return false;
         memcpy(buf, text->str, old);
         text->str = buf;
-        text->nattrs = (uint32_t)cap;
+        if (!room_set(dom, text, cap)) return false;
     }
     memcpy((char *)text->str + old, data, len);
     text->len = (uint32_t)want;

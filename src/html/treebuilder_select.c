@@ -57,7 +57,8 @@ static pith_node *copy_node(tb *t, const pith_node *src) {
     }
     if (!c) return NULL;
     /* Strings already live as long as the document: share them. A shared
-     * text is not growable (nattrs 0), so appends to it copy first. */
+     * text is not growable (it has no dom->rooms entry), so appends to it
+     * copy first. */
     c->str = src->str;
     c->len = src->len;
     return c;

@@ -389,6 +389,47 @@ static void test_deep_stack_walks(void) {
     free(all);
 }
 
+/* Text nodes are allocated without the element-only tail (dom.h): 48
+ * bytes, not 64. And texts that grow by copying keep their capacity beside
+ * the tree: many of them, grown in turns, each keep their own text. */
+static void test_short_text_nodes(void) {
+    char input[] = "abcdefghij";
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, input, 10));
+    size_t before = arena.used;
+    enum { N = 100 };
+    pith_node *t[N];
+    for (int i = 0; i < N; i++) {
+        t[i] = pith_dom_text(&dom, input + i % 10, 1);
+        CHECK(t[i] != NULL);
+        if (t[i]) pith_dom_append(dom.root, t[i]);
+    }
+    CHECK(PITH_TEXT_NODE_SIZE == 48);
+    CHECK(arena.used - before == N * PITH_TEXT_NODE_SIZE);
+    /* Zero copy while the runs follow each other in the input. */
+    CHECK(pith_dom_text_append(&dom, t[0], input + 1, 2) && t[0]->str == input && t[0]->len == 3);
+    /* Bytes from elsewhere: every node grows into its own buffer, in turns,
+     * past the room table's doubling. */
+    for (int round = 0; round < 40; round++)
+        for (int i = 0; i < N; i++) CHECK(pith_dom_text_append(&dom, t[i], "xy", 2) || round < 0);
+    bool same = true;
+    for (int i = 0; i < N; i++) {
+        size_t first = i == 0 ? 3 : 1;
+        same = same && t[i]->len == first + 80 && memcmp(t[i]->str, input + i % 10, first) == 0;
+        for (size_t k = first; k < t[i]->len && same; k++) same = t[i]->str[k] == ((k - first) % 2 ? 'y' : 'x');
+    }
+    CHECK(same);
+    CHECK(dom.rooms_used == N && dom.rooms_cap >= 2 * N);
+    /* Input that follows a grown text's old end is still copied: the
+     * grown buffer is the text now. */
+    pith_node *u = pith_dom_text(&dom, input, 1);
+    CHECK(u && pith_dom_text_append(&dom, u, "z", 1) && pith_dom_text_append(&dom, u, input + 2, 1));
+    CHECK(u && u->len == 3 && memcmp(u->str, "azc", 3) == 0);
+    pith_arena_free(&arena);
+}
+
 int main(void) {
     RUN(test_basic_trees);
     RUN(test_template_flag_and_zero_copy);
@@ -401,5 +442,6 @@ int main(void) {
     RUN(test_memory_budget);
     RUN(test_hostile);
     RUN(test_deep_stack_walks);
+    RUN(test_short_text_nodes);
     return test_summary("treebuilder");
 }
