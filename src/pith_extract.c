@@ -177,11 +177,11 @@ static bool own_result(pith_result *r, const char *input, size_t len, pith_arena
             if (ev != PITH_ITER_ENTER) continue;
             pith_block *b = (pith_block *)(void *)cb;
             own_str(&bw, &b->text);
-            own_str(&bw, &b->lang);
-            own_str(&bw, &b->src);
-            own_str(&bw, &b->alt);
-            own_str(&bw, &b->title);
-            own_str(&bw, &b->credit);
+            own_str(&bw, &b->media->lang);
+            own_str(&bw, &b->media->src);
+            own_str(&bw, &b->media->alt);
+            own_str(&bw, &b->media->title);
+            own_str(&bw, &b->media->credit);
             pith_run *runs = (pith_run *)(void *)b->runs;
             for (size_t i = 0; i < b->nruns; i++) {
                 own_str(&bw, &runs[i].href);
@@ -358,7 +358,7 @@ static size_t render_estimate(const pith_result *r, pith_format format) {
         pith_block_iter_init(&it, r->out.article);
         while (pith_block_iter_next(&it, &b, &ev)) {
             if (ev != PITH_ITER_ENTER) continue;
-            n += 32 + b->text.len + b->src.len + b->alt.len + b->title.len + b->credit.len;
+            n += 32 + b->text.len + b->media->src.len + b->media->alt.len + b->media->title.len + b->media->credit.len;
             for (size_t i = 0; i < b->nruns; i++) n += 48 + b->runs[i].href.len + b->runs[i].title.len;
         }
     }

@@ -42,14 +42,21 @@ static bool is_text_frame(uint8_t t) {
 /* ------------------------------------------------------------------------
  * Tree primitives
  * ------------------------------------------------------------------------ */
+/* What every block without strings of its own points at (blocks.h). In
+ * read-only memory: a write to it would fail loudly, not leak into other
+ * blocks. */
+static const pith_block_media NO_MEDIA;
+
 static pith_block *new_block(pith_blocks_builder *b, uint8_t type) {
     if (b->failed) return NULL;
-    pith_block *blk = pith_arena_alloc(b->arena, sizeof *blk);
+    bool media = type == PITH_BLOCK_FIGURE || type == PITH_BLOCK_CODE;
+    pith_block *blk = pith_arena_alloc(b->arena, sizeof *blk + (media ? sizeof(pith_block_media) : 0));
     if (!blk) {
         b->failed = true;
         return NULL;
     }
-    memset(blk, 0, sizeof *blk);
+    memset(blk, 0, sizeof *blk + (media ? sizeof(pith_block_media) : 0));
+    blk->media = media ? (pith_block_media *)(blk + 1) : (pith_block_media *)(uintptr_t)&NO_MEDIA;
     blk->type = type;
     blk->colspan = blk->rowspan = 1;
     blk->start = 1;
@@ -383,7 +390,8 @@ void pith_blocks_builder_init(pith_blocks_builder *b, pith_arena *arena, const p
     memset(b, 0, sizeof *b);
     b->arena = arena;
     pith_buf_init(&b->frames, hooks, 0);
-    pith_buf_init(&b->text, hooks, 0);
+    /* A run's offset and length are 32 bits (blocks.h): no text holds more. */
+    pith_buf_init(&b->text, hooks, UINT32_MAX - 1);
     pith_buf_init(&b->runs, hooks, 0);
 }
 
@@ -474,7 +482,7 @@ void pith_blocks_open_code(pith_blocks_builder *b, const char *lang, size_t lang
     open_block(b, PITH_BLOCK_CODE, 0);
     pith_blocks_frame *f = top_frame(b);
     if (!b->failed && f && f->type == PITH_BLOCK_CODE && f->block && lang && lang_len)
-        copy_str(b, &f->block->lang, lang, lang_len);
+        copy_str(b, &f->block->media->lang, lang, lang_len);
 }
 
 void pith_blocks_open_row(pith_blocks_builder *b, bool head) {
@@ -588,7 +596,7 @@ void pith_blocks_link_close(pith_blocks_builder *b) {
 static pith_block *open_figure(pith_blocks_builder *b) {
     for (size_t i = b->nframes; i > 0; i--) {
         pith_blocks_frame *f = frame_at(b, i - 1);
-        if (f->type == PITH_BLOCK_FIGURE) return f->block && !f->block->src.len ? f->block : NULL;
+        if (f->type == PITH_BLOCK_FIGURE) return f->block && !f->block->media->src.len ? f->block : NULL;
         if (f->type != PITH_BLOCK_CAPTION && !f->transparent) return NULL;
     }
     return NULL;
@@ -596,8 +604,8 @@ static pith_block *open_figure(pith_blocks_builder *b) {
 
 static void set_image(pith_blocks_builder *b, pith_block *fig, const char *src, size_t src_len,
                       const char *alt, size_t alt_len, const char *title, size_t title_len) {
-    if (!copy_str(b, &fig->src, src, src_len) || !copy_collapsed(b, &fig->alt, alt, alt_len) ||
-        !copy_collapsed(b, &fig->title, title, title_len))
+    if (!copy_str(b, &fig->media->src, src, src_len) || !copy_collapsed(b, &fig->media->alt, alt, alt_len) ||
+        !copy_collapsed(b, &fig->media->title, title, title_len))
         return;
     mark_content(fig);
 }
@@ -622,7 +630,7 @@ void pith_blocks_figure_credit(pith_blocks_builder *b, const char *s, size_t len
     for (size_t i = b->nframes; i > 0; i--) {
         pith_blocks_frame *f = frame_at(b, i - 1);
         if (f->type == PITH_BLOCK_FIGURE && f->block) {
-            if (copy_collapsed(b, &f->block->credit, s, len) && f->block->credit.len) mark_content(f->block);
+            if (copy_collapsed(b, &f->block->media->credit, s, len) && f->block->media->credit.len) mark_content(f->block);
             return;
         }
     }

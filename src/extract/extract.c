@@ -97,7 +97,7 @@ static bool dedupe_captions(pith_block *root, pith_arena *arena) {
         if (b->type != PITH_BLOCK_FIGURE) continue;
         uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
         if (letters >= 20) set_insert(set, cap, h ? h : 1, true), shortest = letters < shortest ? letters : shortest;
-        h = text_hash(b->alt.ptr, b->alt.len, &letters);
+        h = text_hash(b->media->alt.ptr, b->media->alt.len, &letters);
         if (letters >= 20) set_insert(set, cap, h ? h : 1, true), shortest = letters < shortest ? letters : shortest;
     }
     if (shortest == SIZE_MAX) return true;

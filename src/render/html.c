@@ -128,9 +128,9 @@ static void text_block(html_state *s, const char *tag, const pith_block *blk) {
 
 static void code_block(html_state *s, const pith_block *blk) {
     pith_buf_append(s->out, "<pre><code", 10);
-    if (blk->lang.len) { /* the CommonMark convention, escaped like any value */
+    if (blk->media->lang.len) { /* the CommonMark convention, escaped like any value */
         pith_buf_append(s->out, " class=\"language-", 17);
-        put_str(s->out, blk->lang);
+        put_str(s->out, blk->media->lang);
         pith_buf_putc(s->out, '"');
     }
     pith_buf_putc(s->out, '>');
@@ -139,24 +139,24 @@ static void code_block(html_state *s, const pith_block *blk) {
 }
 
 static void figure(html_state *s, const pith_block *blk) {
-    bool img = s->opts->images && pith_url_is_http(blk->src.ptr, blk->src.len);
-    if (!img && !blk->text.len && !blk->credit.len) return;
+    bool img = s->opts->images && pith_url_is_http(blk->media->src.ptr, blk->media->src.len);
+    if (!img && !blk->text.len && !blk->media->credit.len) return;
     pith_buf_append(s->out, "<figure>", 8);
     if (img) {
         pith_buf_append(s->out, "<img", 4);
-        put_attr(s->out, "src", blk->src);
+        put_attr(s->out, "src", blk->media->src);
         pith_buf_append(s->out, " alt=\"", 6); /* alt is always present, even empty */
-        put_str(s->out, blk->alt);
+        put_str(s->out, blk->media->alt);
         pith_buf_putc(s->out, '"');
-        put_attr(s->out, "title", blk->title);
+        put_attr(s->out, "title", blk->media->title);
         pith_buf_putc(s->out, '>');
     }
-    if (blk->text.len || blk->credit.len) {
+    if (blk->text.len || blk->media->credit.len) {
         pith_buf_append(s->out, "<figcaption>", 12);
         put_inlines(s, blk);
-        if (blk->credit.len) {
+        if (blk->media->credit.len) {
             pith_buf_append(s->out, blk->text.len ? " <small>" : "<small>", blk->text.len ? 8 : 7);
-            put_str(s->out, blk->credit);
+            put_str(s->out, blk->media->credit);
             pith_buf_append(s->out, "</small>", 8);
         }
         pith_buf_append(s->out, "</figcaption>", 13);

@@ -183,13 +183,13 @@ static void type_key(pith_json_writer *w, const char *type) {
 
 static void figure(pith_json_writer *w, const pith_block *blk, const pith_render_options *opts) {
     type_key(w, "figure");
-    pith_slice src = blk->src;
+    pith_slice src = blk->media->src;
     if (!pith_url_is_http(src.ptr, src.len)) src.len = 0;
     key_str(w, "src", src);
-    key_str(w, "alt", blk->alt);
-    key_str(w, "title", blk->title);
+    key_str(w, "alt", blk->media->alt);
+    key_str(w, "title", blk->media->title);
     key_str(w, "caption", blk->text);
-    key_str(w, "credit", blk->credit);
+    key_str(w, "credit", blk->media->credit);
     key_links(w, blk, opts);
     pith_json_end_object(w);
 }
@@ -232,7 +232,7 @@ static void enter(pith_json_writer *w, pith_block_iter *it, const pith_block *bl
         break;
     case PITH_BLOCK_CODE:
         type_key(w, "code");
-        key_str(w, "language", blk->lang);
+        key_str(w, "language", blk->media->lang);
         key_text(w, "text", blk);
         pith_json_end_object(w);
         break;

@@ -416,12 +416,12 @@ static void code_block(md_state *s, const pith_block *blk) {
     /* The info string must be one plain token: besides breaking the fence
      * (space, backtick), markup characters are refused because careless
      * Markdown-to-HTML converters paste it into a class attribute unescaped. */
-    bool lang_ok = blk->lang.len > 0;
-    for (size_t i = 0; i < blk->lang.len; i++) {
-        unsigned char c = (unsigned char)blk->lang.ptr[i];
+    bool lang_ok = blk->media->lang.len > 0;
+    for (size_t i = 0; i < blk->media->lang.len; i++) {
+        unsigned char c = (unsigned char)blk->media->lang.ptr[i];
         if (c <= 0x20 || c == '`' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '&') lang_ok = false;
     }
-    if (lang_ok) pith_buf_append(s->out, blk->lang.ptr, blk->lang.len);
+    if (lang_ok) pith_buf_append(s->out, blk->media->lang.ptr, blk->media->lang.len);
     const char *end = p + n;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -436,14 +436,14 @@ static void code_block(md_state *s, const pith_block *blk) {
 }
 
 static bool image_allowed(const md_state *s, const pith_block *blk) {
-    return s->opts->images && pith_url_is_http(blk->src.ptr, blk->src.len);
+    return s->opts->images && pith_url_is_http(blk->media->src.ptr, blk->media->src.len);
 }
 
 static void put_image(md_state *s, const pith_block *blk) {
     pith_buf_append(s->out, "![", 2);
     s->line_start = false;
-    put_escaped(s, blk->alt.ptr, blk->alt.len, MODE_CELL);
-    put_link_end(s, blk->src, blk->title);
+    put_escaped(s, blk->media->alt.ptr, blk->media->alt.len, MODE_CELL);
+    put_link_end(s, blk->media->src, blk->media->title);
 }
 
 static void figure(md_state *s, const pith_block *blk) {
@@ -452,12 +452,12 @@ static void figure(md_state *s, const pith_block *blk) {
         put_image(s, blk);
         end_block(s);
     }
-    if (blk->text.len || blk->credit.len) {
+    if (blk->text.len || blk->media->credit.len) {
         begin_block(s);
         put_inlines(s, blk, MODE_PARA);
-        if (blk->credit.len) {
+        if (blk->media->credit.len) {
             if (blk->text.len) pith_buf_putc(s->out, ' ');
-            put_escaped(s, blk->credit.ptr, blk->credit.len, MODE_PARA);
+            put_escaped(s, blk->media->credit.ptr, blk->media->credit.len, MODE_PARA);
         }
         end_block(s);
     }
@@ -480,19 +480,19 @@ static void put_cell(md_state *s, const pith_block *cell) {
         if (ev != PITH_ITER_ENTER) continue;
         bool img = blk->type == PITH_BLOCK_FIGURE && image_allowed(s, blk);
         bool text = blk->type != PITH_BLOCK_ARTICLE && blk->text.len;
-        bool credit = blk->type == PITH_BLOCK_FIGURE && blk->credit.len;
+        bool credit = blk->type == PITH_BLOCK_FIGURE && blk->media->credit.len;
         if (!img && !text && !credit) continue;
         if (!first) pith_buf_putc(s->out, ' ');
         first = false;
         s->line_start = false;
         if (img) put_image(s, blk);
-        if (img && (text || blk->credit.len)) pith_buf_putc(s->out, ' ');
+        if (img && (text || blk->media->credit.len)) pith_buf_putc(s->out, ' ');
         if (text && blk->type == PITH_BLOCK_CODE) put_code_span(s, blk->text.ptr, blk->text.len, MODE_CELL);
         else if (text && blk->runs) put_inlines(s, blk, MODE_CELL);
         else if (text) put_escaped(s, blk->text.ptr, blk->text.len, MODE_CELL);
-        if (blk->type == PITH_BLOCK_FIGURE && blk->credit.len) {
+        if (blk->type == PITH_BLOCK_FIGURE && blk->media->credit.len) {
             if (text) pith_buf_putc(s->out, ' ');
-            put_escaped(s, blk->credit.ptr, blk->credit.len, MODE_CELL);
+            put_escaped(s, blk->media->credit.ptr, blk->media->credit.len, MODE_CELL);
         }
     }
 }

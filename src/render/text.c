@@ -133,15 +133,15 @@ static void exit_cell(text_state *s, const pith_block *blk) {
 
 static void figure(text_state *s, const pith_block *blk) {
     if (!s->opts->captions) return;
-    if (blk->text.len && blk->credit.len) {
+    if (blk->text.len && blk->media->credit.len) {
         begin_block(s);
         put_text(s, blk->text.ptr, blk->text.len);
         pith_buf_putc(s->out, ' ');
-        put_text(s, blk->credit.ptr, blk->credit.len);
+        put_text(s, blk->media->credit.ptr, blk->media->credit.len);
         end_block(s);
     } else {
         text_block(s, blk->text.ptr, blk->text.len);
-        text_block(s, blk->credit.ptr, blk->credit.len);
+        text_block(s, blk->media->credit.ptr, blk->media->credit.len);
     }
 }
 

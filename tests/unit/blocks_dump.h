@@ -62,15 +62,15 @@ static inline void dump_enter(pith_buf *o, const pith_block *b) {
         if (b->rowspan != 1) pith_buf_printf(o, " rowspan=%u", (unsigned)b->rowspan);
     }
     if (b->type == PITH_BLOCK_CODE) {
-        if (b->lang.len) pith_buf_printf(o, " %.*s", (int)b->lang.len, b->lang.ptr);
+        if (b->media->lang.len) pith_buf_printf(o, " %.*s", (int)b->media->lang.len, b->media->lang.ptr);
         pith_buf_puts(o, " \"");
         pith_buf_append(o, b->text.ptr, b->text.len);
         pith_buf_putc(o, '"');
     }
     if (b->type == PITH_BLOCK_FIGURE) {
-        pith_buf_printf(o, " src=%.*s alt=%.*s", (int)b->src.len, b->src.ptr ? b->src.ptr : "",
-                        (int)b->alt.len, b->alt.ptr ? b->alt.ptr : "");
-        if (b->credit.len) pith_buf_printf(o, " credit=%.*s", (int)b->credit.len, b->credit.ptr);
+        pith_buf_printf(o, " src=%.*s alt=%.*s", (int)b->media->src.len, b->media->src.ptr ? b->media->src.ptr : "",
+                        (int)b->media->alt.len, b->media->alt.ptr ? b->media->alt.ptr : "");
+        if (b->media->credit.len) pith_buf_printf(o, " credit=%.*s", (int)b->media->credit.len, b->media->credit.ptr);
     }
     if ((b->type == PITH_BLOCK_HEADING || b->type == PITH_BLOCK_PARAGRAPH) ||
         ((b->type == PITH_BLOCK_FIGURE || b->type == PITH_BLOCK_TABLE) && b->text.len)) {

@@ -411,6 +411,46 @@ static void test_arena_budget(void) {
     pith_arena_free(&arena);
 }
 
+/* Blocks are compact (issue 14): a paragraph takes its 104-byte block,
+ * its exact text and 48 bytes a run; only figures and code blocks carry
+ * the five media strings, and every other block shares one empty set. */
+static void test_compact_blocks(void) {
+    CHECK(sizeof(pith_block) == 104 && sizeof(pith_run) == 48);
+    pith_blocks_builder *b = start();
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH); /* the root and a first block: not measured */
+    T(b, "x");
+    pith_blocks_close(b);
+    size_t before = arena.used;
+    enum { N = 100 };
+    for (int i = 0; i < N; i++) {
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        T(b, "Lorem ipsum ");
+        pith_blocks_style_begin(b, PITH_STYLE_STRONG);
+        T(b, "sit");
+        pith_blocks_style_end(b, PITH_STYLE_STRONG);
+        T(b, " amet.");
+        pith_blocks_close(b);
+    }
+    /* 21 bytes of text and its NUL, three runs. */
+    CHECK(arena.used - before <= (size_t)N * (104 + 22 + 3 * 48 + 8));
+    pith_blocks_open_code(b, "c", 1);
+    T(b, "int x;");
+    pith_blocks_close(b);
+    pith_blocks_image(b, "a.png", 5, "alt", 3, "t", 1);
+    pith_block *root = pith_blocks_finish(b);
+    CHECK(root != NULL);
+    if (root) {
+        const pith_block *p1 = root->first_child, *p2 = p1->next, *code = root->last_child->prev,
+                         *fig = root->last_child;
+        CHECK(p1->media == p2->media && p1->media->src.len == 0 && p1->media->lang.len == 0);
+        CHECK(code->type == PITH_BLOCK_CODE && code->media != p1->media && code->media->lang.len == 1);
+        CHECK(fig->type == PITH_BLOCK_FIGURE && fig->media != p1->media && fig->media->src.len == 5 &&
+              fig->media->alt.len == 3 && fig->media != code->media);
+    }
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
 int main(void) {
     RUN(test_whitespace);
     RUN(test_collapse_random);
@@ -425,5 +465,6 @@ int main(void) {
     RUN(test_iter);
     RUN(test_reuse);
     RUN(test_arena_budget);
+    RUN(test_compact_blocks);
     return test_summary("blocks");
 }
