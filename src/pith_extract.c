@@ -184,8 +184,12 @@ static bool own_result(pith_result *r, const char *input, size_t len, pith_arena
             own_str(&bw, &b->media->credit);
             pith_run *runs = (pith_run *)(void *)b->runs;
             for (size_t i = 0; i < b->nruns; i++) {
-                own_str(&bw, &runs[i].href);
-                own_str(&bw, &runs[i].title);
+                /* A link's strings are shared by its runs: owned at the
+                 * first, then no longer inside the input. The empty
+                 * pith_link outside links has nothing to own (read-only). */
+                pith_link *ln = (pith_link *)(uintptr_t)runs[i].target;
+                own_str(&bw, &ln->href);
+                own_str(&bw, &ln->title);
             }
         }
     }
@@ -359,7 +363,7 @@ static size_t render_estimate(const pith_result *r, pith_format format) {
         while (pith_block_iter_next(&it, &b, &ev)) {
             if (ev != PITH_ITER_ENTER) continue;
             n += 32 + b->text.len + b->media->src.len + b->media->alt.len + b->media->title.len + b->media->credit.len;
-            for (size_t i = 0; i < b->nruns; i++) n += 48 + b->runs[i].href.len + b->runs[i].title.len;
+            for (size_t i = 0; i < b->nruns; i++) n += 48 + b->runs[i].target->href.len + b->runs[i].target->title.len;
         }
     }
     /* JSON holds the text twice (the "text" field and the blocks). */

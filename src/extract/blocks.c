@@ -46,6 +46,8 @@ static bool is_text_frame(uint8_t t) {
  * read-only memory: a write to it would fail loudly, not leak into other
  * blocks. */
 static const pith_block_media NO_MEDIA;
+/* ... and every run outside a link. */
+static const pith_link NO_LINK;
 
 static pith_block *new_block(pith_blocks_builder *b, uint8_t type) {
     if (b->failed) return NULL;
@@ -310,11 +312,8 @@ static pith_run *current_run(pith_blocks_builder *b, uint8_t style) {
     size_t n = runs_count(b);
     pith_run *last = n ? runs_data(b) + n - 1 : NULL;
     if (last && last->kind == PITH_RUN_TEXT && last->style == style && last->link == b->link_id) return last;
-    pith_run r = {.off = b->text.len, .kind = PITH_RUN_TEXT, .style = style, .link = b->link_id};
-    if (b->link_id) {
-        r.href = b->link_href;
-        r.title = b->link_title;
-    }
+    pith_run r = {.off = b->text.len, .kind = PITH_RUN_TEXT, .style = style, .link = b->link_id,
+                  .target = b->link_id && b->link_target ? b->link_target : &NO_LINK};
     pith_buf_append(&b->runs, (const char *)&r, sizeof r);
     if (b->runs.failed) {
         b->failed = true;
@@ -559,7 +558,7 @@ void pith_blocks_break(pith_blocks_builder *b) {
         return;
     }
     if (b->text.len == 0) return; /* a break before any text is no line */
-    pith_run r = {.off = b->text.len, .len = 1, .kind = PITH_RUN_BREAK};
+    pith_run r = {.off = b->text.len, .len = 1, .kind = PITH_RUN_BREAK, .target = &NO_LINK};
     pith_buf_putc(&b->text, '\n');
     pith_buf_append(&b->runs, (const char *)&r, sizeof r);
     if (b->text.failed || b->runs.failed) b->failed = true;
@@ -580,14 +579,20 @@ void pith_blocks_link_open(pith_blocks_builder *b, const char *href, size_t href
                            size_t title_len) {
     if (b->failed || b->link_depth++ > 0) return;
     b->link_id = ++b->next_link_id;
-    copy_str(b, &b->link_href, href, href_len);
-    copy_collapsed(b, &b->link_title, title, title_len);
+    b->link_target = pith_arena_alloc(b->arena, sizeof *b->link_target);
+    if (!b->link_target) {
+        b->failed = true;
+        return;
+    }
+    memset(b->link_target, 0, sizeof *b->link_target);
+    copy_str(b, &b->link_target->href, href, href_len);
+    copy_collapsed(b, &b->link_target->title, title, title_len);
 }
 
 void pith_blocks_link_close(pith_blocks_builder *b) {
     if (b->link_depth && --b->link_depth == 0) {
         b->link_id = 0;
-        b->link_href = b->link_title = (pith_slice){0};
+        b->link_target = NULL;
     }
 }
 

@@ -93,6 +93,12 @@ typedef enum pith_run_kind {
 
 /* One run of a text-holding block: a slice of the block's text. Adjacent
  * runs with the same style and link are merged by the builder. */
+/* A link's strings, once for all the runs of that link. */
+typedef struct pith_link {
+    pith_slice href;    /* the link's target (as given; renderers re-check the scheme) */
+    pith_slice title;   /* the link's title attribute, may be empty */
+} pith_link;
+
 typedef struct pith_run {
     /* 32 bits: a block's text is at most UINT32_MAX bytes (the builder's
      * text buffer is limited to that), and runs are many on dense pages. */
@@ -100,8 +106,9 @@ typedef struct pith_run {
     uint32_t link;    /* 0 = not a link; runs with the same id are one link */
     uint8_t kind;     /* pith_run_kind */
     uint8_t style;    /* PITH_STYLE_* bits */
-    pith_slice href;    /* the link's target (as given; renderers re-check the scheme) */
-    pith_slice title;   /* the link's title attribute, may be empty */
+    /* The link's href and title; outside links, one shared empty pith_link
+     * (never NULL, never written). */
+    const pith_link *target;
 } pith_run;
 
 /* A FIGURE's or CODE block's own strings, out of line: most blocks are
@@ -177,7 +184,7 @@ typedef struct pith_blocks_builder {
     bool pending_space;        /* white space seen since the last text */
     uint32_t style_count[PITH_STYLE_COUNT];
     uint32_t link_depth, link_id, next_link_id;
-    pith_slice link_href, link_title;
+    pith_link *link_target;    /* the open link's strings (NULL: none open) */
     bool failed;               /* out of memory (arena budget or malloc) */
 } pith_blocks_builder;
 

@@ -89,7 +89,7 @@ static void put_inlines(html_state *s, const pith_block *blk) {
     const pith_run *link = NULL;
     for (size_t i = 0; i < blk->nruns; i++) {
         const pith_run *r = &blk->runs[i];
-        bool ok = r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
+        bool ok = r->link && s->opts->links && pith_url_is_http(r->target->href.ptr, r->target->href.len);
         const char *p = blk->text.ptr + r->off;
         size_t n = r->len;
         if ((ok ? r->link : 0) != (link ? link->link : 0)) {
@@ -101,8 +101,8 @@ static void put_inlines(html_state *s, const pith_block *blk) {
             }
             if (link) {
                 pith_buf_append(s->out, "<a", 2);
-                put_attr(s->out, "href", r->href);
-                put_attr(s->out, "title", r->title);
+                put_attr(s->out, "href", r->target->href);
+                put_attr(s->out, "title", r->target->title);
                 pith_buf_putc(s->out, '>');
             }
         }

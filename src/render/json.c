@@ -82,7 +82,7 @@ static bool is_space(char c) { return c == ' ' || c == '\n'; }
 static void link_objects(pith_json_writer *w, const pith_block *blk) {
     for (size_t i = 0; i < blk->nruns;) {
         const pith_run *r = &blk->runs[i++];
-        if (!r->link || !pith_url_is_http(r->href.ptr, r->href.len)) continue;
+        if (!r->link || !pith_url_is_http(r->target->href.ptr, r->target->href.len)) continue;
         size_t end = r->off + r->len;
         for (size_t j = i; j < blk->nruns && (blk->runs[j].link == r->link || blk->runs[j].kind == PITH_RUN_BREAK); j++)
             if (blk->runs[j].link == r->link) {
@@ -97,7 +97,7 @@ static void link_objects(pith_json_writer *w, const pith_block *blk) {
         pith_json_key(w, "text");
         pith_json_string(w, p, (size_t)(e - p));
         pith_json_key(w, "href");
-        pith_json_string(w, r->href.ptr, r->href.len);
+        pith_json_string(w, r->target->href.ptr, r->target->href.len);
         pith_json_end_object(w);
     }
 }

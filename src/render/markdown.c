@@ -266,7 +266,7 @@ static void close_to(md_state *s, md_inline *st, size_t keep) {
 }
 
 static bool link_allowed(const md_state *s, const pith_run *r) {
-    return r->link && s->opts->links && pith_url_is_http(r->href.ptr, r->href.len);
+    return r->link && s->opts->links && pith_url_is_http(r->target->href.ptr, r->target->href.len);
 }
 
 /* Where a style opened at run i will close: the first run past its span,
@@ -356,7 +356,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
         size_t n = r->len;
         if (want_link != (link ? link->link : 0)) {
             close_to(s, &st, 0);
-            if (link) put_link_end(s, link->href, link->title);
+            if (link) put_link_end(s, link->target->href, link->target->title);
             link = want_link ? r : NULL;
             if (n && p[0] == ' ') { /* the space between words stays outside the link */
                 pith_buf_putc(s->out, ' ');
@@ -380,7 +380,7 @@ static void put_inlines(md_state *s, const pith_block *blk, int mode) {
         put_run_text(s, &st, i, p, n, mode);
     }
     close_to(s, &st, 0);
-    if (link) put_link_end(s, link->href, link->title);
+    if (link) put_link_end(s, link->target->href, link->target->title);
     md_emphasis_settle(&s->emphasis, s->out, seg);
 }
 

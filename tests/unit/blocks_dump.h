@@ -43,7 +43,7 @@ static inline void dump_runs(pith_buf *o, const pith_block *b) {
         if (r->style) pith_buf_putc(o, '}');
         if (r->link) {
             pith_buf_puts(o, "](");
-            pith_buf_append(o, r->href.ptr, r->href.len);
+            pith_buf_append(o, r->target->href.ptr, r->target->href.len);
             pith_buf_putc(o, ')');
         }
     }

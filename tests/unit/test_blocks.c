@@ -412,10 +412,11 @@ static void test_arena_budget(void) {
 }
 
 /* Blocks are compact (issue 14): a paragraph takes its 104-byte block,
- * its exact text and 48 bytes a run; only figures and code blocks carry
- * the five media strings, and every other block shares one empty set. */
+ * its exact text and 24 bytes a run; only figures and code blocks carry
+ * the five media strings, and every other block shares one empty set; a
+ * link's strings are kept once, for all its runs. */
 static void test_compact_blocks(void) {
-    CHECK(sizeof(pith_block) == 104 && sizeof(pith_run) == 48);
+    CHECK(sizeof(pith_block) == 104 && sizeof(pith_run) == 24);
     pith_blocks_builder *b = start();
     pith_blocks_open(b, PITH_BLOCK_PARAGRAPH); /* the root and a first block: not measured */
     T(b, "x");
@@ -432,7 +433,18 @@ static void test_compact_blocks(void) {
         pith_blocks_close(b);
     }
     /* 21 bytes of text and its NUL, three runs. */
-    CHECK(arena.used - before <= (size_t)N * (104 + 22 + 3 * 48 + 8));
+    CHECK(arena.used - before <= (size_t)N * (104 + 22 + 3 * 24 + 8));
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH); /* one link over two styles and a break: three runs, one target */
+    pith_blocks_link_open(b, "/x", 2, "t", 1);
+    T(b, "a ");
+    pith_blocks_style_begin(b, PITH_STYLE_EM);
+    T(b, "b");
+    pith_blocks_break(b);
+    T(b, "c");
+    pith_blocks_style_end(b, PITH_STYLE_EM);
+    pith_blocks_link_close(b);
+    T(b, " d");
+    pith_blocks_close(b);
     pith_blocks_open_code(b, "c", 1);
     T(b, "int x;");
     pith_blocks_close(b);
@@ -441,7 +453,12 @@ static void test_compact_blocks(void) {
     CHECK(root != NULL);
     if (root) {
         const pith_block *p1 = root->first_child, *p2 = p1->next, *code = root->last_child->prev,
-                         *fig = root->last_child;
+                         *fig = root->last_child, *lp = code->prev;
+        CHECK(lp->nruns == 5 && lp->runs[0].link && lp->runs[0].target == lp->runs[1].target &&
+              lp->runs[1].target == lp->runs[3].target && lp->runs[2].kind == PITH_RUN_BREAK &&
+              lp->runs[0].target->href.len == 2 && memcmp(lp->runs[0].target->href.ptr, "/x", 2) == 0 &&
+              lp->runs[0].target->title.len == 1 && !lp->runs[4].link && lp->runs[4].target &&
+              lp->runs[4].target->href.len == 0 && lp->runs[4].target == p1->runs[0].target);
         CHECK(p1->media == p2->media && p1->media->src.len == 0 && p1->media->lang.len == 0);
         CHECK(code->type == PITH_BLOCK_CODE && code->media != p1->media && code->media->lang.len == 1);
         CHECK(fig->type == PITH_BLOCK_FIGURE && fig->media != p1->media && fig->media->src.len == 5 &&
