@@ -17,6 +17,7 @@
 #include "meta_params.h"
 #include "class_signals.h"
 #include "util/ascii.h"
+#include "util/space.h"
 
 /* ---------------------------------------------------------------- the table */
 
@@ -475,8 +476,7 @@ static bool after_label(const pith_node *el) {
     const pith_node *p = pith_dom_prev(el);
     while (p && p->type == PITH_NODE_TEXT) {
         /* Only white space between them ("By</span> <strong>"). */
-        for (uint32_t i = 0; i < p->len; i++)
-            if ((unsigned char)p->str[i] > ' ') return false;
+        if (pith_ctl_prefix(p->str, p->len) < p->len) return false;
         p = pith_dom_prev(p);
     }
     if (!p || p->type != PITH_NODE_ELEMENT) return false;
@@ -602,21 +602,27 @@ static void on_text(walk *w, const pith_node *t) {
     if (p && p->type == PITH_NODE_ELEMENT && (skip_text_of(p) || p->tag == PITH_TAG_TITLE ||
                                               (p->tag == PITH_TAG_TIME && attr(p, "datetime", NULL))))
         return;
+    /* Most short texts are the indentation between two tags: nothing. */
+    size_t lead = pith_space_prefix(t->str, t->len);
+    if (lead == t->len) return;
     char buf[META_DATE_TEXT_RAW + 1];
     size_t n = 0;
-    bool pend = false;
-    for (uint32_t i = 0; i < t->len; i++) {
+    bool pend = false, digit = false;
+    /* From the first byte that is not white space: a space is only
+     * pending between words. */
+    for (size_t i = lead; i < t->len; i++) {
         unsigned char c = (unsigned char)t->str[i];
         if (ws(c)) {
-            pend = n > 0;
+            pend = true;
             continue;
         }
         if (pend) buf[n++] = ' ';
         pend = false;
+        digit |= ascii_is_digit(c);
         buf[n++] = (char)c;
     }
     if (n < 4) return;
-    if (!text_has_digit(buf, n)) {
+    if (!digit) {
         /* "Published", "Last updated:", "Updated on": a label for the date that follows. */
         if (n <= 24) {
             uint8_t k = label_in(buf, n);

@@ -24,6 +24,7 @@
 #include "page_type.h"
 #include "page_type_signals.h"
 #include "../util/ascii.h"
+#include "../util/space.h"
 
 _Static_assert(PTF_S_VIDEO - PTF_S_ARTICLE + 1 == PT_SCHEMA_COUNT, "one S_ feature per schema group, in order");
 _Static_assert(PTF_CW_ARTICLE - PTF_CW_POST + 1 == PT_CW_GROUPS, "one CW_ feature per class word group, in order");
@@ -295,7 +296,8 @@ static bool raw_text(const pith_node *el) {
 
 /* Counts a short text; returns FL_PRICE / FL_DATE. */
 static uint8_t short_text(walk *w, const char *s, size_t n) {
-    while (n && (unsigned char)*s <= ' ') s++, n--;
+    size_t lead = pith_ctl_prefix(s, n);
+    s += lead, n -= lead;
     if (!n || n > SHORT_TEXT_MAX) return 0;
     while ((unsigned char)s[n - 1] <= ' ') n--;
     char buf[SHORT_TEXT_MAX];
