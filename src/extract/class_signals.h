@@ -25,6 +25,24 @@
 /* Both answers for one class value, packed as above. */
 uint32_t class_signals(const char *v, size_t len);
 
+/* The page's memo of class values (`values`, what the walks read) and of
+ * the white-space-separated tokens they are made of (`tokens`). Every
+ * reading of a class value looks at its tokens one by one: no word, and
+ * no "has-" / "no-" token prefix, crosses white space. So a value's answer
+ * is the OR of its tokens' answers, and utility-CSS pages, which combine
+ * a few hundred tokens into thousands of distinct values ("flex
+ * items-center px-4 text-sm"), split each token into words once. */
+typedef struct class_memo {
+    pith_memo values;
+    pith_memo tokens;
+} class_memo;
+
+void class_memo_init(class_memo *m);
+
+/* class_signals(v, len) from the tokens' answers in `tokens` (a pith_memo
+ * of class_signals): the function of class_memo's `values`. */
+uint32_t class_signals_by_token(void *tokens, const char *v, size_t len);
+
 /* Region hints of a class or id value (rules.c); with page not NULL, its
  * page-type class words too (page_type_class_words() of the value, read
  * from the same split into words). */

@@ -220,9 +220,10 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     size_t url_len = url ? strlen(url) : 0;
     /* One memo of what each class value says, filled by the metadata walk
      * and read by the feature walk (class_signals.h). */
-    pith_memo *classes = pith_arena_alloc(arena, sizeof *classes);
-    if (!classes) return false;
-    pith_memo_init(classes, class_signals);
+    class_memo *memo = pith_arena_alloc(arena, sizeof *memo);
+    if (!memo) return false;
+    class_memo_init(memo);
+    pith_memo *classes = &memo->values;
     meta_hints hints;
     if (!pith_metadata_extract(dom, url, url_len, opts->reference_date, arena, classes, &out->meta, &hints)) return false;
 

@@ -10,6 +10,16 @@ void pith_memo_init(pith_memo *m, pith_memo_fn fn) {
     m->fn = fn;
 }
 
+void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx) {
+    memset(m, 0, sizeof *m);
+    m->ctx_fn = fn;
+    m->ctx = ctx;
+}
+
+static uint32_t compute(pith_memo *m, const char *s, size_t len) {
+    return m->ctx_fn ? m->ctx_fn(m->ctx, s, len) : m->fn(s, len);
+}
+
 /* A multiplicative hash over 8-byte words; the top byte picks the slot. */
 static unsigned slot_of(const char *s, size_t len) {
     const uint64_t k = 0x9E3779B97F4A7C15ull;
@@ -34,10 +44,10 @@ static unsigned slot_of(const char *s, size_t len) {
 }
 
 uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len) {
-    if (len == 0) return m->fn(s, len);
+    if (len == 0) return compute(m, s, len);
     unsigned i = slot_of(s, len);
     if (m->slot[i].key && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0) return m->slot[i].value;
-    uint32_t v = m->fn(s, len);
+    uint32_t v = compute(m, s, len);
     m->slot[i].key = s;
     m->slot[i].len = (uint32_t)len;
     m->slot[i].value = v;

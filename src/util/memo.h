@@ -20,9 +20,14 @@
 #define PITH_MEMO_SLOTS 1024
 
 typedef uint32_t (*pith_memo_fn)(const char *s, size_t len);
+/* The same with the context given to pith_memo_init_ctx (another memo the
+ * value is built from, say). */
+typedef uint32_t (*pith_memo_ctx_fn)(void *ctx, const char *s, size_t len);
 
 typedef struct pith_memo {
     pith_memo_fn fn;
+    pith_memo_ctx_fn ctx_fn; /* used instead of fn when set */
+    void *ctx;
     struct {
         const char *key; /* NULL: empty */
         uint32_t len;
@@ -32,6 +37,9 @@ typedef struct pith_memo {
 
 /* Empties the memo; fn computes the values. */
 void pith_memo_init(pith_memo *m, pith_memo_fn fn);
+
+/* Empties the memo; fn(ctx, s, len) computes the values. */
+void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx);
 
 /* m->fn(s, len), remembered: the same bytes give the stored value without
  * a call. An empty string is never stored. */

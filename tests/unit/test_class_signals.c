@@ -1,0 +1,75 @@
+/*
+ * test_class_signals.c - a class value's signals read token by token
+ * (class_memo, class_signals_by_token) equal those of the whole value
+ * (class_signals), on the values whose words, "has-"/"no-" prefixes,
+ * camelCase humps and plurals make the readings differ most.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract/class_signals.h"
+#include "test.h"
+
+static const char *const TOKENS[] = {
+    "byline", "post-author", "postAuthor", "authors", "authority", "coauthor", "has-comments", "no-sidebar",
+    "comment-list", "comments", "disqus_thread", "by-line", "p-author", "writtenBy", "sidebar", "nav", "menu-item",
+    "menu-item-type-post_type", "entry-content", "article", "content", "price", "addToCart", "avatar", "flex",
+    "items-center", "px-4", "md:w-1/2", "text-sm", "related-posts", "footer", "share", "A", "x", "-", "_has",
+    "has", "no", "no-", "has-", "Reply", "respond", "Comment123", "site-header", "hidden", "breadcrumbs",
+};
+
+static const char SPACES[] = {' ', '\t', '\n', '\f', '\r', '\v'};
+
+/* Random values of 0 to 6 tokens between runs of white space; '\v' is no
+ * white space to either reading and joins two tokens. */
+static void test_same_as_whole(void) {
+    class_memo *m = malloc(sizeof *m);
+    if (!m) return;
+    class_memo_init(m);
+    char (*vals)[256] = malloc(4000 * sizeof *vals); /* the memo keeps pointers to its keys */
+    if (!vals) {
+        free(m);
+        return;
+    }
+    srand(14);
+    int bad = 0;
+    for (int it = 0; it < 4000; it++) {
+        char *v = vals[it];
+        size_t n = 0, k = (size_t)(rand() % 7);
+        for (size_t t = 0; t < k; t++) {
+            size_t sp = (size_t)(rand() % 3);
+            for (size_t s = 0; s < sp || (t && !s); s++) v[n++] = SPACES[rand() % (t ? 6 : 5)];
+            const char *w = TOKENS[rand() % (sizeof TOKENS / sizeof *TOKENS)];
+            memcpy(v + n, w, strlen(w));
+            n += strlen(w);
+        }
+        if (rand() % 2) v[n++] = ' ';
+        v[n] = 0;
+        bad += pith_memo_get(&m->values, v, n) != class_signals(v, n);
+    }
+    CHECK(bad == 0);
+    free(vals);
+    free(m);
+}
+
+/* The tokens' answers are ORed: a byline word in one token and a comment
+ * word in another give both. */
+static void test_or_of_tokens(void) {
+    class_memo m;
+    class_memo_init(&m);
+    const char *v = "post-author comment-list";
+    uint32_t both = class_signals_by_token(&m.tokens, v, strlen(v));
+    CHECK(both == (class_signals("post-author", 11) | class_signals("comment-list", 12)));
+    CHECK(both == class_signals(v, strlen(v)));
+    CHECK(class_signals_by_token(&m.tokens, "  \t ", 4) == 0);
+    /* "has-comments": the token says what the element holds, the next
+     * token is read afresh. */
+    v = "has-comments comments";
+    CHECK(class_signals_by_token(&m.tokens, v, strlen(v)) == class_signals(v, strlen(v)));
+}
+
+int main(void) {
+    RUN(test_same_as_whole);
+    RUN(test_or_of_tokens);
+    return test_summary("class_signals");
+}
