@@ -26,4 +26,6 @@ uint32_t class_signals_by_token(void *tokens, const char *v, size_t len) {
 void class_memo_init(class_memo *m) {
     pith_memo_init(&m->tokens, class_signals);
     pith_memo_init_ctx(&m->values, class_signals_by_token, &m->tokens);
+    /* Three walks ask for each element's class value. */
+    pith_memo_by_pointer(&m->values);
 }

@@ -3,21 +3,31 @@
  */
 #include "memo.h"
 
+#include <stddef.h>
 #include <string.h>
 
 void pith_memo_init(pith_memo *m, pith_memo_fn fn) {
-    memset(m, 0, sizeof *m);
+    memset(m, 0, offsetof(pith_memo, pointers));
     m->fn = fn;
 }
 
 void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx) {
-    memset(m, 0, sizeof *m);
+    memset(m, 0, offsetof(pith_memo, pointers));
     m->ctx_fn = fn;
     m->ctx = ctx;
 }
 
 static uint32_t compute(pith_memo *m, const char *s, size_t len) {
     return m->ctx_fn ? m->ctx_fn(m->ctx, s, len) : m->fn(s, len);
+}
+
+void pith_memo_by_pointer(pith_memo *m) {
+    memset(m->pointers, 0, sizeof m->pointers);
+    m->by_pointer = true;
+}
+
+static unsigned pointer_slot(const char *s) {
+    return (unsigned)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54) % PITH_MEMO_SLOTS;
 }
 
 /* A multiplicative hash over 8-byte words; the top byte picks the slot. */
@@ -43,13 +53,24 @@ static unsigned slot_of(const char *s, size_t len) {
     return (unsigned)(h >> 54) % PITH_MEMO_SLOTS; /* the top ten bits */
 }
 
-uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len) {
-    if (len == 0) return compute(m, s, len);
+static uint32_t by_bytes(pith_memo *m, const char *s, size_t len) {
     unsigned i = slot_of(s, len);
     if (m->slot[i].key && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0) return m->slot[i].value;
     uint32_t v = compute(m, s, len);
     m->slot[i].key = s;
     m->slot[i].len = (uint32_t)len;
     m->slot[i].value = v;
+    return v;
+}
+
+uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len) {
+    if (len == 0) return compute(m, s, len);
+    if (!m->by_pointer) return by_bytes(m, s, len);
+    pith_memo_slot *p = &m->pointers[pointer_slot(s)];
+    if (p->key == s && p->len == len) return p->value;
+    uint32_t v = by_bytes(m, s, len);
+    p->key = s;
+    p->len = (uint32_t)len;
+    p->value = v;
     return v;
 }

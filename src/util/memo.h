@@ -12,6 +12,7 @@
 #ifndef PITH_UTIL_MEMO_H
 #define PITH_UTIL_MEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,15 +25,21 @@ typedef uint32_t (*pith_memo_fn)(const char *s, size_t len);
  * value is built from, say). */
 typedef uint32_t (*pith_memo_ctx_fn)(void *ctx, const char *s, size_t len);
 
+typedef struct pith_memo_slot {
+    const char *key; /* NULL: empty */
+    uint32_t len;
+    uint32_t value;
+} pith_memo_slot;
+
 typedef struct pith_memo {
     pith_memo_fn fn;
     pith_memo_ctx_fn ctx_fn; /* used instead of fn when set */
     void *ctx;
-    struct {
-        const char *key; /* NULL: empty */
-        uint32_t len;
-        uint32_t value;
-    } slot[PITH_MEMO_SLOTS];
+    bool by_pointer;         /* `pointers` is in use (pith_memo_by_pointer) */
+    pith_memo_slot slot[PITH_MEMO_SLOTS];
+    /* The same values found by the key's address: see pith_memo_by_pointer.
+     * Last, so that a memo without it clears only what it uses. */
+    pith_memo_slot pointers[PITH_MEMO_SLOTS];
 } pith_memo;
 
 /* Empties the memo; fn computes the values. */
@@ -40,6 +47,13 @@ void pith_memo_init(pith_memo *m, pith_memo_fn fn);
 
 /* Empties the memo; fn(ctx, s, len) computes the values. */
 void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx);
+
+/* Looks keys up by their address first: a page's walks after the first
+ * ask again for the very strings it asked for (the class attribute of
+ * each element), and the address and length of a string of the DOM name
+ * its bytes, without hashing or comparing them (class values of utility-
+ * CSS pages run to hundreds of bytes). Call after pith_memo_init(_ctx). */
+void pith_memo_by_pointer(pith_memo *m);
 
 /* m->fn(s, len), remembered: the same bytes give the stored value without
  * a call. An empty string is never stored. */

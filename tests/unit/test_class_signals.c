@@ -68,7 +68,35 @@ static void test_or_of_tokens(void) {
     CHECK(class_signals_by_token(&m.tokens, v, strlen(v)) == class_signals(v, strlen(v)));
 }
 
+static int calls;
+static uint32_t count_len(const char *s, size_t n) {
+    (void)s;
+    calls++;
+    return (uint32_t)n * 3u;
+}
+
+/* pith_memo_by_pointer: the same address and length are answered without
+ * a call; the same address with another length, or the same bytes at
+ * another address, still get their own value. */
+static void test_by_pointer(void) {
+    pith_memo *m = malloc(sizeof *m);
+    if (!m) return;
+    pith_memo_init(m, count_len);
+    pith_memo_by_pointer(m);
+    static const char a[] = "menu-item menu-item-type-post_type", b[] = "menu-item menu-item-type-post_type";
+    calls = 0;
+    CHECK(pith_memo_get(m, a, sizeof a - 1) == (sizeof a - 1) * 3);
+    CHECK(pith_memo_get(m, a, sizeof a - 1) == (sizeof a - 1) * 3);
+    CHECK(calls == 1);
+    CHECK(pith_memo_get(m, a, 9) == 27); /* "menu-item": a prefix at the same address */
+    CHECK(calls == 2);
+    CHECK(pith_memo_get(m, b, sizeof b - 1) == (sizeof b - 1) * 3); /* found by its bytes */
+    CHECK(calls == 2);
+    free(m);
+}
+
 int main(void) {
+    RUN(test_by_pointer);
     RUN(test_same_as_whole);
     RUN(test_or_of_tokens);
     return test_summary("class_signals");
