@@ -106,8 +106,9 @@ static bool slug_link(const char *h, size_t n) {
     while (st && h[st - 1] != '/') st--;
     if (!st) return false; /* no path */
     if (slug_words(h + st, n - st) >= SLUG_MIN_WORDS) return true;
+    /* A date in a URL starts with a digit: most links hold none. */
     pith_date d;
-    return pith_date_from_url(h, n, &d);
+    return pith_has_digit(h, n) && pith_date_from_url(h, n, &d);
 }
 
 static void url_features(const char *url, size_t len, float *x) {
@@ -304,7 +305,7 @@ static uint8_t short_text(walk *w, const char *s, size_t n) {
     size_t k = pt_normalize_short(s, n, buf, sizeof buf);
     int g = k ? pt_phrase(buf, k) : -1;
     if (g >= 0) w->ph[g]++;
-    if (pt_is_price(s, n)) return w->prices++, FL_PRICE;
+    if (pith_has_digit(s, n) && pt_is_price(s, n)) return w->prices++, FL_PRICE; /* a price has digits */
     if (pt_is_datelike(s, n)) return w->dates++, FL_DATE;
     return 0;
 }

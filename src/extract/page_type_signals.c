@@ -195,7 +195,25 @@ static const pt_word PHRASES[] = {
     {"write a review", 14, PT_PH_SHOP}, {"written by", 10, PT_PH_ARTICLE},
 };
 
-int pt_phrase(const char *s, size_t n) { return find(PHRASES, COUNT(PHRASES), s, n); }
+/* Where the phrases of each first letter begin in PHRASES (and its end):
+ * pt_normalize_short starts a text at a letter, lowercased, and a lookup
+ * searches only that letter's phrases (phrases_by_letter checks). */
+static const uint8_t PH_START[27] = {0,   16,  22,  36,  36,  43,  53,  57,  58,  64,  65,  65,  74, 78,
+                                     87,  95,  111, 114, 134, 162, 171, 173, 179, 184, 184, 184, 184};
+
+static bool by_letter(const pt_word *t, size_t count, const uint8_t *start) {
+    if (start[26] != count) return false;
+    for (unsigned l = 0; l < 26; l++)
+        for (size_t i = start[l]; i < start[l + 1]; i++)
+            if (i >= count || t[i].w[0] != (char)('a' + l)) return false;
+    return true;
+}
+
+int pt_phrase(const char *s, size_t n) {
+    unsigned c0 = n ? (unsigned char)s[0] - 'a' : 26;
+    if (c0 >= 26) return -1;
+    return find(PHRASES + PH_START[c0], (size_t)(PH_START[c0 + 1] - PH_START[c0]), s, n);
+}
 
 size_t pt_normalize_short(const char *s, size_t n, char *buf, size_t cap) {
     size_t a = 0, b = n;
@@ -383,10 +401,7 @@ static const uint8_t CW_START[27] = {0,   13,  22,  39,  45,  47,  58,  59,  64,
                                      79,  79,  104, 107, 116, 135, 148, 153, 155, 157, 157, 157, 157};
 
 static bool class_word_shape(const pt_word *t, size_t count) {
-    if (CW_START[26] != count) return false;
-    for (unsigned l = 0; l < 26; l++)
-        for (size_t i = CW_START[l]; i < CW_START[l + 1]; i++)
-            if (i >= count || t[i].w[0] != (char)('a' + l)) return false;
+    if (!by_letter(t, count, CW_START)) return false;
     for (size_t i = 0; i < count; i++) {
         if (t[i].len < CW_MIN_LEN || t[i].len > CW_MAX_LEN) return false;
         for (size_t k = 0; k < t[i].len; k++)
@@ -482,7 +497,7 @@ uint32_t page_type_schema_bits(const char *type, size_t len) {
 }
 
 bool pt_tables_sorted(void) {
-    return sorted(URL_WORDS, COUNT(URL_WORDS)) && sorted(PHRASES, COUNT(PHRASES)) &&
+    return sorted(URL_WORDS, COUNT(URL_WORDS)) && sorted(PHRASES, COUNT(PHRASES)) && by_letter(PHRASES, COUNT(PHRASES), PH_START) &&
            sorted(CLASS_WORDS, COUNT(CLASS_WORDS)) && class_word_shape(CLASS_WORDS, COUNT(CLASS_WORDS)) &&
            sorted(SCHEMA_NAMES, COUNT(SCHEMA_NAMES));
 }

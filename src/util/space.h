@@ -1,6 +1,6 @@
 /*
- * space.h - the length of the white space that opens a text, eight bytes
- * at a time.
+ * space.h - the length of the white space that opens a text, and whether
+ * a text holds a digit, eight bytes at a time.
  *
  * Most text nodes of a page are the indentation between two tags ("\n
  * " and the like): the extraction walks look at each of them for a date,
@@ -12,6 +12,7 @@
 #ifndef PITH_UTIL_SPACE_H
 #define PITH_UTIL_SPACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -62,6 +63,23 @@ static inline size_t pith_space_prefix(const char *s, size_t n) {
         i++;
     }
     return i;
+}
+
+/* Whether s[0..n) holds an ASCII digit: eight bytes at a time. A URL
+ * without one holds no date, a text without one no price. */
+static inline bool pith_has_digit(const char *s, size_t n) {
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        /* Bytes below 0x80 (the high bit of each cleared, then masked
+         * out) from '0' to '9'; no sum passes a byte. */
+        uint64_t t = x & ~PITH_SPACE_HIGH;
+        if (pith_space_at_least(t, '0') & ~pith_space_at_least(t, '9' + 1) & ~x & PITH_SPACE_HIGH) return true;
+    }
+    for (; i < n; i++)
+        if ((unsigned)((unsigned char)s[i] - '0') < 10u) return true;
+    return false;
 }
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * test_space.c - util/space.h: the eight-bytes-at-a-time white space
- * prefixes give what the byte loops they replaced gave, for every byte
+ * prefixes and digit test give what the byte loops they replaced gave, for every byte
  * value at every place of a run, and never read past the end.
  */
 #include <stdlib.h>
@@ -79,7 +79,29 @@ static void test_ends(void) {
     }
 }
 
+/* pith_has_digit: each byte value at each place of a run of letters and
+ * of bytes >= 0x80 ('0' | 0x80 is no digit). */
+static void test_has_digit(void) {
+    static const char fill[] = {'a', ' ', (char)0xB0, (char)0xFF, '/'};
+    int bad = 0;
+    for (size_t f = 0; f < sizeof fill; f++)
+        for (int v = 0; v < 256; v++)
+            for (size_t at = 0; at < 20; at++)
+                for (size_t n = at; n <= 20; n += 5) {
+                    char s[20];
+                    memset(s, fill[f], sizeof s);
+                    s[at] = (char)v;
+                    int want = 0;
+                    for (size_t i = 0; i < n; i++) want |= s[i] >= '0' && s[i] <= '9';
+                    bad += pith_has_digit(s, n) != (want != 0);
+                }
+    CHECK(bad == 0);
+    CHECK(pith_has_digit("/news/2024/05/x", 15));
+    CHECK(!pith_has_digit("/how-to-fix-a-leak/", 19));
+}
+
 int main(void) {
+    RUN(test_has_digit);
     RUN(test_every_byte);
     RUN(test_control_bytes);
     RUN(test_random);
