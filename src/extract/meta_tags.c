@@ -487,7 +487,10 @@ static bool after_label(const pith_node *el) {
     while (n && (unsigned char)*s <= ' ') s++, n--;
     while (n && (unsigned char)s[n - 1] <= ' ') n--;
     bool label = false;
-    for (size_t k = 0; !label && k < sizeof LABELS / sizeof *LABELS; k++) label = meta_ieq(s, n, LABELS[k], strlen(LABELS[k]));
+    /* The labels are 2 to 11 bytes ("by", "author name"): most texts are
+     * none of them by their length alone. */
+    for (size_t k = 0; !label && n >= 2 && n <= 11 && k < sizeof LABELS / sizeof *LABELS; k++)
+        label = meta_ieq(s, n, LABELS[k], strlen(LABELS[k]));
     /* Not code: "ORDER <span>BY</span> <span>period</span>" (looked up only
      * after a label, and a few levels up: the walk stays linear). */
     const pith_node *a = el->parent;
@@ -556,6 +559,22 @@ static uint8_t label_in(const char *s, size_t n) {
     return best < count ? DATE_LABELS[best].kind : VD_PLAIN;
 }
 
+/* VD_UPDATED for "updated" or "modified" anywhere in v, any case; else
+ * VD_PUBLISHED for "publish" or "posted"; else VD_PLAIN. One pass over v
+ * (class values of utility-CSS pages are long), not four searches. */
+static uint8_t date_words(const char *v, size_t n) {
+    bool published = false;
+    for (size_t i = 0; i < n; i++) {
+        int c = ascii_lower((unsigned char)v[i]);
+        size_t rest = n - i;
+        if (c == 'u' && rest >= 7 && meta_ieq(v + i, 7, "updated", 7)) return VD_UPDATED;
+        if (c == 'm' && rest >= 8 && meta_ieq(v + i, 8, "modified", 8)) return VD_UPDATED;
+        if (c == 'p' && !published && rest >= 6)
+            published = (rest >= 7 && meta_ieq(v + i, 7, "publish", 7)) || meta_ieq(v + i, 6, "posted", 6);
+    }
+    return published ? VD_PUBLISHED : VD_PLAIN;
+}
+
 /* "updated" / "modified" or "publish" / "posted" in the class or id of an
  * element or its parent: <time class="updated">, <span class="post-date published">. */
 static uint8_t kind_of_classes(const pith_node *el) {
@@ -565,10 +584,8 @@ static uint8_t kind_of_classes(const pith_node *el) {
             if (!((at->name_len == 5 && memcmp(at->name, "class", 5) == 0) ||
                   (at->name_len == 2 && memcmp(at->name, "id", 2) == 0)) || at->value_len > META_CLASS_MAX_BYTES)
                 continue;
-            if (meta_ifind(at->value, at->value_len, "updated", 7) || meta_ifind(at->value, at->value_len, "modified", 8))
-                return VD_UPDATED;
-            if (meta_ifind(at->value, at->value_len, "publish", 7) || meta_ifind(at->value, at->value_len, "posted", 6))
-                return VD_PUBLISHED;
+            uint8_t kind = date_words(at->value, at->value_len);
+            if (kind) return kind;
         }
     }
     return VD_PLAIN;
