@@ -33,5 +33,5 @@ for b in "${builds[@]}"; do
   read -r e bytes < <(count "$b/bench/extract_bench" end_to_end)
   read -r p _ < <(count "$b/bench/extract_bench" parse_only)
   awk -v b="$b" -v e="$e" -v p="$p" -v n="$bytes" \
-    'BEGIN { printf "%-40s %14d %10.1f %14d %10.1f\n", b, e / 2, e / 2 / n, p, p / n }'
+    'BEGIN { printf "%-40s %14.0f %10.1f %14.0f %10.1f\n", b, e / 2, e / 2 / n, p, p / n }'
 done
