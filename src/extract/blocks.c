@@ -73,7 +73,7 @@ static void append_child(pith_block *parent, pith_block *child) {
     parent->last_child = child;
 }
 
-static void unlink_block(pith_block *blk) {
+void pith_block_unlink(pith_block *blk) {
     pith_block *p = blk->parent;
     if (blk->prev) blk->prev->next = blk->next;
     else if (p) p->first_child = blk->next;
@@ -85,10 +85,10 @@ static void unlink_block(pith_block *blk) {
 /* Removes an empty block and the implicit parents it leaves empty. */
 static void remove_block(pith_block *blk) {
     pith_block *p = blk->parent;
-    unlink_block(blk);
+    pith_block_unlink(blk);
     while (p && p->implicit && !p->first_child) {
         pith_block *up = p->parent;
-        unlink_block(p);
+        pith_block_unlink(p);
         p = up;
     }
 }

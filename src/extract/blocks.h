@@ -163,6 +163,10 @@ bool pith_block_iter_next(pith_block_iter *it, const pith_block **blk, pith_iter
  * (the next event is its EXIT). */
 void pith_block_iter_skip_children(pith_block_iter *it);
 
+/* Takes blk (with its subtree) out of its parent's children; blk stays
+ * in the arena, detached. */
+void pith_block_unlink(pith_block *blk);
+
 /* Plain text: a HEADING's or PARAGRAPH's is its `text`, a CODE block's
  * its `text`; for any subtree use pith_render_text() (render/render.h). */
 

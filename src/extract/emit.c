@@ -591,15 +591,6 @@ static uint64_t block_text_hash(const char *s, size_t len, uint32_t *words) {
     return h ? h : 1;
 }
 
-static void detach(pith_block *b) {
-    pith_block *p = b->parent;
-    if (b->prev) b->prev->next = b->next;
-    else if (p) p->first_child = b->next;
-    if (b->next) b->next->prev = b->prev;
-    else if (p) p->last_child = b->prev;
-    b->parent = b->prev = b->next = NULL;
-}
-
 static bool inside_list(const pith_block *b, const pith_block *root) {
     for (const pith_block *p = b->parent; p && p != root; p = p->parent)
         if (p->type == PITH_BLOCK_LIST) return true;
@@ -674,11 +665,11 @@ bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
         if (drop) {
             /* Remove it, and the items and lists it leaves empty. */
             pith_block *p = b->parent;
-            detach(b);
+            pith_block_unlink(b);
             while (p && p != root && !p->first_child &&
                    (p->type == PITH_BLOCK_ITEM || p->type == PITH_BLOCK_LIST || p->type == PITH_BLOCK_QUOTE)) {
                 pith_block *pp = p->parent;
-                detach(p);
+                pith_block_unlink(p);
                 p = pp;
             }
         }

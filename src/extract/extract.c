@@ -55,15 +55,6 @@ static uint64_t text_hash(const char *s, size_t len, size_t *letters) {
     return h;
 }
 
-static void unlink_block(pith_block *b) {
-    pith_block *p = b->parent;
-    if (b->prev) b->prev->next = b->next;
-    else if (p) p->first_child = b->next;
-    if (b->next) b->next->prev = b->prev;
-    else if (p) p->last_child = b->prev;
-    b->parent = b->prev = b->next = NULL;
-}
-
 /* A caption repeated as text appears once: pages print an image's caption
  * (or its alt text) again as a paragraph beside the figure, and slideshows
  * repeat it. Paragraphs whose text is a figure's caption or alt text are
@@ -105,7 +96,7 @@ static bool dedupe_captions(pith_block *root, pith_arena *arena) {
         next = b->next;
         if (b->type != PITH_BLOCK_PARAGRAPH || b->text.len < shortest) continue;
         uint64_t h = text_hash(b->text.ptr, b->text.len, &letters);
-        if (letters >= 20 && set_insert(set, cap, h ? h : 1, false)) unlink_block(b);
+        if (letters >= 20 && set_insert(set, cap, h ? h : 1, false)) pith_block_unlink(b);
     }
     return true;
 }
