@@ -33,7 +33,7 @@
 
 /* Trims white space, NBSP and the punctuation that pages leave around names. */
 static pith_slice trim(pith_slice x) {
-    static const char PUNCT[] = " \t\n\r\f,.:;-|/\"'()[]*";
+    static const char PUNCT[] = " \t\n\r\f,.:;-|/\"'()[]*&";
     for (;;) {
         if (x.len && strchr(PUNCT, x.ptr[0]) && x.ptr[0]) x.ptr++, x.len--;
         else if (x.len >= 2 && (unsigned char)x.ptr[0] == 0xC2 &&
@@ -115,13 +115,16 @@ static const char *const FACET_WORDS[] = {
 /* Bylines that name nobody. */
 static const char *const NOT_NAMES[] = {
     "by", "staff", "admin", "administrator", "editor", "editors", "anonymous", "guest", "unknown",
-    "redaktion", "rédaction", "redacción", "redazione", "newsroom", "web desk", "news desk",
+    "redaktion", "rédaction", "redacción", "redazione",
     "staff writer", "staff reporter", "guest author", "guest contributor", "the editors",
     /* labels and links of author boxes read as names */
     "author", "authors", "written by", "full bio", "read more", "read bio", "view bio", "about the author",
     "view more posts", "view all posts", "more posts", "all posts", "more from", "profile",
     "view profile", "posts", "post", "comments", "review", "reviews", "see all", "view all", "the", "our", "team", "our team", "the team", "reviewed by", "medically reviewed by", "fact checked by",
 };
+
+/* A site's desks, signing for the site: sources, not names. */
+static const char *const DESKS[] = {"news desk", "web desk", "newsroom", "the newsroom", "news staff"};
 
 /* News agencies: credited alone they are the author; beside a person they
  * are an affiliation. */
@@ -211,7 +214,7 @@ static bool is_stamp(pith_slice x) {
     for (size_t i = 0; i < sizeof STAMPS / sizeof *STAMPS; i++) {
         size_t k = strlen(STAMPS[i]);
         if (x.len >= k && meta_ieq(x.ptr, k, STAMPS[i], k) && (x.len == k || !ascii_is_alnum((unsigned char)x.ptr[k])))
-            return true;
+            return !meta_istarts(x.ptr + k, x.len - k, " by "); /* "Posted by Jane Doe" credits her */
     }
     return false;
 }
@@ -229,18 +232,42 @@ static pith_slice strip_by(pith_slice x) {
         if (foreign && !(rest.len && rest.ptr[0] >= 'A' && rest.ptr[0] <= 'Z')) continue;
         return rest;
     }
+    /* "byClemson News": the label run into the name. */
+    if (x.len > 4 && (x.ptr[0] == 'b' || x.ptr[0] == 'B') && (x.ptr[1] == 'y' || x.ptr[1] == 'Y') &&
+        ascii_is_upper((unsigned char)x.ptr[2]) && ascii_is_lower((unsigned char)x.ptr[3]))
+        return (pith_slice){x.ptr + 2, x.len - 2};
     return x;
+}
+
+/* s starts with a weekday or a month, in full or in three letters ("Fri",
+ * "December", "Dec."), or with a digit. */
+static bool date_word(const char *s, size_t n) {
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                                       "january", "february", "march", "april", "may", "june", "july", "august",
+                                       "september", "october", "november", "december"};
+    if (n && s[0] >= '0' && s[0] <= '9') return true;
+    size_t e = 0;
+    while (e < n && ascii_is_alpha((unsigned char)s[e])) e++;
+    if (e < n && !(s[e] == ' ' || s[e] == ',' || s[e] == '.')) return false;
+    for (size_t k = 0; k < sizeof DAYS / sizeof *DAYS; k++)
+        if (word_eq(s, e, DAYS[k]) || (e == 3 && meta_ieq(s, 3, DAYS[k], 3))) return true;
+    return false;
 }
 
 /* Cuts a trailing date ("Jane Doe on July 14, 2016"), a date word in the
  * middle ("Jane Doe 27/09/2018 Comments") or an "Updated ..." stamp, and
  * everything after it: what follows a byline's date is page furniture. */
 static pith_slice cut_date(pith_slice x) {
-    static const char *const STAMP_WORDS[] = {" updated ", " published ", " posted ", " last updated "};
+    static const char *const STAMP_WORDS[] = {" updated ", " published ", " posted ", " last updated ", " on behalf of "};
     for (size_t k = 0; k < sizeof STAMP_WORDS / sizeof *STAMP_WORDS; k++) {
         const char *p = meta_ifind(x.ptr, x.len, STAMP_WORDS[k], strlen(STAMP_WORDS[k]));
         if (p) x = trim((pith_slice){x.ptr, (size_t)(p - x.ptr)});
     }
+    /* "BeauHD on Friday December 19, 2025 @08:00PM from the ... dept.":
+     * "on" and a day, a month or a number starts the stamp, whatever
+     * follows it (a date the parser would take needs nothing after it). */
+    for (const char *p = x.ptr; (p = meta_ifind(p, (size_t)(x.ptr + x.len - p), " on ", 4)) != NULL; p += 4)
+        if (p > x.ptr && date_word(p + 4, (size_t)(x.ptr + x.len - p - 4))) return trim((pith_slice){x.ptr, (size_t)(p - x.ptr)});
     for (size_t i = 0; i < x.len; i++) {
         if ((i && !ascii_is_space((unsigned char)x.ptr[i - 1])) || ascii_is_space((unsigned char)x.ptr[i])) continue;
         pith_date d;
@@ -343,6 +370,11 @@ static pith_slice clean_words(pith_slice x, char *buf, size_t cap, int *nwords, 
     for (size_t k = 0; team && k + 1 < n; k++)
         own = own || (!IN(w[k].ptr, w[k].len, TITLE_WORDS) && !word_eq(w[k].ptr, w[k].len, "the"));
     if (team && own) goto keep;
+    /* "Team SimplyThrilled": the team's name after the word; every word
+     * after it its own (not "Team Lead Jane Doe"). */
+    own = n >= 2 && n <= MAX_NAME_WORDS && capital(w[0]) && word_eq(w[0].ptr, w[0].len, "team");
+    for (size_t k = 1; own && k < n; k++) own = capital(w[k]) && !IN(w[k].ptr, w[k].len, TITLE_WORDS);
+    if (own) goto keep;
     /* A job title: the name is after it when two words or more follow
      * (the words before it are its desk), else before it (less a desk
      * word when three are left: "Ben Silverman Games"). */
@@ -502,12 +534,52 @@ static bool facet(pith_slice x) {
     return false;
 }
 
-static void add_name(collect *c, pith_slice x) {
+/* Digits in a name the CMS stores (an author meta, JSON-LD): a user name
+ * ("ggailey777", "3d23d65-ddc6-4ce5") or a company's ("98 Buck Social"),
+ * three letters or more, with no clock or date signs, no run of four
+ * digits (a year) and every word after the first capitalised. A visible byline's digits are a date, a count or a
+ * user's score run into the name ("breadnewbie1"): never a name. */
+static bool username_digits(pith_slice x, bool visible) {
+    size_t letters = 0, run = 0, longest = 0;
+    if (visible) return false;
+    for (size_t i = 0; i < x.len; i++) {
+        unsigned char ch = (unsigned char)x.ptr[i];
+        if (ch == ':' || ch == '/' || ch == '@' || ch == '.' || ch == ',') return false;
+        /* More words than one: a name's, each capitalised ("2 min read" is none). */
+        if (i && x.ptr[i - 1] == ' ' && !ascii_is_upper(ch)) return false;
+        if (ascii_is_alpha(ch)) letters++;
+        run = ch >= '0' && ch <= '9' ? run + 1 : 0;
+        if (run > longest) longest = run;
+    }
+    return letters >= 3 && longest < 4;
+}
+
+/* "page.head.extra.author", "post.author.name": a template's unfilled
+ * path, one lower-case word of dotted parts, one of them "author" or
+ * "name"; a login ("sara.r.peter") is a name. */
+static bool dotted_id(pith_slice x) {
+    bool field = false;
+    size_t dots = 0;
+    for (size_t i = 0, st = 0; i <= x.len; i++) {
+        if (i < x.len && x.ptr[i] != '.') {
+            if (x.ptr[i] == ' ' || ascii_is_upper((unsigned char)x.ptr[i])) return false;
+            continue;
+        }
+        field = field || word_eq(x.ptr + st, i - st, "author") || word_eq(x.ptr + st, i - st, "name");
+        dots += i < x.len;
+        st = i + 1;
+    }
+    return dots && field;
+}
+
+/* Adds the name in piece x; true when x held a job title ("Senior
+ * Director", "Jane Doe Writer"), whatever else it held. */
+static bool add_name(collect *c, pith_slice x) {
     x = strip_by(trim(x));
-    if (!x.len || x.len > 200) return;
+    if (!x.len || x.len > 200) return false;
     if (IN(x.ptr, x.len, AGENCIES)) {
         add_source(c, x);
-        return;
+        return false;
     }
     char buf[MAX_NAME_LEN + 8];
     int nwords;
@@ -517,22 +589,30 @@ static void add_name(collect *c, pith_slice x) {
     /* "CNN's Katia Hetter", "Kelli Miller WebMD Health News": the outlet
      * beside the person is credited too. */
     if (outlet.len) add_source(c, trim(outlet));
-    if (!name.len || nwords > MAX_NAME_WORDS || name.len > MAX_NAME_LEN) return;
+    if (!name.len || nwords > MAX_NAME_WORDS || name.len > MAX_NAME_LEN) return had_title;
     bool letter = false;
     for (size_t i = 0; i < name.len; i++) {
         unsigned char ch = (unsigned char)name.ptr[i];
-        if (ch >= '0' && ch <= '9') return;  /* dates, counts: not a name */
+        if (ch >= '0' && ch <= '9' && !username_digits(name, c->visible)) return had_title; /* dates, counts: not a name */
         if ((ch | 32) >= 'a' && (ch | 32) <= 'z') letter = true;
         if (ch >= 0x80) letter = true;
     }
-    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name) || facet(name) ||
+    /* "News Desk": the site's desk credited; its credit, nobody's name. */
+    if (IN(name.ptr, name.len, DESKS)) {
+        add_source(c, name);
+        return had_title;
+    }
+    if (!letter || IN(name.ptr, name.len, NOT_NAMES) || has_domain(name) || facet(name) || dotted_id(name) ||
         (c->visible && phrase(name)))
-        return;
+        return had_title;
+    /* "x" shown as a byline: a letter alone (a share button's, an icon's)
+     * names nobody. (A CMS's "Mac & i" is a magazine's name, cut at "&".) */
+    if (c->visible && name.len < 2) return had_title;
     /* "MA", "RN": a credential left alone, not a name. */
     if (name.len <= 2) {
         bool caps = true;
         for (size_t i = 0; i < name.len; i++) caps = caps && !(name.ptr[i] >= 'a' && name.ptr[i] <= 'z');
-        if (caps) return;
+        if (caps) return had_title;
     }
     pith_slice before = name;
     name = strip_org_suffix(c, name);
@@ -541,20 +621,22 @@ static void add_name(collect *c, pith_slice x) {
         pith_slice tail = trim((pith_slice){name.ptr + name.len, before.len - name.len});
         if (IN(tail.ptr, tail.len, AGENCIES)) add_source(c, tail);
     }
-    if (excluded(c, name)) return;
+    if (excluded(c, name)) return had_title;
     if (IN(name.ptr, name.len, AGENCIES) || agency_desk(name)) {
         /* "Reuters Staff", "AP Auto Writer": the agency without the title
          * or desk (name is in buf). */
         if (!IN(name.ptr, name.len, AGENCIES)) name.len = (size_t)((const char *)memchr(name.ptr, ' ', name.len) - name.ptr);
         add_source(c, name);
-        return;
+        return had_title;
     }
-    /* "VOA News", "The Texas Tribune": an outlet named as the byline. */
-    if (outlet_name(name, nwords)) {
+    /* "VOA News", "The Texas Tribune": an outlet named as the byline; "Team
+     * SimplyThrilled", a company's team, is the company's credit. */
+    if (outlet_name(name, nwords) || (nwords >= 2 && meta_istarts(name.ptr, name.len, "team "))) {
         add_source(c, name);
-        return;
+        return had_title;
     }
     if (!meta_list_add(c->a, c->out, c->max, name.ptr, name.len)) c->ok = false;
+    return had_title;
 }
 
 /* A conjunction word between names, at s[i] after a space. */
@@ -586,15 +668,24 @@ static bool credential(pith_slice x) {
 
 static void split_names(collect *c, pith_slice x) {
     size_t start = 0;
-    bool after_comma = false;
+    bool after_comma = false, after_title = false;
     for (size_t i = 0; i <= x.len; i++) {
         size_t skip = 0;
         if (i == x.len || x.ptr[i] == ',') skip = 1;
         else if (x.ptr[i] == '&' && i > 0 && ascii_is_space((unsigned char)x.ptr[i - 1])) skip = 1;
         else skip = conjunction_at(x.ptr, x.len, i);
         if (!skip) continue;
-        pith_slice piece = {x.ptr + start, i - start};
-        if (!(after_comma && credential(piece))) add_name(c, piece);
+        pith_slice piece = trim((pith_slice){x.ptr + start, i - start});
+        /* After a job title, a single word is its desk or beat ("Zackery
+         * Cuevas Writer, Hardware"; "Senior Director, Content"); a title
+         * "of" something runs to the end ("Head of Marketing and Community
+         * Development"). */
+        bool one_word = piece.len && !memchr(piece.ptr, ' ', piece.len);
+        if (!(after_comma && credential(piece)) && !(after_title && one_word)) {
+            bool title = add_name(c, piece);
+            if (title && meta_ifind(piece.ptr, piece.len, " of ", 4)) return;
+            after_title = after_title || title;
+        }
         after_comma = i < x.len && x.ptr[i] == ',';
         start = i + skip;
         i = start - 1;
@@ -679,6 +770,9 @@ static bool byline_names(const char *s, size_t len, const pith_mstr *exclude, si
         i = start - 1;
         if (!seg.len || is_stamp(seg)) continue;
 
+        /* "This post was written by Jane Doe": the names follow the label. */
+        const char *wb = seg.len > 12 ? meta_ifind(seg.ptr + 1, seg.len - 1, " written by ", 12) : NULL;
+        if (wb) seg = trim((pith_slice){wb + 12, (size_t)(seg.ptr + seg.len - wb - 12)});
         seg = cut_date(strip_by(cut_other_roles(seg)));  /* a whole-date segment cuts to nothing */
         if (!seg.len || excluded(&c, seg)) continue;
         seg = strip_by(seg);

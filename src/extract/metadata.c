@@ -318,6 +318,12 @@ static void resolve_authors(resolve *r) {
     }
     for (uint32_t i = 0; i < byline_src.count; i++)
         if (!meta_list_add(r->a, src, max, byline_src.items[i], strlen(byline_src.items[i]))) r->ok = false;
+    /* A link to an author's page, the element after a "Written by" label:
+     * a person, before an organisation credited as the page's author. */
+    for (size_t i = 0; !l->count && !src->count && i < r->mf->n_weak_bylines; i++) {
+        const meta_value *v = &r->mf->weak_bylines[i];
+        if (!pith_visible_byline_names(v->s, v->len, ex, nex, r->a, l, NULL, max)) r->ok = false;
+    }
     /* An organisation that is the page's only author (JSON-LD Organization,
      * a company blog signed by the company, an author meta that names the
      * site, "BBC News") stays its author, the page's own credit, and is
@@ -343,11 +349,6 @@ static void resolve_authors(resolve *r) {
                 if ((k == 0 || site) && !meta_list_add(r->a, l, max, n, strlen(n))) r->ok = false;
                 if ((k == 1 || site) && !meta_list_add(r->a, src, max, n, strlen(n))) r->ok = false;
             }
-    }
-    /* Last, a link to an author's page, the element after a "Written by" label. */
-    for (size_t i = 0; !l->count && !src->count && i < r->mf->n_weak_bylines; i++) {
-        const meta_value *v = &r->mf->weak_bylines[i];
-        if (!pith_visible_byline_names(v->s, v->len, ex, nex, r->a, l, NULL, max)) r->ok = false;
     }
     /* Agencies the text credits ("(Reuters) -", "information provided by
      * AFP"); the site's own name only when it is the only credit. */

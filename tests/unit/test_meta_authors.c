@@ -302,6 +302,35 @@ static void test_last_first(void) {
     CHECK(l.count == 0 || strcmp(l.items[0], "Aniruddha Roy") != 0);
 }
 
+/* Issue 11, WCXB misses: a byline's stamp after "on"; digits in names a
+ * CMS stores (user names, companies) but not in visible bylines; a team or
+ * desk credited alone is a source; a job title's desk after a comma; a
+ * template's unfilled path; a letter alone. */
+static void test_stamps_digits_desks(void) {
+    CHECK_STR_EQ(vnames("Posted by BeauHD on Friday December 19, 2025 @08:00PM from the skewed-job-market dept."), "BeauHD");
+    CHECK_STR_EQ(vnames("Dec. 19, 2025 \xc2\xb7 Niko Matsakis on behalf of Vision Doc group"), "Niko Matsakis");
+    CHECK_STR_EQ(vnames("Jane Doe on Mon, 3 March"), "Jane Doe");
+    CHECK_STR_EQ(names("ggailey777"), "ggailey777");
+    CHECK_STR_EQ(names("3d23d65-ddc6-4ce5"), "3d23d65-ddc6-4ce5");
+    CHECK_STR_EQ(names("98 Buck Social"), "98 Buck Social");
+    CHECK_STR_EQ(names("2 min read"), "(none)");
+    CHECK_STR_EQ(names("Jane Doe 2019"), "(none)");
+    CHECK_STR_EQ(vnames("breadnewbie1"), "(none)");
+    CHECK_STR_EQ(names("Team SimplyThrilled"), "(none)");
+    CHECK_STR_EQ(srcs, "Team SimplyThrilled");
+    CHECK_STR_EQ(names("by News Desk"), "(none)");
+    CHECK_STR_EQ(srcs, "News Desk");
+    CHECK_STR_EQ(names("byClemson News"), "(none)");
+    CHECK_STR_EQ(srcs, "Clemson News");
+    CHECK_STR_EQ(vnames("& Zackery Cuevas Writer, Hardware"), "Zackery Cuevas");
+    CHECK_STR_EQ(vnames("This post was written by Danielle Padula, Head of Marketing and Community Development"),
+                 "Danielle Padula");
+    CHECK_STR_EQ(names("Jane Doe, Senior Reporter, and John Roe"), "Jane Doe; John Roe");
+    CHECK_STR_EQ(names("page.head.extra.author"), "(none)");
+    CHECK_STR_EQ(names("sara.r.peter"), "sara.r.peter");
+    CHECK_STR_EQ(vnames("() x"), "(none)");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     RUN(test_simple);
@@ -318,6 +347,7 @@ int main(void) {
     RUN(test_roles_after_names);
     RUN(test_avatar_letter);
     RUN(test_last_first);
+    RUN(test_stamps_digits_desks);
     pith_arena_free(&arena);
     return test_summary("meta_authors");
 }

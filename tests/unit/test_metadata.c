@@ -833,6 +833,20 @@ static void test_headline_title(void) {
     CHECK_STR_EQ(ms(p.h.article_title), "(none)");
 }
 
+/* A link to an author's page names a person: the page's author before an
+ * organisation its JSON-LD credits (which stays a source only if nobody is
+ * named). Issue 11. */
+static void test_author_link_before_org(void) {
+    pith_metadata m = extract("<html><head><title>Top agencies</title><script type=\"application/ld+json\">"
+                              "{\"@type\":\"BlogPosting\",\"headline\":\"Top agencies\",\"author\":"
+                              "{\"@type\":\"Organization\",\"name\":\"Shepherd Ltd\"}}</script></head><body>"
+                              "<h1>Top agencies</h1><p><a href=\"/author/jack-shepherd/\">Jack Shepherd</a></p>"
+                              "<p>Some text of the article that is long enough to be a paragraph of it.</p>"
+                              "</body></html>",
+                              "https://shepherd.example/blog/top");
+    CHECK_STR_EQ(j(m.authors), "Jack Shepherd");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -867,6 +881,7 @@ int main(void) {
     RUN(test_by_link);
     RUN(test_many_bylines);
     RUN(test_hostile);
+    RUN(test_author_link_before_org);
     pith_arena_free(&arena);
     return test_summary("metadata");
 }
