@@ -134,6 +134,15 @@ bool pith_title_names(const char *name, size_t name_len, const char *title, size
  * does not go on with a headline. One word after it may be a section the
  * title names ("... Covered | Code"): kept. Else the whole title. */
 pith_mstr pith_title_pipe_head(const char *title, size_t len);
+/* A headline less a short decoration after its last separator (" | ", " - ",
+ * " – ", " — "): "Gym Workouts for Beginners — Strength Training", "... |
+ * Top 19 Companies", "... - Japan Forum". The decoration is three words or
+ * fewer, none in lower case but "and", "of", "for", "the", "with", no
+ * sentence ("- My Favorites!"), no month and year ("- March 2026"), no
+ * subtitle ("- The Bountiful Update") and not one word after a pipe (a
+ * section: "... Covered | Code"); the headline before it three words or
+ * more. Else the whole title. */
+pith_mstr pith_title_cut_tail(const char *title, size_t len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
 

@@ -236,3 +236,52 @@ pith_mstr pith_title_pipe_head(const char *title, size_t len) {
     }
     return (pith_mstr){title, (uint32_t)len};
 }
+
+/* The tail of a title is a decoration: see pith_title_cut_tail. */
+static bool decoration(pith_slice t) {
+    static const char *const GLUE[] = {"and", "of", "for", "the", "with"};
+    static const char *const MONTHS[] = {"january", "february", "march", "april", "may", "june", "july",
+                                         "august", "september", "october", "november", "december"};
+    while (t.len && t.ptr[t.len - 1] == ' ') t.len--;
+    if (!t.len || t.ptr[t.len - 1] == '!' || t.ptr[t.len - 1] == '?') return false;
+    pith_slice w[3];
+    size_t n = 0;
+    for (size_t i = 0; i < t.len;) {
+        while (i < t.len && t.ptr[i] == ' ') i++;
+        size_t st = i;
+        while (i < t.len && t.ptr[i] != ' ') i++;
+        if (i == st) break;
+        pith_slice x = {t.ptr + st, i - st};
+        bool glue = false;
+        for (size_t k = 0; k < sizeof GLUE / sizeof *GLUE; k++) glue = glue || meta_ieq(x.ptr, x.len, GLUE[k], strlen(GLUE[k]));
+        if (x.ptr[0] >= 'a' && x.ptr[0] <= 'z' && !glue) return false;
+        if (n < 3) w[n] = x;
+        n++;
+    }
+    /* "March 2026": the edition's date, part of the headline. */
+    if (n == 2 && w[1].len == 4 && w[1].ptr[0] >= '0' && w[1].ptr[0] <= '9')
+        for (size_t k = 0; k < sizeof MONTHS / sizeof *MONTHS; k++)
+            if (meta_ieq(w[0].ptr, w[0].len, MONTHS[k], strlen(MONTHS[k]))) return false;
+    return true;
+}
+
+pith_mstr pith_title_cut_tail(const char *title, size_t len) {
+    pith_slice t = {title, len > 400 ? 400 : len};
+    /* The separators in the order sites use them for decorations; the
+     * last occurrence of the first one present decides. */
+    for (size_t k = 0; k < 4; k++) {
+        size_t sl = strlen(SEPARATORS[k]);
+        for (size_t i = t.len; i-- > 1;) {
+            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            pith_slice head = {t.ptr, i}, tail = {t.ptr + i + sl, t.len - i - sl};
+            size_t tw = count_words(tail);
+            /* One word after a pipe may be the section the title names
+             * ("... Covered | Code"); "- The Bountiful Update" is a subtitle. */
+            bool subtitle = meta_istarts(tail.ptr, tail.len, "the ") || meta_istarts(tail.ptr, tail.len, "a ");
+            if (tw <= 3 && !(k == 0 && tw == 1) && !subtitle && count_words(head) >= 3 && decoration(tail))
+                return (pith_mstr){title, (uint32_t)i};
+            return (pith_mstr){title, (uint32_t)len};
+        }
+    }
+    return (pith_mstr){title, (uint32_t)len};
+}

@@ -212,7 +212,7 @@ static bool below_home(pith_mstr host, const char *end) {
     return p + 1 < end && p[0] == '/' && p[1] != '?' && p[1] != '#';
 }
 
-static void resolve_title(resolve *r) {
+static void choose_title(resolve *r) {
     pith_mstr t = r->ld->headline, name = r->ld->name;
     /* JSON-LD headline and name usually agree; when they differ, the one
      * closer to the <title> is the article's (Wikipedia's headline is the
@@ -285,6 +285,21 @@ static void resolve_title(resolve *r) {
     double in = pith_title_match(h->s, hn, t.ptr, t.len);
     if (in >= H1_ARTICLE_TITLE_MIN || (in >= H1_REWORDED_MIN && pith_title_match(t.ptr, t.len, h->s, hn) >= H1_COVERS_TITLE_MIN))
         r->h->article_title = clean(r, h->s, hn);
+}
+
+/* The title chosen, and the hints' titles for extract.c, less a short
+ * decoration after their last separator (pith_title_cut_tail). */
+static pith_mstr cut_tail(resolve *r, pith_mstr t) {
+    if (!t.ptr) return t;
+    pith_mstr c = pith_title_cut_tail(t.ptr, t.len);
+    return c.len < t.len ? clean(r, c.ptr, c.len) : t;
+}
+
+static void resolve_title(resolve *r) {
+    choose_title(r);
+    r->out->title = cut_tail(r, mstr(r->out->title)).ptr;
+    r->h->article_title = cut_tail(r, r->h->article_title);
+    r->h->name_title = cut_tail(r, r->h->name_title);
 }
 
 /* ---------------------------------------------------------------- authors */

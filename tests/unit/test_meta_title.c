@@ -1,5 +1,6 @@
 /* test_meta_title.c - site decorations off titles; h1/title matching; URL
  * hosts; language tags. */
+#include <stdio.h>
 #include <string.h>
 
 #include "extract/meta_internal.h"
@@ -188,12 +189,40 @@ static void test_host_tail(void) {
     CHECK(pith_title_host_tail(t, strlen(t), NULL, 0).len == strlen(t));
 }
 
+/* Issue 11: a short decoration after a headline's last separator goes,
+ * whatever the site's name; subtitles, sections and sentences stay. */
+static const char *cut(const char *t) {
+    static char buf[256];
+    pith_mstr m = pith_title_cut_tail(t, strlen(t));
+    snprintf(buf, sizeof buf, "%.*s", (int)m.len, m.ptr);
+    return buf;
+}
+
+static void test_cut_tail(void) {
+    CHECK_STR_EQ(cut("Gym Workouts for Beginners \xe2\x80\x94 Strength Training"), "Gym Workouts for Beginners");
+    CHECK_STR_EQ(cut("Best Residential Movers in NYC 2025 | Top 19 Companies"), "Best Residential Movers in NYC 2025");
+    CHECK_STR_EQ(cut("Tips from a first time Japan visitor - Japan Forum"), "Tips from a first time Japan visitor");
+    CHECK_STR_EQ(cut("12 Must-Have Data Analysis Tools | Python, SQL & AI"), "12 Must-Have Data Analysis Tools");
+    /* Kept: a sentence, a month's edition, lower-case words, a subtitle, a
+     * section after a pipe, a short headline, four words. */
+    CHECK_STR_EQ(cut("Best Bread Machines - My Favorites!"), "Best Bread Machines - My Favorites!");
+    CHECK_STR_EQ(cut("The Best Cheap Earbuds under $50 - March 2026"), "The Best Cheap Earbuds under $50 - March 2026");
+    CHECK_STR_EQ(cut("Transitioning to a plant-based diet \xe2\x80\x93 tips and tricks"),
+                 "Transitioning to a plant-based diet \xe2\x80\x93 tips and tricks");
+    CHECK_STR_EQ(cut("Minecraft 1.8 - The Bountiful Update"), "Minecraft 1.8 - The Bountiful Update");
+    CHECK_STR_EQ(cut("Get your Frontend JavaScript Code Covered | Code"), "Get your Frontend JavaScript Code Covered | Code");
+    CHECK_STR_EQ(cut("Mozilla - Wikipedia"), "Mozilla - Wikipedia");
+    CHECK_STR_EQ(cut("Top Picks Of The Year - Our Four Best Ones"), "Top Picks Of The Year - Our Four Best Ones");
+    CHECK_STR_EQ(cut(""), "");
+}
+
 int main(void) {
     RUN(test_host_tail);
     RUN(test_parts);
     RUN(test_first_part);
     RUN(test_names);
     RUN(test_pipe_head);
+    RUN(test_cut_tail);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

@@ -774,7 +774,9 @@ static void test_headline_title(void) {
      * other than an article (the rest a tagline), offered to extract.c. */
     p = extract_all("<html><head><title>Carry On Luggage | Shop Lightweight Bags | Brand</title></head><body>"
                     "<h1>Travel light</h1><p>Bags.</p></body></html>", NULL);
-    CHECK_STR_EQ(s(p.m.title), "Carry On Luggage | Shop Lightweight Bags"); /* "| Brand": a short tail, no site known */
+    /* "| Brand": a short tail, no site known; then "| Shop Lightweight
+     * Bags", a short decoration too (pith_title_cut_tail). */
+    CHECK_STR_EQ(s(p.m.title), "Carry On Luggage");
     CHECK_STR_EQ(ms(p.h.name_title), "Carry On Luggage");
     /* An <h1> that shows it whole: the whole title is the name. */
     p = extract_all("<html><head><title>Best Movers in NYC 2025 | Top 19 Companies</title></head><body>"
@@ -847,6 +849,18 @@ static void test_author_link_before_org(void) {
     CHECK_STR_EQ(j(m.authors), "Jack Shepherd");
 }
 
+/* The title loses a short decoration after its last separator, though the
+ * site's name is another (issue 11). */
+static void test_title_decoration(void) {
+    pith_metadata m = extract("<html><head><title>Gym Workouts for Beginners - Strength Training - Acme Gym</title>"
+                              "<meta property=\"og:site_name\" content=\"Acme Gym\"></head><body>"
+                              "<h1>Gym Workouts for Beginners \xe2\x80\x94 Strength Training</h1>"
+                              "<p>Some text of the article that is long enough to be a paragraph of it.</p>"
+                              "</body></html>",
+                              "https://gym.example/blog/workouts");
+    CHECK_STR_EQ(s(m.title), "Gym Workouts for Beginners");
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -882,6 +896,7 @@ int main(void) {
     RUN(test_many_bylines);
     RUN(test_hostile);
     RUN(test_author_link_before_org);
+    RUN(test_title_decoration);
     pith_arena_free(&arena);
     return test_summary("metadata");
 }
