@@ -143,6 +143,11 @@ pith_mstr pith_title_pipe_head(const char *title, size_t len);
  * section: "... Covered | Code"); the headline before it three words or
  * more. Else the whole title. */
 pith_mstr pith_title_cut_tail(const char *title, size_t len);
+/* The same words, in any order and case, "and", "the", "a", "of", "for"
+ * and punctuation aside: "Graphic Design Course Online" ~ "Online Graphic
+ * Design Course", "Discounts, Coupons & Promo Codes" ~ "discounts,
+ * coupons, and promo codes". */
+bool pith_title_same_word_set(const char *a, size_t a_len, const char *b, size_t b_len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
 

@@ -285,3 +285,23 @@ pith_mstr pith_title_cut_tail(const char *title, size_t len) {
     }
     return (pith_mstr){title, (uint32_t)len};
 }
+
+/* Every word of a but "and", "the", "a", "of", "for" is in b. */
+static bool words_in(pith_slice a, pith_slice b) {
+    static const char *const GLUE[] = {"and", "the", "a", "of", "for"};
+    size_t i = 0, n = 0;
+    for (;;) {
+        pith_slice w = next_word(a, &i);
+        if (!w.len) return n > 0;
+        bool glue = false;
+        for (size_t k = 0; k < sizeof GLUE / sizeof *GLUE; k++) glue = glue || meta_ieq(w.ptr, w.len, GLUE[k], strlen(GLUE[k]));
+        if (glue) continue;
+        if (!has_word(b, w)) return false;
+        n++;
+    }
+}
+
+bool pith_title_same_word_set(const char *a, size_t a_len, const char *b, size_t b_len) {
+    pith_slice x = {a, a_len > 400 ? 400 : a_len}, y = {b, b_len > 400 ? 400 : b_len};
+    return words_in(x, y) && words_in(y, x);
+}

@@ -295,11 +295,25 @@ static pith_mstr cut_tail(resolve *r, pith_mstr t) {
     return c.len < t.len ? clean(r, c.ptr, c.len) : t;
 }
 
+/* The <h1> that words t otherwise, with the same words ("Online Graphic
+ * Design Course" for "Graphic Design Course Online"): what a reader sees. */
+static pith_mstr shown_words(resolve *r, pith_mstr t) {
+    for (size_t i = 0; t.ptr && i < r->mf->n_h1; i++) {
+        const meta_value *h = &r->mf->h1[i];
+        size_t hn = pith_title_trim_anchor(h->s, h->len);
+        if (hn && !pith_title_same_words(h->s, hn, t.ptr, t.len) && pith_title_same_word_set(h->s, hn, t.ptr, t.len)) {
+            pith_mstr v = clean(r, h->s, hn);
+            if (v.ptr) return v;
+        }
+    }
+    return t;
+}
+
 static void resolve_title(resolve *r) {
     choose_title(r);
-    r->out->title = cut_tail(r, mstr(r->out->title)).ptr;
-    r->h->article_title = cut_tail(r, r->h->article_title);
-    r->h->name_title = cut_tail(r, r->h->name_title);
+    r->out->title = shown_words(r, cut_tail(r, mstr(r->out->title))).ptr;
+    r->h->article_title = shown_words(r, cut_tail(r, r->h->article_title));
+    r->h->name_title = shown_words(r, cut_tail(r, r->h->name_title));
 }
 
 /* ---------------------------------------------------------------- authors */

@@ -216,6 +216,17 @@ static void test_cut_tail(void) {
     CHECK_STR_EQ(cut(""), "");
 }
 
+static void test_same_word_set(void) {
+    const char *a = "Graphic Design Course Online", *b = "Online Graphic Design Course";
+    CHECK(pith_title_same_word_set(a, strlen(a), b, strlen(b)));
+    a = "Terminix Discounts, Coupons & Promo Codes", b = "Terminix discounts, coupons, and promo codes";
+    CHECK(pith_title_same_word_set(a, strlen(a), b, strlen(b)));
+    a = "Human Resources Services", b = "Human Resources";
+    CHECK(!pith_title_same_word_set(a, strlen(a), b, strlen(b)));
+    a = "and the", b = "of a";
+    CHECK(!pith_title_same_word_set(a, strlen(a), b, strlen(b)));
+}
+
 int main(void) {
     RUN(test_host_tail);
     RUN(test_parts);
@@ -223,6 +234,7 @@ int main(void) {
     RUN(test_names);
     RUN(test_pipe_head);
     RUN(test_cut_tail);
+    RUN(test_same_word_set);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);

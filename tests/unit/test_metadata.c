@@ -861,6 +861,18 @@ static void test_title_decoration(void) {
     CHECK_STR_EQ(s(m.title), "Gym Workouts for Beginners");
 }
 
+/* An <h1> with the title's words in another order is the title a reader
+ * sees, on any page (issue 11). */
+static void test_title_h1_same_words(void) {
+    page_meta p = extract_all("<html><head><title>Graphic Design Course Online | Shillington Education</title>"
+                              "<meta property=\"og:title\" content=\"Graphic Design Course Online | Shillington "
+                              "Education\"></head>"
+                              "<body><h1>Online Graphic Design Course</h1><p>Learn design with us.</p></body></html>",
+                              "https://design.example/course");
+    CHECK_STR_EQ(s(p.m.title), "Online Graphic Design Course");
+    CHECK_STR_EQ(ms(p.h.name_title), "Online Graphic Design Course"); /* the page's name off an article too */
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -897,6 +909,7 @@ int main(void) {
     RUN(test_hostile);
     RUN(test_author_link_before_org);
     RUN(test_title_decoration);
+    RUN(test_title_h1_same_words);
     pith_arena_free(&arena);
     return test_summary("metadata");
 }
