@@ -305,6 +305,7 @@ typedef struct walk {
     char author_label;        /* N of a <meta name=twitter:labelN content="Written by">, or 0 */
     size_t itemprop_tries;
     size_t sample_cap;
+    uint32_t label_first[26]; /* per lowercase initial, the DATE_LABELS starting with it (bit k: label k) */
 } walk;
 
 /* The byline and comment words looked for in class and id values
@@ -530,33 +531,56 @@ static const struct { const char *w; uint8_t len, kind; } DATE_LABELS[] = {
 };
 #undef DATE_LABEL
 
-/* Whether a lowercase letter starts any label: most words start none. */
-static bool label_initial(char c) {
-    switch (c) {
-    case 'a': case 'b': case 'e': case 'g': case 'm': case 'o': case 'p': case 'r': case 'u': case 'v': return true;
-    default: return false;
-    }
+/* label_first: which labels start with each letter, so that a word start
+ * tries only those (most words start none). */
+static void label_index(uint32_t first[26]) {
+    memset(first, 0, 26 * sizeof *first);
+    for (size_t k = 0; k < sizeof DATE_LABELS / sizeof *DATE_LABELS; k++)
+        first[DATE_LABELS[k].w[0] - 'a'] |= 1u << k;
 }
+_Static_assert(sizeof DATE_LABELS / sizeof *DATE_LABELS <= 32, "label_first holds a bit per label");
 
 /* One pass over the text (not one search per label): at each word start,
  * the labels that begin there; the first in table order wins. */
-static uint8_t label_in(const char *s, size_t n) {
+static uint8_t label_in(const walk *w, const char *s, size_t n) {
     size_t count = sizeof DATE_LABELS / sizeof *DATE_LABELS, best = count;
     for (size_t i = 0; i < n && best; i++) {
         if (i && ascii_is_alpha(s[i - 1])) continue;
-        char c = (char)ascii_lower(s[i]);
-        if (!label_initial(c)) continue;
-        for (size_t k = 0; k < best; k++) {
-            const char *w = DATE_LABELS[k].w;
-            size_t l = DATE_LABELS[k].len;
-            if (w[0] != c || l > n - i) continue;
-            if (meta_ieq(s + i, l, w, l)) {
+        unsigned c = (unsigned)ascii_lower((unsigned char)s[i]) - 'a';
+        if (c >= 26) continue;
+        /* The labels with this initial before the best so far, in order. */
+        for (uint32_t m = w->label_first[c] & ((1u << best) - 1u); m; m &= m - 1) {
+            size_t k = (size_t)__builtin_ctz(m), l = DATE_LABELS[k].len;
+            if (l <= n - i && meta_ieq(s + i, l, DATE_LABELS[k].w, l)) {
                 best = k;
                 break;
             }
         }
     }
     return best < count ? DATE_LABELS[best].kind : VD_PLAIN;
+}
+
+/* Whether a short text without a digit may be a relative stamp: without
+ * digits pith_date_relative reads one only with the count "a", "an" or
+ * "one", or as a lone day word ("yesterday", "hier"), each a whole word
+ * (its words: runs of letters, bytes >= 0x80 and digits, ASCII case
+ * folded). Most short texts (menu entries, buttons) hold none of these
+ * words, and this look costs a fraction of pith_date_relative's split. */
+static bool may_be_relative(const char *s, size_t n) {
+    static const struct { const char *w; uint8_t len; } WORDS[] = {
+        {"a", 1}, {"an", 2}, {"one", 3}, {"yesterday", 9}, {"hier", 4}, {"gestern", 7},
+        {"ayer", 4}, {"ieri", 4}, {"ontem", 5}, {"gisteren", 8},
+    };
+    for (size_t i = 0; i < n;) {
+        while (i < n && !(ascii_is_alnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        size_t st = i;
+        while (i < n && (ascii_is_alnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)) i++;
+        size_t l = i - st;
+        if (l == 0 || l > 9) continue;
+        for (size_t k = 0; k < sizeof WORDS / sizeof *WORDS; k++)
+            if (WORDS[k].len == l && meta_ieq(s + st, l, WORDS[k].w, l)) return true;
+    }
+    return false;
 }
 
 /* VD_UPDATED for "updated" or "modified" anywhere in v, any case; else
@@ -642,23 +666,24 @@ static void on_text(walk *w, const pith_node *t) {
     if (!digit) {
         /* "Published", "Last updated:", "Updated on": a label for the date that follows. */
         if (n <= 24) {
-            uint8_t k = label_in(buf, n);
+            uint8_t k = label_in(w, buf, n);
             if (k) w->pending_kind = k, w->pending_until = w->order + META_DATE_LABEL_REACH;
         }
         /* "yesterday", "hier" */
         long mins;
         bool days;
-        if (n <= 24 && pith_date_relative(buf, n, &mins, &days) && w->mf->n_vdates < META_MAX_VDATES) {
+        if (n <= 24 && may_be_relative(buf, n) && pith_date_relative(buf, n, &mins, &days) &&
+            w->mf->n_vdates < META_MAX_VDATES) {
             pith_date none;
             memset(&none, 0, sizeof none);
-            add_vdate(w, &none, label_in(buf, n));
+            add_vdate(w, &none, label_in(w, buf, n));
             meta_vdate *v = &w->mf->vdates[w->mf->n_vdates - 1];
             v->relative = true, v->rel_minutes = mins, v->rel_days = days;
         }
         return;
     }
     w->date_tries++;
-    uint8_t kind = label_in(buf, n);
+    uint8_t kind = label_in(w, buf, n);
     if (kind == VD_PLAIN) kind = kind_of_classes(p);
     long mins;
     bool days;
@@ -894,14 +919,32 @@ static bool short_lead(meta_value v) {
     return words >= META_SHORT_LEAD_MIN_WORDS;
 }
 
+/* "by" or "contributed" at s[i] (i + 1 < n), any case. */
+static bool by_or_contributed_at(const char *s, size_t n, size_t i) {
+    int c = ascii_lower((unsigned char)s[i]);
+    if (c == 'b' && ascii_lower((unsigned char)s[i + 1]) == 'y') return true;
+    return c == 'c' && n - i >= 11 && meta_ieq(s + i, 11, "contributed", 11);
+}
+
 /* "by" or "contributed" anywhere in s, any case: one pass (this looks at
- * every short paragraph's text). */
+ * every short paragraph's text), eight bytes at a time past the words
+ * that hold no 'b' or 'c' (most): with 0x20 set in each byte, those two
+ * letters of either case are the bytes 0x62 and 0x63 and no others, and
+ * (v - 0x01..) & ~v & 0x80.. is not zero exactly when v has a zero byte. */
 static bool says_by_or_contributed(const char *s, size_t n) {
-    for (size_t i = 0; i + 1 < n; i++) {
-        int c = ascii_lower((unsigned char)s[i]);
-        if (c == 'b' && ascii_lower((unsigned char)s[i + 1]) == 'y') return true;
-        if (c == 'c' && n - i >= 11 && meta_ieq(s + i, 11, "contributed", 11)) return true;
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    size_t i = 0;
+    for (; i + 9 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x |= 0x2020202020202020ull;
+        uint64_t b = x ^ (ones * 'b'), c = x ^ (ones * 'c');
+        if (!(((b - ones) & ~b) & high) && !(((c - ones) & ~c) & high)) continue;
+        for (size_t j = i; j < i + 8; j++)
+            if (by_or_contributed_at(s, n, j)) return true;
     }
+    for (; i + 1 < n; i++)
+        if (by_or_contributed_at(s, n, i)) return true;
     return false;
 }
 
@@ -1118,6 +1161,7 @@ static void apply(walk *w, uint8_t f, int d) {
 
 void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_found *mf) {
     walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = META_SAMPLE_BYTES};
+    label_index(w.label_first);
     uint8_t stack[CTX_STACK];
     size_t depth = 0;
     pith_dom_iter it;
