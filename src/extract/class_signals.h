@@ -13,8 +13,11 @@
 #ifndef PITH_EXTRACT_CLASS_SIGNALS_H
 #define PITH_EXTRACT_CLASS_SIGNALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "util/arena.h"
 
 #include "util/memo.h"
 
@@ -37,7 +40,12 @@ typedef struct class_memo {
     pith_memo tokens;
 } class_memo;
 
-void class_memo_init(class_memo *m);
+/* Empties the memo for a page of `elements` elements. values' table by
+ * address (pith_memo_by_pointer) comes from the arena, sized to the page:
+ * three walks ask for each element's class in turn, and with a fixed 1024
+ * slots half the later walks' lookups on a news page missed and hashed
+ * the value again. False when the arena is out of memory. */
+bool class_memo_init(class_memo *m, pith_arena *a, size_t elements);
 
 /* class_signals(v, len) from the tokens' answers in `tokens` (a pith_memo
  * of class_signals): the function of class_memo's `values`. */

@@ -212,8 +212,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     /* One memo of what each class value says, filled by the metadata walk
      * and read by the feature walk (class_signals.h). */
     class_memo *memo = pith_arena_alloc(arena, sizeof *memo);
-    if (!memo) return false;
-    class_memo_init(memo);
+    if (!memo || !class_memo_init(memo, arena, dom->element_count)) return false;
     pith_memo *classes = &memo->values;
     meta_hints hints;
     if (!pith_metadata_extract(dom, url, url_len, opts->reference_date, arena, classes, &out->meta, &hints)) return false;

@@ -7,12 +7,12 @@
 #include <string.h>
 
 void pith_memo_init(pith_memo *m, pith_memo_fn fn) {
-    memset(m, 0, offsetof(pith_memo, pointers));
+    memset(m, 0, sizeof *m);
     m->fn = fn;
 }
 
 void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx) {
-    memset(m, 0, offsetof(pith_memo, pointers));
+    memset(m, 0, sizeof *m);
     m->ctx_fn = fn;
     m->ctx = ctx;
 }
@@ -21,13 +21,16 @@ static uint32_t compute(pith_memo *m, const char *s, size_t len) {
     return m->ctx_fn ? m->ctx_fn(m->ctx, s, len) : m->fn(s, len);
 }
 
-void pith_memo_by_pointer(pith_memo *m) {
-    memset(m->pointers, 0, sizeof m->pointers);
-    m->by_pointer = true;
+void pith_memo_by_pointer(pith_memo *m, pith_memo_slot *table, size_t slots) {
+    memset(table, 0, slots * sizeof *table);
+    m->pointers = table;
+    m->pointer_shift = 64;
+    for (size_t n = slots; n > 1; n >>= 1) m->pointer_shift--;
 }
 
-static unsigned pointer_slot(const char *s) {
-    return (unsigned)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull) >> 54) % PITH_MEMO_SLOTS;
+/* A multiplicative hash of the address; its top bits pick the slot. */
+static size_t pointer_slot(const pith_memo *m, const char *s) {
+    return (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15ull) >> m->pointer_shift);
 }
 
 /* A multiplicative hash over 8-byte words; the top byte picks the slot. */
@@ -65,8 +68,8 @@ static uint32_t by_bytes(pith_memo *m, const char *s, size_t len) {
 
 uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len) {
     if (len == 0) return compute(m, s, len);
-    if (!m->by_pointer) return by_bytes(m, s, len);
-    pith_memo_slot *p = &m->pointers[pointer_slot(s)];
+    if (!m->pointers) return by_bytes(m, s, len);
+    pith_memo_slot *p = &m->pointers[pointer_slot(m, s)];
     if (p->key == s && p->len == len) return p->value;
     uint32_t v = by_bytes(m, s, len);
     p->key = s;

@@ -35,11 +35,11 @@ typedef struct pith_memo {
     pith_memo_fn fn;
     pith_memo_ctx_fn ctx_fn; /* used instead of fn when set */
     void *ctx;
-    bool by_pointer;         /* `pointers` is in use (pith_memo_by_pointer) */
+    /* The same values found by the key's address (pith_memo_by_pointer):
+     * the caller's table of 2^(64 - pointer_shift) slots, or NULL. */
+    pith_memo_slot *pointers;
+    unsigned pointer_shift;
     pith_memo_slot slot[PITH_MEMO_SLOTS];
-    /* The same values found by the key's address: see pith_memo_by_pointer.
-     * Last, so that a memo without it clears only what it uses. */
-    pith_memo_slot pointers[PITH_MEMO_SLOTS];
 } pith_memo;
 
 /* Empties the memo; fn computes the values. */
@@ -52,8 +52,13 @@ void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx);
  * ask again for the very strings it asked for (the class attribute of
  * each element), and the address and length of a string of the DOM name
  * its bytes, without hashing or comparing them (class values of utility-
- * CSS pages run to hundreds of bytes). Call after pith_memo_init(_ctx). */
-void pith_memo_by_pointer(pith_memo *m);
+ * CSS pages run to hundreds of bytes). `table` has `slots` entries (a
+ * power of two, at least 2), which this empties; the caller keeps it as long as the
+ * memo. A walk asks for every element's class before the next walk asks
+ * again, so a table with several times as many slots as a page has
+ * class-bearing elements keeps most of them from one walk to the next.
+ * Call after pith_memo_init(_ctx). */
+void pith_memo_by_pointer(pith_memo *m, pith_memo_slot *table, size_t slots);
 
 /* m->fn(s, len), remembered: the same bytes give the stored value without
  * a call. An empty string is never stored. */

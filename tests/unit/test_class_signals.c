@@ -25,7 +25,9 @@ static const char SPACES[] = {' ', '\t', '\n', '\f', '\r', '\v'};
 static void test_same_as_whole(void) {
     class_memo *m = malloc(sizeof *m);
     if (!m) return;
-    class_memo_init(m);
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    CHECK(class_memo_init(m, &arena, 100));
     char (*vals)[256] = malloc(4000 * sizeof *vals); /* the memo keeps pointers to its keys */
     if (!vals) {
         free(m);
@@ -50,13 +52,16 @@ static void test_same_as_whole(void) {
     CHECK(bad == 0);
     free(vals);
     free(m);
+    pith_arena_free(&arena);
 }
 
 /* The tokens' answers are ORed: a byline word in one token and a comment
  * word in another give both. */
 static void test_or_of_tokens(void) {
     class_memo m;
-    class_memo_init(&m);
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    CHECK(class_memo_init(&m, &arena, 10));
     const char *v = "post-author comment-list";
     uint32_t both = class_signals_by_token(&m.tokens, v, strlen(v));
     CHECK(both == (class_signals("post-author", 11) | class_signals("comment-list", 12)));
@@ -66,6 +71,7 @@ static void test_or_of_tokens(void) {
      * token is read afresh. */
     v = "has-comments comments";
     CHECK(class_signals_by_token(&m.tokens, v, strlen(v)) == class_signals(v, strlen(v)));
+    pith_arena_free(&arena);
 }
 
 static int calls;
@@ -82,7 +88,8 @@ static void test_by_pointer(void) {
     pith_memo *m = malloc(sizeof *m);
     if (!m) return;
     pith_memo_init(m, count_len);
-    pith_memo_by_pointer(m);
+    pith_memo_slot table[64];
+    pith_memo_by_pointer(m, table, 64);
     static const char a[] = "menu-item menu-item-type-post_type", b[] = "menu-item menu-item-type-post_type";
     calls = 0;
     CHECK(pith_memo_get(m, a, sizeof a - 1) == (sizeof a - 1) * 3);
