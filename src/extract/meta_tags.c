@@ -103,21 +103,48 @@ static bool key_is(const char *k, size_t n, const char *key) {
 /* A publication date under a name of the site's own: the known words
  * after a prefix ("w-published-date", "sitename:publish_date"), or alone
  * ("published", "published-date"). Not "date" and the like: too vague. */
-static const char *const PUBLISHED_SUFFIXES[] = {
-    "published", "published-date", "published_date", "publish-date", "publish_date", "publishdate",
-    "published-time", "published_time", "publication-date", "publication_date", "date-published", "date_published",
+#define SUFFIX(s) {s, sizeof s - 1}
+static const struct { const char *s; uint8_t len; } PUBLISHED_SUFFIXES[] = {
+    SUFFIX("published"), SUFFIX("published-date"), SUFFIX("published_date"), SUFFIX("publish-date"),
+    SUFFIX("publish_date"), SUFFIX("publishdate"), SUFFIX("published-time"), SUFFIX("published_time"),
+    SUFFIX("publication-date"), SUFFIX("publication_date"), SUFFIX("date-published"), SUFFIX("date_published"),
 };
+#undef SUFFIX
 static const meta_key PUBLISHED_BY_SUFFIX = {"", MF_PUBLISHED, PUBLISHED_META_FIRST};
 
-static const meta_key *find_key(const char *k, size_t n) {
+#define NKEYS (sizeof KEYS / sizeof *KEYS)
+#define KEY_NONE 0xFFu
+_Static_assert(NKEYS < KEY_NONE, "key chains hold indexes in a byte");
+
+/* The KEYS by first letter: head[c - 'a'] the first, next[] the others,
+ * KEY_NONE ending each chain. Built once per walk, so that a key is
+ * compared with the few table keys of its initial, not the whole table
+ * (keys are distinct: which of them matches does not depend on order). */
+typedef struct key_index {
+    uint8_t head[26];
+    uint8_t next[NKEYS];
+} key_index;
+
+static void key_index_build(key_index *x) {
+    memset(x->head, KEY_NONE, sizeof x->head);
+    for (size_t i = NKEYS; i-- > 0;) {
+        unsigned c = (unsigned)(unsigned char)KEYS[i].key[0] - 'a';
+        x->next[i] = x->head[c];
+        x->head[c] = (uint8_t)i;
+    }
+}
+
+static const meta_key *find_key(const key_index *x, const char *k, size_t n) {
     if (!n) return NULL;
-    for (size_t i = 0; i < sizeof KEYS / sizeof *KEYS; i++)
-        if (key_is(k, n, KEYS[i].key)) return &KEYS[i];
+    unsigned c = (unsigned)ascii_lower((unsigned char)k[0]) - 'a';
+    if (c < 26)
+        for (unsigned i = x->head[c]; i != KEY_NONE; i = x->next[i])
+            if (key_is(k, n, KEYS[i].key)) return &KEYS[i];
     for (size_t i = 0; i < sizeof PUBLISHED_SUFFIXES / sizeof *PUBLISHED_SUFFIXES; i++) {
-        size_t l = strlen(PUBLISHED_SUFFIXES[i]);
+        size_t l = PUBLISHED_SUFFIXES[i].len;
         if (l > n) continue;
         if (l < n && k[n - l - 1] != '-' && k[n - l - 1] != '_' && k[n - l - 1] != '.' && k[n - l - 1] != ':') continue;
-        if (key_is(k + n - l, l, PUBLISHED_SUFFIXES[i])) return &PUBLISHED_BY_SUFFIX;
+        if (key_is(k + n - l, l, PUBLISHED_SUFFIXES[i].s)) return &PUBLISHED_BY_SUFFIX;
     }
     return NULL;
 }
@@ -306,6 +333,7 @@ typedef struct walk {
     size_t itemprop_tries;
     size_t sample_cap;
     uint32_t label_first[26]; /* per lowercase initial, the DATE_LABELS starting with it (bit k: label k) */
+    key_index keys;           /* KEYS by initial */
 } walk;
 
 /* The byline and comment words looked for in class and id values
@@ -634,6 +662,10 @@ static size_t date_sep_at(const char *s, size_t n, size_t i) {
     return 0;
 }
 
+/* The longest text without a digit read as a date label or a relative
+ * stamp ("Last updated on", "yesterday"), in bytes. */
+#define SHORT_NO_DIGIT 24
+
 /* A short text node outside the head and the comments: a visible date, a
  * relative stamp or a date label. Cheap refusals first: most text nodes
  * are long, or hold no digit. */
@@ -648,7 +680,10 @@ static void on_text(walk *w, const pith_node *t) {
     if (lead == t->len) return;
     char buf[META_DATE_TEXT_RAW + 1];
     size_t n = 0;
-    bool pend = false, digit = false;
+    bool pend = false, digit = pith_has_digit(t->str + lead, t->len - lead);
+    /* Without a digit only a text of at most SHORT_NO_DIGIT bytes, white
+     * space collapsed, says anything: the copy stops past that. */
+    size_t stop = digit ? SIZE_MAX : SHORT_NO_DIGIT;
     /* From the first byte that is not white space: a space is only
      * pending between words. */
     for (size_t i = lead; i < t->len; i++) {
@@ -657,22 +692,24 @@ static void on_text(walk *w, const pith_node *t) {
             pend = true;
             continue;
         }
-        if (pend) buf[n++] = ' ';
+        if (pend) {
+            if (n >= stop) return;
+            buf[n++] = ' ';
+        }
         pend = false;
-        digit |= ascii_is_digit(c);
         buf[n++] = (char)c;
     }
     if (n < 4) return;
     if (!digit) {
         /* "Published", "Last updated:", "Updated on": a label for the date that follows. */
-        if (n <= 24) {
+        if (n <= SHORT_NO_DIGIT) {
             uint8_t k = label_in(w, buf, n);
             if (k) w->pending_kind = k, w->pending_until = w->order + META_DATE_LABEL_REACH;
         }
         /* "yesterday", "hier" */
         long mins;
         bool days;
-        if (n <= 24 && may_be_relative(buf, n) && pith_date_relative(buf, n, &mins, &days) &&
+        if (n <= SHORT_NO_DIGIT && may_be_relative(buf, n) && pith_date_relative(buf, n, &mins, &days) &&
             w->mf->n_vdates < META_MAX_VDATES) {
             pith_date none;
             memset(&none, 0, sizeof none);
@@ -749,7 +786,7 @@ static void on_meta(walk *w, const pith_node *el) {
             while (i < kl && key[i] == ' ') i++;
             size_t st = i;
             while (i < kl && key[i] != ' ') i++;
-            const meta_key *mk = i > st ? find_key(key + st, i - st) : NULL;
+            const meta_key *mk = i > st ? find_key(&w->keys, key + st, i - st) : NULL;
             if (!mk) continue;
             /* A Dublin Core term given as RDFa (property="dc:title")
              * overrides the same term given as name="DC.title", as
@@ -1162,6 +1199,7 @@ static void apply(walk *w, uint8_t f, int d) {
 void meta_walk(const pith_dom *dom, pith_arena *a, pith_memo *classes, meta_found *mf) {
     walk w = {.dom = dom, .a = a, .mf = mf, .sample_cap = META_SAMPLE_BYTES};
     label_index(w.label_first);
+    key_index_build(&w.keys);
     uint8_t stack[CTX_STACK];
     size_t depth = 0;
     pith_dom_iter it;

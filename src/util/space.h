@@ -1,6 +1,6 @@
 /*
- * space.h - the length of the white space that opens a text, and whether
- * a text holds a digit, eight bytes at a time.
+ * space.h - the length of the white space (or of the word) that opens a
+ * text, and whether a text holds a digit, eight bytes at a time.
  *
  * Most text nodes of a page are the indentation between two tags ("\n
  * " and the like): the extraction walks look at each of them for a date,
@@ -60,6 +60,34 @@ static inline size_t pith_space_prefix(const char *s, size_t n) {
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         if (!(c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')) break;
+        i++;
+    }
+    return i;
+}
+
+/* How many bytes of s[0..n) are not HTML white space before the first
+ * that is (n when none is): a word's length, when text is read word by
+ * word. With the high bits cleared no sum carries out of a byte, so the
+ * bytes at most ' ' are exactly those whose high bit stays clear in
+ * ((x & 0x7F..) + 0x5F..) | x; each such byte is then checked (a control
+ * byte other than white space belongs to the word). */
+static inline size_t pith_word_prefix(const char *s, size_t n) {
+    size_t i = 0;
+    for (; n - i >= 8; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t low = ~(((x & ~PITH_SPACE_HIGH) + 0x5F5F5F5F5F5F5F5Full) | x) & PITH_SPACE_HIGH;
+        if (!low) continue;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        /* The first such byte is the lowest set bit's (the byte loop
+         * below goes on from it when it is a control byte). */
+        i += (size_t)__builtin_ctzll(low) / 8;
+#endif
+        break;
+    }
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') break;
         i++;
     }
     return i;

@@ -23,6 +23,38 @@ static size_t want_ctl(const char *s, size_t n) {
     return i;
 }
 
+static size_t want_word(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && !html_space((unsigned char)s[i])) i++;
+    return i;
+}
+
+/* pith_word_prefix: each byte value at each place of a run of word bytes
+ * (letters, a control byte, a UTF-8 byte), each length up to 24: the
+ * white space that ends the word is found wherever it is in an 8-byte
+ * word, a control byte before it does not end the word, and nothing is
+ * read past n (each run is copied to the end of a malloc'ed block). */
+static void test_word_prefix(void) {
+    static const char fill[] = {'a', '\x01', '\xc3', '-'};
+    int bad = 0;
+    for (size_t f = 0; f < sizeof fill; f++)
+        for (int v = 0; v < 256; v++)
+            for (size_t n = 0; n <= 24; n++)
+                for (size_t at = 0; at < n; at++) {
+                    char *s = malloc(n ? n : 1);
+                    if (!s) return;
+                    memset(s, fill[f], n);
+                    s[at] = (char)v;
+                    bad += pith_word_prefix(s, n) != want_word(s, n);
+                    if (at + 1 < n) {
+                        s[at + 1] = ' ';
+                        bad += pith_word_prefix(s, n) != want_word(s, n);
+                    }
+                    free(s);
+                }
+    CHECK(bad == 0);
+}
+
 /* Each byte value at each place of a 24-byte run of each white space
  * byte: the byte that ends the run is found wherever it is in a word. */
 static void test_every_byte(void) {
@@ -102,6 +134,7 @@ static void test_has_digit(void) {
 
 int main(void) {
     RUN(test_has_digit);
+    RUN(test_word_prefix);
     RUN(test_every_byte);
     RUN(test_control_bytes);
     RUN(test_random);
