@@ -318,7 +318,8 @@ static uint8_t short_text(walk *w, const char *s, size_t n) {
     s += lead, n -= lead;
     if (!n || n > SHORT_TEXT_MAX) return 0;
     while ((unsigned char)s[n - 1] <= ' ') n--;
-    char buf[SHORT_TEXT_MAX];
+    /* Normalised for the phrase table: stops past its longest phrase. */
+    char buf[PT_PHRASE_MAX];
     size_t k = pt_normalize_short(s, n, buf, sizeof buf);
     int g = k ? pt_phrase(buf, k) : -1;
     if (g >= 0) w->ph[g]++;

@@ -496,8 +496,15 @@ uint32_t page_type_schema_bits(const char *type, size_t len) {
     return g >= 0 ? 1u << g : 0;
 }
 
+static bool no_longer_than(const pt_word *t, size_t count, size_t max) {
+    for (size_t i = 0; i < count; i++)
+        if (t[i].len > max) return false;
+    return true;
+}
+
 bool pt_tables_sorted(void) {
     return sorted(URL_WORDS, COUNT(URL_WORDS)) && sorted(PHRASES, COUNT(PHRASES)) && by_letter(PHRASES, COUNT(PHRASES), PH_START) &&
+           no_longer_than(PHRASES, COUNT(PHRASES), PT_PHRASE_MAX) &&
            sorted(CLASS_WORDS, COUNT(CLASS_WORDS)) && class_word_shape(CLASS_WORDS, COUNT(CLASS_WORDS)) &&
            sorted(SCHEMA_NAMES, COUNT(SCHEMA_NAMES));
 }

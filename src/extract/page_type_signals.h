@@ -29,6 +29,9 @@ int pt_class_word(const char *w, size_t n);
 int pt_url_word(const char *w, size_t n);
 /* The group of a short text normalised by pt_normalize_short, or -1. */
 int pt_phrase(const char *s, size_t n);
+/* The longest phrase, in bytes: a text normalised longer is none, so
+ * normalising can stop there (pt_tables_sorted checks the table). */
+#define PT_PHRASE_MAX 26
 /* The group of a <meta name=generator> value (any case, version after), or -1. */
 int pt_generator(const char *s, size_t n);
 
