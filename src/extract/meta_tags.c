@@ -453,7 +453,9 @@ static bool starts_with_by(const pith_node *el) {
     while (n && (unsigned char)s[n - 1] <= ' ') n--;
     for (size_t k = 0; k < sizeof BY / sizeof *BY; k++) {
         size_t bl = BY[k].n;
-        if (n < bl || memcmp(s, BY[k].s, bl) != 0) continue;
+        /* The first byte before the call: a text that passed the test
+         * above matches one or two of the words' initials. */
+        if (n < bl || s[0] != BY[k].s[0] || memcmp(s, BY[k].s, bl) != 0) continue;
         /* "By" alone: the name follows in an element (<a>Jane Doe</a>). */
         if (n == bl) return t->next != NULL;
         if (s[bl] == ':' && n > bl + 1) bl++;
