@@ -48,6 +48,7 @@ static const word_rule exact_rules[] = {
     {"details", 7, HINT_DETAIL, "product-details", 0x64657461696c7300ull, 0x0ull},
     {"dfp", 3, HINT_AD, "DoubleClick for Publishers slots", 0x6466700000000000ull, 0x0ull},
     {"entry", 5, HINT_CONTENT, "WordPress entry-content", 0x656e747279000000ull, 0x0ull},
+    {"expander", 8, HINT_PANEL, "expander content: the rest of a description behind \"Read more\"", 0x657870616e646572ull, 0x0ull},
     {"faq", 3, HINT_PANEL, "folded questions and answers", 0x6661710000000000ull, 0x0ull},
     {"features", 8, HINT_DETAIL, "product-features, key features lists", 0x6665617475726573ull, 0x0ull},
     {"follow", 6, HINT_SHARE, "follow-us boxes", 0x666f6c6c6f770000ull, 0x0ull},
@@ -136,7 +137,7 @@ static const word_rule prefix_rules[] = {
 
 /* Where each first letter's words start in the tables ('a'..'z', then the table's size). */
 static const uint8_t exact_start[27] = {
-    0, 10, 13, 23, 27, 28, 32, 34, 35, 36, 36, 36, 36, 39, 39, 41, 49, 49, 56, 68, 79, 82, 82, 82, 82, 82, 82,
+    0, 10, 13, 23, 27, 29, 33, 35, 36, 37, 37, 37, 37, 40, 40, 42, 50, 50, 57, 69, 80, 83, 83, 83, 83, 83, 83,
 };
 static const uint8_t prefix_start[27] = {
     0, 2, 4, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 12, 12, 13, 13, 15, 21, 22, 22, 22, 23, 23, 23, 23,
@@ -145,7 +146,7 @@ static const uint8_t prefix_start[27] = {
 /* Bit (b - 'a') of row (a - 'a') is set when some word starts with the letters a, b: one load rules
  * out most of a page's class words before any table probe ("col", "flex", "css", "container"). */
 static const uint32_t first_pairs[26] = {
-    0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x2000u, 0x4011u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
+    0x12000cu, 0x1024000u, 0x24001u, 0x131u, 0x802000u, 0x4011u, 0x9u, 0x10u, 0x2000u, 0x0u, 0x0u, 0x0u, 0x4011u,
     0x11u, 0x300000u, 0x24001u, 0x0u, 0x11u, 0x18cd80u, 0x24111u, 0x48000u, 0x0u, 0x100u, 0x0u, 0x0u, 0x0u,
 };
 

@@ -253,7 +253,7 @@ static void test_declared_modal_outside_main(void) {
 }
 
 /* A folded panel the markup hides (a tab panel, an accordion or
- * collapsible section, hidden=until-found) is the page's text that a click
+ * collapsible section, an expander's "Read more", hidden=until-found) is the page's text that a click
  * shows; a hidden menu, a hidden dialog or any other hidden element is
  * not. */
 static void test_hidden_panels(void) {
@@ -269,6 +269,7 @@ static void test_hidden_panels(void) {
         "<div hidden='until-found'>%s</div>",
         "<div class='tab-pane' style='display: none'>%s</div>",
         "<div class='faq__answer' aria-hidden='true'>%s</div>",
+        "<div class='text-expander__more' style='display:none'>%s</div>",
     };
     static const char details[] =
         "<p>The shoulder straps are padded with foam and covered in air mesh, and the back panel keeps air "
