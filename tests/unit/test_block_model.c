@@ -155,6 +155,53 @@ static void test_panel_review_features(void) {
     pith_arena_free(&a);
 }
 
+/* h1_offset: on a product page, the page's text from its first <h1> to the
+ * block, as a signed share of the page's text; -2 on a page with no <h1>
+ * and on pages of other types. */
+static void test_h1_features(void) {
+    static const char html[] =
+        "<html><body><div><p>Shop all kettles</p></div><main><h1>Kettle</h1>"
+        "<p>A steel kettle that boils fast.</p><p>Free returns on orders.</p></main></body></html>";
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    ext_features f;
+    select_params p;
+    measure_page(&a, html, sizeof html - 1, &f, &p);
+    float scores[PITH_PAGE_TYPE_COUNT] = {0};
+    scores[PITH_PAGE_PRODUCT] = 1;
+    int32_t region = select_region_find(&f, p.region_share, f.scores);
+    block_set bs;
+    CHECK(block_features_compute(&f, region, scores, &a, NULL, NULL, &bs));
+    /* The first paragraph, the heading, the two paragraphs. */
+    CHECK(bs.count == 4);
+    if (bs.count == 4) {
+        const float *first = &bs.x[0], *h1 = &bs.x[1 * BF_COUNT], *own = &bs.x[2 * BF_COUNT],
+                    *other = &bs.x[3 * BF_COUNT];
+        /* "Shopallkettles" (14) before the <h1>; the page's text is
+         * 14 + 6 + 26 + 20 = 66 characters without spaces. */
+        CHECK(h1[BF_H1_OFFSET] == 0);
+        CHECK(first[BF_H1_OFFSET] == (float)(-14.0 / 66.0));
+        CHECK(own[BF_H1_OFFSET] == (float)(6.0 / 66.0));
+        CHECK(other[BF_H1_OFFSET] == (float)(32.0 / 66.0));
+    }
+    /* The same page as a shop's category page. */
+    scores[PITH_PAGE_PRODUCT] = 0;
+    scores[PITH_PAGE_COLLECTION] = 1;
+    CHECK(block_features_compute(&f, region, scores, &a, NULL, NULL, &bs));
+    CHECK(bs.count == 4);
+    for (uint32_t r = 0; r < bs.count; r++) CHECK(bs.x[(size_t)r * BF_COUNT + BF_H1_OFFSET] == -2);
+    scores[PITH_PAGE_COLLECTION] = 0;
+    pith_arena_free(&a);
+    pith_arena_init(&a, NULL, 0);
+    static const char no_h1[] = "<html><body><main><h2>Kettle</h2><p>A steel kettle.</p></main></body></html>";
+    measure_page(&a, no_h1, sizeof no_h1 - 1, &f, &p);
+    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, f.scores), scores, &a, NULL, NULL, &bs));
+    CHECK(bs.count == 2);
+    if (bs.count == 2)
+        CHECK(bs.x[BF_H1_OFFSET] == -2 && bs.x[BF_COUNT + BF_H1_OFFSET] == -2);
+    pith_arena_free(&a);
+}
+
 static char *text_of(const char *html, const char *url, pith_page_type *type) {
     pith_options o;
     pith_options_init(&o);
@@ -340,6 +387,7 @@ int main(void) {
     RUN(test_tables);
     RUN(test_features);
     RUN(test_panel_review_features);
+    RUN(test_h1_features);
     RUN(test_collection_page);
     RUN(test_product_name_heading);
     RUN(test_drop_repeats);
