@@ -28,22 +28,31 @@ const char *pith_dom_keep(pith_dom *dom, const char *s, size_t len) {
     return pith_arena_strndup(dom->arena, s, len);
 }
 
-/* A text node ends before `u` (dom.h); what follows it in the arena is
- * 8-byte aligned like any node. */
+/* A text node ends before `first_child` (dom.h); what follows it in the
+ * arena is 8-byte aligned like any node. */
 _Static_assert(PITH_TEXT_NODE_SIZE % 8 == 0 && PITH_TEXT_NODE_SIZE < sizeof(pith_node), "short text nodes");
+_Static_assert(sizeof(pith_node) == 64 && PITH_TEXT_NODE_SIZE == 40, "node sizes (dom.h)");
+_Static_assert(sizeof(pith_attr) == 24, "attribute size (dom.h)");
+
+#if PITH_DOM_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 static pith_node *new_node(pith_dom *dom, pith_node_type type) {
     if (dom->max_nodes && dom->node_count >= dom->max_nodes) {
         dom->limits_hit |= PITH_LIMIT_NODES;
         return NULL;
     }
-    size_t size = type == PITH_NODE_TEXT ? PITH_TEXT_NODE_SIZE : sizeof(pith_node);
-    pith_node *n = pith_arena_alloc(dom->arena, size);
+    bool text = type == PITH_NODE_TEXT;
+    pith_node *n = pith_arena_alloc(dom->arena, text ? PITH_TEXT_NODE_ALLOC : sizeof(pith_node));
     if (!n) {
         if (dom->arena->over_limit) dom->limits_hit |= PITH_LIMIT_MEMORY;
         return NULL;
     }
-    memset(n, 0, size);
+    memset(n, 0, text ? PITH_TEXT_NODE_SIZE : sizeof(pith_node));
+#if PITH_DOM_ASAN
+    if (text) ASAN_POISON_MEMORY_REGION((char *)n + PITH_TEXT_NODE_SIZE, sizeof(pith_node) - PITH_TEXT_NODE_SIZE);
+#endif
     n->type = (uint8_t)type;
     dom->node_count++;
     return n;
@@ -245,7 +254,7 @@ const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len
     if (el->type != PITH_NODE_ELEMENT) return NULL;
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
-        if (a->ns == PITH_ATTR_NS_NONE && a->name_len == name_len && memcmp(a->name, name, name_len) == 0) {
+        if (a->name_len == name_len && a->ns == PITH_ATTR_NS_NONE && memcmp(a->name, name, name_len) == 0) {
             if (len) *len = a->value_len;
             return a->value;
         }
@@ -273,7 +282,7 @@ bool pith_dom_iter_step(pith_dom_iter *it) {
     }
     pith_node *n = it->node;
     if (!n) return false;
-    if (it->entering && n->first_child) {
+    if (it->entering && n->type != PITH_NODE_TEXT && n->first_child) {
         it->node = n->first_child;
         return true;
     }

@@ -44,12 +44,20 @@ typedef enum pith_attr_ns {
     PITH_ATTR_NS_XMLNS
 } pith_attr_ns;
 
+/* 24 bytes: the namespace shares a word with the value's length, which is
+ * why a value is at most PITH_ATTR_VALUE_MAX bytes (a page carrying a
+ * longer one fails to parse; the default input limit is far below it).
+ * Elements on modern pages carry many attributes, and a separate byte for
+ * the namespace padded each to 32. The value's length, not the name's, is
+ * the one masked: names are compared on every lookup, values read on a
+ * hit. */
+#define PITH_ATTR_VALUE_MAX ((1u << 30) - 1u)
 typedef struct pith_attr {
     const char *name;     /* local name, lowercase for HTML (case-adjusted in SVG/MathML) */
     const char *value;
     uint32_t name_len;
-    uint32_t value_len;
-    uint8_t ns;           /* pith_attr_ns */
+    unsigned value_len : 30;
+    unsigned ns : 2;      /* pith_attr_ns */
 } pith_attr;
 
 typedef struct pith_doctype {
@@ -58,7 +66,7 @@ typedef struct pith_doctype {
     bool has_public_id, has_system_id;  /* "" and missing differ */
 } pith_doctype;
 
-/* 64 bytes (48 for a text node, see below). Siblings are linked forwards by `next` (NULL after the last)
+/* 64 bytes (40 for a text node, see below). Siblings are linked forwards by `next` (NULL after the last)
  * and backwards by `prev_or_last`, which closes the ring at the first child:
  * the first child's prev_or_last is its parent's last child (itself when it
  * is the only one). So the last child needs no field of its own; read both
@@ -67,7 +75,6 @@ typedef struct pith_doctype {
 typedef struct pith_node pith_node;
 struct pith_node {
     pith_node *parent;
-    pith_node *first_child;
     pith_node *prev_or_last;
     pith_node *next;
     uint8_t type;        /* pith_node_type */
@@ -79,7 +86,11 @@ struct pith_node {
     /* A text node ends here: it is allocated PITH_TEXT_NODE_SIZE bytes, and
      * the fields below do not exist for it (never read or write them on a
      * text node). Text nodes are the most numerous on dense pages, and
-     * these 16 bytes were a quarter of each. */
+     * these 24 bytes were more than a third of each. A text node has no
+     * children, so its first_child is not stored either: read a node that
+     * may be text through pith_dom_first_child(). Sanitizer builds poison
+     * the bytes after a text node (PITH_TEXT_NODE_ALLOC below). */
+    pith_node *first_child;
     union {
         pith_attr *attrs;        /* element */
         pith_doctype *doctype;   /* doctype */
@@ -88,8 +99,31 @@ struct pith_node {
     uint32_t flags;      /* PITH_NODE_F_* */
 };
 
-/* Bytes allocated for a text node: pith_node up to `u`. */
-#define PITH_TEXT_NODE_SIZE offsetof(pith_node, u)
+/* A text node's bytes: pith_node up to `first_child`. */
+#define PITH_TEXT_NODE_SIZE offsetof(pith_node, first_child)
+
+/* Sanitizer builds allocate a text node with the rest of a pith_node
+ * after it and poison that rest (dom.c): code that reads first_child (or
+ * any element field) of a text node then fails under ASan instead of
+ * reading the next node's bytes. The arena unpoisons what it hands out. */
+#if defined(__SANITIZE_ADDRESS__)
+#define PITH_DOM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PITH_DOM_ASAN 1
+#endif
+#endif
+#ifndef PITH_DOM_ASAN
+#define PITH_DOM_ASAN 0
+#endif
+/* Bytes the arena gives a text node. */
+#define PITH_TEXT_NODE_ALLOC (PITH_DOM_ASAN ? sizeof(pith_node) : PITH_TEXT_NODE_SIZE)
+
+/* The first child of any node: NULL for a text node, which has no
+ * first_child field (above). */
+static inline pith_node *pith_dom_first_child(const pith_node *node) {
+    return node->type != PITH_NODE_TEXT ? node->first_child : NULL;
+}
 
 /* The capacity of a text node's growable string (pith_dom_text_append),
  * kept beside the tree because a text node has no room for it: only the
@@ -188,14 +222,15 @@ static inline pith_node *pith_dom_prev(const pith_node *node) {
 
 /* The last child, NULL when there is none. */
 static inline pith_node *pith_dom_last_child(const pith_node *node) {
-    return node->first_child ? node->first_child->prev_or_last : NULL;
+    pith_node *first = pith_dom_first_child(node);
+    return first ? first->prev_or_last : NULL;
 }
 
 /* Pre-order walk without recursion. Starting from `node`, returns the next
  * node in document order that is still inside `root` (NULL at the end).
  * When skip_children is true the walk does not enter node's children. */
 static inline pith_node *pith_dom_next(const pith_node *root, const pith_node *node, bool skip_children) {
-    if (!skip_children && node->first_child) return node->first_child;
+    if (!skip_children && node->type != PITH_NODE_TEXT && node->first_child) return node->first_child;
     while (node && node != root) {
         if (node->next) return node->next;
         node = node->parent;

@@ -113,7 +113,7 @@ void pith_dom_dump_html5lib(const pith_node *root, pith_buf *out) {
     size_t depth = 0;
     while (n) {
         dump_node(n, depth, out);
-        if (n->first_child) {
+        if (pith_dom_first_child(n)) {
             n = n->first_child;
             depth++;
             continue;

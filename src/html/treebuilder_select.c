@@ -75,7 +75,7 @@ static void clone_children(tb *t, const pith_node *from, pith_node *to) {
             return;
         }
         pith_dom_append(dst, c);
-        if (n->first_child) {
+        if (pith_dom_first_child(n)) {
             dst = c;
             n = n->first_child;
             continue;

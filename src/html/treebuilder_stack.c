@@ -471,7 +471,7 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
     if (!a) return false;
     for (size_t i = 0; i < tok->nattrs; i++) {
         const pith_token_attr *ta = &tok->attrs[i];
-        if (ta->name.len > UINT32_MAX || ta->value.len > UINT32_MAX) return false;
+        if (ta->name.len > UINT32_MAX || ta->value.len > PITH_ATTR_VALUE_MAX) return false;
         /* Most names and values are slices of the input: keep them
          * without the call. */
         a[i].name = pith_dom_in_input(t->dom, ta->name.ptr, ta->name.len)
@@ -482,7 +482,7 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
                          : pith_dom_keep(t->dom, ta->value.ptr, ta->value.len);
         if (!a[i].name || !a[i].value) return false;
         a[i].name_len = (uint32_t)ta->name.len;
-        a[i].value_len = (uint32_t)ta->value.len;
+        a[i].value_len = (unsigned)ta->value.len;
         a[i].ns = PITH_ATTR_NS_NONE;
         if (ns != PITH_NS_HTML) tb_adjust_attr(ns, &a[i]);
     }
@@ -559,7 +559,9 @@ bool tb_insert_text(tb *t, const char *s, size_t len) {
     pith_node *parent, *before;
     tb_place(t, NULL, &parent, &before);
     if (parent->type == PITH_NODE_DOCUMENT) return true;
-    pith_node *prev = before ? pith_dom_prev(before) : pith_dom_last_child(parent);
+    /* The parent is an element, a document or a fragment: never text, so
+     * its first_child field exists (dom.h). */
+    pith_node *prev = before ? pith_dom_prev(before) : parent->first_child ? parent->first_child->prev_or_last : NULL;
     if (prev && prev->type == PITH_NODE_TEXT) {
         if (pith_dom_text_append(t->dom, prev, s, len)) return true;
         t->failed = true;
@@ -606,6 +608,10 @@ bool tb_add_missing_attrs(tb *t, pith_node *el, const pith_token *tok) {
             have = a[j].ns == PITH_ATTR_NS_NONE && a[j].name_len == ta->name.len &&
                    memcmp(a[j].name, ta->name.ptr, ta->name.len) == 0;
         if (have) continue;
+        if (ta->name.len > UINT32_MAX || ta->value.len > PITH_ATTR_VALUE_MAX) {
+            t->failed = true;
+            return false;
+        }
         pith_attr *d = &a[old + add];
         d->name = pith_dom_keep(t->dom, ta->name.ptr, ta->name.len);
         d->value = pith_dom_keep(t->dom, ta->value.ptr, ta->value.len);
@@ -614,7 +620,7 @@ bool tb_add_missing_attrs(tb *t, pith_node *el, const pith_token *tok) {
             return false;
         }
         d->name_len = (uint32_t)ta->name.len;
-        d->value_len = (uint32_t)ta->value.len;
+        d->value_len = (unsigned)ta->value.len;
         d->ns = PITH_ATTR_NS_NONE;
         add++;
     }

@@ -12,6 +12,24 @@ struct pith_arena_chunk {
     /* payload follows, aligned to 16 */
 };
 
+/* Sanitizer builds: a caller may poison part of what it got (dom.c pads
+ * text nodes with a poisoned tail), and a rewound or reset arena hands
+ * those bytes out again, so what a rewind or reset gives back is
+ * unpoisoned (fresh chunks come from malloc unpoisoned). */
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define UNPOISON(p, n) ((void)0)
+#endif
+
 #define CHUNK_HEADER ((sizeof(pith_arena_chunk) + 15u) & ~(size_t)15u)
 #define FIRST_CHUNK (size_t)(64u * 1024u)
 #define MAX_CHUNK (size_t)(8u * 1024u * 1024u)
@@ -123,6 +141,7 @@ void pith_arena_rewind(pith_arena *a, const pith_arena_mark_t *m) {
     a->cur = m->cur;
     a->end = m->end;
     a->used = m->used;
+    if (a->cur) UNPOISON(a->cur, (size_t)(a->end - a->cur));
 }
 
 void pith_arena_reset(pith_arena *a) {
@@ -147,6 +166,7 @@ void pith_arena_reset(pith_arena *a) {
         a->cur = (char *)keep + CHUNK_HEADER;
         a->end = a->cur + keep->size;
         a->reserved = keep->size;
+        UNPOISON(a->cur, keep->size);
     } else {
         a->cur = a->end = NULL;
         a->reserved = 0;
