@@ -207,18 +207,18 @@ bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size
 /* Sibling links (dom.h): next runs forwards and ends in NULL;
  * prev_or_last runs backwards and the first child's points at the last. */
 void pith_dom_detach(pith_node *node) {
-    pith_node *p = node->parent;
+    pith_node *p = node->link_parent;
     if (!p) return;
-    pith_node *first = p->first_child;
+    pith_node *first = p->link_first_child;
     if (node == first) {
-        p->first_child = node->next;
-        if (node->next) node->next->prev_or_last = node->prev_or_last; /* the last child */
+        p->link_first_child = node->link_next;
+        if (node->link_next) node->link_next->link_prev_or_last = node->link_prev_or_last; /* the last child */
     } else {
-        node->prev_or_last->next = node->next;
-        if (node->next) node->next->prev_or_last = node->prev_or_last;
-        else first->prev_or_last = node->prev_or_last; /* its previous sibling is last now */
+        node->link_prev_or_last->link_next = node->link_next;
+        if (node->link_next) node->link_next->link_prev_or_last = node->link_prev_or_last;
+        else first->link_prev_or_last = node->link_prev_or_last; /* its previous sibling is last now */
     }
-    node->parent = node->prev_or_last = node->next = NULL;
+    node->link_parent = node->link_prev_or_last = node->link_next = NULL;
 }
 
 void pith_dom_append(pith_node *parent, pith_node *child) {
@@ -227,27 +227,27 @@ void pith_dom_append(pith_node *parent, pith_node *child) {
 
 void pith_dom_insert_before(pith_node *parent, pith_node *child, pith_node *ref) {
     pith_dom_detach(child);
-    child->parent = parent;
-    pith_node *first = parent->first_child;
+    child->link_parent = parent;
+    pith_node *first = parent->link_first_child;
     if (!first) { /* ref is NULL or not a child: append as the only child */
-        parent->first_child = child;
-        child->prev_or_last = child;
-        child->next = NULL;
+        parent->link_first_child = child;
+        child->link_prev_or_last = child;
+        child->link_next = NULL;
         return;
     }
     if (!ref) {
-        pith_node *last = first->prev_or_last;
-        last->next = child;
-        child->prev_or_last = last;
-        child->next = NULL;
-        first->prev_or_last = child;
+        pith_node *last = first->link_prev_or_last;
+        last->link_next = child;
+        child->link_prev_or_last = last;
+        child->link_next = NULL;
+        first->link_prev_or_last = child;
         return;
     }
-    child->next = ref;
-    child->prev_or_last = ref->prev_or_last;
-    if (ref == first) parent->first_child = child;
-    else ref->prev_or_last->next = child;
-    ref->prev_or_last = child;
+    child->link_next = ref;
+    child->link_prev_or_last = ref->link_prev_or_last;
+    if (ref == first) parent->link_first_child = child;
+    else ref->link_prev_or_last->link_next = child;
+    ref->link_prev_or_last = child;
 }
 
 const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len) {
@@ -282,8 +282,8 @@ bool pith_dom_iter_step(pith_dom_iter *it) {
     }
     pith_node *n = it->node;
     if (!n) return false;
-    if (it->entering && n->type != PITH_NODE_TEXT && n->first_child) {
-        it->node = n->first_child;
+    if (it->entering && n->type != PITH_NODE_TEXT && n->link_first_child) {
+        it->node = n->link_first_child;
         return true;
     }
     if (it->entering && is_container(n)) {
@@ -294,12 +294,12 @@ bool pith_dom_iter_step(pith_dom_iter *it) {
         it->node = NULL;
         return false;
     }
-    if (n->next) {
-        it->node = n->next;
+    if (n->link_next) {
+        it->node = n->link_next;
         it->entering = true;
         return true;
     }
-    it->node = n->parent;
+    it->node = n->link_parent;
     it->entering = false;
     return true;
 }

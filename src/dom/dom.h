@@ -74,9 +74,12 @@ typedef struct pith_doctype {
  * parent, prev_or_last and next NULL. */
 typedef struct pith_node pith_node;
 struct pith_node {
-    pith_node *parent;
-    pith_node *prev_or_last;
-    pith_node *next;
+    /* Links: read them only through the accessors below (pith_dom_parent,
+     * pith_dom_next_sibling, pith_dom_first_child, pith_dom_prev,
+     * pith_dom_last_child); only dom.c writes them. */
+    pith_node *link_parent;
+    pith_node *link_prev_or_last;
+    pith_node *link_next;
     uint8_t type;        /* pith_node_type */
     uint8_t ns;          /* pith_ns, elements only */
     uint16_t tag;        /* pith_tag, elements only; UNKNOWN for other names */
@@ -90,7 +93,7 @@ struct pith_node {
      * children, so its first_child is not stored either: read a node that
      * may be text through pith_dom_first_child(). Sanitizer builds poison
      * the bytes after a text node (PITH_TEXT_NODE_ALLOC below). */
-    pith_node *first_child;
+    pith_node *link_first_child;
     union {
         pith_attr *attrs;        /* element */
         pith_doctype *doctype;   /* doctype */
@@ -100,7 +103,7 @@ struct pith_node {
 };
 
 /* A text node's bytes: pith_node up to `first_child`. */
-#define PITH_TEXT_NODE_SIZE offsetof(pith_node, first_child)
+#define PITH_TEXT_NODE_SIZE offsetof(pith_node, link_first_child)
 
 /* Sanitizer builds allocate a text node with the rest of a pith_node
  * after it and poison that rest (dom.c): code that reads first_child (or
@@ -122,8 +125,14 @@ struct pith_node {
 /* The first child of any node: NULL for a text node, which has no
  * first_child field (above). */
 static inline pith_node *pith_dom_first_child(const pith_node *node) {
-    return node->type != PITH_NODE_TEXT ? node->first_child : NULL;
+    return node->type != PITH_NODE_TEXT ? node->link_first_child : NULL;
 }
+
+/* The parent, NULL for a root or a detached node. */
+static inline pith_node *pith_dom_parent(const pith_node *node) { return node->link_parent; }
+
+/* The next sibling, NULL for the last child (and a detached node). */
+static inline pith_node *pith_dom_next_sibling(const pith_node *node) { return node->link_next; }
 
 /* The capacity of a text node's growable string (pith_dom_text_append),
  * kept beside the tree because a text node has no room for it: only the
@@ -217,23 +226,28 @@ const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len
 
 /* The previous sibling, NULL for the first child (and a detached node). */
 static inline pith_node *pith_dom_prev(const pith_node *node) {
-    return node->parent && node->parent->first_child != node ? node->prev_or_last : NULL;
+    pith_node *parent = pith_dom_parent(node);
+    return parent && pith_dom_first_child(parent) != node ? node->link_prev_or_last : NULL;
 }
 
 /* The last child, NULL when there is none. */
 static inline pith_node *pith_dom_last_child(const pith_node *node) {
     pith_node *first = pith_dom_first_child(node);
-    return first ? first->prev_or_last : NULL;
+    return first ? first->link_prev_or_last : NULL;
 }
 
 /* Pre-order walk without recursion. Starting from `node`, returns the next
  * node in document order that is still inside `root` (NULL at the end).
  * When skip_children is true the walk does not enter node's children. */
 static inline pith_node *pith_dom_next(const pith_node *root, const pith_node *node, bool skip_children) {
-    if (!skip_children && node->type != PITH_NODE_TEXT && node->first_child) return node->first_child;
+    if (!skip_children) {
+        pith_node *child = pith_dom_first_child(node);
+        if (child) return child;
+    }
     while (node && node != root) {
-        if (node->next) return node->next;
-        node = node->parent;
+        pith_node *next = pith_dom_next_sibling(node);
+        if (next) return next;
+        node = pith_dom_parent(node);
     }
     return NULL;
 }

@@ -109,20 +109,20 @@ static void dump_node(const pith_node *n, size_t depth, pith_buf *out) {
 }
 
 void pith_dom_dump_html5lib(const pith_node *root, pith_buf *out) {
-    const pith_node *n = root->first_child;
+    const pith_node *n = pith_dom_first_child(root);
     size_t depth = 0;
     while (n) {
         dump_node(n, depth, out);
         if (pith_dom_first_child(n)) {
-            n = n->first_child;
+            n = pith_dom_first_child(n);
             depth++;
             continue;
         }
-        while (n != root && !n->next) {
-            n = n->parent;
+        while (n != root && !pith_dom_next_sibling(n)) {
+            n = pith_dom_parent(n);
             depth--;
         }
         if (n == root) break;
-        n = n->next;
+        n = pith_dom_next_sibling(n);
     }
 }

@@ -124,7 +124,7 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
         if (!(e->flags & EL_SKIPPED)) before += e->own_chars;
         if ((e->flags & EL_SKIPPED) || e->block < 0) continue;
         uint32_t *t = &text[3 * (uint32_t)e->block];
-        for (const pith_node *c = e->node->first_child; c; c = c->next)
+        for (const pith_node *c = pith_dom_first_child(e->node); c; c = pith_dom_next_sibling(c))
             if (c->type == PITH_NODE_TEXT) scan_text(c->str, c->len, &t[0], &t[1], &t[2]);
     }
     /* Siblings and siblings of the same tag: two passes over each

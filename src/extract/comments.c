@@ -59,7 +59,7 @@ typedef struct sink {
  * it; NULL when none. Bounded walk: the date sits next to the author. */
 static const char *meta_date(const pith_node *el, pith_arena *a) {
     size_t visits = 0;
-    const pith_node *n = el->first_child;
+    const pith_node *n = pith_dom_first_child(el);
     while (n && visits++ < META_DATE_VISITS) {
         bool skip = n->type == PITH_NODE_ELEMENT && microdata_comment(n);
         if (n->type == PITH_NODE_ELEMENT && n->tag == PITH_TAG_META) {
@@ -224,9 +224,9 @@ static bool jsonld_comments(sink *s) {
         if (n->tag != PITH_TAG_SCRIPT || n->ns != PITH_NS_HTML) continue;
         uint32_t tl = 0;
         const char *type = pith_dom_attr(n, "type", 4, &tl);
-        const pith_node *t = n->first_child;
+        const pith_node *t = pith_dom_first_child(n);
         if (!type || tl != 19 || memcmp(type, "application/ld+json", 19) != 0) continue;
-        if (!t || t->type != PITH_NODE_TEXT || t->next) continue;
+        if (!t || t->type != PITH_NODE_TEXT || pith_dom_next_sibling(t)) continue;
         bool names = false;
         for (uint32_t k = 0; k + 9 <= t->len && !names; k++) names = memcmp(t->str + k, "\"comment\"", 9) == 0;
         if (!names) continue;

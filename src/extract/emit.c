@@ -171,7 +171,7 @@ static void element_text(const pith_node *el, pith_buf *buf, size_t max) {
     /* Bounded in nodes as well as bytes: headings can nest (h1 > div > h2),
      * and each is compared with the title. */
     size_t visits = 0;
-    for (const pith_node *n = el->first_child; n && visits < HEADING_VISITS_MAX; n = pith_dom_next(el, n, false), visits++) {
+    for (const pith_node *n = pith_dom_first_child(el); n && visits < HEADING_VISITS_MAX; n = pith_dom_next(el, n, false), visits++) {
         if (n->type != PITH_NODE_TEXT) continue;
         pith_buf_put_collapsed(buf, n->str, n->len, max);
         if (buf->len >= max) break;
@@ -314,7 +314,7 @@ static unsigned style_of(pith_tag tag) {
 static void code_language(const pith_node *pre, const char **lang, uint32_t *len) {
     *lang = NULL;
     *len = 0;
-    const pith_node *cands[2] = {pre, pre->first_child};
+    const pith_node *cands[2] = {pre, pith_dom_first_child(pre)};
     for (int k = 0; k < 2; k++) {
         const pith_node *n = cands[k];
         if (!n || n->type != PITH_NODE_ELEMENT) continue;
@@ -384,7 +384,7 @@ static action enter_element(emitter *em, uint32_t i, bool *skip) {
         return ACT_TABLE;
     case PITH_TAG_TR:
         if (!em->table_depth) break;
-        pith_blocks_open_row(b, n->parent && n->parent->tag == PITH_TAG_THEAD);
+        pith_blocks_open_row(b, pith_dom_parent(n) && pith_dom_parent(n)->tag == PITH_TAG_THEAD);
         return ACT_CLOSE;
     case PITH_TAG_TD: case PITH_TAG_TH:
         if (!em->table_depth) break;
@@ -510,7 +510,7 @@ static void emit_root(emitter *em, uint32_t root) {
         }
         uint32_t i = idx++;
         if (i >= em->f->count || em->f->els[i].node != n) {
-            open_from = n->parent; /* out of step: the element cap was hit */
+            open_from = pith_dom_parent(n); /* out of step: the element cap was hit */
             break;
         }
         if (i != root && prune(em, i)) {
@@ -534,7 +534,7 @@ static void emit_root(emitter *em, uint32_t root) {
     }
     /* Undo whatever an early stop (the element cap) left open, innermost
      * first, walking the DOM parents in step with the stack. */
-    for (pith_node *n = open_from; stack.len && n; n = n->parent) {
+    for (pith_node *n = open_from; stack.len && n; n = pith_dom_parent(n)) {
         if (n->type != PITH_NODE_ELEMENT) continue;
         exit_element(em, n, (action)(uint8_t)stack.data[--stack.len]);
     }

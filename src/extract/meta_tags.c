@@ -433,7 +433,7 @@ static bool starts_with_by(const pith_node *el) {
         {"By", 2}, {"by", 2}, {"BY", 2}, {"Von", 3}, {"Par", 3}, {"Por", 3}, {"Door", 4}, {"Av", 2}, {"Af", 2}, {"Przez", 5},
         {"Written by", 10}, {"Written By", 10},
     };
-    const pith_node *t = el->first_child;
+    const pith_node *t = pith_dom_first_child(el);
     if (!t || t->type != PITH_NODE_TEXT) return false;
     const char *s = t->str;
     size_t n = t->len;
@@ -457,7 +457,7 @@ static bool starts_with_by(const pith_node *el) {
          * above matches one or two of the words' initials. */
         if (n < bl || s[0] != BY[k].s[0] || memcmp(s, BY[k].s, bl) != 0) continue;
         /* "By" alone: the name follows in an element (<a>Jane Doe</a>). */
-        if (n == bl) return t->next != NULL;
+        if (n == bl) return pith_dom_next_sibling(t) != NULL;
         if (s[bl] == ':' && n > bl + 1) bl++;
         if (s[bl] != ' ') continue;
         unsigned char c = (unsigned char)s[bl + 1];
@@ -471,8 +471,8 @@ static bool starts_with_by(const pith_node *el) {
  * byline's "By" stands outside the link to its author. */
 static bool menu_heading(const pith_node *el) {
     if (el->tag == PITH_TAG_A || el->tag == PITH_TAG_BUTTON) return true;
-    const pith_node *n = el->next;
-    while (n && n->type != PITH_NODE_ELEMENT) n = n->next;
+    const pith_node *n = pith_dom_next_sibling(el);
+    while (n && n->type != PITH_NODE_ELEMENT) n = pith_dom_next_sibling(n);
     return n && (n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL);
 }
 
@@ -511,7 +511,7 @@ static bool after_label(const pith_node *el) {
         p = pith_dom_prev(p);
     }
     if (!p || p->type != PITH_NODE_ELEMENT) return false;
-    const pith_node *t = p->first_child;
+    const pith_node *t = pith_dom_first_child(p);
     if (!t || t != pith_dom_last_child(p) || t->type != PITH_NODE_TEXT || t->len > 40) return false;
     const char *s = t->str;
     size_t n = t->len;
@@ -524,8 +524,8 @@ static bool after_label(const pith_node *el) {
         label = meta_ieq(s, n, LABELS[k], strlen(LABELS[k]));
     /* Not code: "ORDER <span>BY</span> <span>period</span>" (looked up only
      * after a label, and a few levels up: the walk stays linear). */
-    const pith_node *a = el->parent;
-    for (int d = 0; label && a && d < 8; d++, a = a->parent)
+    const pith_node *a = pith_dom_parent(el);
+    for (int d = 0; label && a && d < 8; d++, a = pith_dom_parent(a))
         if (a->tag == PITH_TAG_PRE || a->tag == PITH_TAG_CODE) return false;
     return label;
 }
@@ -632,7 +632,7 @@ static uint8_t date_words(const char *v, size_t n) {
 /* "updated" / "modified" or "publish" / "posted" in the class or id of an
  * element or its parent: <time class="updated">, <span class="post-date published">. */
 static uint8_t kind_of_classes(const pith_node *el) {
-    for (int up = 0; up < 2 && el && el->type == PITH_NODE_ELEMENT; up++, el = el->parent) {
+    for (int up = 0; up < 2 && el && el->type == PITH_NODE_ELEMENT; up++, el = pith_dom_parent(el)) {
         for (uint32_t i = 0; i < el->nattrs; i++) {
             const pith_attr *at = &el->u.attrs[i];
             if (!((at->name_len == 5 && memcmp(at->name, "class", 5) == 0) ||
@@ -673,7 +673,7 @@ static size_t date_sep_at(const char *s, size_t n, size_t i) {
  * are long, or hold no digit. */
 static void on_text(walk *w, const pith_node *t) {
     if (t->len > META_DATE_TEXT_RAW || w->mf->n_vdates >= META_MAX_VDATES || w->date_tries >= META_DATE_TRIES) return;
-    const pith_node *p = t->parent;
+    const pith_node *p = pith_dom_parent(t);
     if (p && p->type == PITH_NODE_ELEMENT && (skip_text_of(p) || p->tag == PITH_TAG_TITLE ||
                                               (p->tag == PITH_TAG_TIME && attr(p, "datetime", NULL))))
         return;
@@ -857,7 +857,7 @@ static bool names_class(const char *c, size_t n) {
 static const pith_node *name_part(const pith_node *el) {
     size_t seen = 0;
     for (const pith_node *x = pith_dom_next(el, el, false); x && ++seen <= META_ITEM_NAME_NODES; x = pith_dom_next(el, x, false)) {
-        if (x->type != PITH_NODE_ELEMENT || !x->first_child) continue;
+        if (x->type != PITH_NODE_ELEMENT || !pith_dom_first_child(x)) continue;
         uint32_t cl;
         const char *c = attr(x, "class", &cl);
         if (c && names_class(c, cl)) return x;
@@ -1040,7 +1040,7 @@ static void on_paragraph(walk *w, const pith_node *el) {
 static bool inline_only(const pith_node *el) {
     size_t n = 0;
     bool text = false;
-    for (const pith_node *c = el->first_child; c; c = c->next) {
+    for (const pith_node *c = pith_dom_first_child(el); c; c = pith_dom_next_sibling(c)) {
         if (++n > META_INLINE_DIV_CHILDREN) return false;
         if (c->type == PITH_NODE_TEXT) {
             for (uint32_t i = 0; i < c->len && !text; i++) text = !ws((unsigned char)c->str[i]);
@@ -1067,18 +1067,18 @@ static void on_script(walk *w, const pith_node *el) {
     const char *type = attr(el, "type", &n);
     if (!type || !meta_ifind(type, n, "ld+json", 7)) return;
     /* The script's text is one text node (raw text element); join if not. */
-    const pith_node *c = el->first_child;
-    if (c && c->type == PITH_NODE_TEXT && !c->next) {
+    const pith_node *c = pith_dom_first_child(el);
+    if (c && c->type == PITH_NODE_TEXT && !pith_dom_next_sibling(c)) {
         meta_jsonld_add(&w->mf->jsonld, &w->a->hooks, c->str, c->len);
         return;
     }
     size_t total = 0;
-    for (c = el->first_child; c; c = c->next)
+    for (c = pith_dom_first_child(el); c; c = pith_dom_next_sibling(c))
         if (c->type == PITH_NODE_TEXT) total += c->len;
     char *buf = pith_arena_alloc_bytes(w->a, total + 1);
     if (!buf) return;
     size_t o = 0;
-    for (c = el->first_child; c; c = c->next)
+    for (c = pith_dom_first_child(el); c; c = pith_dom_next_sibling(c))
         if (c->type == PITH_NODE_TEXT) memcpy(buf + o, c->str, c->len), o += c->len;
     meta_jsonld_add(&w->mf->jsonld, &w->a->hooks, buf, o);
 }
@@ -1098,7 +1098,7 @@ static bool home_href(const char *h, size_t n) {
 /* The first <a> in an <h1> (within a few nodes) links home. */
 static bool links_home(const pith_node *el) {
     size_t visited = 0;
-    for (const pith_node *x = el->first_child; x && visited++ < 16; x = pith_dom_next(el, x, false))
+    for (const pith_node *x = pith_dom_first_child(el); x && visited++ < 16; x = pith_dom_next(el, x, false))
         if (x->type == PITH_NODE_ELEMENT && x->tag == PITH_TAG_A) {
             uint32_t n;
             const char *h = attr(x, "href", &n);

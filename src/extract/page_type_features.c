@@ -409,7 +409,7 @@ static void visit(walk *w, const ext_features *f, uint32_t i, pith_memo *classes
     if (el->tag == PITH_TAG_META && html) on_meta(el, w->x);
     if (el->tag == PITH_TAG_TITLE && html && !w->seen_title) {
         w->seen_title = true;
-        const pith_node *c = el->first_child;
+        const pith_node *c = pith_dom_first_child(el);
         if (c && c->type == PITH_NODE_TEXT) title_words(c->str, c->len, w->x);
     }
     region(e, i, e->hints & HINT_COMMENT, &w->comment_until, &w->comment_chars);
@@ -430,7 +430,7 @@ static void visit(walk *w, const ext_features *f, uint32_t i, pith_memo *classes
     }
     bool paragraph = el->tag == PITH_TAG_P && html && !(e->flags & EL_SKIPPED);
     if (!raw_text(el))
-        for (const pith_node *c = el->first_child; c; c = c->next) {
+        for (const pith_node *c = pith_dom_first_child(el); c; c = pith_dom_next_sibling(c)) {
             if (c->type != PITH_NODE_TEXT) continue;
             if (c->len <= 2 * SHORT_TEXT_MAX) fl |= short_text(w, c->str, c->len);
             if (paragraph) pronouns(w, c->str, c->len);

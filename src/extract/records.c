@@ -144,8 +144,8 @@ static bool author_strong(const pith_node *n) {
  * 3, 2024"): forums that name no element date still show one per post. */
 static bool shown_date(const pith_node *n) {
     if (n->ns != PITH_NS_HTML || (n->tag != PITH_TAG_A && n->tag != PITH_TAG_SPAN)) return false;
-    const pith_node *t = n->first_child;
-    if (!t || t->next || t->type != PITH_NODE_TEXT) return false;
+    const pith_node *t = pith_dom_first_child(n);
+    if (!t || pith_dom_next_sibling(t) || t->type != PITH_NODE_TEXT) return false;
     if (t->len > SHOWN_DATE_SCAN) return false;
     const char *x = t->str;
     uint32_t len = t->len;
@@ -186,7 +186,7 @@ static void signals(const ext_el *e, bool *strong, bool *author, bool *date) {
  * script signs nothing). Bounded: a label is near the top. */
 static bool has_text(const pith_node *el) {
     size_t visits = 0;
-    for (const pith_node *n = el->first_child; n && visits < LABEL_VISITS; n = pith_dom_next(el, n, false), visits++)
+    for (const pith_node *n = pith_dom_first_child(el); n && visits < LABEL_VISITS; n = pith_dom_next(el, n, false), visits++)
         if (n->type == PITH_NODE_TEXT)
             for (uint32_t i = 0; i < n->len; i++)
                 if (!ascii_is_space(n->str[i])) return true;
@@ -205,7 +205,7 @@ bool records_signs(const ext_el *e) {
 static bool label_text(const pith_node *el, pith_buf *buf) {
     pith_buf_clear(buf);
     size_t visits = 0;
-    for (const pith_node *n = el->first_child; n; visits++) {
+    for (const pith_node *n = pith_dom_first_child(el); n; visits++) {
         if (visits > LABEL_VISITS) return false;
         bool skip = false;
         if (n->type == PITH_NODE_ELEMENT && rules_tag_role(n) == TAG_SKIP) skip = true;

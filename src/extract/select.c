@@ -82,7 +82,7 @@ static void sum_good(ext_features *f, const select_params *p) {
  * el: el is then a phrase inside a sentence ("When <x class=CtxtMenu>a != 0
  * </x>, there are..."), not a region of the page, whatever its class. */
 static bool inside_sentence(const pith_node *el) {
-    const pith_node *sib[2] = {pith_dom_prev(el), el->next};
+    const pith_node *sib[2] = {pith_dom_prev(el), pith_dom_next_sibling(el)};
     for (int k = 0; k < 2; k++) {
         const pith_node *t = sib[k];
         if (!t || t->type != PITH_NODE_TEXT) continue;

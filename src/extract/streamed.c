@@ -57,7 +57,7 @@ static bool is_fallback(const pith_node *node) {
 
 /* The sibling after a boundary's template, skipping white space. */
 static pith_node *next_sibling(pith_node *n) {
-    for (n = n->next; n; n = n->next) {
+    for (n = pith_dom_next_sibling(n); n; n = pith_dom_next_sibling(n)) {
         if (n->type == PITH_NODE_COMMENT) continue;
         if (n->type != PITH_NODE_TEXT) return n;
         for (uint32_t i = 0; i < n->len; i++)
@@ -67,7 +67,7 @@ static pith_node *next_sibling(pith_node *n) {
 }
 
 static bool inside(const pith_node *n, const pith_node *ancestor) {
-    for (; n; n = n->parent)
+    for (; n; n = pith_dom_parent(n))
         if (n == ancestor) return true;
     return false;
 }
@@ -109,7 +109,7 @@ bool streamed_reveal(pith_dom *dom) {
         if ((uint32_t)id > max_id) continue;
         pith_node *at = boundary[id] ? boundary[id] : placeholder[id];
         /* Each template is filled once, never from inside the segment. */
-        if (!at || !at->parent || inside(at, seg)) continue;
+        if (!at || !pith_dom_parent(at) || inside(at, seg)) continue;
         if (at == boundary[id]) {
             boundary[id] = NULL;
             pith_node *fallback = next_sibling(at);
@@ -117,7 +117,7 @@ bool streamed_reveal(pith_dom *dom) {
         } else {
             placeholder[id] = NULL;
         }
-        while (seg->first_child) pith_dom_insert_before(at->parent, seg->first_child, at);
+        while (pith_dom_first_child(seg)) pith_dom_insert_before(pith_dom_parent(at), pith_dom_first_child(seg), at);
         pith_dom_detach(at);
     }
     return true;

@@ -175,8 +175,8 @@ bool pith_html_parse_fragment(pith_dom *dom, const pith_tree_opts *opts, const c
 done:
     pith_tokenizer_destroy(t.tok);
     /* The result is the children of <html>: move them up to the root. */
-    if (html && html->parent == dom->root) {
-        while (html->first_child) pith_dom_insert_before(dom->root, html->first_child, html);
+    if (html && pith_dom_parent(html) == dom->root) {
+        while (pith_dom_first_child(html)) pith_dom_insert_before(dom->root, pith_dom_first_child(html), html);
         pith_dom_detach(html);
     }
     return ok;

@@ -158,7 +158,7 @@ static tb_result adoption(tb *t, const pith_token *tok) {
         pith_dom_insert_before(parent, last, before);
         pith_node *nel = clone_for(t, fe);
         if (!nel) return TB_STOP;
-        while (fb->first_child) pith_dom_append(nel, fb->first_child);
+        while (pith_dom_first_child(fb)) pith_dom_append(nel, pith_dom_first_child(fb));
         pith_dom_append(fb, nel);
         fe_ai = tb_afe_find(t, fe);
         if (fe_ai >= 0) {

@@ -21,14 +21,14 @@ static bool is_selectedcontent(const pith_node *n) {
 }
 
 static pith_node *ancestor_select(pith_node *n) {
-    for (int i = 0; n && i < TB_SC_WALK; i++, n = n->parent)
+    for (int i = 0; n && i < TB_SC_WALK; i++, n = pith_dom_parent(n))
         if (tb_is(n, PITH_TAG_SELECT)) return n;
     return NULL;
 }
 
 void tb_note_selectedcontent(tb *t, pith_node *n) {
     if (!is_selectedcontent(n)) return;
-    pith_node *select = ancestor_select(n->parent);
+    pith_node *select = ancestor_select(pith_dom_parent(n));
     if (!select || pith_dom_attr(select, "multiple", 8, NULL)) return;
     if (t->sc_select == select && t->sc_node) return;  /* the first one in tree order wins */
     t->sc_select = select;
@@ -65,9 +65,9 @@ static pith_node *copy_node(tb *t, const pith_node *src) {
 }
 
 static void clone_children(tb *t, const pith_node *from, pith_node *to) {
-    while (to->first_child) pith_dom_detach(to->first_child);
+    while (pith_dom_first_child(to)) pith_dom_detach(pith_dom_first_child(to));
     pith_node *dst = to;
-    const pith_node *n = from->first_child;
+    const pith_node *n = pith_dom_first_child(from);
     while (n) {
         pith_node *c = copy_node(t, n);
         if (!c) {
@@ -77,28 +77,28 @@ static void clone_children(tb *t, const pith_node *from, pith_node *to) {
         pith_dom_append(dst, c);
         if (pith_dom_first_child(n)) {
             dst = c;
-            n = n->first_child;
+            n = pith_dom_first_child(n);
             continue;
         }
-        while (n != from && !n->next) {
-            n = n->parent;
-            dst = dst->parent;
+        while (n != from && !pith_dom_next_sibling(n)) {
+            n = pith_dom_parent(n);
+            dst = pith_dom_parent(dst);
         }
         if (n == from) return;
-        n = n->next;
+        n = pith_dom_next_sibling(n);
     }
 }
 
 /* True when n lies inside (or is) el, or the walk up is too long to tell. */
 static bool maybe_inside(const pith_node *n, const pith_node *el) {
     int i = 0;
-    for (; n && i < TB_SC_WALK; i++, n = n->parent)
+    for (; n && i < TB_SC_WALK; i++, n = pith_dom_parent(n))
         if (n == el) return true;
     return i == TB_SC_WALK;
 }
 
 void tb_option_popped(tb *t, pith_node *option) {
-    if (ancestor_select(option->parent) != t->sc_select) return;
+    if (ancestor_select(pith_dom_parent(option)) != t->sc_select) return;
     /* A <selectedcontent> inside the option itself would receive a copy of
      * the subtree it is part of: the copy would copy itself without end
      * (found by fuzzing). Browsers leave it alone too. */

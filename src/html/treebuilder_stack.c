@@ -410,7 +410,7 @@ bool tb_reconstruct(tb *t) {
 /* ------------------------------------------------------------- insertion */
 
 static pith_node *template_content(pith_node *tmpl) {
-    pith_node *c = tmpl->first_child;
+    pith_node *c = pith_dom_first_child(tmpl);
     return c && (c->flags & PITH_NODE_F_TEMPLATE_CONTENT) ? c : tmpl;
 }
 
@@ -441,8 +441,8 @@ void tb_place(tb *t, pith_node *target, pith_node **parent, pith_node **before) 
             return;
         }
         pith_node *table = t->open[ltable];
-        if (table->parent) {
-            *parent = table->parent;
+        if (pith_dom_parent(table)) {
+            *parent = pith_dom_parent(table);
             *before = table;
             return;
         }
@@ -561,7 +561,7 @@ bool tb_insert_text(tb *t, const char *s, size_t len) {
     if (parent->type == PITH_NODE_DOCUMENT) return true;
     /* The parent is an element, a document or a fragment: never text, so
      * its first_child field exists (dom.h). */
-    pith_node *prev = before ? pith_dom_prev(before) : parent->first_child ? parent->first_child->prev_or_last : NULL;
+    pith_node *prev = before ? pith_dom_prev(before) : pith_dom_last_child(parent);
     if (prev && prev->type == PITH_NODE_TEXT) {
         if (pith_dom_text_append(t->dom, prev, s, len)) return true;
         t->failed = true;

@@ -18,7 +18,7 @@
 /* The text a reader sees: text nodes in order, "|" between blocks, hidden
  * elements and template contents left out. */
 static void visible(const pith_node *n, pith_buf *out) {
-    for (const pith_node *c = n->first_child; c; c = c->next) {
+    for (const pith_node *c = pith_dom_first_child(n); c; c = pith_dom_next_sibling(c)) {
         if (c->type == PITH_NODE_TEXT) {
             pith_buf_append(out, c->str, c->len);
         } else if (c->type == PITH_NODE_ELEMENT) {

@@ -64,23 +64,22 @@ static size_t check_tree(const pith_node *root, size_t *count, bool *sane) {
         n++;
         if (pith_dom_first_child(node)) {
             const pith_node *prev = NULL;
-            for (const pith_node *c = node->first_child; c; c = c->next) {
-                if (c->parent != node || pith_dom_prev(c) != prev) *sane = false;
-                if (c != node->first_child && c->prev_or_last != prev) *sane = false;
+            for (const pith_node *c = pith_dom_first_child(node); c; c = pith_dom_next_sibling(c)) {
+                if (pith_dom_parent(c) != node || pith_dom_prev(c) != prev) *sane = false;
                 prev = c;
             }
             /* The ring closes at the first child (dom.h). */
-            if (prev != pith_dom_last_child(node) || node->first_child->prev_or_last != prev) *sane = false;
-            node = node->first_child;
+            if (prev != pith_dom_last_child(node)) *sane = false;
+            node = pith_dom_first_child(node);
             if (++depth > max) max = depth;
             continue;
         }
-        while (node != root && !node->next) {
-            node = node->parent;
+        while (node != root && !pith_dom_next_sibling(node)) {
+            node = pith_dom_parent(node);
             depth--;
         }
         if (node == root) break;
-        node = node->next;
+        node = pith_dom_next_sibling(node);
     }
     *count = n;
     return max;
@@ -158,8 +157,8 @@ static void test_template_flag_and_zero_copy(void) {
         if (n->type == PITH_NODE_ELEMENT && n->tag == PITH_TAG_TEMPLATE) tmpl = n;
         if (n->type == PITH_NODE_TEXT && n->len == 15) text = n;
     }
-    CHECK(tmpl && tmpl->first_child && tmpl->first_child->type == PITH_NODE_FRAGMENT &&
-          (tmpl->first_child->flags & PITH_NODE_F_TEMPLATE_CONTENT));
+    CHECK(tmpl && pith_dom_first_child(tmpl) && pith_dom_first_child(tmpl)->type == PITH_NODE_FRAGMENT &&
+          (pith_dom_first_child(tmpl)->flags & PITH_NODE_F_TEMPLATE_CONTENT));
     CHECK(text && pith_dom_in_input(&d.dom, text->str, text->len));
     done(&d);
 }
