@@ -803,17 +803,27 @@ bool pith_visible_byline_names(const char *s, size_t len, const pith_mstr *exclu
 
 /* ---------------------------------------------------------------- threads */
 
+/* A forum's ranks, shown under the user's name in the post's user box
+ * ("Big Board Owner", "Senior Member"). */
+static const char *const FORUM_RANKS[] = {"owner", "member", "members", "moderator", "moderators", "admin",
+                                          "administrator", "newbie", "veteran", "poster", "user", "board"};
+
 /* A capitalised word other than "By" in s[0..n): what the rest of a
  * byline holds when it names more of the person ("Smith" beside "John"),
- * not clutter ("by", "»"). */
+ * not clutter ("by", "»"). A byline whose rest has a job title or a
+ * forum rank ("StarredSkies Big Board Owner") names a role there, no more
+ * of the person. */
 static bool has_capital_word(const char *s, size_t n) {
+    bool capital = false;
     for (size_t i = 0; i < n; i++) {
-        if (!ascii_is_upper((unsigned char)s[i]) || (i > 0 && ascii_is_alnum((unsigned char)s[i - 1]))) continue;
+        if (!ascii_is_alpha((unsigned char)s[i]) || (i > 0 && ascii_is_alnum((unsigned char)s[i - 1]))) continue;
         size_t e = i;
         while (e < n && ascii_is_alnum((unsigned char)s[e])) e++;
-        if (!word_eq(s + i, e - i, "by")) return true;
+        if (IN(s + i, e - i, TITLE_WORDS) || IN(s + i, e - i, FORUM_RANKS)) return false;
+        if (ascii_is_upper((unsigned char)s[i]) && !word_eq(s + i, e - i, "by")) capital = true;
+        i = e - 1;
     }
-    return false;
+    return capital;
 }
 
 bool pith_metadata_thread_author(pith_metadata *m, const char *starter, pith_arena *a) {

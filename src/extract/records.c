@@ -8,6 +8,7 @@
 #include "meta_internal.h"
 #include "util/ascii.h"
 #include "util/buf.h"
+#include "util/space.h"
 
 /* Named parameters. */
 #define MAX_LABEL_BYTES 96     /* an author or date longer than this is a block of text, not a label */
@@ -28,6 +29,10 @@
 #define SHOWN_DATE_SCAN 200    /* ... with the white space around it */
 #define WRAPPER_CHECKS 32      /* groups checked for holding others whole */
 #define WRAPPER_DEPTH 64       /* ... that many levels up */
+#define DT_NAME_BYTES 40       /* a user's name heading a definition list of their details */
+#define USER_BOX_CHARS 80      /* a signed, undated part this short is a user box */
+#define HEADER_LEVELS 2        /* levels above a record searched for its post's header */
+#define HEADER_VISITS 512      /* elements read around a record to check its post holds no other */
 
 /* Words of class and id (rules_has_word). */
 static const char *const author_words[] = {"author", "username", "poster", "fn", "nickname", "commenter", "creator",
@@ -129,7 +134,10 @@ static bool profile_link(const pith_node *n) {
     const char *h = pith_dom_attr(n, "href", 4, &len);
     if (!h || !len) return false;
     static const char *const pats[] = {"/u/", "/user/", "/users/", "/member/", "/members/", "/profile",
-                                       "viewprofile", "profile.php", "/people/", "/author/", "/usr/", NULL};
+                                       "viewprofile", "profile.php", "/people/", "/author/", "/usr/",
+                                       /* vBulletin's and SMF's profile pages ("member.php?u=7",
+                                        * "index.php?action=profile;u=7") */
+                                       "member.php", "action=profile", NULL};
     for (const char *const *p = pats; *p; p++)
         if (contains(h, len, *p)) return true;
     return false;
@@ -172,12 +180,21 @@ static bool is_date(const pith_node *n) {
            attr_is(n, "itemprop", "datePublished") || attr_is(n, "itemprop", "dateCreated") || shown_date(n);
 }
 
+/* A definition term whose text starts in bold: the user's name heading a
+ * list of their details (name_term reads and checks its text). */
+static bool bold_term(const pith_node *n) {
+    if (n->ns != PITH_NS_HTML || n->tag != PITH_TAG_DT) return false;
+    const pith_node *c = pith_dom_first_child(n);
+    while (c && c->type == PITH_NODE_TEXT && pith_space_prefix(c->str, c->len) == c->len) c = pith_dom_next_sibling(c);
+    return c && c->type == PITH_NODE_ELEMENT && (c->tag == PITH_TAG_STRONG || c->tag == PITH_TAG_B);
+}
+
 /* An element's signals, each test once (is_date may parse the text):
  * strong: it names an author or links to a profile; author: that, or it is
  * named user/name/member; date: it is a date. Not visible: none. */
 static void signals(const ext_el *e, bool *strong, bool *author, bool *date) {
     bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
-    *strong = vis && (author_strong(e->node) || profile_link(e->node));
+    *strong = vis && (author_strong(e->node) || profile_link(e->node) || bold_term(e->node));
     *author = *strong || (vis && rules_has_word(e->node, user_words));
     *date = vis && is_date(e->node);
 }
@@ -200,15 +217,26 @@ bool records_signs(const ext_el *e) {
 
 /* ------------------------------------------------------------ labels */
 
+/* Whether buf holds more than white space. */
+static bool has_label_text(const pith_buf *buf) {
+    for (size_t i = 0; i < buf->len; i++)
+        if (buf->data[i] != ' ') return true;
+    return false;
+}
+
 /* An element's text, collapsed, in buf; false when there is none or it is
- * too long to be a label. */
-static bool label_text(const pith_node *el, pith_buf *buf) {
+ * too long to be a label. first_line: the text up to the first line break
+ * or block after some text (a user box's name, not the rank under it). */
+static bool label_text_ex(const pith_node *el, pith_buf *buf, bool first_line) {
     pith_buf_clear(buf);
     size_t visits = 0;
     for (const pith_node *n = pith_dom_first_child(el); n; visits++) {
         if (visits > LABEL_VISITS) return false;
         bool skip = false;
         if (n->type == PITH_NODE_ELEMENT && rules_tag_role(n) == TAG_SKIP) skip = true;
+        if (first_line && n->type == PITH_NODE_ELEMENT && !skip &&
+            (n->tag == PITH_TAG_BR || rules_tag_role(n) == TAG_BLOCK) && has_label_text(buf))
+            break;
         if (n->type == PITH_NODE_TEXT) {
             pith_buf_put_collapsed(buf, n->str, n->len, MAX_LABEL_BYTES + 1);
             if (buf->len > MAX_LABEL_BYTES) return false;
@@ -221,6 +249,8 @@ static bool label_text(const pith_node *el, pith_buf *buf) {
     while (buf->len && buf->data[buf->len - 1] == ' ') buf->len--;
     return buf->len > 0 && !buf->failed;
 }
+
+static bool label_text(const pith_node *el, pith_buf *buf) { return label_text_ex(el, buf, false); }
 
 static bool has_digit(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
@@ -236,6 +266,21 @@ typedef struct reader {
 
 static char *dup_buf(reader *rd) { return pith_arena_strndup(rd->arena, rd->buf.data, rd->buf.len); }
 
+/* A name's label: its first line. An author box gives the name on its
+ * first line and the user's rank or title under it ("StarredSkies" over
+ * "Big Board Owner"), no part of the name. */
+static bool name_text(const pith_node *el, pith_buf *buf) { return label_text_ex(el, buf, true); }
+
+/* A definition list of a user's details headed by the user's name in
+ * bold: "<dl><dt><strong>name</strong></dt><dd>Member</dd>...". Its term
+ * is a short label, not "Joined:". Read outside the post's body only (a
+ * post may hold a glossary). */
+static bool name_term(const pith_node *n, pith_buf *buf) {
+    if (!bold_term(n)) return false;
+    if (!name_text(n, buf) || buf->len < MIN_NAME_BYTES || buf->len > DT_NAME_BYTES) return false;
+    return buf->data[buf->len - 1] != ':';
+}
+
 static bool names_author(const pith_node *m) {
     return rules_has_word(m, author_words) || attr_is(m, "itemprop", "name") || profile_link(m);
 }
@@ -248,11 +293,11 @@ static uint32_t name_part(reader *rd, uint32_t j) {
     uint32_t found = 0, end = rd->f->els[j].end, limit = j + LABEL_VISITS;
     for (uint32_t k = j + 1; k < end && k < limit; k++) {
         const pith_node *m = rd->f->els[k].node;
-        if (!names_author(m) || !label_text(m, &rd->buf) || rd->buf.len < MIN_NAME_BYTES) continue;
+        if (!names_author(m) || !name_text(m, &rd->buf) || rd->buf.len < MIN_NAME_BYTES) continue;
         found = k;
         end = rd->f->els[k].end; /* look on inside it only */
     }
-    if (found) label_text(rd->f->els[found].node, &rd->buf);
+    if (found) name_text(rd->f->els[found].node, &rd->buf);
     return found;
 }
 
@@ -272,30 +317,46 @@ static bool passed_over(const ext_features *f, uint32_t *j, uint32_t skip_from, 
 }
 
 /* The author in [from, to) outside [skip_from, skip_to): a strongly named
- * element, else a profile link, else an element named user/name. *at is
- * the element read. Returns false on memory failure only. */
-static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from, uint32_t skip_to,
+ * element, else a profile link, else an element named user/name, else
+ * (outside the post's body only) a user's name heading a list of their
+ * details. *at is the element read. Returns false on memory failure only. */
+static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from, uint32_t skip_to, bool outside,
                         const char **out, uint32_t *at) {
     *out = NULL;
-    for (int pass = 0; pass < 3 && !*out; pass++) {
+    for (int pass = 0; pass < (outside ? 4 : 3) && !*out; pass++) {
         int tries = 0;
         for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
             if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
             const ext_el *e = &rd->f->els[j];
             const pith_node *n = e->node;
+            if (pass == 3) {
+                if (!name_term(n, &rd->buf)) continue;
+                if (!(*out = dup_buf(rd))) return false;
+                *at = j;
+                break;
+            }
             bool hit = pass == 0 ? author_strong(n) : pass == 1 ? profile_link(n) : rules_has_word(n, user_words);
             if (!hit) continue;
             tries++;
             /* An author box (itemprop=author on the user's whole card)
              * names the author in a part: a name or a profile link. */
             bool inner = name_part(rd, j) != 0;
-            if (!inner && (!label_text(n, &rd->buf) || rd->buf.len < MIN_NAME_BYTES)) continue;
+            if (!inner && (!name_text(n, &rd->buf) || rd->buf.len < MIN_NAME_BYTES)) continue;
             if (!(*out = dup_buf(rd))) return false;
             *at = j;
             break;
         }
     }
     return true;
+}
+
+/* Whether a title attribute holds a date ("2024-03-01 09:12", "Mar 1,
+ * 2024 at 9:12 AM"), not a link's tooltip with a number in it ("Reply #1
+ * - Re: ..."). */
+static bool title_date(const char *v, uint32_t len) {
+    if (!len || len > MAX_LABEL_BYTES || !has_digit(v, len)) return false;
+    pith_date d;
+    return pith_date_parse_ex(v, len, 0, &d);
 }
 
 /* The date in [from, to) outside [skip_from, skip_to): a <time> or an
@@ -315,7 +376,7 @@ static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from
             const pith_node *m = rd->f->els[k].node;
             uint32_t ml = 0;
             const char *v = pith_dom_attr(m, "datetime", 8, &ml);
-            if (!v) v = pith_dom_attr(m, "title", 5, &ml);
+            if (!v && (v = pith_dom_attr(m, "title", 5, &ml)) && !title_date(v, ml)) v = NULL;
             if (v && ml <= MAX_LABEL_BYTES && has_digit(v, ml)) {
                 n = m;
                 break;
@@ -323,7 +384,7 @@ static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from
         }
         uint32_t dl = 0, tl = 0;
         const char *dt = pith_dom_attr(n, "datetime", 8, &dl);
-        if (!dt || !dl) dt = pith_dom_attr(n, "title", 5, &dl);
+        if ((!dt || !dl) && (dt = pith_dom_attr(n, "title", 5, &dl)) && !title_date(dt, dl)) dt = NULL;
         if (!dt || !dl) dt = pith_dom_attr(n, "content", 7, &dl);
         if (dt && (dl > MAX_LABEL_BYTES || !has_digit(dt, dl))) dt = NULL;
         const char *shown = NULL;
@@ -444,9 +505,11 @@ static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_
             continue;
         }
         if (ps[e->end - from] != ps[j - from]) {
-            /* A user box (named author/poster, with no date): the user's
-             * name, rank and signature-like details, never the post. */
-            if (rules_has_word(e->node, author_words) && pd[e->end - from] == pd[j - from]) j = e->end - 1;
+            /* A user box (named author/poster, or a few words around the
+             * user's link, with no date): the user's name, rank and
+             * details ("Join Date: Jun 2024"), never the post. */
+            if ((rules_has_word(e->node, author_words) || prose(e) <= USER_BOX_CHARS) && pd[e->end - from] == pd[j - from])
+                j = e->end - 1;
             continue; /* signed: look inside */
         }
         uint64_t p = prose(e);
@@ -519,6 +582,19 @@ static bool choose(const group *a, const group *b) {
     return a->first < b->first;
 }
 
+/* The author a post's element names in an attribute ("data-author",
+ * "data-username"): engines that render the name by script keep it there. */
+static bool attr_author(reader *rd, const pith_node *n, const char **out) {
+    static const char *const names[] = {"data-author", "data-username", NULL};
+    for (const char *const *a = names; *a && !*out; a++) {
+        uint32_t len = 0;
+        const char *v = pith_dom_attr(n, *a, strlen(*a), &len);
+        if (v && len >= MIN_NAME_BYTES && len <= MAX_LABEL_BYTES && !(*out = pith_arena_strndup(rd->arena, v, len)))
+            return false;
+    }
+    return true;
+}
+
 /* Reads record el whose body is body: its author and date, outside the
  * body first, then inside it (and then left out of it), and marks the
  * body's parts that are not the post. *keep: the record has prose (and,
@@ -530,13 +606,9 @@ static bool read_record(reader *rd, uint32_t el, uint32_t body, bool signed_only
     uint32_t rec = el, end = e->end, body_end = f->els[body].end;
     uint32_t a_at = 0, d_at = 0;
     *keep = false;
-    if (!find_author(rd, rec + 1, end, body, body_end, &r.author, &a_at)) return false;
-    if (!r.author && body != rec && !find_author(rd, body + 1, body_end, 0, 0, &r.author, &a_at)) return false;
-    if (!r.author) {
-        uint32_t len = 0;
-        const char *v = pith_dom_attr(e->node, "data-author", 11, &len);
-        if (v && len && len <= MAX_LABEL_BYTES && !(r.author = pith_arena_strndup(rd->arena, v, len))) return false;
-    }
+    if (!find_author(rd, rec + 1, end, body, body_end, true, &r.author, &a_at)) return false;
+    if (!r.author && body != rec && !find_author(rd, body + 1, body_end, 0, 0, false, &r.author, &a_at)) return false;
+    if (!r.author && !attr_author(rd, e->node, &r.author)) return false;
     if (!find_date(rd, rec + 1, end, body, body_end, &r, &d_at)) return false;
     if (!r.date && body != rec && !find_date(rd, body + 1, body_end, 0, 0, &r, &d_at)) return false;
     if (signed_only && !r.author && !r.date) return true;
@@ -547,6 +619,41 @@ static bool read_record(reader *rd, uint32_t el, uint32_t body, bool signed_only
         f->els[d_at].flags |= EL_BOILERPLATE;
     *out = r;
     *keep = prose(&f->els[body]) > 0;
+    return true;
+}
+
+/* Whether [a, b) holds a record of shape key (within [from, to)), or is
+ * too long to tell. */
+static bool holds_record(const uint64_t *shape, uint32_t from, uint32_t to, uint64_t key, uint32_t a, uint32_t b) {
+    if (b > to) b = to;
+    if (b > a && b - a > HEADER_VISITS) return true;
+    for (uint32_t k = a; k < b; k++)
+        if (k >= from && shape[k - from] == key) return true;
+    return false;
+}
+
+/* A record that names no author may be a post's body alone, its header
+ * beside it: "<li data-username=x><div class=post-header>(name, date)</div>
+ * <div class=content>(the post)</div></li>" where the bodies make the
+ * biggest group (the posts' own elements split between shapes). The
+ * element a level or two up that holds this record and no other is the
+ * post: its part before the record is the header, and its attributes may
+ * name the author. Its date is left: there it is often only a machine
+ * stamp (a meta, a title attribute), and the post's heading shows what a
+ * reader sees. */
+static bool header_author(reader *rd, const uint64_t *shape, uint32_t from, uint32_t to, uint64_t key, uint32_t rec,
+                          record *r) {
+    const ext_features *f = rd->f;
+    int32_t a = f->els[rec].parent;
+    for (int up = 0; up < HEADER_LEVELS && a >= (int32_t)from && !r->author; up++, a = f->els[a].parent) {
+        uint32_t post = (uint32_t)a;
+        if (holds_record(shape, from, to, key, post + 1, rec) ||
+            holds_record(shape, from, to, key, f->els[rec].end, f->els[post].end))
+            return true;
+        uint32_t at = 0;
+        if (!find_author(rd, post + 1, rec, 0, 0, true, &r->author, &at)) return false;
+        if (!r->author && !attr_author(rd, f->els[post].node, &r->author)) return false;
+    }
     return true;
 }
 
@@ -683,11 +790,25 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
         record r;
         bool keep = false;
         ok = read_record(&rd, j, bodies[bi++], p->signed_only, &r, &keep);
+        if (ok && keep && !r.author) ok = header_author(&rd, shape, from, to, best->key, j, &r);
         j = last_end - 1;
         if (ok && keep) list[nr++] = r;
     }
     pith_buf_free(&rd.buf);
     if (!ok) return false;
+    /* Unsigned records before the first signed one and after the last are
+     * the page's chrome in the posts' markup (a breadcrumb bar, a "posting
+     * rules" box in the same table class), not posts. */
+    size_t lo = 0, hi = nr;
+    while (lo < hi && !list[lo].author && !list[lo].date) lo++;
+    while (hi > lo && !list[hi - 1].author && !list[hi - 1].date) hi--;
+    /* ... and so are records naming no author after and before posts that
+     * all name theirs (the "time now is 14:01" under the rules box). */
+    size_t signed_n = 0;
+    for (size_t i = lo; i < hi; i++) signed_n += list[i].author != NULL;
+    while (signed_n >= 2 && hi > lo && !list[lo].author && signed_n + 1 == hi - lo) lo++;
+    while (signed_n >= 2 && hi > lo && !list[hi - 1].author && signed_n + 1 == hi - lo) hi--;
+    if (hi - lo >= 2) list += lo, nr = hi - lo;
     if (nr < 2 || nr < p->min_records) return true;
     *out = list;
     *n = nr;

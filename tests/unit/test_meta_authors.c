@@ -206,6 +206,11 @@ static void test_thread_starter(void) {
     CHECK_STR_EQ(starter(NULL, "Guest"), "(none)");
     CHECK_STR_EQ(starter(NULL, "admin"), "(none)");
     CHECK_STR_EQ(starter("Jane Doe", "Anonymous"), "Jane Doe");
+    /* A rank or job title after the name is no more of the person (issue 11). */
+    CHECK_STR_EQ(starter("StarredSkies Big Board Owner", "StarredSkies"), "StarredSkies");
+    CHECK_STR_EQ(starter("breadnewbie Senior Member", "breadnewbie"), "breadnewbie");
+    CHECK_STR_EQ(starter("Jo Lee Staff Writer", "Jo Lee"), "Jo Lee");
+    CHECK_STR_EQ(starter("Jo Lee Smith", "Jo Lee"), "Jo Lee Smith");
 }
 
 /* A team signs as one name; a menu's facet or a breadcrumb trail is no

@@ -158,6 +158,100 @@ static void fluxbb(char *out, size_t cap, int i) {
              900 + i, i + 1, 900 + i, 900 + i, i + 1, 30 + i, AUTHORS[i], BODIES[i]);
 }
 
+/* FluxBB-like as a guest sees it: the user's name in bold heading a
+ * definition list of their details, with no link (issue 11). */
+static void fluxbb_guest(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div id='p%d' class='blockpost rowodd'><h2><span><span class='conr'>#%d</span> <a "
+             "href='viewtopic.php?pid=%d#p%d'>2024-03-0%d 09:12:00</a></span></h2><div class='box'><div "
+             "class='inbox'><div class='postbody'><div class='postleft'><dl><dt><strong>%s</strong></dt><dd "
+             "class='usertitle'><strong>Member</strong></dd><dd><span>Registered: 2024-01-2%d</span></dd><dd>"
+             "<span>Posts: %d</span></dd></dl></div><div class='postright'><div class='postmsg'><p>%s</p></div>"
+             "</div></div></div></div></div>",
+             900 + i, i + 1, 900 + i, 900 + i, i + 1, AUTHORS[i], i, 40 + i, BODIES[i]);
+}
+
+/* NodeBB-like: li[data-username] with the post's header (avatar, name,
+ * a machine date) before div.content; the starter's posts carry one more
+ * class, so the li split between two shapes, and the replies' mentions
+ * ("@name" links to profiles) make the bodies the records (issue 11). */
+static const char *const MENTION[4] = {"", "breadnewbie", "breadnewbie", "crumbshot"};
+
+static void nodebb(char *out, size_t cap, int i) {
+    char mention[128] = "";
+    if (*MENTION[i])
+        snprintf(mention, sizeof mention, "<a class='plugin-mentions-user' href='/user/%s'>@<bdi>%s</bdi></a><br>",
+                 MENTION[i], MENTION[i]);
+    snprintf(out, cap,
+             "<li component='post' class='%s' data-index='%d' data-username='%s' itemprop='comment' "
+             "itemtype='http://schema.org/Comment' itemscope><meta itemprop='datePublished' content='%s'><div "
+             "class='clearfix post-header'><div class='icon'><img alt='%s' src='/a/%d.png'></div><small><strong "
+             "class='text-nowrap' itemprop='author' itemscope itemtype='https://schema.org/Person'><meta "
+             "itemprop='name' content='%s'><a href='/user/%s'>%s</a></strong></small></div><br><div "
+             "class='content' component='post/content' itemprop='text'><p>%s%s</p></div></li>",
+             AUTHORS[i] == AUTHORS[0] ? "  topic-owner-post" : "  ", i, AUTHORS[i], DATES[i], AUTHORS[i], i,
+             AUTHORS[i], AUTHORS[i], AUTHORS[i], mention, BODIES[i]);
+}
+
+/* The same with the name only in the li's data-username (the header
+ * shows a badge and a date). */
+static void nodebb_bare(char *out, size_t cap, int i) {
+    char mention[128] = "";
+    if (*MENTION[i])
+        snprintf(mention, sizeof mention, "<a href='/user/%s'>@%s</a><br>", MENTION[i], MENTION[i]);
+    snprintf(out, cap,
+             "<li class='%s' data-username='%s'><div class='post-header'><span class='badge'>OP</span></div>"
+             "<div class='content'><p>%s%s</p></div></li>",
+             AUTHORS[i] == AUTHORS[0] ? "topic-owner-post" : "", AUTHORS[i], mention, BODIES[i]);
+}
+
+/* vBulletin 3-like: table posts (class tborder, like the toolbar above
+ * them and the rules box below), the name an a.bigusername to
+ * member.php, the date plain text in the header row, the user's details
+ * in the left cell (issue 11). */
+static void vbulletin3(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div id='edit%d'><table id='post%d' class='tborder' width='100%%'><tr><td class='thead'><a "
+             "name='post%d'><img src='post_old.gif' alt='Old'></a> %s, 09:1%d</td><td class='thead' "
+             "align='right'>#<a href='showpost.php?p=%d'><strong>%d</strong></a></td></tr><tr valign='top'><td "
+             "class='alt2' width='175'><div id='postmenu_%d'><a class='bigusername' href='member.php?u=%d'>%s</a>"
+             "</div><div class='smallfont'>Registered User</div><div class='smallfont'><div>Join Date: Mar 2016"
+             "</div><div>Posts: %d</div></div></td><td class='alt1' id='td_post_%d'><div id='post_message_%d'>%s"
+             "</div></td></tr></table></div>",
+             900 + i, 900 + i, 900 + i, SHOWN[i], i, 900 + i, i + 1, 900 + i, 30 + i, AUTHORS[i], 10 + i, 900 + i,
+             900 + i, BODIES[i]);
+}
+
+/* SMF-like: div.poster with the name in an h4 link to
+ * "index.php?action=profile;u=N" and an li.poster_ip "Logged" at the end
+ * of the user's details; the date a link whose tooltip is the reply's
+ * subject (issue 11). */
+static void smf(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div class='windowbg' id='msg%d'><div class='post_wrapper'><div class='poster'><h4><a "
+             "href='https://talk.example/index.php?action=profile;u=%d' title='View the profile of %s'>%s</a></h4>"
+             "<ul class='user_info'><li class='postgroup'>Jr. Member</li><li class='postcount'>Posts: %d</li><li "
+             "class='poster_ip'>Logged</li></ul></div><div class='postarea'><div class='keyinfo'><div "
+             "class='postinfo'><a href='https://talk.example/index.php?msg=%d' title='Reply #%d - Re: starter' "
+             "class='smalltext'>%s</a></div></div><div class='post'><div class='inner' id='msg_%d'>%s</div></div>"
+             "</div></div></div>",
+             900 + i, 30 + i, AUTHORS[i], AUTHORS[i], 10 + i, 900 + i, i, SHOWN[i], 900 + i, BODIES[i]);
+}
+
+/* MyBB-like: div.post_author whose author_information shows the name and,
+ * under it, the user's rank (issue 11). */
+static void mybb(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div class='post' id='post_%d'><div class='post_author'><div class='author_avatar'><a "
+             "href='user-%d.html'><img src='a.gif' alt=''></a></div><div class='author_information'><strong><span "
+             "class='largetext'><a href='https://talk.example/user-%d.html'>%s</a></span></strong><br><span "
+             "class='smalltext'><p class='team-role'>Big Board Owner</p></span></div><div "
+             "class='author_statistics'>Posts: %d<br>Joined: Feb 2019</div></div><div class='post_content'><div "
+             "class='post_head'><span class='post_date'>%s</span></div><div class='post_body' id='pid_%d'>%s</div>"
+             "</div></div>",
+             900 + i, 30 + i, 30 + i, AUTHORS[i], 10 + i, SHOWN[i], 900 + i, BODIES[i]);
+}
+
 /* Utility CSS (Tailwind-like): no element is named for what it is; each
  * post shows "name · 01/03/2024 09:12" with the date in a span padded
  * with the template's white space. */
@@ -302,6 +396,56 @@ static void test_engines(void) {
                  true, true);
     check_engine("fluxbb", fluxbb, "<div id='brdmain'>", "</div>", false, true);
     check_engine("utility-css", utility_css, "<div class='flex flex-col'>", "</div>", false, false);
+    check_engine("smf", smf, "<div id='forumposts'>", "</div>", true, true);
+    check_engine("mybb", mybb, "<div id='posts'>", "</div>", true, true);
+}
+
+/* Threads whose posts' authors are found beside their bodies (issue 11):
+ * each post's author, its text and the thread's author. */
+static void check_authors(const char *name, post_fn fn, const char *wrap_open, const char *wrap_close) {
+    char *page = thread_page(fn, wrap_open, wrap_close);
+    CHECK(page != NULL);
+    if (!page) return;
+    pith_options o;
+    pith_options_init(&o);
+    o.url = URL;
+    pith_result *r = NULL;
+    CHECK(pith_extract(page, strlen(page), &o, &r) == PITH_OK);
+    free(page);
+    if (!r) return;
+    CHECK(pith_result_page_type(r) == PITH_PAGE_FORUM);
+    size_t n = pith_result_post_count(r);
+    if (n != 4) fprintf(stderr, "%s: %zu posts\n", name, n);
+    CHECK(n == 4);
+    for (size_t i = 0; i < n && i < 4; i++) {
+        const pith_post *p = pith_result_post(r, i);
+        CHECK(p != NULL);
+        if (!p) continue;
+        if (!p->author || strcmp(p->author, AUTHORS[i]) != 0)
+            fprintf(stderr, "%s: post %zu author %s\n", name, i, p->author ? p->author : "(null)");
+        CHECK_STR_EQ(p->author, AUTHORS[i]);
+        CHECK(p->text && strstr(p->text, BODIES[i]));
+        CHECK(p->text && !strstr(p->text, "Registered") && !strstr(p->text, "Member") && !strstr(p->text, "Logged"));
+    }
+    const pith_metadata *m = pith_result_metadata(r);
+    CHECK(m && m->authors.count >= 1);
+    if (m && m->authors.count) CHECK_STR_EQ(m->authors.items[0], AUTHORS[0]);
+    pith_result_free(r);
+}
+
+static void test_authors_beside_bodies(void) {
+    check_authors("fluxbb-guest", fluxbb_guest, "<div id='brdmain'>", "</div>");
+    check_authors("nodebb", nodebb, "<ul component='topic' class='posts timeline'>", "</ul>");
+    check_authors("nodebb-bare", nodebb_bare, "<ul class='posts'>", "</ul>");
+    /* The toolbar and the rules box are tables of the posts' class. */
+    check_authors("vbulletin3", vbulletin3,
+                  "<table class='tborder'><tr><td class='navbar'><a href='/'>Forum</a> &gt; <a "
+                  "href='/f/3'>Baking</a> &gt; Sourdough starter questions and answers</td></tr></table><div "
+                  "id='posts'>",
+                  "</div><table class='tborder'><tr><td class='thead'>Posting Rules</td></tr><tr><td>You may not "
+                  "post new threads. You may not post replies. You may not post attachments. You may not edit "
+                  "your posts.</td></tr></table><div class='smallfont'>All times are GMT. The time now is <span "
+                  "class='time'>14:01</span>.</div>");
 }
 
 /* A reply quoting an earlier post carries its text again: the thread keeps
@@ -398,6 +542,7 @@ static void test_article_has_no_posts(void) {
 
 int main(void) {
     RUN(test_engines);
+    RUN(test_authors_beside_bodies);
     RUN(test_article_has_no_posts);
     RUN(test_repeated_quotes);
     return test_summary("thread");
