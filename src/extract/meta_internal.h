@@ -150,6 +150,15 @@ pith_mstr pith_title_cut_tail(const char *title, size_t len);
 bool pith_title_same_word_set(const char *a, size_t a_len, const char *b, size_t b_len);
 /* The length of an <h1>'s text less a trailing permalink mark ("¶", "#"). */
 size_t pith_title_trim_anchor(const char *s, size_t len);
+/* A title whose UTF-8 was decoded once more as Latin-1 ("Investorâ\u0080\u0099s"
+ * for "Investor’s": the page's bytes themselves are so mangled): its
+ * characters are all U+0000-U+00FF, some of them C1 controls (U+0080-
+ * U+009F, never text), and their bytes are valid UTF-8. Writes those bytes
+ * to out (len bytes of room) and returns their length; 0 when s is not so
+ * mangled. */
+size_t pith_title_unmangle(const char *s, size_t len, char *out);
+/* Words in a title (letters and digits runs; a title's first 400 bytes). */
+size_t pith_title_words(const char *s, size_t len);
 
 /* ---------------------------------------------------------------- sites, languages */
 

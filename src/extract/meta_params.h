@@ -113,5 +113,11 @@
                                           the title's words are in it: the title is the headline shortened
                                           (WCXB dev: 29 titles right, 6 wrong that were right; at 0.5 without
                                           the cover, readability's cnet-svg-classes lost its og:title) */
+#define H1_HEADLINE_MIN_WORDS 6        /* ... or, worded quite otherwise, when it is a headline in its own right:
+                                          this many words or more (a shorter one is a kicker or a section,
+                                          "M&A Updates", "Web Designs") */
+#define H1_HEADLINE_TITLE_SHARE 0.75   /* ... and at least this share of the title's word count (WCXB dev: 21
+                                          titles right, 10 wrong that were right; on other page types it
+                                          loses: their <title> names the page, the <h1> is a slogan) */
 
 #endif

@@ -212,6 +212,15 @@ static bool below_home(pith_mstr host, const char *end) {
     return p + 1 < end && p[0] == '/' && p[1] != '?' && p[1] != '#';
 }
 
+/* A visible headline that words the title otherwise and is one in its own
+ * right: a sentence-sized headline, about as long as the title or longer
+ * (the <title> and og:title are then written for search engines and
+ * sharing; a short <h1> is a kicker or a section). */
+static bool headline_words(const char *h, size_t hn, pith_mstr t) {
+    size_t hw = pith_title_words(h, hn), tw = pith_title_words(t.ptr, t.len);
+    return hw >= H1_HEADLINE_MIN_WORDS && (double)hw >= H1_HEADLINE_TITLE_SHARE * (double)tw;
+}
+
 static void choose_title(resolve *r) {
     pith_mstr t = r->ld->headline, name = r->ld->name;
     /* JSON-LD headline and name usually agree; when they differ, the one
@@ -233,7 +242,13 @@ static void choose_title(resolve *r) {
         t = (pith_mstr){r->mf->h1[r->headline].s, r->mf->h1[r->headline].len};
     if (!usable_title(r, t) && title.ptr) t = title;
     if (!usable_title(r, t) && (og = slot1(r->mf, MF_TITLE, RANK_ANY))) t = clean(r, og->s, og->len);
-    if (!usable_title(r, t)) return;
+    if (!usable_title(r, t)) {
+        /* A page whose every title is the site's name is the site's own
+         * (a home page, "The Verge"): that name is its title. */
+        if (!t.ptr && title.ptr) t = clean(r, title.ptr, title.len);
+        r->out->title = t.ptr;
+        return;
+    }
     t = strip(r, t);
     r->out->title = t.ptr;
     /* A title no <h1> shows whole was written for search engines or
@@ -283,7 +298,8 @@ static void choose_title(resolve *r) {
         (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, true)))
         return;
     double in = pith_title_match(h->s, hn, t.ptr, t.len);
-    if (in >= H1_ARTICLE_TITLE_MIN || (in >= H1_REWORDED_MIN && pith_title_match(t.ptr, t.len, h->s, hn) >= H1_COVERS_TITLE_MIN))
+    if (in >= H1_ARTICLE_TITLE_MIN || (in >= H1_REWORDED_MIN && pith_title_match(t.ptr, t.len, h->s, hn) >= H1_COVERS_TITLE_MIN) ||
+        headline_words(h->s, hn, t))
         r->h->article_title = clean(r, h->s, hn);
 }
 
@@ -309,11 +325,26 @@ static pith_mstr shown_words(resolve *r, pith_mstr t) {
     return t;
 }
 
+/* t with its UTF-8 decoded back from a second Latin-1 decoding (the page
+ * itself carries "Investorâ\u0080\u0099s": pith_title_unmangle). */
+static pith_mstr unmangle(resolve *r, pith_mstr t) {
+    if (!t.ptr || !t.len) return t;
+    char *buf = pith_arena_alloc_bytes(r->a, (size_t)t.len + 1);
+    if (!buf) {
+        r->ok = false;
+        return t;
+    }
+    size_t n = pith_title_unmangle(t.ptr, t.len, buf);
+    if (!n) return t;
+    buf[n] = '\0';
+    return (pith_mstr){buf, (uint32_t)n};
+}
+
 static void resolve_title(resolve *r) {
     choose_title(r);
-    r->out->title = shown_words(r, cut_tail(r, mstr(r->out->title))).ptr;
-    r->h->article_title = shown_words(r, cut_tail(r, r->h->article_title));
-    r->h->name_title = shown_words(r, cut_tail(r, r->h->name_title));
+    r->out->title = unmangle(r, shown_words(r, cut_tail(r, mstr(r->out->title)))).ptr;
+    r->h->article_title = unmangle(r, shown_words(r, cut_tail(r, r->h->article_title)));
+    r->h->name_title = unmangle(r, shown_words(r, cut_tail(r, r->h->name_title)));
 }
 
 /* ---------------------------------------------------------------- authors */

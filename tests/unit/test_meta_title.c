@@ -227,6 +227,27 @@ static void test_same_word_set(void) {
     CHECK(!pith_title_same_word_set(a, strlen(a), b, strlen(b)));
 }
 
+
+/* UTF-8 read once more as Latin-1: put back; real Latin-1 text, text with
+ * characters beyond U+00FF and bytes that do not make UTF-8 stay. */
+static const char *unmangle(const char *t) {
+    static char buf[256];
+    size_t n = pith_title_unmangle(t, strlen(t), buf);
+    if (!n) return "(as is)";
+    buf[n] = 0;
+    return buf;
+}
+
+static void test_unmangle(void) {
+    CHECK_STR_EQ(unmangle("A DIY Investor\xc3\xa2\xc2\x80\xc2\x99s Guide"), "A DIY Investor\xe2\x80\x99s Guide");
+    CHECK_STR_EQ(unmangle("Sleep | JOHNSON\xc3\xa2\xc2\x80\xc2\x99S\xc3\x82\xc2\xae"), "Sleep | JOHNSON\xe2\x80\x99S\xc2\xae");
+    CHECK_STR_EQ(unmangle("Caf\xc3\xa9 cr\xc3\xa8me"), "(as is)");                 /* Latin-1 letters, no control */
+    CHECK_STR_EQ(unmangle("itertools \xe2\x80\x94 x \xc2\x80"), "(as is)");        /* U+2014 was decoded right */
+    CHECK_STR_EQ(unmangle("Price \xc2\x80 5"), "(as is)");                          /* a lone 0x80 is no UTF-8 */
+    CHECK_STR_EQ(unmangle("Plain title"), "(as is)");
+    CHECK(pith_title_words("Top 10: Best Apps (tested)", 25) == 5);
+}
+
 int main(void) {
     RUN(test_host_tail);
     RUN(test_parts);
@@ -235,6 +256,7 @@ int main(void) {
     RUN(test_pipe_head);
     RUN(test_cut_tail);
     RUN(test_same_word_set);
+    RUN(test_unmangle);
     RUN(test_strip_known_site);
     RUN(test_strip_unknown_site);
     RUN(test_match);
