@@ -1003,6 +1003,23 @@ static bool may_be_credit(const pith_node *el) {
     return hint;
 }
 
+/* A paragraph's text is copied into the arena to be read, and most
+ * paragraphs are read and let go (a page of a hundred thousand paragraphs
+ * would otherwise hold a copy of each to its end): when nothing kept the
+ * copy and nothing was allocated after it (credits and datelines copy what
+ * they keep, after it), its bytes are given back. */
+static void forget_unkept(walk *w, const text_out *t, const pith_arena_mark_t *before,
+                          const pith_arena_mark_t *copied) {
+    const meta_found *mf = w->mf;
+    if (t->v.s && (mf->first_paragraph.s == t->v.s || mf->first_after_h1.s == t->v.s || w->first_sentence.s == t->v.s))
+        return;
+    if (w->a->head != copied->head || w->a->cur != copied->cur) return;
+    /* Not across a chunk: giving back a chunk that the next paragraph
+     * takes again would be a malloc and a free a paragraph. */
+    if (before->head != copied->head) return;
+    pith_arena_rewind(w->a, before);
+}
+
 static void on_paragraph(walk *w, const pith_node *el) {
     meta_found *mf = w->mf;
     bool want_first = !mf->first_after_h1.s && !w->in_chrome && !w->in_comments;
@@ -1012,8 +1029,13 @@ static void on_paragraph(walk *w, const pith_node *el) {
     bool want_credit = mf->contributors.count < PITH_META_MAX_AUTHORS && !w->in_comments;
     bool want_dateline = mf->dateline_tries < META_DATELINE_TRIES && !w->in_chrome && !w->in_comments;
     if (!want_first && !want_sample && !want_dateline && !(want_credit && may_be_credit(el))) return;
+    pith_arena_mark_t before = pith_arena_mark(w->a);
     text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
-    if (!t.v.len) return;
+    pith_arena_mark_t copied = pith_arena_mark(w->a);
+    if (!t.v.len) {
+        forget_unkept(w, &t, &before, &copied);
+        return;
+    }
     /* A lead has less than half of its text in links. */
     bool under_h1 = mf->seen_h1 && !w->h1_paragraph && w->order - mf->h1_order <= META_SHORT_LEAD_REACH;
     if (mf->seen_h1) w->h1_paragraph = true;
@@ -1032,6 +1054,7 @@ static void on_paragraph(walk *w, const pith_node *el) {
             mf->failed = true;
     }
     if (want_sample) add_sample(w, t.v);
+    forget_unkept(w, &t, &before, &copied);
 }
 
 /* A <div> holding only text and inline elements is a paragraph written
@@ -1056,10 +1079,13 @@ static void on_div(walk *w, const pith_node *el) {
     bool want_first = !w->mf->first_after_h1.s,
          want_sample = w->mf->sample_len + 1 < w->sample_cap && !w->mf->slot[MF_LANG].count;
     if (!(want_first || want_sample) || w->in_chrome || w->in_comments || w->in_head || !inline_only(el)) return;
+    pith_arena_mark_t before = pith_arena_mark(w->a);
     text_out t = gather(el, w->a, META_PARAGRAPH_BYTES, META_PARAGRAPH_NODES);
+    pith_arena_mark_t copied = pith_arena_mark(w->a);
     if (want_first && t.v.len >= META_LEAD_MIN_BYTES && t.link * 2 < t.raw) lead_candidate(w->mf, t.v);
     else if (want_first && !w->first_sentence.s && short_lead(t.v) && t.link * 2 < t.raw) w->first_sentence = t.v;
     if (want_sample && t.v.len) add_sample(w, t.v);
+    forget_unkept(w, &t, &before, &copied);
 }
 
 static void on_script(walk *w, const pith_node *el) {

@@ -913,6 +913,32 @@ static void test_title_headline_words(void) {
     CHECK_STR_EQ(s(p.m.title), "Cybersecurity Sector Update, Fall 2025");
 }
 
+/* A page of many paragraphs: each is read (the lead, the language sample,
+ * credits), and the copies of those not kept are given back, so the
+ * metadata walk's memory does not grow with the page. The lead kept is
+ * still whole. */
+static void test_paragraphs_let_go(void) {
+    enum { PARAGRAPHS = 4000 };
+    const char *para = "<div class=\"a b c\"><p>Lorem ipsum dolor <b>sit</b> amet, <a href=\"/x\">consectetur</a> "
+                       "adipiscing.</p></div>";
+    size_t plen = strlen(para);
+    char *html = malloc(plen * PARAGRAPHS + 1);
+    CHECK(html != NULL);
+    if (!html) return;
+    for (size_t i = 0; i < PARAGRAPHS; i++) memcpy(html + i * plen, para, plen);
+    html[plen * PARAGRAPHS] = 0;
+    pith_dom dom;
+    CHECK(parse(html, &dom));
+    size_t before = arena.used;
+    page_meta p;
+    memset(&p, 0, sizeof p);
+    CHECK(pith_metadata_extract(&dom, NULL, 0, NULL, &arena, NULL, &p.m, &p.h));
+    /* A copy a paragraph would be over 200 kB here. */
+    CHECK(arena.used - before < 32 * 1024);
+    CHECK_STR_EQ(s(p.m.description), "Lorem ipsum dolor sit amet, consectetur adipiscing.");
+    free(html);
+}
+
 int main(void) {
     pith_arena_init(&arena, NULL, 0);
     if (!parser_works()) {
@@ -953,6 +979,7 @@ int main(void) {
     RUN(test_title_site_only);
     RUN(test_title_unmangled);
     RUN(test_title_headline_words);
+    RUN(test_paragraphs_let_go);
     pith_arena_free(&arena);
     return test_summary("metadata");
 }
