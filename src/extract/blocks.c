@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "util/ascii.h"
+
 typedef struct pith_blocks_frame {
     uint8_t type;           /* the pith_block_type asked for */
     uint8_t level;          /* HEADING: level, for continuations */
@@ -51,6 +53,7 @@ static const pith_link NO_LINK;
 
 static pith_block *new_block(pith_blocks_builder *b, uint8_t type) {
     if (b->failed) return NULL;
+    b->marked = NULL; /* a block after the mark is not the marked one's to give back */
     bool media = type == PITH_BLOCK_FIGURE || type == PITH_BLOCK_CODE;
     pith_block *blk = pith_arena_alloc(b->arena, sizeof *blk + (media ? sizeof(pith_block_media) : 0));
     if (!blk) {
@@ -222,6 +225,104 @@ static void reset_scratch(pith_blocks_builder *b) {
     b->pending_space = false;
 }
 
+/* ------------------------------------------------------------------------
+ * Repeats (pith_blocks_drop_repeats)
+ * ------------------------------------------------------------------------ */
+uint64_t pith_blocks_text_hash(const char *s, size_t len, uint32_t *words) {
+    uint64_t h = 1469598103934665603ull;
+    uint32_t n = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && !ascii_is_alnum(c)) {
+            in_word = false;
+            continue;
+        }
+        if (!in_word) {
+            n++;
+            h = (h ^ ' ') * 1099511628211ull;
+        }
+        in_word = true;
+        h = (h ^ (unsigned char)ascii_lower(c)) * 1099511628211ull;
+    }
+    *words = n;
+    return h ? h : 1;
+}
+
+/* One text seen: its hash, and whether the first block to give it was a
+ * top-level paragraph (extract.c's caption pass may remove that one). */
+typedef struct seen_text {
+    uint64_t hash;
+    bool top_paragraph;
+} seen_text;
+
+void pith_blocks_drop_repeats(pith_blocks_builder *b, uint32_t min_words) { b->repeat_min_words = min_words; }
+
+/* The set's slot for hash: its entry, or the empty slot it would take. */
+static seen_text *seen_slot(seen_text *set, size_t slots, uint64_t hash) {
+    size_t i = (size_t)hash & (slots - 1);
+    while (set[i].hash && set[i].hash != hash) i = (i + 1) & (slots - 1);
+    return &set[i];
+}
+
+/* Room for one more text (the set at most half full). False when memory
+ * ran out: the caller stops dropping then, and emit_drop_repeats, run
+ * afterwards, does it all. */
+static bool seen_room(pith_blocks_builder *b) {
+    if (b->seen_slots && (b->nseen + 1) * 2 <= b->seen_slots) return true;
+    size_t slots = b->seen_slots ? b->seen_slots * 2 : 64;
+    pith_buf grown;
+    pith_buf_init(&grown, &b->seen.hooks, 0);
+    if (slots > SIZE_MAX / 2 / sizeof(seen_text) || !pith_buf_reserve(&grown, slots * sizeof(seen_text))) {
+        pith_buf_free(&grown);
+        return false;
+    }
+    seen_text *to = (seen_text *)(void *)grown.data, *from = (seen_text *)(void *)b->seen.data;
+    memset(to, 0, slots * sizeof *to);
+    for (size_t i = 0; i < b->seen_slots; i++)
+        if (from[i].hash) *seen_slot(to, slots, from[i].hash) = from[i];
+    pith_buf_free(&b->seen);
+    b->seen = grown;
+    b->seen_slots = slots;
+    return true;
+}
+
+/* Is the complete paragraph or heading h, of text s[0..len), one that
+ * emit_drop_repeats would drop, and that can go now? Records its text
+ * when it is the first to give it. emit_drop_repeats compares blocks
+ * outside tables and code; it drops whole lists and cascades into the
+ * items and quotes a drop empties, so only top-level blocks go here, and
+ * only where the block before is not one the builder may reuse (an
+ * implicit list that the next stray item would join; implicit paragraphs
+ * are never reused). */
+static bool repeat_drops(pith_blocks_builder *b, const pith_block *h, const char *s, size_t len) {
+    bool top = h->parent == b->root;
+    if (!top)
+        for (const pith_block *p = h->parent; p && p != b->root; p = p->parent)
+            if (p->type == PITH_BLOCK_TABLE || p->type == PITH_BLOCK_ROW || p->type == PITH_BLOCK_CELL ||
+                p->type == PITH_BLOCK_CODE)
+                return false;
+    uint32_t words = 0;
+    uint64_t hash = pith_blocks_text_hash(s, len, &words);
+    if (words < b->repeat_min_words) return false;
+    if (!seen_room(b)) {
+        b->repeat_min_words = 0;
+        return false;
+    }
+    seen_text *e = seen_slot((seen_text *)(void *)b->seen.data, b->seen_slots, hash);
+    bool paragraph = h->type == PITH_BLOCK_PARAGRAPH;
+    if (!e->hash) {
+        e->hash = hash;
+        e->top_paragraph = top && paragraph;
+        b->nseen++;
+        return false;
+    }
+    /* A repeat of a top-level paragraph the caption pass may remove stays
+     * to the end, unless it is one too (then it goes either way). */
+    if (!top || (e->top_paragraph && !paragraph)) return false;
+    return !(h->prev && h->prev->implicit && h->prev->type != PITH_BLOCK_PARAGRAPH);
+}
+
 static void flush_code(pith_blocks_builder *b, pith_block *h) {
     const char *s = b->text.data ? b->text.data : "";
     size_t len = b->text.len, start = 0;
@@ -235,11 +336,16 @@ static void flush_code(pith_blocks_builder *b, pith_block *h) {
 }
 
 /* Copies the holder's text and runs into the arena, exactly sized, and
- * drops the holder when it is an empty paragraph or heading. */
-static void flush(pith_blocks_builder *b) {
+ * drops the holder when it is an empty paragraph or heading, or a repeat
+ * (pith_blocks_drop_repeats). give_back: the caller allocates nothing
+ * for later use between its last call and this one (a close, a boundary),
+ * so a dropped holder's memory may be given back. */
+static void flush_at(pith_blocks_builder *b, bool give_back) {
     pith_block *h = b->holder;
     if (!h) return;
     b->holder = NULL;
+    pith_block *marked = b->marked;
+    b->marked = NULL;
     if (h->type == PITH_BLOCK_CODE) {
         flush_code(b, h);
         reset_scratch(b);
@@ -250,6 +356,18 @@ static void flush(pith_blocks_builder *b) {
     while (n > 0 && runs[n - 1].kind == PITH_RUN_BREAK) len = runs[--n].off;
     if (len == 0 && (h->type == PITH_BLOCK_PARAGRAPH || h->type == PITH_BLOCK_HEADING)) {
         remove_block(h);
+        reset_scratch(b);
+        return;
+    }
+    if (b->repeat_min_words && (h->type == PITH_BLOCK_PARAGRAPH || h->type == PITH_BLOCK_HEADING) &&
+        repeat_drops(b, h, b->text.data, len)) {
+        remove_block(h);
+        /* Everything since the mark is h's (its block, its links' strings)
+         * or dead scratch (URLs resolved and copied): given back, unless a
+         * link opened inside h is still open, or it would free a chunk
+         * (the next block would take a new one again). */
+        if (give_back && marked == h && b->arena->head == b->mark.head && !(b->link_depth && b->link_after_mark))
+            pith_arena_rewind(b->arena, &b->mark);
         reset_scratch(b);
         return;
     }
@@ -267,6 +385,8 @@ static void flush(pith_blocks_builder *b) {
     reset_scratch(b);
 }
 
+static void flush(pith_blocks_builder *b) { flush_at(b, false); }
+
 /* A block starts inside the current holder: end the holder; a paragraph or
  * heading that was split continues in a new block after the nested one. */
 static void interrupt(pith_blocks_builder *b) {
@@ -277,8 +397,18 @@ static void interrupt(pith_blocks_builder *b) {
 
 static pith_block *add_block(pith_blocks_builder *b, pith_block *container, uint8_t type) {
     pith_block *parent = fit(b, container, type);
+    /* A top-level paragraph or heading may be dropped as a repeat when it
+     * is complete: remember where the arena stood before it. */
+    bool mark = b->repeat_min_words && parent && parent == b->root &&
+                (type == PITH_BLOCK_PARAGRAPH || type == PITH_BLOCK_HEADING);
+    pith_arena_mark_t m = pith_arena_mark(b->arena);
     pith_block *blk = parent ? new_block(b, type) : NULL;
     if (blk) append_child(parent, blk);
+    if (blk && mark) {
+        b->mark = m;
+        b->marked = blk;
+        b->link_after_mark = false;
+    }
     return blk;
 }
 
@@ -392,24 +522,30 @@ void pith_blocks_builder_init(pith_blocks_builder *b, pith_arena *arena, const p
     /* A run's offset and length are 32 bits (blocks.h): no text holds more. */
     pith_buf_init(&b->text, hooks, UINT32_MAX - 1);
     pith_buf_init(&b->runs, hooks, 0);
+    pith_buf_init(&b->seen, hooks, 0);
 }
 
 void pith_blocks_builder_reset(pith_blocks_builder *b, pith_arena *arena) {
-    pith_buf frames = b->frames, text = b->text, runs = b->runs;
+    pith_buf frames = b->frames, text = b->text, runs = b->runs, seen = b->seen;
     memset(b, 0, sizeof *b);
     b->arena = arena;
     b->frames = frames;
     b->text = text;
     b->runs = runs;
+    b->seen = seen;
     pith_buf_clear(&b->frames);
     pith_buf_clear(&b->text);
     pith_buf_clear(&b->runs);
+    /* The set's memory is not kept: its slots are counted by seen_slots,
+     * which starts over. */
+    pith_buf_free(&b->seen);
 }
 
 void pith_blocks_builder_free(pith_blocks_builder *b) {
     pith_buf_free(&b->frames);
     pith_buf_free(&b->text);
     pith_buf_free(&b->runs);
+    pith_buf_free(&b->seen);
     b->nframes = 0;
 }
 
@@ -525,7 +661,7 @@ void pith_blocks_close(pith_blocks_builder *b) {
         if (b->holder == f.block) flush(b);
         return;
     }
-    flush(b);
+    flush_at(b, true);
     close_container(f.block, f.type);
 }
 
@@ -579,6 +715,7 @@ void pith_blocks_link_open(pith_blocks_builder *b, const char *href, size_t href
                            size_t title_len) {
     if (b->failed || b->link_depth++ > 0) return;
     b->link_id = ++b->next_link_id;
+    b->link_after_mark = b->marked != NULL;
     b->link_target = pith_arena_alloc(b->arena, sizeof *b->link_target);
     if (!b->link_target) {
         b->failed = true;
@@ -609,6 +746,7 @@ static pith_block *open_figure(pith_blocks_builder *b) {
 
 static void set_image(pith_blocks_builder *b, pith_block *fig, const char *src, size_t src_len,
                       const char *alt, size_t alt_len, const char *title, size_t title_len) {
+    b->marked = NULL; /* the figure's strings, after the mark, outlive the holder */
     if (!copy_str(b, &fig->media->src, src, src_len) || !copy_collapsed(b, &fig->media->alt, alt, alt_len) ||
         !copy_collapsed(b, &fig->media->title, title, title_len))
         return;
@@ -635,6 +773,7 @@ void pith_blocks_figure_credit(pith_blocks_builder *b, const char *s, size_t len
     for (size_t i = b->nframes; i > 0; i--) {
         pith_blocks_frame *f = frame_at(b, i - 1);
         if (f->type == PITH_BLOCK_FIGURE && f->block) {
+            b->marked = NULL; /* as in set_image */
             if (copy_collapsed(b, &f->block->media->credit, s, len) && f->block->media->credit.len) mark_content(f->block);
             return;
         }
@@ -650,7 +789,7 @@ void pith_blocks_rule(pith_blocks_builder *b) {
 
 void pith_blocks_boundary(pith_blocks_builder *b) {
     if (b->failed || !b->holder) return;
-    if (!b->holder_owned) flush(b);
+    if (!b->holder_owned) flush_at(b, true);
     else if (b->holder->type != PITH_BLOCK_CODE && b->text.len && !last_is_break(b)) b->pending_space = true;
 }
 

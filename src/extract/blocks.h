@@ -190,6 +190,13 @@ typedef struct pith_blocks_builder {
     uint32_t link_depth, link_id, next_link_id;
     pith_link *link_target;    /* the open link's strings (NULL: none open) */
     bool failed;               /* out of memory (arena budget or malloc) */
+    /* Repeats dropped as they are built (pith_blocks_drop_repeats): */
+    uint32_t repeat_min_words; /* 0: off */
+    pith_buf seen;             /* open-addressing set of the texts' hashes (malloc'ed) */
+    size_t nseen, seen_slots;
+    pith_block *marked;        /* the top-level block the mark was taken just before */
+    pith_arena_mark_t mark;
+    bool link_after_mark;      /* the open link's strings were allocated after the mark */
 } pith_blocks_builder;
 
 /* Typical use by the extractor, one call per DOM event in document order:
@@ -265,6 +272,22 @@ void pith_blocks_rule(pith_blocks_builder *b);
  * its own for loose text; inside an explicit paragraph, heading or caption
  * it is only a word break (a space). */
 void pith_blocks_boundary(pith_blocks_builder *b);
+
+/* From now on, a top-level paragraph or heading of at least min_words
+ * words whose text an earlier paragraph or heading already gave (the same
+ * hash, pith_blocks_text_hash) is dropped when it is complete, and its
+ * memory given back where it was the arena's last: a page that repeats
+ * one paragraph a hundred thousand times does not hold them all. Only
+ * drops that emit_drop_repeats (emit.h), run on the finished tree, would
+ * make too are made here, so running it afterwards gives the same tree;
+ * it still does the rest (lists, and blocks inside lists and quotes). A
+ * first text that extract.c's caption pass may remove later (a top-level
+ * paragraph) drops only top-level paragraphs here. */
+void pith_blocks_drop_repeats(pith_blocks_builder *b, uint32_t min_words);
+
+/* FNV-1a over the text's letters and digits, case folded, and its words
+ * (runs of them); never 0. */
+uint64_t pith_blocks_text_hash(const char *s, size_t len, uint32_t *words);
 
 /* Closes everything still open and returns the root (an ARTICLE block,
  * possibly with no children), or NULL when memory ran out. The builder

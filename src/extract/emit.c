@@ -568,27 +568,10 @@ bool emit_heading_is(const pith_node *el, const char *title, size_t title_len) {
 
 /* ------------------------------------------------------------ repeats */
 
-/* FNV-1a over the text's letters and digits, case folded, and its words
- * (runs of them). */
+/* The builder's hash (pith_blocks_text_hash): the texts it dropped while
+ * building are the same ones this pass compares. */
 static uint64_t block_text_hash(const char *s, size_t len, uint32_t *words) {
-    uint64_t h = 1469598103934665603ull;
-    uint32_t n = 0;
-    bool in_word = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 && !ascii_is_alnum(c)) {
-            in_word = false;
-            continue;
-        }
-        if (!in_word) {
-            n++;
-            h = (h ^ ' ') * 1099511628211ull;
-        }
-        in_word = true;
-        h = (h ^ (unsigned char)ascii_lower(c)) * 1099511628211ull;
-    }
-    *words = n;
-    return h ? h : 1;
+    return pith_blocks_text_hash(s, len, words);
 }
 
 static bool inside_list(const pith_block *b, const pith_block *root) {

@@ -286,6 +286,13 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     }
 
     pith_blocks_builder_reset(builder, arena);
+    /* A shop or service page laid out twice (phone and desktop) shows its
+     * text once; a manual's repeated lines (a parameter's description on
+     * each overload) are its content. The builder drops what repeats as
+     * it goes, so the copies never all sit in memory at once;
+     * emit_drop_repeats finishes the job on the whole tree. */
+    bool drop_repeats = model && out->page_type != PITH_PAGE_DOCUMENTATION;
+    if (drop_repeats) pith_blocks_drop_repeats(builder, EMIT_REPEAT_MIN_WORDS);
     emit_options eo = {
         .tables = opts->tables,
         .images = opts->images,
@@ -309,10 +316,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (!thread && sel.core >= 0) emit_article(&f, &sel, &eo, builder, arena);
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;
-    /* A shop or service page laid out twice (phone and desktop) shows its
-     * text once; a manual's repeated lines (a parameter's description on
-     * each overload) are its content. */
-    if (model && out->page_type != PITH_PAGE_DOCUMENTATION && !emit_drop_repeats(out->article, arena)) return false;
+    if (drop_repeats && !emit_drop_repeats(out->article, arena)) return false;
     /* A thin product page: its structured data's description is the body. */
     bool from_data = false;
     if (out->page_type == PITH_PAGE_PRODUCT &&

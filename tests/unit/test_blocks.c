@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "blocks_dump.h"
+#include "extract/emit.h"
 #include "test.h"
 
 static pith_arena arena;
@@ -468,6 +469,120 @@ static void test_compact_blocks(void) {
     pith_arena_free(&arena);
 }
 
+/* One page's blocks, built with or without the builder dropping repeats:
+ * top-level repeats (with links inside), a heading repeating a top-level
+ * paragraph (which extract.c's caption pass might remove: it stays to the
+ * end), repeats in a quote and in lists (left to emit_drop_repeats), a
+ * repeat after an implicit list (the next stray item must not join it),
+ * and short repeats (kept). */
+static char *repeats_page(bool drop, char **before) {
+    pith_blocks_builder *b = start();
+    if (drop) pith_blocks_drop_repeats(b, EMIT_REPEAT_MIN_WORDS);
+    const char *lorem = "Lorem ipsum dolor sit amet, consectetur adipiscing.";
+    for (int k = 0; k < 3; k++) {
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        T(b, "Lorem ipsum dolor ");
+        pith_blocks_link_open(b, "/x", 2, NULL, 0);
+        T(b, "sit amet,");
+        pith_blocks_link_close(b);
+        T(b, " consectetur adipiscing.");
+        pith_blocks_close(b);
+    }
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH); /* a top-level paragraph first... */
+    T(b, "A caption that may also be a figure's text.");
+    pith_blocks_close(b);
+    pith_blocks_open_heading(b, 2); /* ...then a heading: stays while building */
+    T(b, "A caption that may also be a figure's text");
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_QUOTE);
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    T(b, lorem);
+    pith_blocks_close(b);
+    pith_blocks_close(b);
+    for (int k = 0; k < 2; k++) {
+        pith_blocks_open_list(b, false, 1);
+        pith_blocks_open(b, PITH_BLOCK_ITEM);
+        T(b, lorem);
+        pith_blocks_close(b);
+        pith_blocks_open(b, PITH_BLOCK_ITEM);
+        T(b, "Short");
+        pith_blocks_close(b);
+        pith_blocks_close(b);
+    }
+    pith_blocks_open(b, PITH_BLOCK_ITEM); /* a stray item: an implicit list */
+    T(b, "One stray item of a list without its list.");
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+    T(b, lorem);
+    pith_blocks_close(b);
+    pith_blocks_open(b, PITH_BLOCK_ITEM);
+    T(b, "Another stray item, after the paragraph.");
+    pith_blocks_close(b);
+    for (int k = 0; k < 2; k++) {
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        T(b, "Too short to drop.");
+        pith_blocks_close(b);
+    }
+    pith_blocks_boundary(b);
+    T(b, "Loose text, a paragraph of its own, said twice here.");
+    pith_blocks_boundary(b);
+    T(b, "Loose text, a paragraph of its own, said twice here.");
+    pith_blocks_boundary(b);
+    pith_block *root = pith_blocks_finish(b);
+    *before = root ? dump_blocks(root) : NULL;
+    char *after = root && emit_drop_repeats(root, &arena) ? dump_blocks(root) : NULL;
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+    return after;
+}
+
+static void test_repeats_while_building(void) {
+    char *built_all, *built_dropping;
+    char *all = repeats_page(false, &built_all), *dropping = repeats_page(true, &built_dropping);
+    /* The same tree in the end... */
+    CHECK(all && dropping && strcmp(all, dropping) == 0);
+    /* ...with the top-level repeats gone before emit_drop_repeats ran. */
+    CHECK(built_all && strstr(built_all, "(p \"Lorem ipsum dolor[ sit amet,](/x) consectetur adipiscing.\") "
+                                         "(p \"Lorem ipsum dolor[ sit amet,](/x)"));
+    CHECK(built_dropping && !strstr(built_dropping, "(p \"Lorem ipsum dolor[ sit amet,](/x) consectetur adipiscing.\") "
+                                                   "(p \"Lorem ipsum dolor[ sit amet,](/x)"));
+    CHECK(built_dropping && strstr(built_dropping, "(h2 \"A caption that may also be a figure's text\")"));
+    CHECK(built_dropping && strstr(built_dropping, "Loose text") &&
+          !strstr(strstr(built_dropping, "Loose text") + 1, "Loose text"));
+    CHECK(all && strstr(all, "One stray item") && strstr(all, "Another stray item"));
+    free(all);
+    free(dropping);
+    free(built_all);
+    free(built_dropping);
+
+    /* A page of one paragraph repeated: the repeats' memory is given back
+     * as they are dropped, so the arena ends where the first left it. */
+    pith_blocks_builder *b = start();
+    pith_blocks_drop_repeats(b, EMIT_REPEAT_MIN_WORDS);
+    size_t after_first = 0;
+    for (int k = 0; k < 10000; k++) {
+        pith_blocks_boundary(b);
+        pith_blocks_open(b, PITH_BLOCK_PARAGRAPH);
+        T(b, "Lorem ipsum dolor ");
+        pith_blocks_style_begin(b, PITH_STYLE_STRONG);
+        T(b, "sit");
+        pith_blocks_style_end(b, PITH_STYLE_STRONG);
+        T(b, " amet, ");
+        pith_blocks_link_open(b, "/x", 2, "a title", 7);
+        T(b, "consectetur");
+        pith_blocks_link_close(b);
+        T(b, " adipiscing.");
+        pith_blocks_close(b);
+        pith_blocks_boundary(b);
+        if (k == 0) after_first = arena.used;
+    }
+    CHECK(arena.used == after_first);
+    pith_block *root = pith_blocks_finish(b);
+    CHECK(root && root->first_child && root->first_child == root->last_child);
+    pith_blocks_builder_free(&bb);
+    pith_arena_free(&arena);
+}
+
 int main(void) {
     RUN(test_whitespace);
     RUN(test_collapse_random);
@@ -483,5 +598,6 @@ int main(void) {
     RUN(test_reuse);
     RUN(test_arena_budget);
     RUN(test_compact_blocks);
+    RUN(test_repeats_while_building);
     return test_summary("blocks");
 }
