@@ -91,6 +91,7 @@ int main(int argc, char **argv) {
     select_params_default(&p);
     select_result sel;
     features_alloc_sums(&f, &arena);
+    f.scores = pith_arena_alloc(&arena, (f.count ? f.count : 1) * sizeof *f.scores);
     select_article(&f, &p, &sel);
     printf("title: %s\ncore: %d  roots: %u  total chars: %llu\n", meta.title ? meta.title : "(none)",
            sel.core, sel.nroots, (unsigned long long)f.total_chars);

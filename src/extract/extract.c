@@ -147,7 +147,12 @@ static bool measure_blocks(ext_features *f, const select_params *params, pith_ar
     if (!copy) return false;
     *copy = *f;
     out->features = copy;
-    out->region = select_region_find(f, params->region_share, f->scores);
+    /* The region's per-element sums are dead once it is found. */
+    pith_arena_mark_t unfound = pith_arena_mark(arena);
+    double *clean = pith_arena_alloc(arena, f->count * sizeof *clean);
+    if (!clean) return false;
+    out->region = select_region_find(f, params->region_share, clean);
+    pith_arena_rewind(arena, &unfound);
     if (!decide)
         return block_features_compute(f, out->region, out->page_scores, arena, NULL, NULL, &out->blocks);
     uint8_t *keep = pith_arena_alloc(arena, f->count), *bl = pith_arena_alloc(arena, f->count);

@@ -93,8 +93,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
     out->body = -1;
     if (max_elements == 0) max_elements = 1;
     ext_el *els = pith_arena_alloc(arena, max_elements * sizeof *els);
-    out->scores = pith_arena_alloc(arena, max_elements * sizeof *out->scores);
-    if (!els || !out->scores) return false;
+    if (!els) return false;
     uint32_t n = 0;
     /* The element currently open at each level of the walk, as an index;
      * `block` is the nearest block-level ancestor that owns text. */
@@ -119,6 +118,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             e->node = node;
             e->parent = cur;
             e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
+            if (e->depth > out->max_depth) out->max_depth = e->depth;
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
             e->hints = node->tag == PITH_TAG_BODY || node->tag == PITH_TAG_HTML ? 0 : rules_element_hints(node, classes);
@@ -199,8 +199,10 @@ bool features_alloc_sums(ext_features *f, pith_arena *arena) {
     size_t n = f->count ? f->count : 1;
     f->weight = pith_arena_alloc(arena, n * sizeof *f->weight);
     f->good = pith_arena_alloc(arena, n * sizeof *f->good);
-    if (!f->weight || !f->good) return false;
+    f->level = pith_arena_alloc(arena, ((size_t)f->max_depth + 1) * sizeof *f->level);
+    if (!f->weight || !f->good || !f->level) return false;
     memset(f->weight, 0, n * sizeof *f->weight);
     memset(f->good, 0, n * sizeof *f->good);
+    memset(f->level, 0, ((size_t)f->max_depth + 1) * sizeof *f->level);
     return true;
 }

@@ -59,11 +59,16 @@ typedef struct ext_el {
 
 typedef struct ext_features {
     ext_el *els;
-    double *scores;           /* per element, for select.c's core search */
+    /* Per element, select.c's core-search score, written only where a
+     * caller gave the array (tools/explain): the search itself keeps one
+     * running score per depth (level), not one per element. */
+    double *scores;
     /* Per element, select_article's sums (features_alloc_sums; extract.c
      * gives them back once the article is selected): */
     double *weight;           /* block weights in the subtree */
     double *good;             /* positive block weights in the subtree */
+    double *level;            /* per depth (max_depth + 1), the scores being summed */
+    uint32_t max_depth;       /* the deepest element's depth */
     uint32_t count;
     int32_t body;             /* index of <body>, or -1 */
     uint64_t total_chars;     /* visible characters on the page */
@@ -83,7 +88,8 @@ typedef struct ext_features {
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
                       unsigned show, ext_features *out);
 
-/* Zeroed weight and good arrays for select_article; false on failure. */
+/* Zeroed weight, good and level arrays for select_article; false on
+ * failure. */
 bool features_alloc_sums(ext_features *f, pith_arena *arena);
 
 /* Visible characters (code points that are not white space) in s. */

@@ -183,9 +183,20 @@ static double decay(uint32_t distance, const select_params *p) {
     return 1.0 / (double)(distance - p->decay_full_levels + 2);
 }
 
+static bool can_be_core(const ext_el *e);
+
 /* Pass 3: block weights, with boilerplate regions pulling down; the subtree
- * sum (weight) and the decayed score used to find the core. */
-static void score(ext_features *f, const select_params *p, double *scores) {
+ * sum (weight) and the decayed score used to find the core: the element
+ * whose score (with its hint bonus) is highest, the first of equals.
+ *
+ * Children come before parents (reverse pre-order), so an element's score
+ * is complete once the element itself is added, and the only scores still
+ * being summed then are its ancestors', one a depth: f->level holds them,
+ * not an array over every element. The sums are the same additions in the
+ * same order as with one. */
+static int32_t score(ext_features *f, const select_params *p) {
+    double *level = f->level, best = 0;
+    int32_t core = -1;
     for (uint32_t i = f->count; i-- > 0;) {
         ext_el *e = &f->els[i];
         double w = 0;
@@ -195,11 +206,23 @@ static void score(ext_features *f, const select_params *p, double *scores) {
         }
         f->weight[i] += w;
         if (e->parent >= 0) f->weight[e->parent] += f->weight[i];
-        if (w == 0) continue;
-        /* A block's own element counts as distance 0. */
-        int32_t a = (int32_t)i;
-        for (uint32_t d = 0; a >= 0 && d < p->decay_levels; d++, a = f->els[a].parent) scores[a] += w * decay(d, p);
+        /* A block's own element counts as distance 0; its ancestor d
+         * levels up is at depth e->depth - d. */
+        if (w != 0)
+            for (uint32_t d = 0; d <= e->depth && d < p->decay_levels; d++) level[e->depth - d] += w * decay(d, p);
+        double s = level[e->depth];
+        level[e->depth] = 0;
+        if (f->scores) f->scores[i] = s;
+        if (!can_be_core(e)) continue;
+        if (e->hints & HINT_BODY) s *= 1.0 + p->body_hint_bonus;
+        else if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
+        /* >=: walking backwards, the last of equals seen is the first. */
+        if (s > 0 && s >= best) {
+            best = s;
+            core = (int32_t)i;
+        }
     }
+    return core;
 }
 
 static bool can_be_core(const ext_el *e) {
@@ -310,21 +333,7 @@ void select_article(ext_features *f, const select_params *p, select_result *out)
     if (f->count == 0) return;
     sum_good(f, p);
     mark_boilerplate(f, p);
-    double *scores = f->scores;
-    memset(scores, 0, f->count * sizeof *scores);
-    score(f, p, scores);
-    double best = 0;
-    for (uint32_t i = 0; i < f->count; i++) {
-        const ext_el *e = &f->els[i];
-        if (!can_be_core(e)) continue;
-        double s = scores[i];
-        if (e->hints & HINT_BODY) s *= 1.0 + p->body_hint_bonus;
-        else if (e->hints & HINT_CONTENT) s *= 1.0 + p->content_hint_bonus;
-        if (s > best) {
-            best = s;
-            out->core = (int32_t)i;
-        }
-    }
+    out->core = score(f, p);
     if (out->core < 0) return;
     out->core = promote(f, p, out->core);
     gather_siblings(f, p, out);

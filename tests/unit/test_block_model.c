@@ -90,7 +90,7 @@ static void test_features(void) {
     ext_features f;
     select_params p;
     measure_page(&a, html, sizeof html - 1, &f, &p);
-    int32_t region = select_region_find(&f, p.region_share, f.scores);
+    int32_t region = select_region_find(&f, p.region_share, pith_arena_alloc(&a, f.count * sizeof(double)));
     CHECK(region >= 0);
     float scores[PITH_PAGE_TYPE_COUNT] = {0, -1, -2, -3, 1, -5, -6};
     block_set bs;
@@ -139,7 +139,7 @@ static void test_panel_review_features(void) {
     measure_page(&a, html, sizeof html - 1, &f, &p);
     float scores[PITH_PAGE_TYPE_COUNT] = {0};
     block_set bs;
-    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, f.scores), scores, &a, NULL, NULL, &bs));
+    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, pith_arena_alloc(&a, f.count * sizeof(double))), scores, &a, NULL, NULL, &bs));
     /* The headline, the paragraph, the two panels' paragraphs, the review. */
     CHECK(bs.count == 5);
     if (bs.count == 5) {
@@ -169,7 +169,7 @@ static void test_h1_features(void) {
     measure_page(&a, html, sizeof html - 1, &f, &p);
     float scores[PITH_PAGE_TYPE_COUNT] = {0};
     scores[PITH_PAGE_PRODUCT] = 1;
-    int32_t region = select_region_find(&f, p.region_share, f.scores);
+    int32_t region = select_region_find(&f, p.region_share, pith_arena_alloc(&a, f.count * sizeof(double)));
     block_set bs;
     CHECK(block_features_compute(&f, region, scores, &a, NULL, NULL, &bs));
     /* The first paragraph, the heading, the two paragraphs. */
@@ -195,7 +195,7 @@ static void test_h1_features(void) {
     pith_arena_init(&a, NULL, 0);
     static const char no_h1[] = "<html><body><main><h2>Kettle</h2><p>A steel kettle.</p></main></body></html>";
     measure_page(&a, no_h1, sizeof no_h1 - 1, &f, &p);
-    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, f.scores), scores, &a, NULL, NULL, &bs));
+    CHECK(block_features_compute(&f, select_region_find(&f, p.region_share, pith_arena_alloc(&a, f.count * sizeof(double))), scores, &a, NULL, NULL, &bs));
     CHECK(bs.count == 2);
     if (bs.count == 2)
         CHECK(bs.x[BF_H1_OFFSET] == -2 && bs.x[BF_COUNT + BF_H1_OFFSET] == -2);
