@@ -176,12 +176,10 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
         ext_el *e = &els[i];
         e->chars += e->own_chars;
         e->link_chars += e->own_link_chars;
-        if (e->own_chars) e->blocks++;
         if (e->parent >= 0) {
             ext_el *p = &els[e->parent];
             p->chars += e->chars;
             p->link_chars += e->link_chars;
-            p->blocks += e->blocks;
             p->images += e->images;
         }
     }
@@ -193,7 +191,10 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
 
 /* One a page's element, alive from the measurement until the article is
  * built: kept at a cache line (the selection's sums are side arrays). */
-_Static_assert(sizeof(ext_el) <= 64, "ext_el grew past 64 bytes");
+_Static_assert(sizeof(ext_el) <= 56, "ext_el grew past 56 bytes");
+/* ext_el keeps the hint bits in 16 bits and the flags in 8. */
+_Static_assert(HINT_REVIEW == 1u << 15 && (HINT_REVIEW >> 1) == HINT_PANEL, "a HINT_* bit past 15: widen ext_el.hints");
+_Static_assert(EL_HIDDEN == 1u << 7, "an EL_* flag past 7: widen ext_el.flags");
 
 bool features_alloc_sums(ext_features *f, pith_arena *arena) {
     size_t n = f->count ? f->count : 1;

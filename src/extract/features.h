@@ -41,9 +41,6 @@ typedef struct ext_el {
     int32_t parent;           /* index of the parent element, -1 at the top */
     int32_t block;            /* nearest block-level element at or above this one, -1 if none */
     uint32_t end;             /* one past the last descendant's index */
-    uint32_t flags;           /* EL_* */
-    uint32_t hints;           /* HINT_* of this element only */
-    uint32_t scope_hints;     /* HINT_* of this element and all its ancestors */
     uint32_t own_chars;       /* visible characters of text this block owns */
     uint32_t own_link_chars;  /* ... of which inside links */
     uint32_t own_punct;       /* sentence punctuation in that text */
@@ -53,9 +50,13 @@ typedef struct ext_el {
      * count characters of it. */
     uint32_t chars;
     uint32_t link_chars;
-    uint32_t blocks;          /* text blocks with any text */
     uint32_t images;
-} ext_el;                     /* 64 bytes: one a page's element, alive until the article is built */
+    /* Bit sets, as narrow as their bits (features.c checks they fit):
+     * one a page's element is many on a dense page. */
+    uint16_t hints;           /* HINT_* of this element only */
+    uint16_t scope_hints;     /* HINT_* of this element and all its ancestors */
+    uint8_t flags;            /* EL_* */
+} ext_el;                     /* 56 bytes: one a page's element, alive until the article is built */
 
 typedef struct ext_features {
     ext_el *els;

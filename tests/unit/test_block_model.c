@@ -383,6 +383,50 @@ static void test_product_name_kept(void) {
     free(text);
 }
 
+/* What the feature walk and the selection keep per element: the elements
+ * themselves (56 bytes each) and, while the article is chosen, two sums;
+ * the core search's scores are summed a depth at a time, not kept per
+ * element. The choice is the densest prose, the first of equals. */
+static void test_selection_memory(void) {
+    enum { REPEATS = 3000 };
+    const char *part = "<div class=\"a b c\"><p>Lorem ipsum dolor <b>sit</b> amet, <a href=\"/x\">consectetur</a> "
+                       "adipiscing.</p></div>";
+    const char *lead = "<html><body><div class=\"nav\"><a href=/>Home</a></div><section><p>A first paragraph, "
+                       "longer than the others, with more words in it than they have, and more still.</p>";
+    size_t plen = strlen(part), llen = strlen(lead);
+    char *html = malloc(llen + plen * REPEATS + 64);
+    CHECK(html != NULL);
+    if (!html) return;
+    memcpy(html, lead, llen);
+    for (size_t i = 0; i < REPEATS; i++) memcpy(html + llen + i * plen, part, plen);
+    strcpy(html + llen + plen * REPEATS, "</section></body></html>");
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, strlen(html)));
+    pith_tree_opts tree = {.max_depth = 512, .keep_comments = false};
+    CHECK(pith_html_parse(&dom, &tree));
+    pith_memo classes;
+    pith_memo_init(&classes, class_signals);
+    ext_features f;
+    size_t before = a.used;
+    CHECK(features_compute(dom.root, &a, dom.element_count, &classes, 0, &f));
+    CHECK(sizeof(ext_el) == 56);
+    CHECK(f.scores == NULL);
+    CHECK(a.used - before <= dom.element_count * sizeof(ext_el) + 64);
+    before = a.used;
+    select_params p;
+    select_params_default(&p);
+    select_result sel;
+    CHECK(features_alloc_sums(&f, &a));
+    CHECK(a.used - before <= 2 * f.count * sizeof(double) + (f.max_depth + 1) * sizeof(double) + 64);
+    select_article(&f, &p, &sel);
+    /* The <section> holds all the prose: the core. */
+    CHECK(sel.core >= 0 && f.els[sel.core].node->tag == PITH_TAG_SECTION);
+    pith_arena_free(&a);
+    free(html);
+}
+
 int main(void) {
     RUN(test_tables);
     RUN(test_features);
@@ -392,5 +436,6 @@ int main(void) {
     RUN(test_product_name_heading);
     RUN(test_drop_repeats);
     RUN(test_product_name_kept);
+    RUN(test_selection_memory);
     return test_summary("block_model");
 }
