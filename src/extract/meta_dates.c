@@ -125,12 +125,13 @@ static const struct { const char *name; int minutes; } ZONES[] = {
     {"aedt", 660}, {"acst", 570}, {"awst", 480}, {"nzst", 720}, {"nzdt", 780}, {"msk", 180},
 };
 
+/* w[0..n) equals the lowercase word name, ASCII case-insensitive. No
+ * strlen of name first: each word of a candidate is tried against some 150
+ * month, filler and zone names, and nearly all differ at the first byte. */
 static bool word_is(const char *w, size_t n, const char *name) {
-    size_t k = strlen(name);
-    if (k != n) return false;
     for (size_t i = 0; i < n; i++)
-        if (ascii_lower((unsigned char)w[i]) != (unsigned char)name[i]) return false;
-    return true;
+        if (name[i] == '\0' || ascii_lower((unsigned char)w[i]) != (unsigned char)name[i]) return false;
+    return name[n] == '\0';
 }
 
 static int month_of(const char *w, size_t n) {
@@ -457,6 +458,19 @@ static bool parse_free(const char *s, size_t len, int max_unknown, pith_date *ou
 
 /* ---------------------------------------------------------------- API */
 
+/* Whether s holds four digits in a row. Every form above needs them: the
+ * year is read as exactly four digits (YEAR_MIN..YEAR_MAX) and an epoch
+ * has ten or thirteen. Most texts offered as dates ("3 comments", "5 min
+ * read", a byline) have none and are turned away here, before the three
+ * parsers; a text that passes is parsed exactly as before. */
+static bool has_year_digits(const char *s, size_t len) {
+    for (size_t i = 0, run = 0; i < len; i++) {
+        run = ascii_is_digit((unsigned char)s[i]) ? run + 1 : 0;
+        if (run == 4) return true;
+    }
+    return false;
+}
+
 bool pith_date_parse(const char *s, size_t len, pith_date *out) { return pith_date_parse_ex(s, len, 3, out); }
 
 bool pith_date_parse_ex(const char *s, size_t len, int max_unknown, pith_date *out) {
@@ -464,7 +478,7 @@ bool pith_date_parse_ex(const char *s, size_t len, int max_unknown, pith_date *o
     if (!s) return false;
     while (len && (unsigned char)s[0] <= ' ') s++, len--;
     while (len && (unsigned char)s[len - 1] <= ' ') len--;
-    if (!len || len > 120) return false;
+    if (!len || len > 120 || !has_year_digits(s, len)) return false;
     pith_date d;
     memset(&d, 0, sizeof d);
     bool ok = parse_iso(s, len, &d);

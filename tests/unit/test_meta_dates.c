@@ -81,6 +81,24 @@ static void test_rejects(void) {
     CHECK_STR_EQ(iso("July 14, 2016 and August 3, 2017"), "(none)");
 }
 
+/* The pre-check (four digits in a row) passes every form the parsers
+ * read and turns away texts without a four-digit year; the month, zone and
+ * filler words match whole words only, whatever their case. */
+static void test_year_digits(void) {
+    CHECK_STR_EQ(iso("1468492200"), "2016-07-14T10:30:00Z");      /* epoch */
+    CHECK_STR_EQ(iso("1468492200000"), "2016-07-14T10:30:00Z");   /* epoch in ms */
+    CHECK_STR_EQ(iso("posted 10:302016-07-14"), "2016-07-14T10:30:00"); /* a year right after a time */
+    CHECK_STR_EQ(iso("14 July 16"), "(none)");                    /* a two-digit year */
+    CHECK_STR_EQ(iso("14.07.16"), "(none)");
+    CHECK_STR_EQ(iso("3 comments on 14 July"), "(none)");
+    CHECK_STR_EQ(iso("JULY 14 2016"), "2016-07-14");
+    CHECK_STR_EQ(iso("Julyy 14 2016"), "(none)");                 /* not a month: three unknowns max */
+    CHECK_STR_EQ(iso("Jul 14 2016 10:30 ES"), "2016-07-14T10:30:00");
+    CHECK_STR_EQ(iso("Jul 14 2016 10:30 ESTT"), "2016-07-14T10:30:00");
+    CHECK_STR_EQ(iso("Jul 14 2016 10:30 EST"), "2016-07-14T10:30:00-05:00");
+    CHECK_STR_EQ(iso("2016\xe5\xb9\xb4" "7\xe6\x9c\x88" "14\xe6\x97\xa5"), "2016-07-14");
+}
+
 static const char *url_date(const char *u) {
     static char buf[32];
     pith_date d;
@@ -164,6 +182,7 @@ int main(void) {
     RUN(test_words);
     RUN(test_date_lines);
     RUN(test_rejects);
+    RUN(test_year_digits);
     RUN(test_url);
     RUN(test_cmp);
     return test_summary("meta_dates");
