@@ -712,7 +712,49 @@ static void test_raw_cr(void) {
     CHECK(bad == 0);
 }
 
+/* pith_tag_lookup packs a name with overlapping loads (scalar builds: byte
+ * by byte): every interned name, each from an exact-size heap copy so ASan
+ * sees a read past its end, finds its id; the same name one byte shorter,
+ * one byte longer, with one byte changed or in capitals is another tag or
+ * none. */
+static void test_tag_lookup(void) {
+    int bad = 0;
+    for (int id = 1; id < PITH_TAG__COUNT; id++) {
+        const char *name = pith_tag_name((pith_tag)id);
+        size_t n = pith_tag_name_len((pith_tag)id);
+        char *c = malloc(n + 1);
+        if (!c) return;
+        memcpy(c, name, n);
+        bad += pith_tag_lookup(c, n) != (pith_tag)id;
+        if (n > 1) {
+            pith_tag t = pith_tag_lookup(c, n - 1);
+            bad += t != PITH_TAG_UNKNOWN && (pith_tag_name_len(t) != n - 1 || memcmp(pith_tag_name(t), c, n - 1));
+        }
+        for (size_t i = 0; i < n; i++) {
+            char o = c[i];
+            c[i] = (char)(o ^ 0x20); /* capitals, or another byte */
+            bad += pith_tag_lookup(c, n) == (pith_tag)id;
+            c[i] = 'q';
+            pith_tag t = pith_tag_lookup(c, n);
+            bad += t != PITH_TAG_UNKNOWN && (pith_tag_name_len(t) != n || memcmp(pith_tag_name(t), c, n));
+            c[i] = o;
+        }
+        c[n] = 'x';
+        pith_tag t = pith_tag_lookup(c, n + 1);
+        bad += t != PITH_TAG_UNKNOWN && (pith_tag_name_len(t) != n + 1 || memcmp(pith_tag_name(t), c, n + 1));
+        free(c);
+    }
+    CHECK(bad == 0);
+    CHECK(pith_tag_lookup("thead", 4) == PITH_TAG_UNKNOWN); /* "thea" */
+    CHECK(pith_tag_lookup("blockquotes", 10) == PITH_TAG_BLOCKQUOTE);
+    CHECK(pith_tag_lookup("annotation-xml", 14) == PITH_TAG_ANNOTATION_XML);
+    CHECK(pith_tag_lookup("annotation-xmlx", 15) == PITH_TAG_UNKNOWN);
+    CHECK(pith_tag_lookup("", 0) == PITH_TAG_UNKNOWN);
+    CHECK(pith_tag_lookup("my-element", 10) == PITH_TAG_UNKNOWN);
+}
+
 int main(void) {
+    RUN(test_tag_lookup);
     RUN(test_scanner_edges);
     RUN(test_zero_copy);
     RUN(test_nul);
