@@ -47,8 +47,10 @@ typedef struct class_memo {
  * the value again. False when the arena is out of memory. */
 bool class_memo_init(class_memo *m, pith_arena *a, size_t elements);
 
-/* class_signals(v, len) from the tokens' answers in `tokens` (a pith_memo
- * of class_signals): the function of class_memo's `values`. */
+/* class_signals(v, len) from the tokens' answers in `tokens` (class_memo's
+ * `tokens`: a pith_memo of class_signals, which reads a token with a
+ * numbered tail, "menu-item-7732", as its head "menu-item-"): the function
+ * of class_memo's `values`. */
 uint32_t class_signals_by_token(void *tokens, const char *v, size_t len);
 
 /* Region hints of a class or id value (rules.c); with page not NULL, its
@@ -56,7 +58,17 @@ uint32_t class_signals_by_token(void *tokens, const char *v, size_t len);
  * from the same split into words). */
 uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page);
 
+/* rules_class_hints() that also ORs into *meta meta_class_words() of the
+ * value, read from the same split into words: a class word of the
+ * metadata walk starts where a word of rules.c does (at the value's start,
+ * after a byte that is no ASCII letter or digit, at a camelCase hump). */
+uint32_t rules_class_hints_meta(const char *v, size_t len, uint32_t *page, uint8_t *meta);
+
 /* Byline / comment words of a class or id value (meta_tags.c). */
 uint32_t meta_class_words(const char *v, size_t len);
+
+/* The byline / comment words of meta_class_words() that begin at v[i],
+ * where a word starts (see rules_class_hints_meta). */
+uint32_t meta_class_words_at(const char *v, size_t len, size_t i);
 
 #endif

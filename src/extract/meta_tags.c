@@ -346,14 +346,30 @@ typedef struct walk {
  * more lowercase letters: "author", "article-author", "authorName",
  * "postAuthor" and "authors" match; "authority" and "coauthor" do not.
  * One pass; most bytes fail the first-letter test. */
+/* The first- and second-letter filter and the match at v[i], where a
+ * word may start (scan_words says where). */
+static inline uint8_t words_at(const char *v, size_t n, size_t i) {
+    if (!CLASS_WORD_FIRST[(unsigned char)v[i]] || i + 1 >= n) return 0;
+    /* The second character of the words with that first letter: rules
+     * out most candidates (the bit numbering is the generator's). */
+    unsigned c1 = (unsigned char)v[i + 1] | 0x20u, bit = c1 >= 'a' && c1 <= 'z' ? c1 - 'a' : c1 == '-' ? 26 : 31;
+    if (!(CLASS_WORD_SECOND[(v[i] | 0x20) - 'a'] >> bit & 1u)) return 0;
+    uint8_t found = 0;
+    int c = v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i];
+    for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof *CLASS_WORDS; k++) {
+        size_t wl = CLASS_WORDS[k].len;
+        if (CLASS_WORDS[k].word[0] != c || i + wl > n || !meta_ieq(v + i, wl, CLASS_WORDS[k].word, wl)) continue;
+        const char *after = v + i + wl, *end = v + n;
+        if (after < end && *after == 's') after++;
+        if (after >= end || !(*after >= 'a' && *after <= 'z')) found |= CLASS_WORDS[k].what;
+    }
+    return found;
+}
+
 static uint8_t scan_words(const char *v, size_t n) {
     uint8_t found = 0;
     for (size_t i = 0; i < n; i++) {
         if (!CLASS_WORD_FIRST[(unsigned char)v[i]] || i + 1 >= n) continue;
-        /* The second character of the words with that first letter: rules
-         * out most candidates (the bit numbering is the generator's). */
-        unsigned c1 = (unsigned char)v[i + 1] | 0x20u, bit = c1 >= 'a' && c1 <= 'z' ? c1 - 'a' : c1 == '-' ? 26 : 31;
-        if (!(CLASS_WORD_SECOND[(v[i] | 0x20) - 'a'] >> bit & 1u)) continue;
         /* Words start a token: at the start, after a non-letter ("post-
          * author", "byline__name"), or at a camelCase hump ("postAuthor"). */
         if (i > 0) {
@@ -362,17 +378,12 @@ static uint8_t scan_words(const char *v, size_t n) {
             bool hump = p_lower && v[i] >= 'A' && v[i] <= 'Z';
             if ((p_lower || p_upper || (p >= '0' && p <= '9')) && !hump) continue;
         }
-        int c = v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i];
-        for (size_t k = 0; k < sizeof CLASS_WORDS / sizeof *CLASS_WORDS; k++) {
-            size_t wl = CLASS_WORDS[k].len;
-            if (CLASS_WORDS[k].word[0] != c || i + wl > n || !meta_ieq(v + i, wl, CLASS_WORDS[k].word, wl)) continue;
-            const char *after = v + i + wl, *end = v + n;
-            if (after < end && *after == 's') after++;
-            if (after >= end || !(*after >= 'a' && *after <= 'z')) found |= CLASS_WORDS[k].what;
-        }
+        found |= words_at(v, n, i);
     }
     return found;
 }
+
+uint32_t meta_class_words_at(const char *v, size_t n, size_t i) { return words_at(v, n, i); }
 
 /* The attributes the walk reads on every element, found in one pass. */
 typedef struct el_attrs {

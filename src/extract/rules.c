@@ -127,7 +127,7 @@ static bool is_alnum(unsigned char c) { return ALNUM[c]; }
  * With page, each word is also looked up as a page-type class word
  * (page_type_class_words splits a value into the same words): one split
  * of each class value serves both. */
-static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
+static uint32_t value_hints(const char *v, size_t len, uint32_t *page, uint8_t *meta) {
     uint32_t hints = 0;
     size_t i = 0;
     bool skip_token = false; /* the rest of this class token says what the element has, not what it is */
@@ -151,6 +151,7 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page) {
         }
         size_t n = i - start;
         if (n == 0) continue;
+        if (meta) *meta |= (uint8_t)meta_class_words_at(v, len, start);
         /* "has-comments", "no-sidebar" (WordPress's post classes and many
          * themes): the element holds or lacks comments, it is not them. The
          * page-type class words still read every word. */
@@ -273,7 +274,11 @@ static uint32_t tag_hints(pith_tag tag) {
     }
 }
 
-uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page) { return value_hints(v, len, page); }
+uint32_t rules_class_hints(const char *v, size_t len, uint32_t *page) { return value_hints(v, len, page, NULL); }
+
+uint32_t rules_class_hints_meta(const char *v, size_t len, uint32_t *page, uint8_t *meta) {
+    return value_hints(v, len, page, meta);
+}
 
 /* role=tabpanel, or role=region (WAI-ARIA's accordion panel). */
 static bool panel_role(const pith_attr *a) { return value_eq_ci(a, "tabpanel") || value_eq_ci(a, "region"); }
@@ -286,10 +291,10 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
         if (a->ns != PITH_ATTR_NS_NONE) continue;
         if (attr_is(a, "class")) {
             hints |= classes ? pith_memo_get(classes, a->value, a->value_len) & CLASS_HINTS_MASK
-                             : value_hints(a->value, a->value_len, NULL);
+                             : value_hints(a->value, a->value_len, NULL, NULL);
         } else if (attr_is(a, "id")) {
             /* ids are unique on a page: nothing to remember */
-            hints |= value_hints(a->value, a->value_len, NULL);
+            hints |= value_hints(a->value, a->value_len, NULL, NULL);
         } else if (attr_is(a, "role")) {
             hints |= role_hints(a);
             panel |= panel_role(a);

@@ -61,7 +61,9 @@ void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx);
 void pith_memo_by_pointer(pith_memo *m, pith_memo_slot *table, size_t slots);
 
 /* m->fn(s, len), remembered: the same bytes give the stored value without
- * a call. An empty string is never stored. */
+ * a call. An empty string is never stored. The function may itself call
+ * pith_memo_get on the same memo (for a shorter key that gives the same
+ * value, say): nothing is held across the call. */
 uint32_t pith_memo_get(pith_memo *m, const char *s, size_t len);
 
 #endif

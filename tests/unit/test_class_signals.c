@@ -102,7 +102,93 @@ static void test_by_pointer(void) {
     free(m);
 }
 
+/* class_signals() reads the metadata walk's byline and comment words in
+ * rules.c's split into words (rules_class_hints_meta): the same bits as
+ * meta_class_words()' own scan of every byte, and the same region and
+ * page-type bits as rules_class_hints(), on random values built from the
+ * class words, their case and plural variants and separators. */
+static void test_one_split(void) {
+    static const char *const PARTS[] = {
+        "author", "Author", "AUTHOR", "authors", "authorName", "byline", "ByLine", "by-line", "by", "line",
+        "writtenBy", "writtenby", "WrittenBy", "writer", "p-author", "p", "comment", "Comments", "commenter",
+        "disqus", "respond", "reply", "Reply", "replys", "co", "post", "Post", "x", "A", "z9", "7", "a1",
+        "has", "no", "entry", "price", "menu", "nav", "\xc3\xa9", "-", "_", "--", ":", "/", ".", " ", "\t",
+    };
+    char v[128];
+    srand(7);
+    int bad = 0;
+    for (int it = 0; it < 20000; it++) {
+        size_t n = 0, k = (size_t)(rand() % 8);
+        for (size_t t = 0; t < k; t++) {
+            const char *w = PARTS[rand() % (sizeof PARTS / sizeof *PARTS)];
+            size_t l = strlen(w);
+            if (n + l >= sizeof v) break;
+            memcpy(v + n, w, l);
+            n += l;
+        }
+        uint32_t page = 0, page2 = 0;
+        uint32_t all = class_signals(v, n);
+        bad += (all >> CLASS_WORDS_SHIFT) != meta_class_words(v, n);
+        bad += (all & CLASS_HINTS_MASK) != (rules_class_hints(v, n, &page) & CLASS_HINTS_MASK);
+        uint8_t meta = 0;
+        rules_class_hints_meta(v, n, &page2, &meta);
+        bad += page != page2 || ((all >> CLASS_PAGE_SHIFT) & 0xFFu) != page || meta != meta_class_words(v, n);
+    }
+    CHECK(bad == 0);
+    CHECK(class_signals("postAuthor", 10) >> CLASS_WORDS_SHIFT);
+    CHECK(!(class_signals("coauthor", 8) >> CLASS_WORDS_SHIFT));
+    CHECK(!(class_signals("authority", 9) >> CLASS_WORDS_SHIFT));
+    CHECK(class_signals("x-by-line", 9) >> CLASS_WORDS_SHIFT);
+}
+
+/* A token's numbered tail ("-7732", "-15b139d") changes none of its
+ * signals: the memo reads "menu-item-7732" as "menu-item-". Random tokens
+ * of class words, digits, hex and separators, with and without tails,
+ * read through the memo and whole. */
+static void test_numbered_tail(void) {
+    static const char *const PARTS[] = {
+        "author", "Author", "authors", "byline", "by-line", "writtenBy", "comment", "comments", "reply", "menu",
+        "item", "entry", "content", "price", "nav", "has", "no", "x", "A", "B", "s", "7", "42", "0x", "15b139d",
+        "9f08090", "a1", "1a", "7A", "-", "_", "--", ":", "/", ".", "\xc3\xa9", "\v",
+    };
+    class_memo *m = malloc(sizeof *m);
+    char (*vals)[96] = malloc(6000 * sizeof *vals);
+    if (!m || !vals) {
+        free(m);
+        free(vals);
+        return;
+    }
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    CHECK(class_memo_init(m, &arena, 100));
+    srand(3);
+    int bad = 0;
+    for (int it = 0; it < 6000; it++) {
+        char *v = vals[it];
+        size_t n = 0, k = (size_t)(rand() % 6);
+        for (size_t t = 0; t < k; t++) {
+            const char *w = PARTS[rand() % (sizeof PARTS / sizeof *PARTS)];
+            size_t l = strlen(w);
+            if (n + l >= 80) break;
+            memcpy(v + n, w, l);
+            n += l;
+        }
+        bad += class_signals_by_token(&m->tokens, v, n) != class_signals(v, n);
+    }
+    CHECK(bad == 0);
+    const char *a = "menu-item-7732", *b = "menu-item-author";
+    CHECK(class_signals_by_token(&m->tokens, a, strlen(a)) == class_signals("menu-item-", 10));
+    CHECK(class_signals_by_token(&m->tokens, b, strlen(b)) == class_signals(b, strlen(b)));
+    CHECK(class_signals_by_token(&m->tokens, b, strlen(b)) >> CLASS_WORDS_SHIFT);
+    CHECK(class_signals_by_token(&m->tokens, "post-7-author", 13) >> CLASS_WORDS_SHIFT);
+    free(vals);
+    free(m);
+    pith_arena_free(&arena);
+}
+
 int main(void) {
+    RUN(test_numbered_tail);
+    RUN(test_one_split);
     RUN(test_by_pointer);
     RUN(test_same_as_whole);
     RUN(test_or_of_tokens);
