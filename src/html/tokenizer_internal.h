@@ -83,6 +83,7 @@ struct pith_tokenizer {
     tk_attr *attrs;        /* attributes of the tag being read */
     size_t nattrs, attrs_cap;
     size_t attrs_unique;   /* attrs[0..attrs_unique) known free of duplicates (many attributes) */
+    uint64_t name_sigs;    /* the tag's attribute names read so far, one bit per signature (is_dup_linear) */
     pith_token_attr *out_attrs;   /* resolved copy handed out in the token */
     size_t out_cap;
     uint32_t *dup_table;   /* index scratch for removing duplicates of many attributes */

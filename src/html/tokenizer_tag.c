@@ -225,9 +225,22 @@ static int name_cmp(const pith_tokenizer *t, uint32_t i, uint32_t j) {
     return (a->len > b->len) - (a->len < b->len);
 }
 
-static bool is_dup_linear(const pith_tokenizer *t, const tk_str *name) {
+/* One of 64 bits for a name, from its length and first and last bytes:
+ * equal names have equal bits, so a name whose bit no earlier name of the
+ * tag set is no duplicate, and most tags (class, href, id, data-*) skip
+ * the compare loop below. */
+static inline uint64_t name_sig(const char *s, size_t n) {
+    if (!n) return 1;
+    return (uint64_t)1 << (((unsigned char)s[0] + 5u * (unsigned char)s[n - 1] + 3u * (unsigned)n) & 63u);
+}
+
+static bool is_dup_linear(pith_tokenizer *t, const tk_str *name) {
     if (t->nattrs > LINEAR_DUP_LIMIT) return false;
     const char *s = str_ptr(t, name);
+    uint64_t sig = name_sig(s, name->len);
+    bool seen = t->name_sigs & sig;
+    t->name_sigs |= sig;
+    if (!seen) return false;
     for (size_t i = 0; i < t->nattrs; i++) {
         const tk_str *o = &t->attrs[i].name;
         if (o->len == name->len && memcmp(str_ptr(t, o), s, name->len) == 0) return true;
@@ -371,6 +384,7 @@ bool tk_parse_tag(pith_tokenizer *t, pith_token *tok, const char *name, bool end
     t->tagbuf.len = 0;
     t->nattrs = 0;
     t->attrs_unique = LINEAR_DUP_LIMIT;
+    t->name_sigs = 0;
     const char *q = read_name(t, name, 0, C_TAGSTOP, &tname);
     for (;;) {
         while (q < end && tk_is_ws((unsigned char)*q)) q++;
