@@ -13,7 +13,7 @@ bool pith_dom_init(pith_dom *dom, pith_arena *arena, pith_node_type root_type,
     dom->input = input;
     dom->input_len = input_len;
     dom->keep_comments = true;
-    pith_node *root = pith_arena_alloc(arena, sizeof *root);
+    pith_node *root = pith_arena_alloc_node(arena, sizeof *root);
     if (!root) return false;
     memset(root, 0, sizeof *root);
     root->type = (uint8_t)root_type;
@@ -28,10 +28,15 @@ const char *pith_dom_keep(pith_dom *dom, const char *s, size_t len) {
     return pith_arena_strndup(dom->arena, s, len);
 }
 
-/* A text node ends before `first_child` (dom.h); what follows it in the
- * arena is 8-byte aligned like any node. */
-_Static_assert(PITH_TEXT_NODE_SIZE % 8 == 0 && PITH_TEXT_NODE_SIZE < sizeof(pith_node), "short text nodes");
-_Static_assert(sizeof(pith_node) == 64 && PITH_TEXT_NODE_SIZE == 40, "node sizes (dom.h)");
+/* A text node ends before `u` (dom.h); what follows it in the node region
+ * is aligned to PITH_NODE_UNIT like any node, so every link is a whole
+ * number of units. */
+_Static_assert(PITH_TEXT_NODE_SIZE % PITH_NODE_UNIT == 0 && sizeof(pith_node) % PITH_NODE_UNIT == 0 &&
+                   PITH_TEXT_NODE_SIZE < sizeof(pith_node),
+               "short text nodes");
+_Static_assert(sizeof(pith_node) <= 48 && PITH_TEXT_NODE_SIZE <= 32, "node sizes (dom.h)");
+/* Links are int32 steps of PITH_NODE_UNIT inside one node region. */
+_Static_assert(PITH_ARENA_NODES_MAX / PITH_NODE_UNIT <= (size_t)INT32_MAX, "node region too large for 32-bit links");
 _Static_assert(sizeof(pith_attr) == 24, "attribute size (dom.h)");
 
 #if PITH_DOM_ASAN
@@ -44,8 +49,10 @@ static pith_node *new_node(pith_dom *dom, pith_node_type type) {
         return NULL;
     }
     bool text = type == PITH_NODE_TEXT;
-    pith_node *n = pith_arena_alloc(dom->arena, text ? PITH_TEXT_NODE_ALLOC : sizeof(pith_node));
+    pith_node *n = pith_arena_alloc_node(dom->arena, text ? PITH_TEXT_NODE_ALLOC : sizeof(pith_node));
     if (!n) {
+        /* Over the budget, or more nodes than the region (and 32-bit
+         * links) can hold: either way the page is refused (PITH_E_LIMIT). */
         if (dom->arena->over_limit) dom->limits_hit |= PITH_LIMIT_MEMORY;
         return NULL;
     }
@@ -204,21 +211,30 @@ bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size
     return true;
 }
 
-/* Sibling links (dom.h): next runs forwards and ends in NULL;
+/* Link writers (dom.h): the offset from `n` to `to` in PITH_NODE_UNIT
+ * steps, 0 for none. Both lie in the arena's node region. */
+static inline int32_t link_to(const pith_node *n, const pith_node *to) {
+    return to ? (int32_t)(((const char *)to - (const char *)n) / PITH_NODE_UNIT) : 0;
+}
+#define SET_LINK(n, field, to) ((n)->field = link_to((n), (to)))
+
+/* Sibling links (dom.h): next runs forwards and ends in none;
  * prev_or_last runs backwards and the first child's points at the last. */
 void pith_dom_detach(pith_node *node) {
-    pith_node *p = node->link_parent;
+    pith_node *p = pith_dom_parent(node);
     if (!p) return;
-    pith_node *first = p->link_first_child;
+    pith_node *first = pith_dom_first_child(p);
+    pith_node *next = pith_dom_next_sibling(node);
+    pith_node *prev_or_last = pith_dom_prev_or_last_(node);
     if (node == first) {
-        p->link_first_child = node->link_next;
-        if (node->link_next) node->link_next->link_prev_or_last = node->link_prev_or_last; /* the last child */
+        SET_LINK(p, link_first_child, next);
+        if (next) SET_LINK(next, link_prev_or_last, prev_or_last); /* the last child */
     } else {
-        node->link_prev_or_last->link_next = node->link_next;
-        if (node->link_next) node->link_next->link_prev_or_last = node->link_prev_or_last;
-        else first->link_prev_or_last = node->link_prev_or_last; /* its previous sibling is last now */
+        SET_LINK(prev_or_last, link_next, next);
+        if (next) SET_LINK(next, link_prev_or_last, prev_or_last);
+        else SET_LINK(first, link_prev_or_last, prev_or_last); /* its previous sibling is last now */
     }
-    node->link_parent = node->link_prev_or_last = node->link_next = NULL;
+    node->link_parent = node->link_prev_or_last = node->link_next = 0;
 }
 
 void pith_dom_append(pith_node *parent, pith_node *child) {
@@ -227,27 +243,28 @@ void pith_dom_append(pith_node *parent, pith_node *child) {
 
 void pith_dom_insert_before(pith_node *parent, pith_node *child, pith_node *ref) {
     pith_dom_detach(child);
-    child->link_parent = parent;
-    pith_node *first = parent->link_first_child;
+    SET_LINK(child, link_parent, parent);
+    pith_node *first = pith_dom_first_child(parent);
     if (!first) { /* ref is NULL or not a child: append as the only child */
-        parent->link_first_child = child;
-        child->link_prev_or_last = child;
-        child->link_next = NULL;
+        SET_LINK(parent, link_first_child, child);
+        child->link_prev_or_last = 0; /* itself */
+        child->link_next = 0;
         return;
     }
     if (!ref) {
-        pith_node *last = first->link_prev_or_last;
-        last->link_next = child;
-        child->link_prev_or_last = last;
-        child->link_next = NULL;
-        first->link_prev_or_last = child;
+        pith_node *last = pith_dom_prev_or_last_(first);
+        SET_LINK(last, link_next, child);
+        SET_LINK(child, link_prev_or_last, last);
+        child->link_next = 0;
+        SET_LINK(first, link_prev_or_last, child);
         return;
     }
-    child->link_next = ref;
-    child->link_prev_or_last = ref->link_prev_or_last;
-    if (ref == first) parent->link_first_child = child;
-    else ref->link_prev_or_last->link_next = child;
-    ref->link_prev_or_last = child;
+    pith_node *before = pith_dom_prev_or_last_(ref);
+    SET_LINK(child, link_next, ref);
+    SET_LINK(child, link_prev_or_last, before);
+    if (ref == first) SET_LINK(parent, link_first_child, child);
+    else SET_LINK(before, link_next, child);
+    SET_LINK(ref, link_prev_or_last, child);
 }
 
 const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len, uint32_t *len) {
@@ -282,8 +299,9 @@ bool pith_dom_iter_step(pith_dom_iter *it) {
     }
     pith_node *n = it->node;
     if (!n) return false;
-    if (it->entering && n->type != PITH_NODE_TEXT && n->link_first_child) {
-        it->node = n->link_first_child;
+    pith_node *child = it->entering ? pith_dom_first_child(n) : NULL;
+    if (child) {
+        it->node = child;
         return true;
     }
     if (it->entering && is_container(n)) {
@@ -294,12 +312,13 @@ bool pith_dom_iter_step(pith_dom_iter *it) {
         it->node = NULL;
         return false;
     }
-    if (n->link_next) {
-        it->node = n->link_next;
+    pith_node *next = pith_dom_next_sibling(n);
+    if (next) {
+        it->node = next;
         it->entering = true;
         return true;
     }
-    it->node = n->link_parent;
+    it->node = pith_dom_parent(n);
     it->entering = false;
     return true;
 }

@@ -3,7 +3,8 @@
  *
  * One pith_dom per parsed page. Every node, attribute array and copied
  * string lives in the document's arena and dies with it: there is no
- * per-node free. Strings are pointer + length (not NUL-terminated) and
+ * per-node free. Nodes come from the arena's node region, which lets
+ * their links be 32-bit offsets (pith_node below). Strings are pointer + length (not NUL-terminated) and
  * point either into the document's decoded input buffer (zero copy, the
  * common case) or into the arena (text that had character references, a
  * name that had to be lowercased, merged text runs).
@@ -66,34 +67,44 @@ typedef struct pith_doctype {
     bool has_public_id, has_system_id;  /* "" and missing differ */
 } pith_doctype;
 
-/* 64 bytes (40 for a text node, see below). Siblings are linked forwards by `next` (NULL after the last)
- * and backwards by `prev_or_last`, which closes the ring at the first child:
- * the first child's prev_or_last is its parent's last child (itself when it
- * is the only one). So the last child needs no field of its own; read both
- * through pith_dom_prev() and pith_dom_last_child(). A detached node has
- * parent, prev_or_last and next NULL. */
+/* 48 bytes for an element, comment, doctype or root; 32 for a text node
+ * (the most numerous kind on dense pages). Before the links became 32-bit
+ * these were 64 and 40: five pointers were most of a node.
+ *
+ * Links are self-relative: a link field holds (target - node) / 8, the
+ * distance in PITH_NODE_UNIT steps, and 0 means "none" (no node links to
+ * itself through parent, next or first_child). Read them only through the
+ * accessors below; only dom.c writes them. That needs no base pointer in
+ * the accessors, and it works because every node of an arena lives in its
+ * one node region (pith_arena_alloc_node, util/arena.h), which is smaller
+ * than the 16 GiB that signed 32-bit offsets in 8-byte steps can span; a
+ * page that outgrows the region is refused with PITH_E_LIMIT. So a node
+ * must never be made any other way (on the stack, by malloc): create it
+ * with the pith_dom_* functions.
+ *
+ * Siblings are linked forwards by `next` (none after the last) and
+ * backwards by `prev_or_last`, which closes the ring at the first child:
+ * the first child's prev_or_last is its parent's last child (itself, the
+ * offset 0, when it is the only one). So the last child needs no field of
+ * its own; read both through pith_dom_prev() and pith_dom_last_child(). A
+ * detached node has parent, prev_or_last and next 0. */
 typedef struct pith_node pith_node;
+#define PITH_NODE_UNIT 8
 struct pith_node {
-    /* Links: read them only through the accessors below (pith_dom_parent,
-     * pith_dom_next_sibling, pith_dom_first_child, pith_dom_prev,
-     * pith_dom_last_child); only dom.c writes them. */
-    pith_node *link_parent;
-    pith_node *link_prev_or_last;
-    pith_node *link_next;
+    int32_t link_parent;
+    int32_t link_prev_or_last;
+    int32_t link_next;
     uint8_t type;        /* pith_node_type */
     uint8_t ns;          /* pith_ns, elements only */
     uint16_t tag;        /* pith_tag, elements only; UNKNOWN for other names */
     uint32_t len;        /* length of str */
+    int32_t link_first_child; /* always 0 in a text node (it has no children) */
     const char *str;     /* element: local name (case-adjusted for foreign
                             elements); text/comment: data; doctype: unused */
     /* A text node ends here: it is allocated PITH_TEXT_NODE_SIZE bytes, and
      * the fields below do not exist for it (never read or write them on a
-     * text node). Text nodes are the most numerous on dense pages, and
-     * these 24 bytes were more than a third of each. A text node has no
-     * children, so its first_child is not stored either: read a node that
-     * may be text through pith_dom_first_child(). Sanitizer builds poison
-     * the bytes after a text node (PITH_TEXT_NODE_ALLOC below). */
-    pith_node *link_first_child;
+     * text node). Sanitizer builds poison the bytes after a text node
+     * (PITH_TEXT_NODE_ALLOC below). */
     union {
         pith_attr *attrs;        /* element */
         pith_doctype *doctype;   /* doctype */
@@ -102,13 +113,13 @@ struct pith_node {
     uint32_t flags;      /* PITH_NODE_F_* */
 };
 
-/* A text node's bytes: pith_node up to `first_child`. */
-#define PITH_TEXT_NODE_SIZE offsetof(pith_node, link_first_child)
+/* A text node's bytes: pith_node up to `u`. */
+#define PITH_TEXT_NODE_SIZE offsetof(pith_node, u)
 
 /* Sanitizer builds allocate a text node with the rest of a pith_node
- * after it and poison that rest (dom.c): code that reads first_child (or
- * any element field) of a text node then fails under ASan instead of
- * reading the next node's bytes. The arena unpoisons what it hands out. */
+ * after it and poison that rest (dom.c): code that reads an element field
+ * of a text node then fails under ASan instead of reading the next node's
+ * bytes. The arena unpoisons what it hands out. */
 #if defined(__SANITIZE_ADDRESS__)
 #define PITH_DOM_ASAN 1
 #elif defined(__has_feature)
@@ -122,17 +133,28 @@ struct pith_node {
 /* Bytes the arena gives a text node. */
 #define PITH_TEXT_NODE_ALLOC (PITH_DOM_ASAN ? sizeof(pith_node) : PITH_TEXT_NODE_SIZE)
 
-/* The first child of any node: NULL for a text node, which has no
- * first_child field (above). */
+/* The node `off` steps from `node`; NULL for 0. */
+static inline pith_node *pith_dom_link_(const pith_node *node, int32_t off) {
+    return off ? (pith_node *)((char *)(uintptr_t)node + (ptrdiff_t)off * PITH_NODE_UNIT) : NULL;
+}
+
+/* The first child of any node, NULL when there is none (always for text). */
 static inline pith_node *pith_dom_first_child(const pith_node *node) {
-    return node->type != PITH_NODE_TEXT ? node->link_first_child : NULL;
+    return pith_dom_link_(node, node->link_first_child);
 }
 
 /* The parent, NULL for a root or a detached node. */
-static inline pith_node *pith_dom_parent(const pith_node *node) { return node->link_parent; }
+static inline pith_node *pith_dom_parent(const pith_node *node) { return pith_dom_link_(node, node->link_parent); }
 
 /* The next sibling, NULL for the last child (and a detached node). */
-static inline pith_node *pith_dom_next_sibling(const pith_node *node) { return node->link_next; }
+static inline pith_node *pith_dom_next_sibling(const pith_node *node) {
+    return pith_dom_link_(node, node->link_next);
+}
+
+/* prev_or_last of an attached node (0 is the node itself, never NULL). */
+static inline pith_node *pith_dom_prev_or_last_(const pith_node *node) {
+    return (pith_node *)((char *)(uintptr_t)node + (ptrdiff_t)node->link_prev_or_last * PITH_NODE_UNIT);
+}
 
 /* The capacity of a text node's growable string (pith_dom_text_append),
  * kept beside the tree because a text node has no room for it: only the
@@ -227,13 +249,13 @@ const char *pith_dom_attr(const pith_node *el, const char *name, size_t name_len
 /* The previous sibling, NULL for the first child (and a detached node). */
 static inline pith_node *pith_dom_prev(const pith_node *node) {
     pith_node *parent = pith_dom_parent(node);
-    return parent && pith_dom_first_child(parent) != node ? node->link_prev_or_last : NULL;
+    return parent && pith_dom_first_child(parent) != node ? pith_dom_prev_or_last_(node) : NULL;
 }
 
 /* The last child, NULL when there is none. */
 static inline pith_node *pith_dom_last_child(const pith_node *node) {
     pith_node *first = pith_dom_first_child(node);
-    return first ? first->link_prev_or_last : NULL;
+    return first ? pith_dom_prev_or_last_(first) : NULL;
 }
 
 /* Pre-order walk without recursion. Starting from `node`, returns the next

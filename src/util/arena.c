@@ -1,10 +1,18 @@
 /*
  * arena.c - chunked bump allocator (see arena.h for why).
  */
+/* MAP_ANONYMOUS, MAP_NORESERVE and madvise are outside strict POSIX. */
+#define _DEFAULT_SOURCE
+#define _DARWIN_C_SOURCE
 #include "arena.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#if defined(__unix__) || defined(__APPLE__)
+#include <sys/mman.h>
+#define ARENA_MMAP 1
+#endif
 
 struct pith_arena_chunk {
     pith_arena_chunk *next;  /* older chunk */
@@ -26,8 +34,10 @@ struct pith_arena_chunk {
 #ifdef ARENA_ASAN
 #include <sanitizer/asan_interface.h>
 #define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
 #else
 #define UNPOISON(p, n) ((void)0)
+#define POISON(p, n) ((void)0)
 #endif
 
 #define CHUNK_HEADER ((sizeof(pith_arena_chunk) + 15u) & ~(size_t)15u)
@@ -48,6 +58,7 @@ void pith_arena_init(pith_arena *a, const pith_alloc_hooks *hooks, size_t limit)
     if (hooks) a->hooks = *hooks;
     a->next_size = FIRST_CHUNK;
     a->limit = limit;
+    a->nodes_max = PITH_ARENA_NODES_MAX;
 }
 
 /* Adds a chunk able to hold at least `need` bytes. */
@@ -100,6 +111,68 @@ void *pith_arena_alloc(pith_arena *a, size_t size) {
     a->cur += size + pad;
     a->used += size + pad;
     return p;
+}
+
+/* Reserves the node region: the budget's size (the budget bounds the nodes
+ * anyway), at most nodes_max. With mmap this is address space only; when
+ * the system refuses that much, smaller sizes are tried (a page that
+ * outgrows the region is then refused like one over the budget). */
+#define NODES_MIN ((size_t)1 << 20)
+static int nodes_reserve(pith_arena *a) {
+    size_t size = a->nodes_max;
+    if (a->limit && a->limit < size) size = a->limit;
+    size = (size + 4095u) & ~(size_t)4095u;
+    if (size == 0) size = 4096;
+    for (;;) {
+#ifdef ARENA_MMAP
+        int flags = MAP_PRIVATE | MAP_ANONYMOUS;
+#ifdef MAP_NORESERVE
+        flags |= MAP_NORESERVE;
+#endif
+        void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, flags, -1, 0);
+        if (p == MAP_FAILED) p = NULL;
+#else
+        void *p = hook_malloc(&a->hooks, size);
+#endif
+        if (p) {
+            a->nodes = p;
+            a->nodes_cap = size;
+            a->nodes_used = a->nodes_touched = 0;
+            return 1;
+        }
+        if (size <= NODES_MIN) return 0;
+        size /= 2;
+    }
+}
+
+void *pith_arena_alloc_node(pith_arena *a, size_t size) {
+    size = (size + 7u) & ~(size_t)7u;
+    if (!a->nodes && !nodes_reserve(a)) return NULL;
+    if (size > a->nodes_cap - a->nodes_used) {
+        a->over_limit = 1;
+        return NULL;
+    }
+    if (!within_budget(a, size)) return NULL;
+    char *p = a->nodes + a->nodes_used;
+    a->nodes_used += size;
+    a->used += size;
+    UNPOISON(p, size);
+    return p;
+}
+
+static void nodes_release(pith_arena *a) {
+    if (!a->nodes) return;
+    if (a->nodes_used > a->nodes_touched) a->nodes_touched = a->nodes_used;
+    /* Sanitizer builds: poisoned bytes lie below nodes_touched; a later
+     * mapping at this address must not inherit them. */
+    UNPOISON(a->nodes, a->nodes_touched);
+#ifdef ARENA_MMAP
+    munmap(a->nodes, a->nodes_cap);
+#else
+    hook_free(&a->hooks, a->nodes);
+#endif
+    a->nodes = NULL;
+    a->nodes_cap = a->nodes_used = a->nodes_touched = 0;
 }
 
 char *pith_arena_strndup(pith_arena *a, const char *s, size_t len) {
@@ -161,6 +234,20 @@ void pith_arena_reset(pith_arena *a) {
     a->head = keep;
     a->used = 0;
     a->over_limit = 0;
+    if (a->nodes) {
+        if (a->nodes_used > a->nodes_touched) a->nodes_touched = a->nodes_used;
+        POISON(a->nodes, a->nodes_used);
+#ifdef ARENA_MMAP
+        /* Give back what a large page touched past what we keep; the
+         * pages read as zeros when touched again. */
+        if (a->nodes_touched > PITH_ARENA_NODES_KEEP) {
+            UNPOISON(a->nodes + PITH_ARENA_NODES_KEEP, a->nodes_touched - PITH_ARENA_NODES_KEEP);
+            madvise(a->nodes + PITH_ARENA_NODES_KEEP, a->nodes_touched - PITH_ARENA_NODES_KEEP, MADV_DONTNEED);
+            a->nodes_touched = PITH_ARENA_NODES_KEEP;
+        }
+#endif
+        a->nodes_used = 0;
+    }
     if (keep) {
         keep->next = NULL;
         a->cur = (char *)keep + CHUNK_HEADER;
@@ -182,4 +269,5 @@ void pith_arena_free(pith_arena *a) {
     a->head = NULL;
     a->cur = a->end = NULL;
     a->used = a->reserved = 0;
+    nodes_release(a);
 }

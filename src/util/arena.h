@@ -38,7 +38,21 @@ typedef struct pith_arena {
     size_t limit;             /* budget in bytes; 0 = unlimited */
     int over_limit;           /* set once an allocation hit the budget */
     pith_alloc_hooks hooks;
+    /* The node region (pith_arena_alloc_node): one reservation, so DOM
+     * links can be 32-bit offsets between nodes. */
+    char *nodes;              /* base; NULL until the first node */
+    size_t nodes_cap;         /* bytes reserved */
+    size_t nodes_used;        /* bytes handed out since init/reset */
+    size_t nodes_touched;     /* most bytes handed out before a reset since the last trim */
+    size_t nodes_max;         /* reservation cap (PITH_ARENA_NODES_MAX; tests lower it) */
 } pith_arena;
+
+/* The node region is reserved once per arena (address space only: pages
+ * are committed as nodes are written) and reused across resets. Its size
+ * is the arena's budget, capped here: DOM links are signed 32-bit offsets
+ * in 8-byte units (dom.h), so no two nodes may be 16 GiB apart. A page
+ * that needs more is refused like one over the budget (over_limit). */
+#define PITH_ARENA_NODES_MAX (SIZE_MAX > 0xffffffffu ? (size_t)8 << 30 : (size_t)256 << 20)
 
 /* hooks may be NULL (malloc/free). limit 0 = no budget. Never fails: the
  * first chunk is requested lazily. */
@@ -47,6 +61,13 @@ void pith_arena_init(pith_arena *a, const pith_alloc_hooks *hooks, size_t limit)
 /* Returns 8-byte aligned memory, or NULL when malloc fails or the budget
  * is exhausted (then a->over_limit is set). Size 0 returns a valid pointer. */
 void *pith_arena_alloc(pith_arena *a, size_t size);
+
+/* Memory for a DOM node: 8-byte aligned, from the node region, counted
+ * against the budget like any allocation. NULL when the budget or the
+ * region is exhausted (then a->over_limit is set) or the region cannot be
+ * reserved. Not given back by pith_arena_rewind (nodes outlive a stage's
+ * scratch); pith_arena_reset and pith_arena_free release them. */
+void *pith_arena_alloc_node(pith_arena *a, size_t size);
 
 /* Unaligned allocation for byte strings (no padding wasted). */
 void *pith_arena_alloc_bytes(pith_arena *a, size_t size);
@@ -73,7 +94,10 @@ typedef struct pith_arena_mark_t {
 pith_arena_mark_t pith_arena_mark(const pith_arena *a);
 void pith_arena_rewind(pith_arena *a, const pith_arena_mark_t *m);
 
-/* Forgets every allocation; keeps one chunk for reuse. */
+/* Forgets every allocation; keeps one chunk and the node region for reuse
+ * (the region's pages past PITH_ARENA_NODES_KEEP are handed back to the
+ * system, so a worker's RSS stays flat after a huge page). */
+#define PITH_ARENA_NODES_KEEP ((size_t)8 << 20)
 void pith_arena_reset(pith_arena *a);
 
 /* Releases every chunk. The arena may be init'ed again afterwards. */

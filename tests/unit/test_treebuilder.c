@@ -388,8 +388,8 @@ static void test_deep_stack_walks(void) {
     free(all);
 }
 
-/* Text nodes are allocated without the element-only tail (dom.h): 48
- * bytes, not 64. And texts that grow by copying keep their capacity beside
+/* Text nodes are allocated without the element-only tail (dom.h): 32
+ * bytes, not 48. And texts that grow by copying keep their capacity beside
  * the tree: many of them, grown in turns, each keep their own text. */
 static void test_short_text_nodes(void) {
     char input[] = "abcdefghij";
@@ -405,11 +405,11 @@ static void test_short_text_nodes(void) {
         CHECK(t[i] != NULL);
         if (t[i]) pith_dom_append(dom.root, t[i]);
     }
-    CHECK(PITH_TEXT_NODE_SIZE == 40 && sizeof(pith_node) == 64 && sizeof(pith_attr) == 24);
+    CHECK(PITH_TEXT_NODE_SIZE == 32 && sizeof(pith_node) == 48 && sizeof(pith_attr) == 24);
     CHECK(arena.used - before == N * PITH_TEXT_NODE_ALLOC);
-    CHECK(PITH_DOM_ASAN || PITH_TEXT_NODE_ALLOC == 40);
-    /* A text node has no first_child field: the accessor and the walks
-     * never read one (ASan builds poison the bytes where it would be). */
+    CHECK(PITH_DOM_ASAN || PITH_TEXT_NODE_ALLOC == 32);
+    /* A text node's first_child link stays 0: the accessor and the walks
+     * see no children (ASan builds poison the element fields after it). */
     CHECK(pith_dom_first_child(t[0]) == NULL && pith_dom_last_child(t[0]) == NULL);
     CHECK(pith_dom_first_child(dom.root) == t[0] && pith_dom_last_child(dom.root) == t[N - 1]);
     CHECK(pith_dom_next(dom.root, t[0], false) == t[1] && pith_dom_next(dom.root, t[N - 1], false) == NULL);
@@ -435,6 +435,89 @@ static void test_short_text_nodes(void) {
     pith_arena_free(&arena);
 }
 
+/* Links are 32-bit offsets between nodes (dom.h): the accessors see the
+ * tree the surgery made, whichever way the offsets point (a child made
+ * before its parent, an insert in front of the first child, a detach). */
+static void test_link_accessors(void) {
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, "", 0));
+    pith_node *t = pith_dom_text(&dom, "t", 1); /* before its parent: negative offsets */
+    pith_node *div = pith_dom_element(&dom, PITH_TAG_DIV, PITH_NS_HTML, NULL, 0);
+    pith_node *a = pith_dom_element(&dom, PITH_TAG_A, PITH_NS_HTML, NULL, 0);
+    pith_node *b = pith_dom_element(&dom, PITH_TAG_B, PITH_NS_HTML, NULL, 0);
+    CHECK(t && div && a && b);
+    if (!t || !div || !a || !b) {
+        pith_arena_free(&arena);
+        return;
+    }
+    CHECK(!pith_dom_parent(t) && !pith_dom_next_sibling(t) && !pith_dom_prev(t) && !pith_dom_first_child(div));
+    pith_dom_append(dom.root, div);
+    pith_dom_append(div, t);
+    /* An only child is its own last child (prev_or_last offset 0). */
+    CHECK(pith_dom_parent(t) == div && pith_dom_first_child(div) == t && pith_dom_last_child(div) == t);
+    CHECK(!pith_dom_prev(t) && !pith_dom_next_sibling(t) && !pith_dom_first_child(t));
+    pith_dom_insert_before(div, b, t); /* new first child */
+    pith_dom_append(div, a);           /* div: b t a */
+    CHECK(pith_dom_first_child(div) == b && pith_dom_next_sibling(b) == t && pith_dom_next_sibling(t) == a);
+    CHECK(!pith_dom_next_sibling(a) && pith_dom_last_child(div) == a);
+    CHECK(pith_dom_prev(a) == t && pith_dom_prev(t) == b && !pith_dom_prev(b));
+    CHECK(pith_dom_parent(a) == div && pith_dom_parent(b) == div && pith_dom_parent(div) == dom.root);
+    CHECK(!pith_dom_parent(dom.root) && pith_dom_first_child(dom.root) == div);
+    pith_dom_detach(t); /* div: b a */
+    CHECK(!pith_dom_parent(t) && !pith_dom_next_sibling(t) && !pith_dom_prev(t));
+    CHECK(pith_dom_next_sibling(b) == a && pith_dom_prev(a) == b && pith_dom_last_child(div) == a);
+    pith_dom_detach(a); /* the last child: b is last again */
+    CHECK(pith_dom_last_child(div) == b && !pith_dom_next_sibling(b));
+    pith_dom_detach(b);
+    CHECK(!pith_dom_first_child(div) && !pith_dom_last_child(div));
+    /* The walks follow the same links. */
+    pith_dom_append(div, a);
+    pith_dom_append(a, t);
+    pith_dom_append(div, b);
+    CHECK(pith_dom_next(dom.root, dom.root, false) == div && pith_dom_next(dom.root, div, false) == a);
+    CHECK(pith_dom_next(dom.root, a, false) == t && pith_dom_next(dom.root, t, false) == b);
+    CHECK(pith_dom_next(dom.root, a, true) == b && pith_dom_next(dom.root, b, false) == NULL);
+    pith_arena_free(&arena);
+}
+
+/* Every node lives in the arena's node region so that links can be
+ * 32-bit offsets; a page with more nodes than the region holds is refused
+ * as over a limit (pith.c maps that to PITH_E_LIMIT), and the tree up to
+ * there is sane. The region is then reused by the next page. */
+static void test_node_region_limit(void) {
+    pith_arena arena;
+    pith_arena_init(&arena, NULL, 0);
+    CHECK(arena.nodes_max == PITH_ARENA_NODES_MAX);
+    CHECK(PITH_ARENA_NODES_MAX / PITH_NODE_UNIT <= (size_t)INT32_MAX);
+    arena.nodes_max = 4096; /* room for about a hundred nodes */
+    size_t len = 0;
+    char *html = repeat("", "<p>x", 1000, "", &len);
+    CHECK(html != NULL);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, html, len));
+    pith_tree_opts opts = {.max_depth = 512, .keep_comments = true};
+    CHECK(!pith_html_parse(&dom, &opts));
+    CHECK(arena.over_limit && (dom.limits_hit & PITH_LIMIT_MEMORY) && !(dom.limits_hit & PITH_LIMIT_NODES));
+    CHECK(dom.node_count > 50 && dom.node_count * PITH_TEXT_NODE_SIZE <= 4096);
+    bool sane = false;
+    size_t count = 0;
+    check_tree(dom.root, &count, &sane);
+    CHECK(sane && count <= dom.node_count);
+    /* Node creation fails cleanly from here on. */
+    CHECK(pith_dom_element(&dom, PITH_TAG_DIV, PITH_NS_HTML, NULL, 0) == NULL);
+    /* Reset: the same region serves a page that fits. */
+    char *base = arena.nodes;
+    pith_arena_reset(&arena);
+    CHECK(!arena.over_limit && arena.nodes == base && arena.nodes_used == 0);
+    CHECK(pith_dom_init(&dom, &arena, PITH_NODE_DOCUMENT, "<p>a<p>b", 8));
+    CHECK(pith_html_parse(&dom, &opts) && dom.limits_hit == 0 && (char *)dom.root == base);
+    pith_arena_free(&arena);
+    CHECK(arena.nodes == NULL);
+    free(html);
+}
+
 int main(void) {
     RUN(test_basic_trees);
     RUN(test_template_flag_and_zero_copy);
@@ -448,5 +531,7 @@ int main(void) {
     RUN(test_hostile);
     RUN(test_deep_stack_walks);
     RUN(test_short_text_nodes);
+    RUN(test_link_accessors);
+    RUN(test_node_region_limit);
     return test_summary("treebuilder");
 }
