@@ -214,7 +214,10 @@ bool pith_dom_text_append(pith_dom *dom, pith_node *text, const char *data, size
 /* Link writers (dom.h): the offset from `n` to `to` in PITH_NODE_UNIT
  * steps, 0 for none. Both lie in the arena's node region. */
 static inline int32_t link_to(const pith_node *n, const pith_node *to) {
-    return to ? (int32_t)(((const char *)to - (const char *)n) / PITH_NODE_UNIT) : 0;
+    /* Unsigned: the distance is a whole number of units, so the wrapped
+     * quotient's low 32 bits are the signed offset, without the rounding
+     * fix-up a signed division by 8 costs. */
+    return to ? (int32_t)(uint32_t)(((uintptr_t)to - (uintptr_t)n) / PITH_NODE_UNIT) : 0;
 }
 #define SET_LINK(n, field, to) ((n)->field = link_to((n), (to)))
 
