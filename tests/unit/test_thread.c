@@ -290,23 +290,28 @@ static char *thread_page(post_fn fn, const char *wrap_open, const char *wrap_clo
     return page;
 }
 
-/* dates: each post's date is DATES[i] or SHOWN[i] (else it is only
- * present); authors: each post's author is AUTHORS[i] (else the markup
- * names none). */
-static void check_engine(const char *name, post_fn fn, const char *wrap_open, const char *wrap_close, bool dates,
-                         bool authors) {
+/* The thread page of `fn`'s posts, extracted at URL; NULL (a failed
+ * check) when it cannot be built or extracted. The caller frees the result. */
+static pith_result *extract_thread(post_fn fn, const char *wrap_open, const char *wrap_close) {
     char *page = thread_page(fn, wrap_open, wrap_close);
     CHECK(page != NULL);
-    if (!page) return;
+    if (!page) return NULL;
     pith_options o;
     pith_options_init(&o);
     o.url = URL;
     pith_result *r = NULL;
     CHECK(pith_extract(page, strlen(page), &o, &r) == PITH_OK);
-    if (!r) {
-        free(page);
-        return;
-    }
+    free(page);
+    return r;
+}
+
+/* dates: each post's date is DATES[i] or SHOWN[i] (else it is only
+ * present); authors: each post's author is AUTHORS[i] (else the markup
+ * names none). */
+static void check_engine(const char *name, post_fn fn, const char *wrap_open, const char *wrap_close, bool dates,
+                         bool authors) {
+    pith_result *r = extract_thread(fn, wrap_open, wrap_close);
+    if (!r) return;
     if (pith_result_page_type(r) != PITH_PAGE_FORUM) fprintf(stderr, "%s: not classified as a forum\n", name);
     CHECK(pith_result_page_type(r) == PITH_PAGE_FORUM);
     size_t n = pith_result_post_count(r);
@@ -363,7 +368,6 @@ static void check_engine(const char *name, post_fn fn, const char *wrap_open, co
         pith_free(json);
     }
     pith_result_free(r);
-    free(page);
 }
 
 static void test_engines(void) {
@@ -403,15 +407,7 @@ static void test_engines(void) {
 /* Threads whose posts' authors are found beside their bodies (issue 11):
  * each post's author, its text and the thread's author. */
 static void check_authors(const char *name, post_fn fn, const char *wrap_open, const char *wrap_close) {
-    char *page = thread_page(fn, wrap_open, wrap_close);
-    CHECK(page != NULL);
-    if (!page) return;
-    pith_options o;
-    pith_options_init(&o);
-    o.url = URL;
-    pith_result *r = NULL;
-    CHECK(pith_extract(page, strlen(page), &o, &r) == PITH_OK);
-    free(page);
+    pith_result *r = extract_thread(fn, wrap_open, wrap_close);
     if (!r) return;
     CHECK(pith_result_page_type(r) == PITH_PAGE_FORUM);
     size_t n = pith_result_post_count(r);
