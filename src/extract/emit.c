@@ -568,11 +568,6 @@ bool emit_heading_is(const pith_node *el, const char *title, size_t title_len) {
 
 /* ------------------------------------------------------------ repeats */
 
-/* The builder's hash (pith_blocks_text_hash): the texts it dropped while
- * building are the same ones this pass compares. */
-static uint64_t block_text_hash(const char *s, size_t len, uint32_t *words) {
-    return pith_blocks_text_hash(s, len, words);
-}
 
 static bool inside_list(const pith_block *b, const pith_block *root) {
     for (const pith_block *p = b->parent; p && p != root; p = p->parent)
@@ -592,7 +587,7 @@ static uint64_t list_hash(const pith_block *list, uint32_t *words) {
     while (pith_block_iter_next(&it, &cb, &ev)) {
         if (ev != PITH_ITER_ENTER || (cb->type != PITH_BLOCK_PARAGRAPH && cb->type != PITH_BLOCK_HEADING)) continue;
         uint32_t w = 0;
-        h = (h ^ block_text_hash(cb->text.ptr, cb->text.len, &w)) * 1099511628211ull;
+        h = (h ^ pith_blocks_text_hash(cb->text.ptr, cb->text.len, &w)) * 1099511628211ull;
         n += w;
     }
     *words = n;
@@ -629,7 +624,9 @@ bool emit_drop_repeats(pith_block *root, pith_arena *arena) {
         bool list = b->type == PITH_BLOCK_LIST && !inside_list(b, root);
         if (text || list) {
             uint32_t words = 0;
-            uint64_t h = text ? block_text_hash(b->text.ptr, b->text.len, &words) : list_hash(b, &words);
+            /* The builder's hash: the texts it dropped while building
+             * (pith_blocks_drop_repeats) are the ones this pass compares. */
+            uint64_t h = text ? pith_blocks_text_hash(b->text.ptr, b->text.len, &words) : list_hash(b, &words);
             if (words >= EMIT_REPEAT_MIN_WORDS) {
                 size_t i = (size_t)h & (cap - 1);
                 while (set[i] && set[i] != h) i = (i + 1) & (cap - 1);
