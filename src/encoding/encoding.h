@@ -44,6 +44,10 @@ const char *pith_encoding_for_label(const char *label, size_t len);
  * x-user-defined means windows-1252). */
 const char *pith_encoding_prescan(const char *bytes, size_t len);
 
+/* True when s[0..len) is UTF-8 as the WHATWG decoder reads it: no error
+ * and no sequence cut off at the end (pith_utf8_scan). */
+bool pith_utf8_valid(const char *s, size_t len);
+
 /* Static name of a source, for reports ("bom", "transport", "meta",
  * "utf8-check", "default"). */
 const char *pith_encoding_source_name(pith_encoding_source source);

@@ -10,6 +10,7 @@
  * each maximal subpart with U+FFFD exactly as the Encoding Standard's
  * decoder does.
  */
+#include "encoding.h"
 #include "encoding_internal.h"
 
 #include <string.h>
@@ -129,6 +130,12 @@ void pith_utf8_scan(const unsigned char *p, size_t len, pith_utf8_stats *st) {
             else st->multibyte++;
         }
     }
+}
+
+bool pith_utf8_valid(const char *s, size_t len) {
+    pith_utf8_stats st;
+    pith_utf8_scan((const unsigned char *)s, len, &st);
+    return !st.errors && !st.truncated;
 }
 
 /* Copies src[0..n) to dst turning CRLF and lone CR into LF; dst may equal

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "meta_internal.h"
+#include "../encoding/encoding.h"
 #include "../util/ascii.h"
 #include "../util/slice.h"
 
@@ -306,17 +307,6 @@ bool pith_title_same_word_set(const char *a, size_t a_len, const char *b, size_t
     return words_in(x, y) && words_in(y, x);
 }
 
-/* Length of the valid UTF-8 sequence at s[i] (1 for ASCII), 0 if none. */
-static size_t utf8_seq(const unsigned char *s, size_t len, size_t i) {
-    unsigned char c = s[i];
-    if (c < 0x80) return 1;
-    size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (!n || i + n > len) return 0;
-    for (size_t k = 1; k < n; k++)
-        if ((s[i + k] & 0xC0) != 0x80) return 0;
-    return n;
-}
-
 size_t pith_title_unmangle(const char *s, size_t len, char *out) {
     const unsigned char *u = (const unsigned char *)s;
     size_t n = 0;
@@ -334,13 +324,7 @@ size_t pith_title_unmangle(const char *s, size_t len, char *out) {
         control = control || (b >= 0x80 && b < 0xA0);
         out[n++] = (char)b, i += 2;
     }
-    if (!control) return 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq((const unsigned char *)out, n, i);
-        if (!k) return 0;
-        i += k;
-    }
-    return n;
+    return control && pith_utf8_valid(out, n) ? n : 0;
 }
 
 size_t pith_title_words(const char *s, size_t len) { return count_words((pith_slice){s, len > 400 ? 400 : len}); }

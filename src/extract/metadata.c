@@ -328,7 +328,9 @@ static pith_mstr shown_words(resolve *r, pith_mstr t) {
 /* t with its UTF-8 decoded back from a second Latin-1 decoding (the page
  * itself carries "Investorâ\u0080\u0099s": pith_title_unmangle). */
 static pith_mstr unmangle(resolve *r, pith_mstr t) {
-    if (!t.ptr || !t.len) return t;
+    /* Mangled text holds a C1 control, whose UTF-8 starts with 0xC2: most
+     * titles are turned away here, before any copy. */
+    if (!t.ptr || !t.len || !memchr(t.ptr, 0xC2, t.len)) return t;
     char *buf = pith_arena_alloc_bytes(r->a, (size_t)t.len + 1);
     if (!buf) {
         r->ok = false;
