@@ -74,7 +74,13 @@ PITH_API const char *pith_status_str(pith_status status);
  * output, tree dumps: free them with pith_free()), the renderers' working
  * buffers, a few small working buffers of the extraction, and glibc
  * iconv's conversion state for the multi-byte encodings (Shift_JIS, GBK,
- * ...); all but the strings handed over are freed before the call returns. */
+ * ...); all but the strings handed over are freed before the call returns.
+ * Also not covered: the tree's nodes, which live in one region per
+ * document or extractor so that their links can be 32-bit offsets. On
+ * Linux and other Unix systems it is reserved with mmap (address space
+ * only: pages are used as nodes are written; past 8 MiB they are handed
+ * back after each document). Its bytes count against limits.max_memory
+ * like all others. */
 typedef struct pith_allocator {
     void *(*malloc_fn)(void *ctx, size_t size);
     void (*free_fn)(void *ctx, void *ptr);
