@@ -318,6 +318,7 @@ bool extract_run_dev(const pith_dom *dom, const pith_options *opts, const char *
     if (out->page_type == PITH_PAGE_FORUM && !thread_emit(&f, &eo, builder, arena, &out->posts, &out->nposts, &thread))
         return false;
     if (thread && out->nposts && !pith_metadata_thread_author(&out->meta, out->posts[0].author, arena)) return false;
+    if (thread && out->nposts && !pith_metadata_thread_date(&out->meta, hints.date_from_text, out->posts[0].date, opts->reference_date, arena)) return false;
     if (!thread && sel.core >= 0) emit_article(&f, &sel, &eo, builder, arena);
     out->article = pith_blocks_finish(builder);
     if (!out->article || !dedupe_captions(out->article, arena)) return false;

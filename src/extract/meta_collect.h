@@ -62,6 +62,8 @@ typedef struct meta_found {
     meta_value weak_bylines[META_MAX_WEAK_BYLINES]; /* links to an author's page, the element after a
                                                        "Written by" label: read when no byline names anyone */
     size_t n_weak_bylines;
+    uint32_t byline_order;    /* elements entered before the first byline (strong, else weak) */
+    uint8_t byline_strength;  /* 0 none yet, 1 weak, 2 strong: byline_order's source */
     pith_strings contributors;
     pith_strings sources;     /* agencies credited in the text ("provided by AFP", "(Reuters) -") */
     uint8_t dateline_tries;   /* paragraphs looked at for a dateline's agency */

@@ -95,6 +95,7 @@
 
 /* Visible dates (metadata.c pick_vdate): distances in elements from the headline. */
 #define VDATE_PLAIN_REACH 60           /* an unlabelled date further from the headline is another story's */
+#define VDATE_BYLINE_REACH 6           /* an unlabelled date this soon after the byline is the byline's */
 #define VDATE_CHROME_COST 10           /* in nav/header/footer/aside: a little less likely the article's */
 #define VDATE_LABEL_BONUS 40           /* "Published"/"Updated" labels say whose date it is */
 #define VDATE_STAMP_REACH 10           /* an unlabelled date this near the headline outweighs metadata that gives

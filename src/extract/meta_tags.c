@@ -671,6 +671,9 @@ static size_t date_sep_at(const char *s, size_t n, size_t i) {
     if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
         ((unsigned char)s[i + 2] == 0xA2 || (unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
         return 3;                                                                /* • — – */
+    /* Japanese and full-width separators: ・ (U+30FB), ｜ (U+FF5C) */
+    if (c == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x83 && (unsigned char)s[i + 2] == 0xBB) return 3;
+    if (c == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBD && (unsigned char)s[i + 2] == 0x9C) return 3;
     if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < n && s[i + 1] == ' ') return 1;
     return 0;
 }
@@ -893,6 +896,7 @@ static void add_byline(walk *w, const el_attrs *ea, const pith_node *el) {
         if (meta_ieq(mf->bylines[i].s, mf->bylines[i].len, t.v.s, t.v.len)) return;
     mf->byline_nodes[mf->n_bylines] = el;
     mf->bylines[mf->n_bylines++] = t.v;
+    if (mf->byline_strength < 2) mf->byline_order = w->order, mf->byline_strength = 2;
 }
 
 /* itemprop on visible elements: microdata gives the value as datetime,
@@ -1204,7 +1208,10 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     else if (!w->in_head && !w->in_comments && w->mf->n_weak_bylines < META_MAX_WEAK_BYLINES &&
              (author_link(el) || after_label(el))) {
         text_out t = gather(el, w->a, META_BYLINE_BYTES, META_BYLINE_NODES);
-        if (t.v.len && t.raw <= META_BYLINE_MAX_RAW) w->mf->weak_bylines[w->mf->n_weak_bylines++] = t.v;
+        if (t.v.len && t.raw <= META_BYLINE_MAX_RAW) {
+            w->mf->weak_bylines[w->mf->n_weak_bylines++] = t.v;
+            if (!w->mf->byline_strength) w->mf->byline_order = w->order, w->mf->byline_strength = 1;
+        }
     }
 }
 

@@ -496,6 +496,11 @@ static bool pick_vdate_at(const resolve *r, bool updated, pith_date *out, long *
         pith_date d;
         if (!vdate_value(r, v, &d)) continue;
         long dist = !anchored ? (long)v->order : v->order >= anchor ? (long)(v->order - anchor) : 2L * (anchor - v->order);
+        /* "Jane Doe · April 8, 2024" closing the article, far below its
+         * headline: the date beside the byline is the byline's. */
+        if (mf->byline_strength && v->order >= mf->byline_order && v->order - mf->byline_order <= VDATE_BYLINE_REACH &&
+            (long)(v->order - mf->byline_order) < dist)
+            dist = (long)(v->order - mf->byline_order);
         if (v->chrome) dist += VDATE_CHROME_COST;
         /* "December 3, 2025. Updated: December 7, 2025": the date an
          * update follows at once is the publication, labelled by it. */
@@ -573,6 +578,7 @@ static void resolve_dates(resolve *r) {
         else has_mod = false; /* modified before published: not a real modification date */
     }
     if (has_pub) r->out->date_published = date_str(r, &pub).ptr;
+    r->h->date_from_text = has_pub && pub_rank >= DATE_RANK_VISIBLE;
     if (has_mod) r->out->date_modified = date_str(r, &mod).ptr;
 }
 
@@ -700,6 +706,33 @@ static void resolve_hints(resolve *r) {
         h->byline_nodes[i] = r->mf->byline_nodes[i];
     }
     h->bylines = (pith_strings){items, r->mf->n_bylines};
+}
+
+bool pith_metadata_thread_date(pith_metadata *m, bool weak, const char *first_post, const char *reference_date,
+                               pith_arena *a) {
+    if ((m->date_published && !weak) || !first_post) return true;
+    size_t n = strlen(first_post);
+    pith_date d, ref, mod;
+    bool has_ref = reference_date && pith_date_parse(reference_date, strlen(reference_date), &ref);
+    long mins;
+    bool days;
+    if (pith_date_relative(first_post, n, &mins, &days)) {
+        if (!has_ref) return true;
+        pith_date_before(&ref, mins, days, &d);
+    } else if (!pith_date_parse_ex(first_post, n, 0, &d)) {
+        return true;
+    }
+    resolve r = {.a = a, .ok = true, .ref = ref, .has_ref = has_ref};
+    if (future(&r, &d)) return true;
+    /* The page's own modification date comes after its first post. */
+    if (m->date_modified && pith_date_parse(m->date_modified, strlen(m->date_modified), &mod)) {
+        pith_date x = d;
+        x.has_time = mod.has_time = false;
+        if (pith_date_cmp(&x, &mod) > 0) return true;
+    }
+    pith_mstr s = date_str(&r, &d);
+    if (s.ptr) m->date_published = s.ptr;
+    return r.ok;
 }
 
 bool pith_metadata_reference_ok(const char *reference_date) {

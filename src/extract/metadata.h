@@ -69,6 +69,8 @@ typedef struct meta_hints {
     pith_mstr name_title;     /* on a page other than an article, the title is this instead: the first part
                                  of a title no <h1> shows whole, before a separator (the rest is a tagline) */
     bool language_detected;   /* true: language guessed from the text (no declaration) */
+    bool date_from_text;      /* date_published is a date read near the headline or in the URL, the weakest
+                                 sources: a thread's first post dates the page better */
 } meta_hints;
 
 /* Extracts metadata from a parsed page into *out (pith.h documents each
@@ -89,6 +91,15 @@ bool pith_metadata_extract(const pith_dom *dom, const char *page_url, size_t url
  * furniture around it ("by galitsyn »" for "galitsyn"). Returns false only
  * when the arena ran out. */
 bool pith_metadata_thread_author(pith_metadata *m, const char *starter, pith_arena *a);
+
+/* A forum thread's publication is its first post: when the metadata found
+ * no publication date, or only one from text near the headline or the URL
+ * (`weak`: a user box's "Joined Oct 25, 2017" is near the headline too),
+ * the first post's date (absolute, or relative against reference_date) is
+ * it, unless it is later than the reference or the page's modification
+ * date. Returns false only when the arena ran out. */
+bool pith_metadata_thread_date(pith_metadata *m, bool weak, const char *first_post, const char *reference_date,
+                               pith_arena *a);
 
 /* True for NULL or a string that parses as a date (pith_options.reference_date). */
 bool pith_metadata_reference_ok(const char *reference_date);

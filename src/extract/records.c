@@ -359,47 +359,101 @@ static bool title_date(const char *v, uint32_t len) {
     return pith_date_parse_ex(v, len, 0, &d);
 }
 
+/* The date a date element's own first text states when the element says
+ * more after it: "2019-02-23, 09:14 PM" followed by a nested "(This post
+ * was last modified: ... by NAME)" makes the whole too long for a label,
+ * and the edit note's date and name are not the post's. */
+static bool leading_date(const pith_node *el, pith_buf *buf) {
+    const pith_node *t = pith_dom_first_child(el);
+    if (!t || t->type != PITH_NODE_TEXT) return false;
+    pith_buf_clear(buf);
+    pith_buf_put_collapsed(buf, t->str, t->len, MAX_LABEL_BYTES + 1);
+    while (buf->len && buf->data[buf->len - 1] == ' ') buf->len--;
+    if (buf->failed || !buf->len || buf->len > MAX_LABEL_BYTES || !has_digit(buf->data, buf->len)) return false;
+    pith_date d;
+    return pith_date_parse_ex(buf->data, buf->len, 0, &d);
+}
+
+/* Whether date element n is an edit stamp ("edited Apr 13, 2017 at
+ * 12:52", "Last modified: ..."): a post shows it beside, often before, the
+ * date it was posted. */
+static bool edit_stamp(reader *rd, const pith_node *n) {
+    static const char *const LABELS[] = {"edited", "last edited", "modified", "last modified", "updated",
+                                         "last updated"};
+    if (!label_text(n, &rd->buf)) return false;
+    for (size_t i = 0; i < sizeof LABELS / sizeof *LABELS; i++) {
+        size_t l = strlen(LABELS[i]);
+        if (rd->buf.len > l && meta_istarts(rd->buf.data, rd->buf.len, LABELS[i]) &&
+            !((rd->buf.data[l] >= 'a' && rd->buf.data[l] <= 'z') || (rd->buf.data[l] >= 'A' && rd->buf.data[l] <= 'Z')))
+            return true;
+    }
+    return false;
+}
+
+/* Reads date element j into r (its dated part, its datetime or title, its
+ * text). *found tells whether it held a date. Returns false on memory
+ * failure only. */
+static bool read_date(reader *rd, uint32_t j, record *r, bool *found) {
+    const ext_el *e = &rd->f->els[j];
+    const pith_node *n = e->node;
+    *found = false;
+    /* A labelled date ("asked <span title=ISO>Mar 1</span>") is read
+     * from its dated part. */
+    for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS; k++) {
+        const pith_node *m = rd->f->els[k].node;
+        uint32_t ml = 0;
+        const char *v = pith_dom_attr(m, "datetime", 8, &ml);
+        if (!v && (v = pith_dom_attr(m, "title", 5, &ml)) && !title_date(v, ml)) v = NULL;
+        if (v && ml <= MAX_LABEL_BYTES && has_digit(v, ml)) {
+            n = m;
+            break;
+        }
+    }
+    uint32_t dl = 0, tl = 0;
+    const char *dt = pith_dom_attr(n, "datetime", 8, &dl);
+    if ((!dt || !dl) && (dt = pith_dom_attr(n, "title", 5, &dl)) && !title_date(dt, dl)) dt = NULL;
+    if (!dt || !dl) dt = pith_dom_attr(n, "content", 7, &dl);
+    if (dt && (dl > MAX_LABEL_BYTES || !has_digit(dt, dl))) dt = NULL;
+    const char *shown = NULL;
+    if (label_text(n, &rd->buf) || (!dt && leading_date(n, &rd->buf))) {
+        tl = (uint32_t)rd->buf.len;
+        if (has_digit(rd->buf.data, tl) || dt) {
+            if (!(shown = dup_buf(rd))) return false;
+        }
+    }
+    if (!shown && !dt) return true;
+    r->date_text = shown;
+    r->date = dt ? pith_arena_strndup(rd->arena, dt, dl) : shown;
+    *found = r->date != NULL;
+    return r->date != NULL;
+}
+
 /* The date in [from, to) outside [skip_from, skip_to): a <time> or an
- * element named date/time, with a digit in its text or attributes. */
+ * element named date/time, with a digit in its text or attributes; an
+ * edit stamp only when the post shows no other date. */
 static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from, uint32_t skip_to, record *r,
                       uint32_t *at) {
     int tries = 0;
+    uint32_t edited = UINT32_MAX;
+    bool found = false;
     for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
         if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
-        const ext_el *e = &rd->f->els[j];
-        const pith_node *n = e->node;
-        if (!is_date(n)) continue;
+        if (!is_date(rd->f->els[j].node)) continue;
         tries++;
-        /* A labelled date ("asked <span title=ISO>Mar 1</span>") is read
-         * from its dated part. */
-        for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS; k++) {
-            const pith_node *m = rd->f->els[k].node;
-            uint32_t ml = 0;
-            const char *v = pith_dom_attr(m, "datetime", 8, &ml);
-            if (!v && (v = pith_dom_attr(m, "title", 5, &ml)) && !title_date(v, ml)) v = NULL;
-            if (v && ml <= MAX_LABEL_BYTES && has_digit(v, ml)) {
-                n = m;
-                break;
-            }
+        if (edit_stamp(rd, rd->f->els[j].node)) {
+            if (edited == UINT32_MAX) edited = j;
+            j = rd->f->els[j].end - 1;
+            continue;
         }
-        uint32_t dl = 0, tl = 0;
-        const char *dt = pith_dom_attr(n, "datetime", 8, &dl);
-        if ((!dt || !dl) && (dt = pith_dom_attr(n, "title", 5, &dl)) && !title_date(dt, dl)) dt = NULL;
-        if (!dt || !dl) dt = pith_dom_attr(n, "content", 7, &dl);
-        if (dt && (dl > MAX_LABEL_BYTES || !has_digit(dt, dl))) dt = NULL;
-        const char *shown = NULL;
-        if (label_text(n, &rd->buf)) {
-            tl = (uint32_t)rd->buf.len;
-            if (has_digit(rd->buf.data, tl) || dt) {
-                if (!(shown = dup_buf(rd))) return false;
-            }
+        if (!read_date(rd, j, r, &found)) return false;
+        if (found) {
+            *at = j;
+            return true;
         }
-        if (!shown && !dt) continue;
-        r->date_text = shown;
-        r->date = dt ? pith_arena_strndup(rd->arena, dt, dl) : shown;
-        if (!r->date) return false;
-        *at = j;
-        return true;
+    }
+    if (edited != UINT32_MAX) {
+        if (!read_date(rd, edited, r, &found)) return false;
+        if (found) *at = edited;
     }
     return true;
 }

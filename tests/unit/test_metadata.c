@@ -449,7 +449,22 @@ static void test_visible_dates(void) {
     m = extract(far, NULL);
     CHECK_STR_EQ(s(m.date_published), "2025-12-03");
     CHECK_STR_EQ(s(m.date_modified), "2025-12-07");
+    /* ...or it stands beside the byline that closes the article: "Moses
+     * Kim · April 8, 2024" at its foot. */
+    strcpy(far, "<html><body><h1>Headline here</h1>");
+    for (int i = 0; i < 100; i++) strcat(far, "<div>x</div>");
+    strcat(far, "<div><p><a href=\"/blog/author/moses-kim\">Moses Kim</a></p><p>April 8, 2024</p></div></body></html>");
+    m = extract(far, NULL);
+    CHECK_STR_EQ(s(m.date_published), "2024-04-08");
     free(far);
+    /* A date line whose parts a Japanese middle dot (U+30FB) parts, the
+     * date in text nodes a template's empty comments split. */
+    m = extract("<html><body><h1>Headline here</h1><span>December 18, 2025<!-- --> <!-- -->\xE3\x83\xBB 3 min read"
+                "</span><p>Text.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-12-18");
+    m = extract("<html><body><h1>Headline here</h1><span>2025\xE5\xB9\xB4" "12\xE6\x9C\x88" "18\xE6\x97\xA5 "
+                "\xEF\xBD\x9C \xE9\x9B\xBB\xE5\xAD\x90\xE7\x89\x88</span><p>Text.</p></body></html>", NULL);
+    CHECK_STR_EQ(s(m.date_published), "2025-12-18");
 }
 
 /* Issue 11: a comment's microdata dates and byline are the comment's. A

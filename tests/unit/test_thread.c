@@ -109,18 +109,23 @@ static void reddit(char *out, size_t cap, int i) {
 }
 
 /* StackExchange-like: the question and the answers are different blocks,
- * each with a div.post-layout holding the text and a user card. */
+ * each with a div.post-layout holding the text and a user card. The
+ * question was edited later: its edit stamp comes first, then the date it
+ * was asked. */
 static void stackexchange(char *out, size_t cap, int i) {
+    const char *edit = i ? "" : "<div class='post-signature'><div class='user-info'><div class='user-action-time'>"
+                                "edited <span title='2025-06-30 11:02:09Z' class='relativetime'>Jun 30, 2025 at "
+                                "11:02</span></div></div></div>";
     snprintf(out, cap,
              "<div class='%s' id='%s-%d'><div class='post-layout'><div class='votecell'><div "
              "class='js-vote-count'>%d</div></div><div class='postcell'><div class='s-prose js-post-body' "
-             "itemprop='text'><p>%s</p></div><div class='mt24'><div class='post-signature'><div "
+             "itemprop='text'><p>%s</p></div><div class='mt24'>%s<div class='post-signature'><div "
              "class='user-info'><div class='user-action-time'>%s <span title='%s' "
              "class='relativetime'>%s</span></div><div class='user-details' itemprop='author' itemscope "
              "itemtype='http://schema.org/Person'><a href='/users/%d/%s'>%s</a><div class='-flair'><span "
              "class='reputation-score'>1,%d03</span></div></div></div></div></div></div></div></div>",
              i ? "answer js-answer" : "question js-question", i ? "answer" : "question", 70 + i, 9 - i, BODIES[i],
-             i ? "answered" : "asked", DATES[i], SHOWN[i], 40 + i, AUTHORS[i], AUTHORS[i], i);
+             edit, i ? "answered" : "asked", DATES[i], SHOWN[i], 40 + i, AUTHORS[i], AUTHORS[i], i);
 }
 
 /* Invision-like: article.cPost with a phone-only author pane (its name
@@ -239,17 +244,22 @@ static void smf(char *out, size_t cap, int i) {
 }
 
 /* MyBB-like: div.post_author whose author_information shows the name and,
- * under it, the user's rank (issue 11). */
+ * under it, the user's rank (issue 11). The first post was edited: its
+ * date is followed, inside the date's span, by the edit note with its own
+ * date and the editor's profile link. */
 static void mybb(char *out, size_t cap, int i) {
+    const char *edit = i ? "" : "<span class='post_edit'><span class='edited_post'>(This post was last modified: "
+                                "2024-03-05, 08:01 PM by <a href='https://talk.example/user-30.html'>breadnewbie</a>."
+                                " Edited 1 time in total.)</span></span>";
     snprintf(out, cap,
              "<div class='post' id='post_%d'><div class='post_author'><div class='author_avatar'><a "
              "href='user-%d.html'><img src='a.gif' alt=''></a></div><div class='author_information'><strong><span "
              "class='largetext'><a href='https://talk.example/user-%d.html'>%s</a></span></strong><br><span "
              "class='smalltext'><p class='team-role'>Big Board Owner</p></span></div><div "
              "class='author_statistics'>Posts: %d<br>Joined: Feb 2019</div></div><div class='post_content'><div "
-             "class='post_head'><span class='post_date'>%s</span></div><div class='post_body' id='pid_%d'>%s</div>"
+             "class='post_head'><span class='post_date'>%s %s</span></div><div class='post_body' id='pid_%d'>%s</div>"
              "</div></div>",
-             900 + i, 30 + i, 30 + i, AUTHORS[i], 10 + i, SHOWN[i], 900 + i, BODIES[i]);
+             900 + i, 30 + i, 30 + i, AUTHORS[i], 10 + i, SHOWN[i], edit, 900 + i, BODIES[i]);
 }
 
 /* Utility CSS (Tailwind-like): no element is named for what it is; each
@@ -335,6 +345,13 @@ static void check_engine(const char *name, post_fn fn, const char *wrap_open, co
     if (authors) {
         CHECK(m && m->authors.count >= 1);
         if (m && m->authors.count) CHECK_STR_EQ(m->authors.items[0], AUTHORS[0]);
+    }
+    /* The thread's date is its first post's, when the page states none
+     * elsewhere (issue 11). */
+    if (dates) {
+        bool first_day = m && m->date_published && strncmp(m->date_published, "2024-03-01", 10) == 0;
+        if (!first_day) fprintf(stderr, "%s: thread date %s\n", name, m && m->date_published ? m->date_published : "(null)");
+        CHECK(first_day);
     }
     /* Text: each post is a section headed by its author; no user boxes,
      * counters, signatures or buttons. */
