@@ -430,10 +430,51 @@ static bool is_chrome(const pith_node *el) {
 /* Byline containers: rel=author, itemprop=author, or a byline word in the
  * class or id. "author" also matches "author-bio" boxes; their text is
  * long, and META_BYLINE_MAX_RAW in add_byline rejects them. */
-static bool looks_byline(const el_attrs *ea) {
+/* Whether a class or id token names a byline word and a part of the
+ * byline box that is not the name: "dynamic-author-description" (the
+ * author's credentials), "byline__tag" (a tag link), "author-avatar",
+ * "author-social". ("title" is not such a part: "author-card_title-wrapper"
+ * holds the name.) */
+static bool byline_part_token(const char *t, size_t n) {
+    static const char *const BYLINE[] = {"byline", "by-line", "author", "writer"};
+    static const char *const PART[] = {"desc", "bio", "tag", "avatar", "image", "img", "photo",
+                                       "job", "role", "position", "social", "follow", "share"};
+    bool byline = false;
+    for (size_t i = 0; !byline && i < sizeof BYLINE / sizeof *BYLINE; i++) byline = meta_ifind(t, n, BYLINE[i], strlen(BYLINE[i]));
+    if (!byline) return false;
+    for (size_t i = 0; i < sizeof PART / sizeof *PART; i++)
+        if (meta_ifind(t, n, PART[i], strlen(PART[i]))) return true;
+    return false;
+}
+
+/* Whether every token of el's class and id that makes it look like a
+ * byline names a part of the byline box other than the name. */
+static bool byline_parts_only(const pith_node *el) {
+    bool part = false;
+    for (uint32_t i = 0; i < el->nattrs; i++) {
+        const pith_attr *at = &el->u.attrs[i];
+        if (!((at->name_len == 5 && memcmp(at->name, "class", 5) == 0) ||
+              (at->name_len == 2 && memcmp(at->name, "id", 2) == 0)) || at->value_len > META_CLASS_MAX_BYTES)
+            continue;
+        const char *v = at->value;
+        for (size_t k = 0, n = at->value_len; k < n;) {
+            while (k < n && ws((unsigned char)v[k])) k++;
+            size_t st = k;
+            while (k < n && !ws((unsigned char)v[k])) k++;
+            if (k == st) continue;
+            if (byline_part_token(v + st, k - st)) part = true;
+            else if (meta_ifind(v + st, k - st, "author", 6) || meta_ifind(v + st, k - st, "byline", 6) ||
+                     meta_ifind(v + st, k - st, "by-line", 7) || meta_ifind(v + st, k - st, "writ", 4))
+                return false;
+        }
+    }
+    return part;
+}
+
+static bool looks_byline(const el_attrs *ea, const pith_node *el) {
     if (ea->rel && meta_ifind(ea->rel, ea->rel_len, "author", 6)) return true;
     if (ea->itemprop && meta_ifind(ea->itemprop, ea->itemprop_len, "author", 6)) return true;
-    return ea->words & CW_BYLINE;
+    return (ea->words & CW_BYLINE) && !byline_parts_only(el);
 }
 
 /* "By Jane Doe" as the first text of an inline or small block element. */
@@ -1203,7 +1244,7 @@ static void on_enter(walk *w, const pith_node *el, const el_attrs *ea) {
     }
     if (ea->itemprop && !w->in_head) on_itemprop(w, el, ea->itemprop, ea->itemprop_len);
     if (!w->in_head && el->tag != PITH_TAG_BODY && el->tag != PITH_TAG_HTML &&
-        (looks_byline(ea) || (starts_with_by(el) && !menu_heading(el))))
+        (looks_byline(ea, el) || (starts_with_by(el) && !menu_heading(el))))
         add_byline(w, ea, el);
     else if (!w->in_head && !w->in_comments && w->mf->n_weak_bylines < META_MAX_WEAK_BYLINES &&
              (author_link(el) || after_label(el))) {

@@ -773,6 +773,19 @@ static void test_author_rules(void) {
     CHECK_STR_EQ(j(m.authors), "Tyler Brown");
     m = extract(PERSON_SITE, NULL);
     CHECK_STR_EQ(j(m.authors), "Rick Steves");
+    /* Parts of an author box that are not the name: the author's
+     * credentials (the name above them named by nothing), a "Follow
+     * Author" button's form. */
+    m = extract("<html><body><h1>How to cup coffee at home</h1><p>Text of the story, long enough to be one.</p>"
+                "<div class=\"about\"><p class=\"gb-headline\">Asser Christensen</p><div "
+                "class=\"dynamic-author-description\">Licensed Q Arabica Grader, M.A. Journalism</div></div>"
+                "</body></html>", NULL);
+    CHECK_STR_EQ(j(m.authors), "(none)");
+    m = extract("<html><body><h1>Chapter Two: the wordchain</h1><div class=\"fic-header\"><h4><span>by</span> "
+                "<span><a href=\"/profile/2\">Sleyca</a></span></h4><form class=\"inline-block follow-author-form\">"
+                "<button type=\"submit\">Follow Author</button></form></div><p>Text of the chapter, long enough.</p>"
+                "</body></html>", NULL);
+    CHECK_STR_EQ(j(m.authors), "Sleyca");
 }
 
 static void test_headline_title(void) {
