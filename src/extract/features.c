@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
 #include <emmintrin.h>
 #endif
 
@@ -37,7 +37,7 @@ static bool cjk_stop_at(const char *s, size_t len, size_t i) {
 uint32_t features_count_chars(const char *s, size_t len, uint32_t *punct) {
     uint32_t chars = 0, p = 0;
     size_t i = 0;
-#if defined(__SSE2__)
+#if defined(__SSE2__) && !defined(PITH_SCALAR)
     /* Sixteen bytes at a time (every text byte of the page passes here).
      * As signed bytes, a character starts at 0x21..0x7F (> 0x20) or at a
      * lead byte 0xC0..0xFF (-64..-1); continuation bytes are -128..-65.
