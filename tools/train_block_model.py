@@ -137,6 +137,42 @@ def c_float(v):
     return t if ('.' in t or 'e' in t or 'n' in t) else t + '.0'
 
 
+def rest_bounds_lines(trees, nodes):
+    """BM_REST_MAX[t] / BM_REST_MIN[t]: the most and the least that trees t..
+    can still add to a score (sums of each tree's largest / smallest leaf),
+    so block_model_keep() stops once the rest cannot change its answer."""
+    ends = trees[1:] + [len(nodes)]
+    hi, lo = [], []
+    for a, b in zip(trees, ends):
+        leaves = [v for f, _, _, v in nodes[a:b] if f == -1]
+        hi.append(max(leaves))
+        lo.append(min(leaves))
+    rest_hi, rest_lo, acc_hi, acc_lo = [], [], 0.0, 0.0
+    for h, l in zip(reversed(hi), reversed(lo)):
+        acc_hi += h
+        acc_lo += l
+        rest_hi.append(acc_hi)
+        rest_lo.append(acc_lo)
+    rest_hi.reverse()
+    rest_lo.reverse()
+    out = ['/* What trees t.. can still add to a score, at most and at least. */',
+           f'static const double BM_REST_MAX[{len(trees)}] = {{']
+    out += ['    %r,' % v for v in rest_hi]
+    out += ['};', f'static const double BM_REST_MIN[{len(trees)}] = {{']
+    out += ['    %r,' % v for v in rest_lo]
+    out += ['};', '']
+    return out
+
+
+def header_model(path):
+    """The trees and nodes of a generated block_model_data.h."""
+    text = open(path, encoding='utf-8').read()
+    trees = [int(x) for x in re.search(r'BM_TREES\[\d+\] = \{(.*?)\};', text, re.S).group(1).replace(',', ' ').split()]
+    nodes = [(int(f), int(left), int(right), float(np.float32(v)))
+             for f, left, right, v in re.findall(r'\{(-?\d+), (\d+), (\d+), ([^}]*)f\},', text)]
+    return trees, nodes
+
+
 def export(clf, path, nfeatures, threshold, summary):
     base = float(np.ravel(clf._baseline_prediction)[0])
     trees, nodes = [], []
@@ -161,7 +197,7 @@ def export(clf, path, nfeatures, threshold, summary):
             f'static const bm_node BM_NODES[{len(nodes)}] = {{']
     for f, left, right, v in nodes:
         out.append('    {%d, %d, %d, %sf},' % (f, left, right, c_float(v)))
-    out += ['};', '', '#endif', '']
+    out += ['};', ''] + rest_bounds_lines(trees, nodes) + ['#endif', '']
     with open(path, 'w', encoding='utf-8') as f:
         f.write('\n'.join(out))
     return len(trees), len(nodes)
@@ -175,7 +211,16 @@ def main():
     ap.add_argument('--out', default='src/extract/block_model_data.h')
     ap.add_argument('--threshold', type=float, default=0.5, help='probability above which a block is kept')
     ap.add_argument('--no-cv', action='store_true')
+    ap.add_argument('--bounds-only', action='store_true',
+                    help="rewrite only --out's BM_REST_MAX/MIN tables from its own trees (no training)")
     a = ap.parse_args()
+    if a.bounds_only:
+        text = open(a.out, encoding='utf-8').read()
+        head = text[:text.index('};\n', text.index('BM_NODES[')) + 3]
+        trees, nodes = header_model(a.out)
+        with open(a.out, 'w', encoding='utf-8') as f:
+            f.write(head + '\n'.join([''] + rest_bounds_lines(trees, nodes) + ['#endif', '']))
+        return 0
 
     pages, truths, names, rows = load(a.shared, a.dump)
     print(f'{len(rows)} pages measured', file=sys.stderr)

@@ -46,6 +46,37 @@ static void test_tables(void) {
     x[BF_CHARS] = 120;
     x[BF_PUNCT] = 4;
     CHECK(block_model_score(x) == block_model_score(x));
+    /* The early stop's tables are each remaining tree's largest and
+     * smallest leaf summed, and the stop never changes an answer: random
+     * vectors (and vectors of each threshold the trees test, which sit on
+     * the edges) give block_model_keep() == (score > threshold). */
+    double hi = 0, lo = 0;
+    bool bounds = true;
+    for (uint32_t t = BM_NTREES; t-- > 0;) {
+        uint32_t first = BM_TREES[t], end = t + 1 < BM_NTREES ? BM_TREES[t + 1] : nnodes;
+        double mx = -1e300, mn = 1e300;
+        for (uint32_t i = first; i < end; i++)
+            if (BM_NODES[i].feature < 0) {
+                if (BM_NODES[i].value > mx) mx = BM_NODES[i].value;
+                if (BM_NODES[i].value < mn) mn = BM_NODES[i].value;
+            }
+        hi += mx, lo += mn;
+        if (BM_REST_MAX[t] < hi - 1e-12 || BM_REST_MIN[t] > lo + 1e-12) bounds = false;
+    }
+    CHECK(bounds);
+    uint32_t seed = 12345, agree = 0, tried = 0;
+    for (int r = 0; r < 20000; r++) {
+        for (int k = 0; k < BF_COUNT; k++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t pick = (seed >> 8) % nnodes;
+            /* Half the values are a tree's own thresholds, half spread wide. */
+            x[k] = BM_NODES[pick].feature >= 0 && (seed & 1) ? BM_NODES[pick].value
+                                                              : (float)((seed >> 12) % 4096) / 64.0f;
+        }
+        tried++;
+        agree += block_model_keep(x) == (block_model_score(x) > BM_THRESHOLD);
+    }
+    CHECK(agree == tried);
 }
 
 /* The features of a small page, measured as extract_run measures them. */
