@@ -81,6 +81,14 @@ typedef struct pipeline {
     bool reader_done;
     _Atomic bool abort;                /* a write failed: everyone stops */
 
+    /* The open WARC reader whose gzip members idle workers inflate ahead
+     * (pith_warc_help), NULL when there is none; n_helping workers are
+     * inside it (the reader waits for none before closing it). */
+    pthread_mutex_t help_mu;
+    pthread_cond_t help_cv;
+    struct pith_warc_reader *help_r;
+    int n_helping;
+
     /* Live counters for the progress line (written by the reader). */
     _Atomic uint64_t records, in_bytes, errors;
     uint64_t total_bytes;
@@ -109,6 +117,9 @@ void pl_push_done(pipeline *p, slot *s);
 slot *pl_take_done(pipeline *p, uint64_t written, bool *timeout);
 void pl_give_back(pipeline *p, slot *s);
 void pl_set_abort(pipeline *p);
+/* The reader's side of the helpers: r (NULL: none) becomes the reader idle
+ * workers help; with NULL, returns once no worker is still helping. */
+void pl_set_help(pipeline *p, struct pith_warc_reader *r);
 
 /* pipeline_read.c: the reader thread (arg: the pipeline). */
 bool pl_in_shard(const pipeline *p, uint64_t i);

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "pipeline_internal.h"
+#include "pith_warc.h"
 
 double pl_thread_cpu(void) {
     struct timespec ts;
@@ -35,9 +36,41 @@ void pl_push_work(pipeline *p, slot *s) {
     pthread_mutex_unlock(&p->mu);
 }
 
+void pl_set_help(pipeline *p, struct pith_warc_reader *r) {
+    pthread_mutex_lock(&p->help_mu);
+    p->help_r = r;
+    while (!r && p->n_helping) pthread_cond_wait(&p->help_cv, &p->help_mu);
+    pthread_mutex_unlock(&p->help_mu);
+}
+
+/* An idle worker inflates a gzip member ahead of the reader: on two cores
+ * the reader's decompression is a third of all the work and, on one thread
+ * that the workers crowd out, is what the workers wait for. */
+static bool help_reader(pipeline *p) {
+    pthread_mutex_lock(&p->help_mu);
+    pith_warc_reader *r = p->help_r;
+    if (r) p->n_helping++;
+    pthread_mutex_unlock(&p->help_mu);
+    if (!r) return false;
+    bool did = pith_warc_help(r);
+    pthread_mutex_lock(&p->help_mu);
+    if (--p->n_helping == 0) pthread_cond_broadcast(&p->help_cv);
+    pthread_mutex_unlock(&p->help_mu);
+    return did;
+}
+
 slot *pl_take_work(pipeline *p) {
+    /* the members ahead first: a worker only waits for the reader when the
+     * reader is still decompressing what the workers could have */
+    while (!p->abort && help_reader(p)) {}
     pthread_mutex_lock(&p->mu);
-    while (!p->n_work && !p->reader_done && !p->abort) pthread_cond_wait(&p->cv_work, &p->mu);
+    while (!p->n_work && !p->reader_done && !p->abort) {
+        pthread_mutex_unlock(&p->mu);
+        bool did = help_reader(p);
+        pthread_mutex_lock(&p->mu);
+        if (did) continue;
+        while (!p->n_work && !p->reader_done && !p->abort) pthread_cond_wait(&p->cv_work, &p->mu);
+    }
     slot *s = NULL;
     if (p->n_work && !p->abort) {
         s = &p->slots[p->work[p->work_head]];
@@ -127,6 +160,8 @@ bool pl_init(pipeline *p) {
     pthread_cond_init(&p->cv_free, NULL);
     pthread_cond_init(&p->cv_work, NULL);
     pthread_cond_init(&p->cv_done, NULL);
+    pthread_mutex_init(&p->help_mu, NULL);
+    pthread_cond_init(&p->help_cv, NULL);
     for (int i = 0; i < RSS_MARKS; i++) p->rs.rss_kb_at[i] = -1;
     return true;
 }
@@ -146,6 +181,8 @@ void pl_destroy(pipeline *p) {
     pthread_cond_destroy(&p->cv_free);
     pthread_cond_destroy(&p->cv_work);
     pthread_cond_destroy(&p->cv_done);
+    pthread_mutex_destroy(&p->help_mu);
+    pthread_cond_destroy(&p->help_cv);
 }
 
 /* Starts the workers; returns how many started. */

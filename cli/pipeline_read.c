@@ -185,6 +185,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
     }
     if (p->opened) p->opened[fc->index] = true;
     pith_warc_enable_timing(r, true);
+    if (p->cfg->jobs > 1 && pith_warc_enable_helpers(r)) pl_set_help(p, r);
     const pith_warc_record *rec;
     pith_warc_stats st;
     for (uint64_t n = 0;; n++) {
@@ -223,6 +224,7 @@ static void read_file(pipeline *p, file_ctx *fc) {
         mark_rss(p, nrec);
         if (!reader_record(p, fc, r, rec)) break;
     }
+    pl_set_help(p, NULL);
     pith_warc_get_stats(r, &st);
     p->rs.input_bytes += st.input_bytes;
     p->rs.stream_bytes += st.output_bytes;

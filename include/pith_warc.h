@@ -282,6 +282,20 @@ PITH_WARC_API const pith_warc_error *pith_warc_last_error(const pith_warc_reader
  * every payload out before the next read. */
 PITH_WARC_API bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, size_t *cap);
 
+/* Parallel gzip: lets other threads inflate the gzip members ahead of the
+ * one the reader is in (one member per record, as Common Crawl writes, and
+ * the input in memory or an mmap'ed file; false and nothing changes
+ * otherwise). Call once, before the first pith_warc_next(). Records, errors
+ * and offsets are the same as without: the reader uses a helper's output
+ * only for the member it has reached, and inflates anything else itself. */
+PITH_WARC_API bool pith_warc_enable_helpers(pith_warc_reader *r);
+/* Called from any thread but the reader's, while the reader is open (the
+ * caller makes sure no call is running when pith_warc_close() starts):
+ * inflates one member ahead of the reader. Returns false when there is
+ * nothing to do now (enough members are ready, or the input is all
+ * claimed). Thread-safe with pith_warc_next() and other helpers. */
+PITH_WARC_API bool pith_warc_help(pith_warc_reader *r);
+
 /* ---------------------------------------------------------------- helpers */
 
 /* Flags for pith_warc_skip_reason(). */

@@ -31,6 +31,7 @@
  * itself.
  */
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,11 +174,24 @@ static warc_fill zlib_step(pith_warc_reader *r) {
 /* ---------------------------------------------------------------- libdeflate */
 
 #ifdef PITH_HAVE_LIBDEFLATE
+static bool ahead_take(pith_warc_reader *r, uint64_t at, size_t *in_used, size_t *out_n);
+#endif
+
+#ifdef PITH_HAVE_LIBDEFLATE
 static warc_fill libdeflate_member(pith_warc_reader *r) {
     bool started;
     warc_fill f = next_member(r, &started);
     if (!started) return f;
     uint64_t limit = warc_member_limit(r);
+    size_t in_used = 0, out_n = 0;
+    if (r->help && ahead_take(r, r->member_cstart, &in_used, &out_n) && (!limit || out_n <= limit)) {
+        r->src.pos += in_used;
+        r->wtail += out_n;
+        r->stats.input_bytes += in_used;
+        r->stats.output_bytes += out_n;
+        r->member_ended = true;
+        return WARC_FILL_MORE;
+    }
     size_t room = r->wcap - r->wtail;
     if (room < FIRST_TRY) room = FIRST_TRY;
     for (;;) {
@@ -188,7 +202,6 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
         }
         room = r->wcap - r->wtail;
         if (limit && room > limit) room = (size_t)limit + 1;
-        size_t in_used = 0, out_n = 0;
         double t0 = r->timing ? warc_now() : 0;
         enum libdeflate_result res = libdeflate_gzip_decompress_ex(
             r->ld, r->src.data + r->src.pos, warc_src_avail(&r->src), r->wbuf + r->wtail, room,
@@ -231,6 +244,203 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
 }
 #endif
 
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Members inflated ahead (pith_warc_enable_helpers): the reader inflates
+ * one member at a time, on one thread, and with one gzip member per record
+ * that is most of its time; other threads with nothing to do (a pipeline's
+ * idle workers) inflate the members after the one the reader is in, and
+ * the reader takes their output when it gets there instead of inflating
+ * the member itself.
+ *
+ * Where the next members start is not known before the reader has inflated
+ * the ones before them, so a helper guesses: the next gzip magic 1f 8b 08
+ * after the last one claimed. Inside compressed data the magic turns up
+ * about once in 16 MB, and a wrong guess only wastes that helper's work:
+ * the reader uses a result only for the member it has reached itself, at
+ * exactly that input offset, and libdeflate gives the same bytes for the
+ * same input whichever thread calls it. A result is used only where the
+ * reader's own call would have succeeded with the same output (within the
+ * member limit, below the size at which it streams with zlib); anything
+ * else (a failure, a member too big) the reader does again itself, so
+ * errors, offsets and records are what they are without helpers. */
+#ifdef PITH_HAVE_LIBDEFLATE
+enum { AHEAD = 12,           /* members inflated ahead at most */
+       AHEAD_FIRST = 1u << 20 };
+
+typedef enum { A_FREE, A_BUSY, A_DONE, A_FAILED } ahead_state;
+
+typedef struct warc_ahead {
+    uint64_t at;           /* input offset of the member's magic */
+    ahead_state state;
+    size_t in_used, out_n;
+    uint8_t *buf;
+    size_t cap;
+    struct libdeflate_decompressor *ld;
+} warc_ahead;
+
+struct warc_helpers {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    warc_ahead a[AHEAD];
+    uint64_t scan;         /* look for the next member from here */
+    uint64_t reader_at;    /* the reader is at or past this member start */
+    size_t max_out;        /* larger output: the reader would not use it */
+};
+
+/* The most output the reader would take from libdeflate in one go: below
+ * the member limit and the size at which it streams with zlib instead. */
+static size_t ahead_max_out(const pith_warc_reader *r) {
+    uint64_t m = SIZE_MAX / 4;
+#ifdef PITH_HAVE_ZLIB
+    m = big_member(r);
+#endif
+    if (r->opt.max_member_size && r->opt.max_member_size < m) m = r->opt.max_member_size;
+    uint64_t auto_limit = r->opt.max_record_size + (1u << 20); /* warc_member_limit once a member has ended */
+    if (auto_limit < m) m = auto_limit;
+    return (size_t)m;
+}
+#endif
+
+bool pith_warc_enable_helpers(pith_warc_reader *r) {
+#ifdef PITH_HAVE_LIBDEFLATE
+    if (!r || r->help) return r && r->help;
+    if (r->dec != WARC_DEC_GZIP_LIBDEFLATE || r->src.streamed) return false;
+    struct warc_helpers *h = calloc(1, sizeof *h);
+    if (!h) return false;
+    if (pthread_mutex_init(&h->mu, NULL) != 0) {
+        free(h);
+        return false;
+    }
+    if (pthread_cond_init(&h->cv, NULL) != 0) {
+        pthread_mutex_destroy(&h->mu);
+        free(h);
+        return false;
+    }
+    h->max_out = ahead_max_out(r);
+    h->scan = warc_src_offset(&r->src);
+    r->help = h;
+    return true;
+#else
+    (void)r;
+    return false;
+#endif
+}
+
+bool pith_warc_help(pith_warc_reader *r) {
+#ifdef PITH_HAVE_LIBDEFLATE
+    struct warc_helpers *h = r ? r->help : NULL;
+    if (!h) return false;
+    const uint8_t *data = r->src.data; /* memory input: fixed while the reader is open */
+    size_t len = r->src.len;
+    pthread_mutex_lock(&h->mu);
+    warc_ahead *e = NULL;
+    for (int i = 0; i < AHEAD && !e; i++)
+        if (h->a[i].state == A_FREE) e = &h->a[i];
+    uint64_t from = h->scan > h->reader_at ? h->scan : h->reader_at;
+    const uint8_t *q = NULL;
+    if (e && from + sizeof gz_magic <= len) {
+        const uint8_t *p = data + from, *end = data + len - (sizeof gz_magic - 1);
+        while ((q = memchr(p, gz_magic[0], (size_t)(end - p))) && memcmp(q, gz_magic, sizeof gz_magic) != 0) p = q + 1;
+    }
+    if (!q) {
+        if (e) h->scan = len;
+        pthread_mutex_unlock(&h->mu);
+        return false;
+    }
+    e->at = (uint64_t)(q - data);
+    e->state = A_BUSY;
+    h->scan = e->at + sizeof gz_magic;
+    size_t max_out = h->max_out;
+    pthread_mutex_unlock(&h->mu);
+
+    ahead_state st = A_FAILED;
+    if (!e->ld) e->ld = libdeflate_alloc_decompressor();
+    size_t room = e->cap ? e->cap : AHEAD_FIRST;
+    while (e->ld) {
+        if (room > max_out) room = max_out;
+        if (e->cap < room) {
+            uint8_t *nb = realloc(e->buf, room);
+            if (!nb) break;
+            e->buf = nb;
+            e->cap = room;
+        }
+        enum libdeflate_result res =
+            libdeflate_gzip_decompress_ex(e->ld, q, len - e->at, e->buf, room, &e->in_used, &e->out_n);
+        if (res == LIBDEFLATE_SUCCESS) st = A_DONE;
+        if (res != LIBDEFLATE_INSUFFICIENT_SPACE || room >= max_out) break;
+        room *= 2;
+    }
+    pthread_mutex_lock(&h->mu);
+    e->state = st;
+    pthread_cond_broadcast(&h->cv);
+    pthread_mutex_unlock(&h->mu);
+    return true;
+#else
+    (void)r;
+    return false;
+#endif
+}
+
+#ifdef PITH_HAVE_LIBDEFLATE
+/* The reader is at the member starting at input offset `at`: results for
+ * members before it are dropped; one for this member, when a helper has it
+ * (or is on it: then the reader waits), becomes the window's new bytes.
+ * false: the reader inflates the member itself. */
+static bool ahead_take(pith_warc_reader *r, uint64_t at, size_t *in_used, size_t *out_n) {
+    struct warc_helpers *h = r->help;
+    bool got = false;
+    pthread_mutex_lock(&h->mu);
+    h->reader_at = at + 1; /* helpers leave this member to the reader */
+    for (int i = 0; i < AHEAD; i++) {
+        warc_ahead *e = &h->a[i];
+        while (e->state == A_BUSY && e->at == at) pthread_cond_wait(&h->cv, &h->mu);
+        if (e->state == A_BUSY || e->state == A_FREE || e->at > at) continue;
+        if (e->at == at && e->state == A_DONE && e->out_n <= h->max_out) {
+            size_t live = r->wtail - r->whead;
+            if (live == 0 && e->out_n <= e->cap) {
+                /* the window is empty: its buffer and the helper's change hands */
+                uint8_t *t = r->wbuf;
+                size_t tc = r->wcap;
+                r->wbuf = e->buf;
+                r->wcap = e->cap;
+                r->w = r->wbuf;
+                r->whead = r->wtail = 0;
+                e->buf = t;
+                e->cap = tc;
+                got = true;
+            } else if (warc_window_reserve(r, e->out_n, 0)) {
+                memcpy(r->wbuf + r->wtail, e->buf, e->out_n);
+                got = true;
+            }
+            *in_used = e->in_used;
+            *out_n = e->out_n;
+        }
+        e->state = A_FREE; /* used, failed, or a guess inside an earlier member */
+    }
+    pthread_mutex_unlock(&h->mu);
+    return got;
+}
+#endif
+
+static void warc_helpers_free(pith_warc_reader *r) {
+#ifdef PITH_HAVE_LIBDEFLATE
+    struct warc_helpers *h = r->help;
+    if (!h) return;
+    for (int i = 0; i < AHEAD; i++) {
+        free(h->a[i].buf);
+        if (h->a[i].ld) libdeflate_free_decompressor(h->a[i].ld);
+    }
+    pthread_cond_destroy(&h->cv);
+    pthread_mutex_destroy(&h->mu);
+    free(h);
+    r->help = NULL;
+#else
+    (void)r;
+#endif
+}
+
 /* ---------------------------------------------------------------- dispatch */
 
 bool warc_gzip_init(pith_warc_reader *r) {
@@ -269,6 +479,7 @@ warc_fill warc_gzip_fill(pith_warc_reader *r) {
 }
 
 void warc_gzip_free(pith_warc_reader *r) {
+    warc_helpers_free(r);
 #ifdef PITH_HAVE_LIBDEFLATE
     if (r->ld) libdeflate_free_decompressor(r->ld);
 #endif

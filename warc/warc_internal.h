@@ -93,6 +93,7 @@ struct pith_warc_reader {
     uint64_t member_cstart;
     bool big_member;     /* libdeflate: this member is streamed with zlib instead */
     bool timing;
+    struct warc_helpers *help; /* pith_warc_enable_helpers: members inflated ahead by other threads */
 
     /* window of the decompressed stream */
     const uint8_t *w;    /* == wbuf, or the input itself for WARC_DEC_PLAIN_MEM */

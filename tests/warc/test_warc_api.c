@@ -183,11 +183,87 @@ static void test_fields_and_skips(void) {
     }
 }
 
+#ifdef T_HAVE_ZLIB
+/* pith_warc_help: with threads inflating members ahead, every record,
+ * error and error offset is what the reader gives alone. The file has
+ * members whose compressed bytes hold the gzip magic (a stored page
+ * quoting it: a helper's wrong guess), garbage between members, a cut
+ * member and a member with a flipped byte. */
+typedef struct thelp {
+    pith_warc_reader *r;
+    _Atomic int stop;
+    int helped;
+} thelp;
+
+static void *t_helper(void *arg) {
+    thelp *h = arg;
+    while (!h->stop)
+        if (pith_warc_help(h->r)) h->helped++;
+    return NULL;
+}
+
+static void test_helpers(void) {
+    tbuf w = {0};
+    char page[3000];
+    for (int i = 0; i < 60; i++) {
+        tbuf rec = {0};
+        int n = snprintf(page, sizeof page, "<!doctype html><title>p%d</title><p>", i);
+        for (int k = 0; k < 20 + i * 7 && n < (int)sizeof page - 40; k++)
+            n += snprintf(page + n, sizeof page - (size_t)n, "word%d %s ", k * i, i % 5 == 0 ? "\x1f\x8b\x08" : "");
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        t_response(&rec, id, "http://example.com/", "Content-Type: text/html\r\n", page, (size_t)n);
+        size_t at = w.n;
+        t_gzip(&w, rec.p, rec.n, i % 5 == 0 ? 0 : 6); /* level 0: the magic stays in the member's bytes */
+        if (i == 17) tb_str(&w, "garbage\x1f\x8b");
+        if (i == 31) w.n -= (w.n - at) / 3;          /* cut */
+        if (i == 44) w.p[at + (w.n - at) / 2] ^= 0x55; /* flipped */
+        tb_free(&rec);
+    }
+    tread ref;
+    t_read_mem(&w, NULL, &ref);
+    CHECK(ref.records > 50 && ref.errors >= 3);
+    for (int mode = 0; mode < 2; mode++) {
+        pith_warc_reader *r = pith_warc_open_memory(w.p, w.n, NULL, NULL);
+        CHECK(r != NULL && pith_warc_enable_helpers(r));
+        thelp h = {r, 0, 0};
+        pthread_t th[2];
+        /* mode 0: helpers beside the reader; mode 1: they have filled every
+         * place ahead before it starts (their results are taken) */
+        if (mode == 1)
+            while (pith_warc_help(r)) h.helped++;
+        for (int i = 0; i < 2; i++) pthread_create(&th[i], NULL, t_helper, &h);
+        tread t;
+        t_read_all(r, &t);
+        h.stop = 1;
+        for (int i = 0; i < 2; i++) pthread_join(th[i], NULL);
+        CHECK_STR_EQ((char *)t.summary.p, (char *)ref.summary.p);
+        CHECK(t.errors == ref.errors);
+        for (int i = 0; i < t.errors && i < 64; i++) CHECK(t.err_offsets[i] == ref.err_offsets[i]);
+        CHECK(mode == 0 || h.helped > 0);
+        pith_warc_close(r);
+        tb_free(&t.summary);
+    }
+    /* not for streams */
+    tbuf plain = {0};
+    small_warc(&plain);
+    pith_warc_reader *r = pith_warc_open_memory(plain.p, plain.n, NULL, NULL);
+    CHECK(r && !pith_warc_enable_helpers(r) && !pith_warc_help(r));
+    pith_warc_close(r);
+    tb_free(&plain);
+    tb_free(&ref.summary);
+    tb_free(&w);
+}
+#endif
+
 int main(int argc, char **argv) {
     (void)argc, (void)argv;
     RUN(test_read_fn);
     RUN(test_bad_arguments);
     RUN(test_sniff_warc);
     RUN(test_fields_and_skips);
+#ifdef T_HAVE_ZLIB
+    RUN(test_helpers);
+#endif
     return test_summary("warc_api");
 }
