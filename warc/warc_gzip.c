@@ -266,7 +266,8 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
  * else (a failure, a member too big) the reader does again itself, so
  * errors, offsets and records are what they are without helpers. */
 #ifdef PITH_HAVE_LIBDEFLATE
-enum { AHEAD = 12,           /* members inflated ahead at most */
+enum { AHEAD = 6,               /* members inflated ahead at most */
+       AHEAD_SMALL = 4u << 10,  /* compressed bytes: a smaller member is left to the reader */
        AHEAD_FIRST = 1u << 20 };
 
 typedef enum { A_FREE, A_BUSY, A_DONE, A_FAILED } ahead_state;
@@ -328,6 +329,16 @@ bool pith_warc_enable_helpers(pith_warc_reader *r) {
 #endif
 }
 
+#ifdef PITH_HAVE_LIBDEFLATE
+/* The next gzip magic in [p, end), or NULL. */
+static const uint8_t *find_magic(const uint8_t *p, const uint8_t *end) {
+    if (end - p < (ptrdiff_t)sizeof gz_magic) return NULL;
+    const uint8_t *last = end - (sizeof gz_magic - 1), *q;
+    while ((q = memchr(p, gz_magic[0], (size_t)(last - p))) && memcmp(q, gz_magic, sizeof gz_magic) != 0) p = q + 1;
+    return q;
+}
+#endif
+
 bool pith_warc_help(pith_warc_reader *r) {
 #ifdef PITH_HAVE_LIBDEFLATE
     struct warc_helpers *h = r ? r->help : NULL;
@@ -341,8 +352,15 @@ bool pith_warc_help(pith_warc_reader *r) {
     uint64_t from = h->scan > h->reader_at ? h->scan : h->reader_at;
     const uint8_t *q = NULL;
     if (e && from + sizeof gz_magic <= len) {
-        const uint8_t *p = data + from, *end = data + len - (sizeof gz_magic - 1);
-        while ((q = memchr(p, gz_magic[0], (size_t)(end - p))) && memcmp(q, gz_magic, sizeof gz_magic) != 0) p = q + 1;
+        /* the first member of AHEAD_SMALL compressed bytes or more: the
+         * small ones (requests, metadata) cost the reader little, and the
+         * places ahead are kept for pages */
+        q = find_magic(data + from, data + len);
+        while (q) {
+            const uint8_t *next = find_magic(q + sizeof gz_magic, data + len);
+            if ((size_t)((next ? next : data + len) - q) >= AHEAD_SMALL) break;
+            q = next;
+        }
     }
     if (!q) {
         if (e) h->scan = len;
