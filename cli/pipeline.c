@@ -155,6 +155,11 @@ static void *worker_main(void *arg) {
 
 /* ---------------------------------------------------------------- writer */
 
+/* glibc ignores setvbuf's size without a buffer of ours. Static: stdout
+ * keeps it until exit; -o DIR files are open one at a time. */
+enum { OUT_BUFFER = 64 << 10 };
+static char out_buffer[OUT_BUFFER], file_buffer[OUT_BUFFER];
+
 typedef struct writer {
     pipeline *p;
     run_stats *rs;
@@ -194,6 +199,7 @@ static void writer_advance(writer *wr, size_t upto) {
         if (!p->opened[j]) continue;
         int e = cli_make_parents(paths[j]);
         if (e == 0 && !(wr->cur = fopen(paths[j], "wb"))) e = errno;
+        if (wr->cur) setvbuf(wr->cur, file_buffer, _IOFBF, OUT_BUFFER);
         if (e) {
             writer_fail(wr, paths[j], e);
             return;
@@ -341,6 +347,9 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     p.n_paths = n;
     p.peeks = peeks;
     progress_init(&p.prog, cfg->progress);
+    /* Lines reach a file or pipe in 64 KiB writes rather than 4 KiB ones
+     * (a terminal keeps its line buffering): nothing was written to it yet. */
+    if (!isatty(fileno(cfg->out))) setvbuf(cfg->out, out_buffer, _IOFBF, OUT_BUFFER);
     double t0 = progress_now(), cpu0 = pl_thread_cpu();
     if (!pl_init(&p)) {
         fprintf(stderr, "pith: out of memory\n");

@@ -78,6 +78,8 @@ typedef struct pipeline {
     size_t *done, done_head, n_done;  /* unordered: FIFO of slot indexes */
     long *done_at;                     /* ordered: slot index by seq % k, -1 = not done */
     uint64_t issued;                   /* slots handed to the workers */
+    uint64_t want;                     /* ordered: the seq the writer waits for */
+    size_t refill;                     /* the reader, out of slots, wakes when this many are free */
     bool reader_done;
     _Atomic bool abort;                /* a write failed: everyone stops */
 

@@ -22,7 +22,11 @@ double pl_thread_cpu(void) {
 
 slot *pl_take_free(pipeline *p) {
     pthread_mutex_lock(&p->mu);
-    while (!p->n_free && !p->abort) pthread_cond_wait(&p->cv_free, &p->mu);
+    /* Out of slots: wait until a batch of them is free, so that the reader
+     * and the writer do not wake each other for every record (a futex wake
+     * and two context switches each, costly on a virtual machine). */
+    if (!p->n_free)
+        while (p->n_free < p->refill && !p->abort) pthread_cond_wait(&p->cv_free, &p->mu);
     slot *s = p->abort ? NULL : &p->slots[p->free_stack[--p->n_free]];
     pthread_mutex_unlock(&p->mu);
     return s;
@@ -86,7 +90,8 @@ void pl_push_done(pipeline *p, slot *s) {
     pthread_mutex_lock(&p->mu);
     if (p->cfg->ordered) p->done_at[s->seq % p->k] = (long)i;
     else p->done[(p->done_head + p->n_done++) % p->k] = i;
-    pthread_cond_signal(&p->cv_done);
+    /* ordered: the writer is woken only by the slot it waits for */
+    if (!p->cfg->ordered || s->seq == p->want) pthread_cond_signal(&p->cv_done);
     pthread_mutex_unlock(&p->mu);
 }
 
@@ -94,6 +99,7 @@ slot *pl_take_done(pipeline *p, uint64_t written, bool *timeout) {
     *timeout = false;
     pthread_mutex_lock(&p->mu);
     slot *s = NULL;
+    p->want = written;
     for (;;) {
         if (p->cfg->ordered && p->done_at[written % p->k] >= 0 && written < p->issued) {
             s = &p->slots[p->done_at[written % p->k]];
@@ -129,7 +135,7 @@ void pl_give_back(pipeline *p, slot *s) {
     }
     pthread_mutex_lock(&p->mu);
     p->free_stack[p->n_free++] = (size_t)(s - p->slots);
-    pthread_cond_signal(&p->cv_free);
+    if (p->n_free == p->refill) pthread_cond_signal(&p->cv_free);
     pthread_mutex_unlock(&p->mu);
 }
 
@@ -156,6 +162,7 @@ bool pl_init(pipeline *p) {
         p->done_at[i] = -1;
     }
     p->n_free = p->k;
+    p->refill = p->k / 2;
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->cv_free, NULL);
     pthread_cond_init(&p->cv_work, NULL);
