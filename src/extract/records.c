@@ -110,15 +110,19 @@ typedef struct group {
 
 /* ------------------------------------------------------------ signals */
 
-static bool attr_is(const pith_node *n, const char *name, const char *value) {
+/* Whether attribute `name` of n is `value`, ASCII case-insensitively
+ * ("datePublished" matches "datepublished"). Called with literals, whose
+ * lengths the macro takes at compile time: these run on every element of
+ * a thread page. */
+static bool attr_is_n(const pith_node *n, const char *name, size_t nl, const char *value, size_t vl) {
     uint32_t len = 0;
-    const char *v = pith_dom_attr(n, name, strlen(name), &len);
-    size_t vl = strlen(value);
+    const char *v = pith_dom_attr(n, name, nl, &len);
     if (!v || len != vl) return false;
     for (size_t i = 0; i < vl; i++)
-        if ((v[i] | 0x20) != value[i]) return false;
+        if (ascii_lower((unsigned char)v[i]) != ascii_lower((unsigned char)value[i])) return false;
     return true;
 }
+#define attr_is(n, name, value) attr_is_n((n), name, sizeof(name) - 1, value, sizeof(value) - 1)
 
 static bool contains(const char *s, size_t n, const char *w) {
     size_t wl = strlen(w);

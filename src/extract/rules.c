@@ -205,9 +205,12 @@ static bool each_word(const char *v, size_t len, bool (*fn)(const char *w, size_
     return false;
 }
 
+/* The first letter turns away nearly every list word (utility-CSS class
+ * lists hold dozens of words, each looked up in several lists) before a
+ * length is measured. */
 static bool word_in_list(const char *w, size_t n, const void *arg) {
     for (const char *const *list = arg; *list; list++)
-        if (strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+        if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
     return false;
 }
 

@@ -262,6 +262,18 @@ static void mybb(char *out, size_t cap, int i) {
              900 + i, 30 + i, 30 + i, AUTHORS[i], 10 + i, SHOWN[i], edit, 900 + i, BODIES[i]);
 }
 
+/* Microdata only: each post an itemscope Comment whose author is an
+ * itemprop=author and whose date an itemprop=dateCreated span (camel
+ * case, as schema.org writes it) that shows no date, only its content
+ * attribute holds it; no class names a part. */
+static void microdata(char *out, size_t cap, int i) {
+    snprintf(out, cap,
+             "<div itemprop='comment' itemscope itemtype='https://schema.org/Comment'><div><span "
+             "itemprop='author'>%s</span> <span itemprop='dateCreated' content='%s'>earlier</span></div><div "
+             "itemprop='text'><p>%s</p></div></div>",
+             AUTHORS[i], DATES[i], BODIES[i]);
+}
+
 /* Utility CSS (Tailwind-like): no element is named for what it is; each
  * post shows "name · 01/03/2024 09:12" with the date in a span padded
  * with the template's white space. */
@@ -419,6 +431,7 @@ static void test_engines(void) {
     check_engine("utility-css", utility_css, "<div class='flex flex-col'>", "</div>", false, false);
     check_engine("smf", smf, "<div id='forumposts'>", "</div>", true, true);
     check_engine("mybb", mybb, "<div id='posts'>", "</div>", true, true);
+    check_engine("microdata", microdata, "<div>", "</div>", true, true);
 }
 
 /* Threads whose posts' authors are found beside their bodies (issue 11):
