@@ -323,7 +323,7 @@ static void finish_stats(pipeline *p, run_stats *rs, worker *ws, int n, double t
     rs->cpu_reader = p->rs.cpu_reader;
     rs->decompress = p->rs.decompress;
     rs->decompress_cpu = p->next_wall > 0 ? p->rs.decompress * (p->next_cpu / p->next_wall) : 0;
-    if (rs->decompress_cpu > p->next_cpu) rs->decompress_cpu = p->next_cpu;
+    if (rs->decompress_cpu > p->rs.cpu_reader) rs->decompress_cpu = p->rs.cpu_reader;
     reasons_merge(&rs->skipped, &p->rs.skipped);
     reasons_merge(&rs->errors, &p->rs.errors);
     for (int i = 0; i < n; i++) {

@@ -96,7 +96,7 @@ typedef struct pipeline {
     uint64_t total_bytes;
 
     /* Reader results (read after it is joined). */
-    double next_cpu, next_wall; /* time inside pith_warc_next() */
+    double next_cpu, next_wall; /* time inside pith_warc_next(), every 4th call */
     run_stats rs;          /* files, records, input/stream bytes, reader skips and errors, rss */
     bool *opened;          /* per path: the reader opened it (set before any of its slots is pushed) */
     progress prog;
