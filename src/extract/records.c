@@ -124,10 +124,17 @@ static bool attr_is_n(const pith_node *n, const char *name, size_t nl, const cha
 }
 #define attr_is(n, name, value) attr_is_n((n), name, sizeof(name) - 1, value, sizeof(value) - 1)
 
+/* Whether w occurs in s[0..n): memchr finds each place its first byte
+ * is, and only those are compared (every link of a thread page is tried
+ * against a dozen patterns). */
 static bool contains(const char *s, size_t n, const char *w) {
     size_t wl = strlen(w);
-    for (size_t i = 0; i + wl <= n; i++)
-        if (memcmp(s + i, w, wl) == 0) return true;
+    if (!wl || wl > n) return wl == 0;
+    const char *end = s + n - wl + 1, *p = s;
+    while ((p = memchr(p, w[0], (size_t)(end - p))) != NULL) {
+        if (memcmp(p + 1, w + 1, wl - 1) == 0) return true;
+        if (++p >= end) break;
+    }
     return false;
 }
 
