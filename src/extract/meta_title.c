@@ -34,11 +34,46 @@ static size_t count_words(pith_slice x) {
     return n;
 }
 
+/* a and b spell the same letters and digits, case aside: "Prusa3D" and
+ * "Prusa 3D", "Ars-Technica" and "Ars Technica". Non-ASCII bytes count
+ * as letters. */
+static bool same_letters(pith_slice a, pith_slice b) {
+    size_t i = 0, j = 0, n = 0;
+    for (;;) {
+        while (i < a.len && !is_word_byte((unsigned char)a.ptr[i])) i++;
+        while (j < b.len && !is_word_byte((unsigned char)b.ptr[j])) j++;
+        if (i == a.len || j == b.len) return i == a.len && j == b.len && n >= 3;
+        if (ascii_lower((unsigned char)a.ptr[i]) != ascii_lower((unsigned char)b.ptr[j])) return false;
+        i++, j++, n++;
+    }
+}
+
+/* The capitals of the segment's words spell the label: "Occupational
+ * Safety and Health Administration" for osha.gov. Lowercase glue words
+ * ("and", "of") have no capital; every other word must start with one. */
+static bool initials(pith_slice seg, const char *label, size_t label_len) {
+    size_t k = 0, words = 0;
+    for (size_t i = 0; i < seg.len; i++) {
+        unsigned char c = (unsigned char)seg.ptr[i];
+        if (!is_word_byte(c) || (i && is_word_byte((unsigned char)seg.ptr[i - 1]))) continue;
+        words++;
+        if (c >= 'a' && c <= 'z') {
+            size_t e = i;
+            while (e < seg.len && is_word_byte((unsigned char)seg.ptr[e])) e++;
+            if (e - i > 3) return false; /* a lowercase word that is no glue */
+            continue;
+        }
+        if (c >= 0x80 || k >= label_len || ascii_lower(c) != ascii_lower((unsigned char)label[k])) return false;
+        k++;
+    }
+    return words >= 3 && k == label_len;
+}
+
 /* The segment equals the site name, or spells the host's first label
  * ("NY Times" ~ "nytimes.com", "BBC News" ~ "bbc.co.uk" is not claimed). */
 static bool is_site(pith_slice seg, pith_slice site) {
     if (!site.len) return false;
-    if (meta_ieq(seg.ptr, seg.len, site.ptr, site.len)) return true;
+    if (meta_ieq(seg.ptr, seg.len, site.ptr, site.len) || same_letters(seg, site)) return true;
     /* "The Guardian" vs "Guardian" */
     if (meta_istarts(site.ptr, site.len, "the ") && meta_ieq(seg.ptr, seg.len, site.ptr + 4, site.len - 4)) return true;
     if (meta_istarts(seg.ptr, seg.len, "the ") && meta_ieq(seg.ptr + 4, seg.len - 4, site.ptr, site.len)) return true;
@@ -56,6 +91,7 @@ static bool is_site(pith_slice seg, pith_slice site) {
             k++;
         }
         if (same && k == label) return true;
+        if (label >= 3 && initials(seg, site.ptr + from, label)) return true;
         from = (size_t)(dot - site.ptr) + 1;
         dot = memchr(site.ptr + from, '.', site.len - from);
     }

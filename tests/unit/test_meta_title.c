@@ -29,6 +29,14 @@ static void test_strip_known_site(void) {
     CHECK_STR_EQ(strip("Obama - the early years", "The Daily Planet"), "Obama - the early years");
     CHECK_STR_EQ(strip("Storm hits the coast | Weather | The Daily Planet", "The Daily Planet"),
                  "Storm hits the coast | Weather");
+    /* The site's name spelled with other spacing or punctuation. */
+    CHECK_STR_EQ(strip("Storm hits the coast - Daily Planet3D News", "Daily Planet 3D-News"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Storm hits the coast - Daily", "Daily Planet 3D-News"), "Storm hits the coast - Daily");
+    /* The agency's full name, whose capitals are the host's label. */
+    CHECK_STR_EQ(strip("Storm warnings | National Weather Agency", "www.nwa.gov"), "Storm warnings");
+    CHECK_STR_EQ(strip("Storm warnings | Office of Weather Safety", "www.ows.gov"), "Storm warnings");
+    CHECK_STR_EQ(strip("Storm warnings | National Weather news", "www.nwa.gov"), "Storm warnings | National Weather news");
+    CHECK_STR_EQ(strip("Storm warnings | National Weather", "www.nwa.gov"), "Storm warnings | National Weather");
 }
 
 static void test_strip_unknown_site(void) {
