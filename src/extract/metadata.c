@@ -198,6 +198,17 @@ static void head_part_h1(resolve *r, pith_mstr og, pith_mstr title) {
             (title.ptr && pith_title_names(h->s, hn, title.ptr, title.len))) {
             pith_mstr v = clean(r, h->s, hn);
             if (v.ptr) r->h->name_title = v;
+            /* On an article too, a headline of two words or more that the
+             * <title> carries whole before a separator: the rest is the
+             * site's ("Defer, Panic, and Recover - The Go Programming
+             * Language"). A one-word <h1> may be a section or a topic.
+             * When the title chosen says the same words, its wording
+             * (quotes, dashes) stays. */
+            if (v.ptr && !r->h->article_title.ptr && pith_title_words(h->s, hn) >= 2 && r->out->title &&
+                !pith_title_same_words(h->s, hn, r->out->title, strlen(r->out->title)) &&
+                ((og.ptr && pith_title_part_of(h->s, hn, og.ptr, og.len, false)) ||
+                 (title.ptr && pith_title_part_of(h->s, hn, title.ptr, title.len, false))))
+                r->h->article_title = v;
             return;
         }
     }

@@ -441,8 +441,35 @@ static void test_errors(void) {
     CHECK(!pith_format_from_name("pdf", &f));
 }
 
+/* An article whose <title> is its headline <h1> and a long site name, with
+ * a second <h1> (the blog's name): the headline is the title (issue 11). */
+static void test_title_head_part_h1(void) {
+    const char *page =
+        "<html><head><title>Why the river turned green - The Valley Water Works Company</title></head><body>"
+        "<header><h1>The Valley Blog</h1></header><article><h1>Why the river turned green</h1>"
+        "<p class='byline'>By Mara Quill, March 3, 2026</p>"
+        "<p>The river that runs through the old mill town turned a bright green on Tuesday morning, and the "
+        "people who live along its banks came out in numbers to look at the water and take pictures of it.</p>"
+        "<p>Engineers from the water works said the colour came from a harmless dye used to trace leaks in "
+        "the pipes under the town, and that it would fade within a day or two as the current carried it off.</p>"
+        "<p>The works apologised for not warning residents first, and promised to announce the next test "
+        "a week ahead in the local paper and on the notice boards outside the town hall and the library.</p>"
+        "</article></body></html>";
+    pith_options o;
+    pith_options_init(&o);
+    pith_result *r = NULL;
+    char *text = extract_text(page, &r, &o);
+    CHECK(text != NULL);
+    if (!text) return;
+    const pith_metadata *m = pith_result_metadata(r);
+    CHECK_STR_EQ(m->title, "Why the river turned green");
+    pith_free(text);
+    pith_result_free(r);
+}
+
 int main(void) {
     RUN(test_page);
+    RUN(test_title_head_part_h1);
     RUN(test_no_article);
     RUN(test_hint_limits);
     RUN(test_has_class_words);
