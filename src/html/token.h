@@ -51,6 +51,8 @@ typedef struct pith_token {
     bool has_public_id;      /* doctype: PUBLIC id present (maybe empty) */
     bool has_system_id;      /* doctype: SYSTEM id present (maybe empty) */
     bool has_name;           /* doctype: a name was given */
+    bool attrs_in_input;     /* tag: every attribute name and value that is not empty is a slice of the
+                                tokenizer's input (none was rebuilt), so the tree builder keeps them unchecked */
     pith_slice name;          /* tag name (lowercase) or doctype name (lowercase) */
     pith_slice data;          /* comment text or character run */
     pith_slice public_id;     /* doctype */

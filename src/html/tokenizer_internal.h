@@ -211,6 +211,7 @@ static inline void tk_token_clear(pith_token *tok, pith_token_type type) {
     tok->has_public_id = false;
     tok->has_system_id = false;
     tok->has_name = false;
+    tok->attrs_in_input = false;
     tok->name = empty;
     tok->data = empty;
     tok->public_id = empty;

@@ -469,15 +469,18 @@ static bool copy_attrs(tb *t, pith_node *n, const pith_token *tok, pith_ns ns) {
     if (tok->nattrs > UINT32_MAX / sizeof(pith_attr)) return false;
     pith_attr *a = pith_arena_alloc(t->dom->arena, tok->nattrs * sizeof *a);
     if (!a) return false;
+    /* The tokenizer reads the DOM's input (setup() in treebuilder.c), so its
+     * non-empty slices need no range check ("" is a literal: checked). */
+    bool in_input = tok->attrs_in_input;
     for (size_t i = 0; i < tok->nattrs; i++) {
         const pith_token_attr *ta = &tok->attrs[i];
         if (ta->name.len > UINT32_MAX || ta->value.len > PITH_ATTR_VALUE_MAX) return false;
         /* Most names and values are slices of the input: keep them
          * without the call. */
-        a[i].name = pith_dom_in_input(t->dom, ta->name.ptr, ta->name.len)
+        a[i].name = (in_input && ta->name.len) || pith_dom_in_input(t->dom, ta->name.ptr, ta->name.len)
                         ? ta->name.ptr
                         : pith_dom_keep(t->dom, ta->name.ptr, ta->name.len);
-        a[i].value = pith_dom_in_input(t->dom, ta->value.ptr, ta->value.len)
+        a[i].value = (in_input && ta->value.len) || pith_dom_in_input(t->dom, ta->value.ptr, ta->value.len)
                          ? ta->value.ptr
                          : pith_dom_keep(t->dom, ta->value.ptr, ta->value.len);
         if (!a[i].name || !a[i].value) return false;
