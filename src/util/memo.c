@@ -6,13 +6,18 @@
 #include <stddef.h>
 #include <string.h>
 
+/* Everything but the slots, which stay unread until live says so. */
+static void clear(pith_memo *m) {
+    memset(m, 0, offsetof(pith_memo, slot));
+}
+
 void pith_memo_init(pith_memo *m, pith_memo_fn fn) {
-    memset(m, 0, sizeof *m);
+    clear(m);
     m->fn = fn;
 }
 
 void pith_memo_init_ctx(pith_memo *m, pith_memo_ctx_fn fn, void *ctx) {
-    memset(m, 0, sizeof *m);
+    clear(m);
     m->ctx_fn = fn;
     m->ctx = ctx;
 }
@@ -58,8 +63,11 @@ static unsigned slot_of(const char *s, size_t len) {
 
 static uint32_t by_bytes(pith_memo *m, const char *s, size_t len) {
     unsigned i = slot_of(s, len);
-    if (m->slot[i].key && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0) return m->slot[i].value;
+    uint64_t bit = (uint64_t)1 << (i & 63);
+    if ((m->live[i >> 6] & bit) && m->slot[i].len == len && memcmp(m->slot[i].key, s, len) == 0)
+        return m->slot[i].value;
     uint32_t v = compute(m, s, len);
+    m->live[i >> 6] |= bit;
     m->slot[i].key = s;
     m->slot[i].len = (uint32_t)len;
     m->slot[i].value = v;

@@ -39,7 +39,10 @@ typedef struct pith_memo {
      * the caller's table of 2^(64 - pointer_shift) slots, or NULL. */
     pith_memo_slot *pointers;
     unsigned pointer_shift;
-    pith_memo_slot slot[PITH_MEMO_SLOTS];
+    /* Which slots hold a key: clearing these 128 bytes, not the 16 KiB of
+     * slots, empties the memo (a page clears several). */
+    uint64_t live[PITH_MEMO_SLOTS / 64];
+    pith_memo_slot slot[PITH_MEMO_SLOTS]; /* read only where live */
 } pith_memo;
 
 /* Empties the memo; fn computes the values. */
