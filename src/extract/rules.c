@@ -184,33 +184,37 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page, uint8_t *
     return hints;
 }
 
-/* Calls fn for each lowercased word of a class/id value; stops early when
- * fn returns true and returns that. */
-static bool each_word(const char *v, size_t len, bool (*fn)(const char *w, size_t n, const void *arg),
-                      const void *arg) {
-    char word[32];
-    size_t n = 0;
-    for (size_t i = 0; i <= len; i++) {
-        unsigned char c = i < len ? (unsigned char)v[i] : 0;
-        bool boundary = !is_alnum(c) || (n > 0 && c >= 'A' && c <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z');
-        if (boundary && n > 0) {
-            if (n < sizeof word && fn(word, n, arg)) return true;
-            n = 0;
-        }
-        if (is_alnum(c)) {
-            if (n < sizeof word) word[n] = (char)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0));
-            n++;
-        }
+/* Whether the word v[0..n) (any case) is in the NULL-ended list of
+ * lowercase words. The first letter turns away nearly every list word
+ * before a length is measured. */
+static bool word_in_list(const char *v, size_t n, const char *const *list) {
+    int c0 = ascii_lower((unsigned char)v[0]);
+    for (; *list; list++) {
+        const char *w = *list;
+        if (w[0] != c0 || strlen(w) != n) continue;
+        size_t i = 1;
+        while (i < n && ascii_lower((unsigned char)v[i]) == w[i]) i++;
+        if (i == n) return true;
     }
     return false;
 }
 
-/* The first letter turns away nearly every list word (utility-CSS class
- * lists hold dozens of words, each looked up in several lists) before a
- * length is measured. */
-static bool word_in_list(const char *w, size_t n, const void *arg) {
-    for (const char *const *list = arg; *list; list++)
-        if ((*list)[0] == w[0] && strlen(*list) == n && memcmp(*list, w, n) == 0) return true;
+/* Whether a word of a class/id value (a run of letters and digits, split
+ * also where a lowercase letter meets an uppercase one: "postAuthor" is
+ * "post" and "author"; longer than 31 bytes, none) is in the list. Read
+ * in place, not copied: utility-CSS class lists hold dozens of words, and
+ * a thread page asks this of every element for several lists. */
+static bool value_has_word(const char *v, size_t len, const char *const *list) {
+    size_t i = 0;
+    while (i < len) {
+        while (i < len && !is_alnum((unsigned char)v[i])) i++;
+        size_t st = i++;
+        if (st >= len) break;
+        while (i < len && is_alnum((unsigned char)v[i]) &&
+               !(v[i] >= 'A' && v[i] <= 'Z' && v[i - 1] >= 'a' && v[i - 1] <= 'z'))
+            i++;
+        if (i - st < 32 && word_in_list(v + st, i - st, list)) return true;
+    }
     return false;
 }
 
@@ -218,7 +222,7 @@ bool rules_has_word(const pith_node *el, const char *const *words) {
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *a = &el->u.attrs[i];
         if (a->ns == PITH_ATTR_NS_NONE && (attr_is(a, "class") || attr_is(a, "id")) &&
-            each_word(a->value, a->value_len, word_in_list, words))
+            value_has_word(a->value, a->value_len, words))
             return true;
     }
     return false;
