@@ -430,26 +430,21 @@ static bool is_chrome(const pith_node *el) {
 /* Byline containers: rel=author, itemprop=author, or a byline word in the
  * class or id. "author" also matches "author-bio" boxes; their text is
  * long, and META_BYLINE_MAX_RAW in add_byline rejects them. */
-/* Whether a class or id token names a byline word and a part of the
- * byline box that is not the name: "dynamic-author-description" (the
- * author's credentials), "byline__tag" (a tag link), "author-avatar",
- * "author-social". ("title" is not such a part: "author-card_title-wrapper"
- * holds the name.) */
-static bool byline_part_token(const char *t, size_t n) {
-    static const char *const BYLINE[] = {"byline", "by-line", "author", "writer"};
-    static const char *const PART[] = {"desc", "bio", "tag", "avatar", "image", "img", "photo",
-                                       "job", "role", "position", "social", "follow", "share"};
-    bool byline = false;
-    for (size_t i = 0; !byline && i < sizeof BYLINE / sizeof *BYLINE; i++) byline = meta_ifind(t, n, BYLINE[i], strlen(BYLINE[i]));
-    if (!byline) return false;
-    for (size_t i = 0; i < sizeof PART / sizeof *PART; i++)
-        if (meta_ifind(t, n, PART[i], strlen(PART[i]))) return true;
+static bool any_in(const char *t, size_t n, const char *const *words, size_t count) {
+    for (size_t i = 0; i < count; i++)
+        if (meta_ifind(t, n, words[i], strlen(words[i]))) return true;
     return false;
 }
 
 /* Whether every token of el's class and id that makes it look like a
- * byline names a part of the byline box other than the name. */
+ * byline (CLASS_WORDS' byline words) names a part of the byline box other
+ * than the name: "dynamic-author-description" (the author's credentials),
+ * "byline__tag" (a tag link), "author-avatar", "follow-author-form".
+ * ("title" is not such a part: "author-card_title-wrapper" holds the name.) */
 static bool byline_parts_only(const pith_node *el) {
+    static const char *const BYLINE[] = {"byline", "by-line", "author", "writ"};
+    static const char *const PART[] = {"desc", "bio", "tag", "avatar", "image", "img", "photo",
+                                       "job", "role", "position", "social", "follow", "share"};
     bool part = false;
     for (uint32_t i = 0; i < el->nattrs; i++) {
         const pith_attr *at = &el->u.attrs[i];
@@ -461,11 +456,9 @@ static bool byline_parts_only(const pith_node *el) {
             while (k < n && ws((unsigned char)v[k])) k++;
             size_t st = k;
             while (k < n && !ws((unsigned char)v[k])) k++;
-            if (k == st) continue;
-            if (byline_part_token(v + st, k - st)) part = true;
-            else if (meta_ifind(v + st, k - st, "author", 6) || meta_ifind(v + st, k - st, "byline", 6) ||
-                     meta_ifind(v + st, k - st, "by-line", 7) || meta_ifind(v + st, k - st, "writ", 4))
-                return false;
+            if (k == st || !any_in(v + st, k - st, BYLINE, sizeof BYLINE / sizeof *BYLINE)) continue;
+            if (!any_in(v + st, k - st, PART, sizeof PART / sizeof *PART)) return false;
+            part = true;
         }
     }
     return part;
