@@ -34,6 +34,15 @@ static size_t count_words(pith_slice x) {
     return n;
 }
 
+/* x has a letter (any non-ASCII byte counts as one). */
+static bool has_letter(pith_slice x) {
+    for (size_t i = 0; i < x.len; i++) {
+        unsigned char c = (unsigned char)x.ptr[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) return true;
+    }
+    return false;
+}
+
 /* a and b spell the same letters and digits, case aside: "Prusa3D" and
  * "Prusa 3D", "Ars-Technica" and "Ars Technica". Non-ASCII bytes count
  * as letters. */
@@ -69,6 +78,23 @@ static bool initials(pith_slice seg, const char *label, size_t label_len) {
     return words >= 3 && k == label_len;
 }
 
+/* The host's label and what kind of site it is: "Zotero Documentation"
+ * for zotero.org, "Docker Docs", "Example Forums" - how wikis, manuals and
+ * boards name themselves after their project. */
+static bool label_and_kind(pith_slice seg, const char *label, size_t label_len) {
+    static const char *const KINDS[] = {"documentation", "docs", "wiki", "forum", "forums", "community",
+                                        "blog", "help", "support", "manual"};
+    size_t i = 0;
+    while (i < seg.len && seg.ptr[i] == ' ') i++;
+    if (seg.len - i <= label_len + 1 || !meta_ieq(seg.ptr + i, label_len, label, label_len) || seg.ptr[i + label_len] != ' ')
+        return false;
+    pith_slice kind = {seg.ptr + i + label_len + 1, seg.len - i - label_len - 1};
+    while (kind.len && kind.ptr[kind.len - 1] == ' ') kind.len--;
+    for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++)
+        if (meta_ieq(kind.ptr, kind.len, KINDS[k], strlen(KINDS[k]))) return true;
+    return false;
+}
+
 /* The segment equals the site name, or spells the host's first label
  * ("NY Times" ~ "nytimes.com", "BBC News" ~ "bbc.co.uk" is not claimed). */
 static bool is_site(pith_slice seg, pith_slice site) {
@@ -92,14 +118,103 @@ static bool is_site(pith_slice seg, pith_slice site) {
         }
         if (same && k == label) return true;
         if (label >= 3 && initials(seg, site.ptr + from, label)) return true;
+        if (label >= 3 && label_and_kind(seg, site.ptr + from, label)) return true;
         from = (size_t)(dot - site.ptr) + 1;
         dot = memchr(site.ptr + from, '.', site.len - from);
     }
     return false;
 }
 
-pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len) {
-    pith_slice t = {title, len}, st = {site, site ? site_len : 0};
+/* The words of x are "Home" or "Homepage": a site's home page names no page
+ * of its own ("Home - The Daily Planet"), the site names it. */
+static bool home_word(pith_slice x) {
+    static const char *const HOME[] = {"home", "homepage", "home page", "startseite", "accueil", "inicio"};
+    while (x.len && x.ptr[x.len - 1] == ' ') x.len--;
+    for (size_t k = 0; k < sizeof HOME / sizeof *HOME; k++)
+        if (meta_ieq(x.ptr, x.len, HOME[k], strlen(HOME[k]))) return true;
+    return false;
+}
+
+/* A site known by its host only ("example.com"): a dot and no space. */
+static bool is_host(pith_slice site) { return memchr(site.ptr, '.', site.len) && !memchr(site.ptr, ' ', site.len); }
+
+/* A catalogue's product code: an ISBN or an ASIN ("9780735211292",
+ * "B0CHX1W1XY"), ten to thirteen letters and digits, digits among them, no
+ * lowercase. */
+static bool product_code(pith_slice x) {
+    size_t digits = 0;
+    if (x.len < 10 || x.len > 13) return false;
+    for (size_t i = 0; i < x.len; i++) {
+        unsigned char c = (unsigned char)x.ptr[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (!(c >= 'A' && c <= 'Z')) return false;
+    }
+    return digits >= 1;
+}
+
+/* "Clear, James": an author as a catalogue files them, surname first; two
+ * to four capitalised words and one comma. */
+static bool filed_name(pith_slice x) {
+    const char *comma = memchr(x.ptr, ',', x.len);
+    if (!comma || memchr(comma + 1, ',', x.len - (size_t)(comma - x.ptr) - 1)) return false;
+    size_t words = 0;
+    for (size_t i = 0; i < x.len; i++) {
+        unsigned char c = (unsigned char)x.ptr[i];
+        if (!is_word_byte(c) || (i && x.ptr[i - 1] != ' ' && x.ptr[i - 1] != ',')) continue;
+        if (c >= 'a' && c <= 'z') return false;
+        words++;
+    }
+    return words >= 2 && words <= 4;
+}
+
+/* A catalogue's title: "Name: Author: ISBN: Store: Department" (a
+ * bookseller's) or "Name: Store: Department": the fields after the name are
+ * separated by colons, the store is the site and what follows it is a
+ * department of at most three words. The name, or the whole title when the
+ * site is not among the fields. */
+static pith_slice catalogue_name(pith_slice t, pith_slice st) {
+    /* Each colon costs a scan of the title: a hostile one is left whole. */
+    if (t.len > 400) return t;
+    for (size_t i = 1; i + 2 < t.len; i++) {
+        if (t.ptr[i] != ':' || t.ptr[i + 1] != ' ') continue;
+        size_t from = i + 2, e = from;
+        while (e + 1 < t.len && !(t.ptr[e] == ':' && t.ptr[e + 1] == ' ')) e++;
+        if (e + 1 >= t.len) e = t.len;
+        pith_slice field = {t.ptr + from, e - from}, rest = {t.ptr + e, t.len - e};
+        if (!is_site(field, st) || count_words(rest) > 3) continue;
+        pith_slice head = {t.ptr, i};
+        /* Then the product code, and the author before it. */
+        const char *c = meta_ifind(head.ptr, head.len, ": ", 2), *last = NULL;
+        for (; c; c = meta_ifind(c + 2, head.len - (size_t)(c + 2 - head.ptr), ": ", 2)) last = c;
+        if (last && product_code((pith_slice){last + 2, head.len - (size_t)(last + 2 - head.ptr)})) {
+            head.len = (size_t)(last - head.ptr);
+            for (c = meta_ifind(head.ptr, head.len, ": ", 2), last = NULL; c;
+                 c = meta_ifind(c + 2, head.len - (size_t)(c + 2 - head.ptr), ": ", 2))
+                last = c;
+            if (last && filed_name((pith_slice){last + 2, head.len - (size_t)(last + 2 - head.ptr)}))
+                head.len = (size_t)(last - head.ptr);
+        }
+        while (head.len && head.ptr[head.len - 1] == ' ') head.len--; /* "Headline : Site" */
+        return count_words(head) >= 2 ? head : t;
+    }
+    return t;
+}
+
+/* phpBB's "Board • View topic - Topic title" (and "View forum - "): what
+ * follows the page kind is the page's name; the rest is the board's. */
+static pith_slice forum_page_name(pith_slice t) {
+    static const char *const KINDS[] = {"view topic - ", "view forum - "};
+    for (size_t k = 0; k < sizeof KINDS / sizeof *KINDS; k++) {
+        size_t n = strlen(KINDS[k]);
+        const char *p = meta_ifind(t.ptr, t.len, KINDS[k], n);
+        if (!p || (p > t.ptr && p[-1] != ' ')) continue;
+        size_t at = (size_t)(p - t.ptr) + n;
+        if (count_words((pith_slice){t.ptr + at, t.len - at}) >= 1) return (pith_slice){t.ptr + at, t.len - at};
+    }
+    return t;
+}
+
+static pith_slice strip_site(pith_slice t, pith_slice st) {
     /* Suffix: the last separator. */
     for (size_t k = 0; k < NSEP; k++) {
         size_t sl = strlen(SEPARATORS[k]);
@@ -107,25 +222,50 @@ pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site,
             if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
             pith_slice head = {t.ptr, i}, tail = {t.ptr + i + sl, t.len - i - sl};
             if (!head.len) break;
-            if (is_site(tail, st)) return (pith_mstr){t.ptr, (uint32_t)head.len};
+            if (is_site(tail, st)) return home_word(head) ? tail : head;
             /* No known site: decoration only if clearly so. Pipes and
              * dashes, short tail, a headline-sized head. */
-            if (!st.len && k <= 3 && count_words(tail) <= 3 && count_words(head) >= 3)
-                return (pith_mstr){t.ptr, (uint32_t)head.len};
+            if (!st.len && k <= 3 && count_words(tail) <= 3 && count_words(head) >= 3) return head;
             break; /* only the last occurrence of each separator counts */
+        }
+    }
+    /* "Page name [Site]": a wiki's (DokuWiki's) or a journal's. */
+    if (t.len > 4 && t.ptr[t.len - 1] == ']') {
+        for (size_t i = t.len - 1; i-- > 1;) {
+            if (t.ptr[i] != '[') continue;
+            pith_slice head = {t.ptr, i}, in = {t.ptr + i + 1, t.len - i - 2};
+            if (t.ptr[i - 1] == ' ' && is_site(in, st)) return (pith_slice){head.ptr, head.len - 1};
+            break;
         }
     }
     /* Prefix: "Site: Headline", "Site | Headline". */
     if (st.len && t.len > st.len + 2 && meta_ieq(t.ptr, st.len, st.ptr, st.len)) {
-        pith_slice rest = {t.ptr + st.len, t.len - st.len};
-        if (rest.ptr[0] == ':' && rest.ptr[1] == ' ') return (pith_mstr){rest.ptr + 2, (uint32_t)(rest.len - 2)};
+        pith_slice rest = {t.ptr + st.len, t.len - st.len}, name = {t.ptr, st.len};
+        if (rest.ptr[0] == ':' && rest.ptr[1] == ' ') {
+            rest = (pith_slice){rest.ptr + 2, rest.len - 2};
+            return home_word(rest) ? name : rest;
+        }
         for (size_t k = 0; k < NSEP; k++) {
             size_t sl = strlen(SEPARATORS[k]);
-            if (rest.len > sl && memcmp(rest.ptr, SEPARATORS[k], sl) == 0)
-                return (pith_mstr){rest.ptr + sl, (uint32_t)(rest.len - sl)};
+            if (rest.len > sl && memcmp(rest.ptr, SEPARATORS[k], sl) == 0) {
+                rest = (pith_slice){rest.ptr + sl, rest.len - sl};
+                return home_word(rest) ? name : rest;
+            }
         }
+        /* "example.com Headline": a blog template puts its host before the
+         * headline; a host name is no word of a headline. */
+        if (is_host(st) && rest.ptr[0] == ' ' && count_words(rest) >= 1) return (pith_slice){rest.ptr + 1, rest.len - 1};
     }
-    return (pith_mstr){title, (uint32_t)len};
+    return catalogue_name(t, st);
+}
+
+pith_mstr pith_title_strip_site(const char *title, size_t len, const char *site, size_t site_len) {
+    pith_slice t = {title, len}, st = {site, site ? site_len : 0};
+    /* A title that is only "Home": the site's own page, which the site's
+     * name names (not its host: "example.com" is no title). */
+    if (st.len && !is_host(st) && home_word(t)) return (pith_mstr){st.ptr, (uint32_t)st.len};
+    pith_slice r = strip_site(forum_page_name(t), st);
+    return (pith_mstr){r.ptr, (uint32_t)r.len};
 }
 
 pith_mstr pith_title_host_tail(const char *title, size_t len, const char *host, size_t host_len) {
@@ -204,27 +344,75 @@ static size_t separator_at(pith_slice t, size_t i, size_t k) {
     return t.ptr[i] == ' ' && i + sl <= t.len && memcmp(t.ptr + i, SEPARATORS[k], sl) == 0 ? sl : 0;
 }
 
+/* Separators (spaces included) in x. */
+static size_t separators(pith_slice x) {
+    size_t n = 0;
+    for (size_t i = 1; i < x.len; i++)
+        for (size_t k = 0; k < NSEP; k++)
+            if (separator_at(x, i, k)) n++;
+    return n;
+}
+
+/* part is a middle part of t, after sections of one word each and
+ * before more: "Air Purifiers" of "Products - Air Purifiers - Clorox
+ * Appliances", a question of "python - Why is X bad? - Stack Overflow". The
+ * parts before it are a breadcrumb, those after it the site's. */
+static bool middle_part(pith_slice part, pith_slice t) {
+    size_t from = 0;
+    for (size_t i = 1; i < t.len; i++)
+        for (size_t k = 0; k < NSEP; k++) {
+            size_t sl = separator_at(t, i, k);
+            if (!sl) continue;
+            if (from && pith_title_same_words(part.ptr, part.len, t.ptr + from, i - from)) return true;
+            if (count_words((pith_slice){t.ptr + from, i - from}) > 1) return false;
+            from = i + sl;
+            break;
+        }
+    return false;
+}
+
 bool pith_title_part_of(const char *part, size_t part_len, const char *title, size_t title_len, bool tail) {
     /* Titles are short; a hostile one costs no more than its first bytes. */
-    pith_slice t = {title, title_len > 400 ? 400 : title_len};
+    pith_slice t = {title, title_len > 400 ? 400 : title_len}, p = {part, part_len > 400 ? 400 : part_len};
     for (size_t i = 1; i < t.len; i++)
         for (size_t k = 0; k < NSEP; k++) {
             size_t sl = separator_at(t, i, k);
             if (!sl) continue;
             if (tail ? pith_title_same_words(part, part_len, t.ptr + i + sl, t.len - i - sl)
-                     : pith_title_same_words(part, part_len, t.ptr, i))
+                     : pith_title_same_words(part, part_len, t.ptr, i)) {
+                /* The part's words, but a separator of the title's part is
+                 * a space in it: "Tips/Techniques ProxMox or Ubuntu?" for
+                 * "Tips/Techniques - ProxMox or Ubuntu? | Forum". The text
+                 * runs a label (a forum thread's prefix, a kicker) into the
+                 * headline; the title keeps them apart, and is the one to
+                 * trust. */
+                if (!tail && separators(p) < separators((pith_slice){t.ptr, i})) return false;
                 return true;
+            }
         }
-    return false;
+    return !tail && count_words(p) >= 1 && middle_part(p, t);
 }
 
 pith_mstr pith_title_first_part(const char *title, size_t len) {
     pith_slice t = {title, len > 400 ? 400 : len};
     for (size_t i = 1; i < t.len; i++)
         for (size_t k = 0; k < NSEP; k++) {
-            if (!separator_at(t, i, k)) continue;
-            pith_slice head = {t.ptr, i};
-            return count_words(head) >= 2 ? (pith_mstr){title, (uint32_t)i} : (pith_mstr){title, (uint32_t)len};
+            size_t sl = separator_at(t, i, k);
+            if (!sl) continue;
+            pith_slice head = {t.ptr, i}, next = {t.ptr + i + sl, 0};
+            /* The part after it, up to the next separator. */
+            for (size_t j = i + sl; j < t.len && !next.len; j++)
+                for (size_t m = 0; m < NSEP && !next.len; m++)
+                    if (separator_at(t, j, m)) next.len = j - (i + sl);
+            if (!next.len) next.len = t.len - (i + sl);
+            while (next.len && next.ptr[next.len - 1] == ' ') next.len--;
+            /* Not a tagline but the name going on: a range of numbers
+             * ("Squad 2024 - 2025", not "Staple Tee / 5001") or a question
+             * ("New to Astronomy - Best First Telescope?"): a tagline tells,
+             * it does not ask. */
+            bool range = !has_letter(next) && t.ptr[i - 1] >= '0' && t.ptr[i - 1] <= '9';
+            bool goes_on = range || (next.len && next.ptr[next.len - 1] == '?');
+            return count_words(head) >= 2 && !goes_on ? (pith_mstr){title, (uint32_t)i} : (pith_mstr){title, (uint32_t)len};
         }
     return (pith_mstr){title, (uint32_t)len};
 }
@@ -281,6 +469,9 @@ static bool decoration(pith_slice t) {
                                          "august", "september", "october", "november", "december"};
     while (t.len && t.ptr[t.len - 1] == ' ') t.len--;
     if (!t.len || t.ptr[t.len - 1] == '!' || t.ptr[t.len - 1] == '?') return false;
+    /* No letter: numbers end a range ("Squad 2024 - 2025", "Part 1 - 2"),
+     * never a site's or section's name. */
+    if (!has_letter(t)) return false;
     pith_slice w[3];
     size_t n = 0;
     for (size_t i = 0; i < t.len;) {

@@ -39,6 +39,40 @@ static void test_strip_known_site(void) {
     CHECK_STR_EQ(strip("Storm warnings | National Weather", "www.nwa.gov"), "Storm warnings | National Weather");
 }
 
+/* Issue 11: decorations beside the site's name. */
+static void test_strip_decorations(void) {
+    /* A home page's title names the site. */
+    CHECK_STR_EQ(strip("Home - The Daily Planet", "The Daily Planet"), "The Daily Planet");
+    CHECK_STR_EQ(strip("The Daily Planet | Home", "The Daily Planet"), "The Daily Planet");
+    CHECK_STR_EQ(strip("Home", "The Daily Planet"), "The Daily Planet");
+    CHECK_STR_EQ(strip("Home", "dailyplanet.com"), "Home");
+    CHECK_STR_EQ(strip("Home Improvement Tips - The Daily Planet", "The Daily Planet"), "Home Improvement Tips");
+    /* phpBB's page kind after the board's name. */
+    CHECK_STR_EQ(strip("Planet Board \xe2\x80\xa2 View topic - Storm hits: is it over?", "forum.planet.net"), "Storm hits: is it over?");
+    CHECK_STR_EQ(strip("Planet Board \xe2\x80\xa2 View forum - Weather", "forum.planet.net"), "Weather");
+    CHECK_STR_EQ(strip("Preview topic - Storm hits the coast today", "forum.planet.net"),
+                 "Preview topic - Storm hits the coast today");
+    /* The host before the headline. */
+    CHECK_STR_EQ(strip("dailyplanet.com Storm hits the coast", "dailyplanet.com"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("dailyplanet.com", "dailyplanet.com"), "dailyplanet.com");
+    CHECK_STR_EQ(strip("dailyplanet.community garden", "dailyplanet.com"), "dailyplanet.community garden");
+    /* A wiki's "Page [Wiki name]": the host's label and the kind of site. */
+    CHECK_STR_EQ(strip("searching [Zotero Documentation]", "zotero.org"), "searching");
+    CHECK_STR_EQ(strip("Welcome to LWN.net [LWN.net]", "lwn.net"), "Welcome to LWN.net");
+    CHECK_STR_EQ(strip("Best Laptops of 2025 [Tested 40 Models]", "laptops.com"), "Best Laptops of 2025 [Tested 40 Models]");
+    CHECK_STR_EQ(strip("Networking | Docker Docs", "docs.docker.com"), "Networking");
+    CHECK_STR_EQ(strip("Networking | Docker Desktop", "docs.docker.com"), "Networking | Docker Desktop");
+    /* A catalogue's fields after the name: author, ISBN, store, department. */
+    CHECK_STR_EQ(strip("Atomic Habits: An Easy Way: Clear, James: 9780735211292: Amazon.com: Books", "amazon.com"),
+                 "Atomic Habits: An Easy Way");
+    CHECK_STR_EQ(strip("AirPods Pro 2nd generation: Amazon.co.uk: Electronics & Photo", "amazon.co.uk"),
+                 "AirPods Pro 2nd generation");
+    CHECK_STR_EQ(strip("Storm hits the coast : Daily Planet", "Daily Planet"), "Storm hits the coast");
+    CHECK_STR_EQ(strip("Amazon.com: Wireless Headphones: Electronics", "amazon.com"), "Wireless Headphones: Electronics");
+    CHECK_STR_EQ(strip("Why I left: Amazon.com: a story of many years at work", "amazon.com"),
+                 "Why I left: Amazon.com: a story of many years at work");
+}
+
 static void test_strip_unknown_site(void) {
     CHECK_STR_EQ(strip("Storm hits the coast | Daily Planet", NULL), "Storm hits the coast");
     CHECK_STR_EQ(strip("Storm hits the coast - Planet", NULL), "Storm hits the coast");
@@ -124,6 +158,17 @@ static void test_parts(void) {
     CHECK(pith_title_part_of("MDN", 3, t, strlen(t), true));
     CHECK(pith_title_part_of("JavaScript | MDN", 16, t, strlen(t), true));
     CHECK(!pith_title_part_of("Using promises", 14, "Using promises", 14, false));
+    /* A label run into the headline: the title keeps them apart. */
+    const char *f = "Tips - Which lathe to buy? | Metal Forum";
+    CHECK(!pith_title_part_of("Tips Which lathe to buy?", 24, f, strlen(f), false));
+    CHECK(pith_title_part_of("Tips - Which lathe to buy?", 26, f, strlen(f), false));
+    /* A middle part after one-word sections (a breadcrumb). */
+    const char *b = "Products - Air Purifiers - Clorox Appliances";
+    CHECK(pith_title_part_of("Air Purifiers", 13, b, strlen(b), false));
+    b = "Serverless Computing - AWS Lambda - Amazon Web Services";
+    CHECK(!pith_title_part_of("AWS Lambda", 10, b, strlen(b), false));
+    b = "Products - Air Purifiers";
+    CHECK(!pith_title_part_of("Air Purifiers", 13, b, strlen(b), false));
     const char *q = "Student Dies After \"Diet Pills\"", *c = "Student dies after \xe2\x80\x9c" "Diet Pills\xe2\x80\x9d";
     CHECK(pith_title_same_words(q, strlen(q), c, strlen(c)));
     CHECK(!pith_title_same_words(q, strlen(q), "Student Dies", 12));
@@ -149,6 +194,11 @@ static void test_first_part(void) {
     t = "Covid-19: a well-known case"; /* no separator with spaces */
     CHECK(pith_title_first_part(t, strlen(t)).len == strlen(t));
     CHECK(pith_title_first_part("", 0).len == 0);
+    /* The name goes on: a range of numbers, a question. */
+    t = "Season Tickets 2024 - 2025 | Club";
+    CHECK(pith_title_first_part(t, strlen(t)).len == strlen(t));
+    t = "New to Astronomy \xe2\x80\x93 Best First Telescope? - Feedback - Astronomy";
+    CHECK(pith_title_first_part(t, strlen(t)).len == strlen(t));
 }
 
 static void test_names(void) {
@@ -221,6 +271,7 @@ static void test_cut_tail(void) {
     CHECK_STR_EQ(cut("Get your Frontend JavaScript Code Covered | Code"), "Get your Frontend JavaScript Code Covered | Code");
     CHECK_STR_EQ(cut("Mozilla - Wikipedia"), "Mozilla - Wikipedia");
     CHECK_STR_EQ(cut("Top Picks Of The Year - Our Four Best Ones"), "Top Picks Of The Year - Our Four Best Ones");
+    CHECK_STR_EQ(cut("Premier League Squad Lists - 2024 - 2025"), "Premier League Squad Lists - 2024 - 2025");
     CHECK_STR_EQ(cut(""), "");
 }
 
@@ -266,6 +317,7 @@ int main(void) {
     RUN(test_same_word_set);
     RUN(test_unmangle);
     RUN(test_strip_known_site);
+    RUN(test_strip_decorations);
     RUN(test_strip_unknown_site);
     RUN(test_match);
     RUN(test_host);
