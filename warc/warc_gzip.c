@@ -175,6 +175,17 @@ static warc_fill zlib_step(pith_warc_reader *r) {
 
 #ifdef PITH_HAVE_LIBDEFLATE
 static bool ahead_take(pith_warc_reader *r, uint64_t at, size_t *in_used, size_t *out_n);
+
+/* A trailer's size is taken up to this (without zlib to stream larger
+ * members, a forged trailer must not size the window). */
+enum { HINT_MAX = 8u << 20 };
+
+/* Room for a member whose trailer gives its size (warc_gz_size_hint): a
+ * little more, so buffers grow in steps rather than record by record. */
+static size_t round_room(size_t hint) {
+    size_t step = 64u << 10;
+    return hint > SIZE_MAX - step ? hint : (hint + step) & ~(step - 1);
+}
 #endif
 
 #ifdef PITH_HAVE_LIBDEFLATE
@@ -194,6 +205,7 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
     }
     size_t room = r->wcap - r->wtail;
     if (room < FIRST_TRY) room = FIRST_TRY;
+    size_t hint = 0;
     for (;;) {
         if (limit && room > limit) room = (size_t)limit + 1;
         if (!warc_window_reserve(r, room, 0)) {
@@ -230,15 +242,23 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
 #endif
         }
         if (limit && room > limit) break;
+        /* Too small: the member's trailer says how large it is (read only
+         * now: most members fit the window's room, and scanning for the
+         * next member costs as much as a second try saves). */
+        if (!hint) {
+            const uint8_t *in = r->src.data + r->src.pos;
+            hint = warc_gz_size_hint(in, in + warc_src_avail(&r->src), NULL);
+            if (hint <= room) hint = 1; /* none, or wrong: doubling as before */
+        }
 #ifdef PITH_HAVE_ZLIB
-        if (room >= big_member(r) && (!limit || big_member(r) < limit)) { /* stream this one: bounded memory for any size */
+        if ((room >= big_member(r) || hint > big_member(r)) && (!limit || big_member(r) < limit)) { /* stream this one: bounded memory for any size */
             r->big_member = true;
             r->in_member = true;
             inflateReset2((z_stream *)r->zs, 16 + MAX_WBITS);
             return zlib_step(r);
         }
 #endif
-        room *= 2;
+        room = hint > room * 2 && hint <= HINT_MAX ? round_room(hint) : room * 2;
     }
     return member_failed(r, PITH_WARC_E_BOMB, "gzip member inflates beyond the member limit");
 }
@@ -329,16 +349,6 @@ bool pith_warc_enable_helpers(pith_warc_reader *r) {
 #endif
 }
 
-#ifdef PITH_HAVE_LIBDEFLATE
-/* The next gzip magic in [p, end), or NULL. */
-static const uint8_t *find_magic(const uint8_t *p, const uint8_t *end) {
-    if (end - p < (ptrdiff_t)sizeof gz_magic) return NULL;
-    const uint8_t *last = end - (sizeof gz_magic - 1), *q;
-    while ((q = memchr(p, gz_magic[0], (size_t)(last - p))) && memcmp(q, gz_magic, sizeof gz_magic) != 0) p = q + 1;
-    return q;
-}
-#endif
-
 bool pith_warc_help(pith_warc_reader *r) {
 #ifdef PITH_HAVE_LIBDEFLATE
     struct warc_helpers *h = r ? r->help : NULL;
@@ -350,14 +360,15 @@ bool pith_warc_help(pith_warc_reader *r) {
     for (int i = 0; i < AHEAD && !e; i++)
         if (h->a[i].state == A_FREE) e = &h->a[i];
     uint64_t from = h->scan > h->reader_at ? h->scan : h->reader_at;
-    const uint8_t *q = NULL;
+    const uint8_t *q = NULL, *next = NULL;
+    size_t hint = 0;
     if (e && from + sizeof gz_magic <= len) {
         /* the first member of AHEAD_SMALL compressed bytes or more: the
          * small ones (requests, metadata) cost the reader little, and the
          * places ahead are kept for pages */
-        q = find_magic(data + from, data + len);
+        q = warc_gz_find_magic(data + from, data + len);
         while (q) {
-            const uint8_t *next = find_magic(q + sizeof gz_magic, data + len);
+            hint = warc_gz_size_hint(q, data + len, &next);
             if ((size_t)((next ? next : data + len) - q) >= AHEAD_SMALL) break;
             q = next;
         }
@@ -369,13 +380,16 @@ bool pith_warc_help(pith_warc_reader *r) {
     }
     e->at = (uint64_t)(q - data);
     e->state = A_BUSY;
-    h->scan = e->at + sizeof gz_magic;
+    /* the next magic was found already: the next call starts there, not
+     * over the compressed bytes of this member again */
+    h->scan = next ? (uint64_t)(next - data) : len;
     size_t max_out = h->max_out;
     pthread_mutex_unlock(&h->mu);
 
     ahead_state st = A_FAILED;
     if (!e->ld) e->ld = libdeflate_alloc_decompressor();
     size_t room = e->cap ? e->cap : AHEAD_FIRST;
+    if (hint > room) room = round_room(hint);
     while (e->ld) {
         if (room > max_out) room = max_out;
         if (e->cap < room) {

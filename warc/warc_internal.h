@@ -157,6 +157,14 @@ void warc_member_start(pith_warc_reader *r, uint64_t cstart);
 uint64_t warc_member_limit(const pith_warc_reader *r);
 double warc_now(void);
 
+/* warc_gzip_scan.c: the first gzip magic 1f 8b 08 in [p, end), or NULL. */
+const uint8_t *warc_gz_find_magic(const uint8_t *p, const uint8_t *end);
+/* The inflated size of the gzip member starting at member, from the trailer
+ * before the next magic (or before end), or 0 when there is no plausible
+ * trailer; *next (may be NULL) gets that next magic or NULL. A guess: the
+ * inflation decides. */
+size_t warc_gz_size_hint(const uint8_t *member, const uint8_t *end, const uint8_t **next);
+
 /* warc_gzip.c */
 bool warc_gzip_init(pith_warc_reader *r);
 warc_fill warc_gzip_fill(pith_warc_reader *r);
