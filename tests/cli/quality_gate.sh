@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The quality gate: runs the shared quality.sh and wcxb.py with the built
 # binary, prints their tables, and fails when a dataset's F1 or metadata
-# score (WCXB: word F1 overall and per page type, page-type accuracy) is
-# below its floor in tests/quality_floors.txt (or a listed dataset is
-# missing).
+# score (WCXB: word F1 overall and per page type, page-type accuracy, and
+# the share of titles, authors and dates right) is below its floor in
+# tests/quality_floors.txt (or a listed dataset is missing).
 #
 # usage: quality_gate.sh PITH_BINARY SHARED_DIR [--update]
 #   --update   raise each floor to (measured - 0.005) where that is higher;
@@ -37,6 +37,7 @@ measured=$(echo "$table" | awk '
 measured=$measured$'\n'$(echo "$wcxb" | awk '
   /^wcxb-dev word F1=/ { v=$3; sub(/^F1=/, "", v); print "wcxb-dev", "f1", v }
   /^  article=/ { for (i=1;i<=NF;i++) { split($i, kv, "="); v=kv[2]; sub(/\(.*/, "", v); print "wcxb-" kv[1], "f1", v } }
+  /^  metadata title=/ { for (i=2;i<=NF;i++) { n=split($i, kv, "="); if (n == 3) print "wcxb-dev", kv[1], kv[3] } }
   /page_type accuracy=/ { for (i=1;i<=NF;i++) if ($i ~ /^accuracy=/) { sub(/^accuracy=/, "", $i); print "wcxb-dev", "page_type", $i } }')
 pass=0 fail=0
 tmp=$(mktemp)
