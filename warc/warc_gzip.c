@@ -395,6 +395,7 @@ bool pith_warc_help(pith_warc_reader *r) {
         if (e->cap < room) {
             uint8_t *nb = realloc(e->buf, room);
             if (!nb) break;
+            warc_populate(nb, e->cap, room);
             e->buf = nb;
             e->cap = room;
         }

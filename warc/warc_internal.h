@@ -153,6 +153,8 @@ void warc_member_mark(pith_warc_reader *r, uint64_t cstart);
 bool warc_member_consumed(const pith_warc_reader *r);
 /* Room for n more bytes at w[wtail]; false when over limit or out of memory. */
 bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit);
+/* Maps the pages of buf[from, to) (a grown buffer's new part) at once. */
+void warc_populate(void *buf, size_t from, size_t to);
 void warc_member_start(pith_warc_reader *r, uint64_t cstart);
 uint64_t warc_member_limit(const pith_warc_reader *r);
 double warc_now(void);

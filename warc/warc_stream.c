@@ -10,6 +10,8 @@
  * consumed. Plain input in memory needs no window at all: views point into
  * the caller's buffer or the mmap.
  */
+/* madvise (MADV_POPULATE_WRITE) is outside strict POSIX. */
+#define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -19,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sys/mman.h>
 #include "warc_internal.h"
 
 enum { SRC_CHUNK = 1 << 20, WINDOW_MIN = 1 << 20 };
@@ -148,6 +151,22 @@ bool warc_src_find(warc_src *s, uint64_t from, const uint8_t *magic, size_t mlen
 
 /* ---------------------------------------------------------------- window */
 
+/* A buffer that grew is about to be written through: its new pages are
+ * mapped in one call rather than one page fault each. On this VM a page
+ * fault costs ~5 us; on bench/make_warc.py's file the reader took ~7,900
+ * of them for 26 MB of window and slot buffers (3 % of a one-core run,
+ * more with helpers); with this, 4,000 faults in all (peak RSS +8 MB:
+ * whole capacities are mapped, not only what a record then uses). Linux
+ * 5.14+; elsewhere, or when refused, the pages fault in as before. */
+void warc_populate(void *buf, size_t from, size_t to) {
+#ifdef MADV_POPULATE_WRITE
+    uintptr_t a = ((uintptr_t)buf + from + 4095) & ~(uintptr_t)4095, b = ((uintptr_t)buf + to) & ~(uintptr_t)4095;
+    if (b > a) (void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
+#else
+    (void)buf, (void)from, (void)to;
+#endif
+}
+
 bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit) {
     size_t live = r->wtail - r->whead;
     if (r->whead > 0 && r->wcap - r->wtail < n) {
@@ -163,6 +182,7 @@ bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit) {
     if (limit && cap > limit) cap = limit;
     uint8_t *nb = realloc(r->wbuf, cap);
     if (!nb) return false;
+    warc_populate(nb, r->wcap, cap);
     r->wbuf = nb;
     r->wcap = cap;
     r->w = nb;
@@ -264,6 +284,7 @@ bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, si
     if (ncap < WINDOW_MIN) {
         uint8_t *g = realloc(nb, WINDOW_MIN);
         if (!g) return false;
+        warc_populate(g, ncap, WINDOW_MIN);
         nb = g;
         ncap = WINDOW_MIN;
         *buf = (char *)nb; /* the caller's buffer moved, even if nothing else happens */
