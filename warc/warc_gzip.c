@@ -393,10 +393,12 @@ bool pith_warc_help(pith_warc_reader *r) {
     while (e->ld) {
         if (room > max_out) room = max_out;
         if (e->cap < room) {
-            uint8_t *nb = realloc(e->buf, room);
-            if (!nb) break;
-            warc_populate(nb, e->cap, room);
-            e->buf = nb;
+            /* a new buffer, not a realloc: what the old one holds is spent,
+             * and copying it would only touch the new pages one by one */
+            free(e->buf);
+            e->cap = 0;
+            if (!(e->buf = malloc(room))) break;
+            warc_populate(e->buf, 0, room);
             e->cap = room;
         }
         enum libdeflate_result res =

@@ -35,6 +35,8 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     if (c > SIZE_MAX / elem) return false;
     void *np = realloc(*p, c * elem);
     if (!np) return false;
+    /* a large buffer (de-chunked or decoded payloads) is written through next */
+    if ((c - *cap) * elem >= (64u << 10)) warc_populate(np, *cap * elem, c * elem);
     *p = np;
     *cap = c;
     return true;
