@@ -1,9 +1,9 @@
 /*
  * test_warc_gzip_scan.c - the gzip member scan (warc_gzip_scan.c): the
- * next magic at every alignment (the SIMD loop, its tail and the scalar
- * end), never a read past the buffer (the buffers here are allocated to
- * their exact size for ASan and valgrind), and the size read from the
- * trailer before the next member.
+ * next magic at every place, decoys that share its first bytes, never a
+ * read past the buffer (the buffers here are allocated to their exact size
+ * for ASan and valgrind), and the size read from the trailer before the
+ * next member.
  */
 #include "test.h"
 #include "warc_internal.h"
