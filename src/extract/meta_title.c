@@ -167,6 +167,13 @@ static bool filed_name(pith_slice x) {
     return words >= 2 && words <= 4;
 }
 
+/* Where x's last ": " starts, or -1. */
+static ptrdiff_t last_field(pith_slice x) {
+    for (size_t i = x.len; i-- > 0;)
+        if (x.ptr[i] == ':' && i + 1 < x.len && x.ptr[i + 1] == ' ') return (ptrdiff_t)i;
+    return -1;
+}
+
 /* A catalogue's title: "Name: Author: ISBN: Store: Department" (a
  * bookseller's) or "Name: Store: Department": the fields after the name are
  * separated by colons, the store is the site and what follows it is a
@@ -184,15 +191,11 @@ static pith_slice catalogue_name(pith_slice t, pith_slice st) {
         if (!is_site(field, st) || count_words(rest) > 3) continue;
         pith_slice head = {t.ptr, i};
         /* Then the product code, and the author before it. */
-        const char *c = meta_ifind(head.ptr, head.len, ": ", 2), *last = NULL;
-        for (; c; c = meta_ifind(c + 2, head.len - (size_t)(c + 2 - head.ptr), ": ", 2)) last = c;
-        if (last && product_code((pith_slice){last + 2, head.len - (size_t)(last + 2 - head.ptr)})) {
-            head.len = (size_t)(last - head.ptr);
-            for (c = meta_ifind(head.ptr, head.len, ": ", 2), last = NULL; c;
-                 c = meta_ifind(c + 2, head.len - (size_t)(c + 2 - head.ptr), ": ", 2))
-                last = c;
-            if (last && filed_name((pith_slice){last + 2, head.len - (size_t)(last + 2 - head.ptr)}))
-                head.len = (size_t)(last - head.ptr);
+        ptrdiff_t at = last_field(head);
+        if (at >= 0 && product_code((pith_slice){head.ptr + at + 2, head.len - (size_t)at - 2})) {
+            head.len = (size_t)at;
+            at = last_field(head);
+            if (at >= 0 && filed_name((pith_slice){head.ptr + at + 2, head.len - (size_t)at - 2})) head.len = (size_t)at;
         }
         while (head.len && head.ptr[head.len - 1] == ' ') head.len--; /* "Headline : Site" */
         return count_words(head) >= 2 ? head : t;
