@@ -205,7 +205,8 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
     }
     size_t room = r->wcap - r->wtail;
     if (room < FIRST_TRY) room = FIRST_TRY;
-    size_t hint = 0;
+    size_t hint = 0; /* 0, or at most the room that failed: none, or wrong (doubling as before) */
+    bool looked = false;
     for (;;) {
         if (limit && room > limit) room = (size_t)limit + 1;
         if (!warc_window_reserve(r, room, 0)) {
@@ -245,10 +246,10 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
         /* Too small: the member's trailer says how large it is (read only
          * now: most members fit the window's room, and scanning for the
          * next member costs as much as a second try saves). */
-        if (!hint) {
+        if (!looked) {
             const uint8_t *in = r->src.data + r->src.pos;
             hint = warc_gz_size_hint(in, in + warc_src_avail(&r->src), NULL);
-            if (hint <= room) hint = 1; /* none, or wrong: doubling as before */
+            looked = true;
         }
 #ifdef PITH_HAVE_ZLIB
         if ((room >= big_member(r) || hint > big_member(r)) && (!limit || big_member(r) < limit)) { /* stream this one: bounded memory for any size */
