@@ -582,7 +582,7 @@ int warc_inflate_body(pith_warc_reader *r, const uint8_t *in, size_t n, bool gzi
         size_t try_room = room;
         for (;;) {
             if (try_room > limit) try_room = limit + 1;
-            if (*dst_cap < try_room && !warc_grow((void **)dst, dst_cap, try_room, 1, 0)) return 4;
+            if (!warc_room(dst, dst_cap, try_room)) return 4; /* each try starts over */
             size_t in_used = 0, got = 0;
             enum libdeflate_result res;
             if (gzip_wrapper)

@@ -85,7 +85,7 @@ static long dechunk(const uint8_t *in, size_t n, uint8_t *out) {
 }
 
 static void decode_chunked(pith_warc_reader *r, pith_warc_record *rec) {
-    if (!warc_grow((void **)&r->chunk_buf, &r->chunk_cap, rec->payload_len + 1, 1, 0)) {
+    if (!warc_room(&r->chunk_buf, &r->chunk_cap, rec->payload_len + 1)) {
         rec->payload_status = PITH_WARC_PAYLOAD_TOO_LARGE;
         return;
     }

@@ -203,6 +203,10 @@ pith_warc_str warc_charset_param(pith_warc_str content_type);
 /* warc_sniff.c: the record's charset field (see pith_warc_record). */
 pith_warc_str warc_record_charset(const pith_warc_record *rec);
 bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit);
+/* Room for need bytes in a byte buffer whose contents are spent (about to
+ * be overwritten from the start): freed and allocated anew when too small,
+ * never copied. false: out of memory (*p NULL, *cap 0). */
+bool warc_room(uint8_t **p, size_t *cap, size_t need);
 bool warc_ieq(const char *a, size_t n, const char *lit);
 pith_warc_str warc_trim(const char *p, size_t n);
 

@@ -42,6 +42,20 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     return true;
 }
 
+bool warc_room(uint8_t **p, size_t *cap, size_t need) {
+    if (need <= *cap) return true;
+    size_t c = *cap ? *cap : 16;
+    while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
+    /* what the buffer holds is spent: a new one, not a realloc that would
+     * copy it and fault the new pages in one by one */
+    free(*p);
+    *cap = 0;
+    if (!(*p = malloc(c))) return false;
+    if (c >= (64u << 10)) warc_populate(*p, 0, c);
+    *cap = c;
+    return true;
+}
+
 bool warc_ieq(const char *a, size_t n, const char *lit) { return ascii_ieq_lit(a, n, lit); }
 
 pith_warc_str warc_trim(const char *p, size_t n) {
