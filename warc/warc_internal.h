@@ -36,6 +36,7 @@ typedef struct warc_src {
     size_t cap;
     void *map;           /* mmap'ed region to unmap, or NULL */
     size_t map_len;
+    size_t released;     /* map: its pages before this were let go (warc_src_release) */
 } warc_src;
 
 static inline size_t warc_src_avail(const warc_src *s) { return s->len - s->pos; }
@@ -43,6 +44,11 @@ static inline uint64_t warc_src_offset(const warc_src *s) { return s->base + s->
 /* Reads up to cap stream bytes into buf: > 0 bytes, 0 at the end, -1 on
  * an error. */
 ptrdiff_t warc_src_read(warc_src *s, void *buf, size_t cap);
+/* A file read in place (mmap): lets go of the pages well before input
+ * offset done (what the reader has read), so the reader's resident memory
+ * does not grow with the file. Reading them again stays correct (they come
+ * back from the file). */
+void warc_src_release(warc_src *s, size_t done);
 /* Makes at least n bytes available if the input has them; returns avail. */
 size_t warc_src_want(warc_src *s, size_t n);
 /* Moves the read position back to input offset off if still buffered. */

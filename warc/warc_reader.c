@@ -404,6 +404,8 @@ pith_warc_status pith_warc_next(pith_warc_reader *r, const pith_warc_record **ou
         r->err = (pith_warc_error){PITH_WARC_E_NONE, NULL, 0, 0};
         return PITH_WARC_END;
     }
+    /* plain input is read in place through the window; the others decode from src */
+    warc_src_release(&r->src, r->dec == WARC_DEC_PLAIN_MEM ? (size_t)r->wpos : r->src.pos);
     for (;;) {
         pith_warc_status s = next_record(r, &r->rec);
         if (s == PITH_WARC_ERROR && r->damaged) continue;
