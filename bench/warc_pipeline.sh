@@ -6,7 +6,9 @@
 # Builds a Common Crawl-like WARC.gz of --size MB (default 200) from the
 # shared bench pages (scrapinghub, readability, then the WCXB pages of
 # wcxb-dev: about 45 MB of the first two and the rest WCXB at 200 MB) with
-# bench/make_warc.py in a temporary folder (never committed), then:
+# bench/make_warc.py in a temporary folder (never committed; --size 1000
+# gives a file of Common Crawl's scale, where start-up costs, such as a
+# second worker's first memory, no longer weigh on the two-core figure), then:
 #   1. speed: `pith -j1` pinned to one core and `pith -j2` on two (taskset),
 #      --runs times each (default 3), median by wall time; records/s and MB/s
 #      of uncompressed HTML by wall time and by CPU time (the machine may be
@@ -36,7 +38,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --records) RECORDS=$2; shift 2 ;;
     --shared) SHARED=$2; shift 2 ;;
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
     *) PITH=$1; shift ;;
     esac
 done
