@@ -38,7 +38,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --records) RECORDS=$2; shift 2 ;;
     --shared) SHARED=$2; shift 2 ;;
-    -h|--help) sed -n '2,29p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) PITH=$1; shift ;;
     esac
 done
