@@ -572,12 +572,40 @@ static bool dotted_id(pith_slice x) {
     return dots && field;
 }
 
+/* "The Boston Globe", "The Texas Newsroom": no person's name starts with
+ * "The". Two to five capitalised words after it (with "of", "and", "for"
+ * or "on" between them) name an outlet, whole: its last word is no job
+ * title to strip ("Newsroom"). "The Editors", "The Staff" (job words
+ * alone) and "The Upwork Team" are left to the rules after. */
+static bool the_outlet(pith_slice x) {
+    static const char *const GLUE[] = {"of", "and", "for", "on", "&"};
+    if (x.len < 6 || memcmp(x.ptr, "The ", 4) != 0) return false;
+    int words = 0;
+    bool other = false;
+    for (size_t i = 4; i < x.len;) {
+        size_t e = i;
+        while (e < x.len && x.ptr[e] != ' ') e++;
+        pith_slice w = {x.ptr + i, e - i};
+        if (w.len && !IN(w.ptr, w.len, GLUE)) {
+            if (!capital(w)) return false;
+            words++;
+            other = other || !IN(w.ptr, w.len, TITLE_WORDS);
+        }
+        i = e + 1;
+    }
+    if (words < 2 || words > 5 || !other) return false;
+    /* "The Upwork Team": a team signs as one name (TEAM_WORDS) */
+    const char *last = x.ptr + x.len;
+    while (last > x.ptr && last[-1] != ' ') last--;
+    return !IN(last, (size_t)(x.ptr + x.len - last), TEAM_WORDS);
+}
+
 /* Adds the name in piece x; true when x held a job title ("Senior
  * Director", "Jane Doe Writer"), whatever else it held. */
 static bool add_name(collect *c, pith_slice x) {
     x = strip_by(trim(x));
     if (!x.len || x.len > 200) return false;
-    if (IN(x.ptr, x.len, AGENCIES)) {
+    if (IN(x.ptr, x.len, AGENCIES) || the_outlet(x)) {
         add_source(c, x);
         return false;
     }

@@ -80,7 +80,8 @@ static void test_noise(void) {
     CHECK_STR_EQ(names("By Staff"), "(none)");
     CHECK_STR_EQ(names_ex("By Jane Doe | The Daily Planet", "The Daily Planet"), "Jane Doe");
     CHECK_STR_EQ(names_ex("The Daily Planet", "The Daily Planet"), "(none)");
-    CHECK_STR_EQ(names("Jane Doe - The Daily Planet - 2 min read"), "Jane Doe; The Daily Planet");
+    CHECK_STR_EQ(names("Jane Doe - The Daily Planet - 2 min read"), "Jane Doe");
+    CHECK_STR_EQ(srcs, "The Daily Planet"); /* an outlet: a source (issue 11) */
     CHECK_STR_EQ(names("Posted on July 14, 2016"), "(none)");
     CHECK_STR_EQ(names("Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e Brincadeiras"), "Carlos Nadalim");
     CHECK_STR_EQ(names_ex("By Jill Disis, CNN Business Updated 0339 GMT (1139 HKT) November 19, 2019", "CNN"), "Jill Disis");
@@ -121,6 +122,18 @@ static void test_agencies(void) {
     CHECK_STR_EQ(srcs, "CNN");
     CHECK_STR_EQ(names("Kelli Miller WebMD Health News"), "Kelli Miller");
     CHECK_STR_EQ(srcs, "WebMD Health News");
+    /* "The ..." names an outlet, whole: not "The Texas" once the desk
+     * word "Newsroom" is stripped as a job title. */
+    CHECK_STR_EQ(names("Sergio Martínez-Beltrán | The Texas Newsroom"), "Sergio Martínez-Beltrán");
+    CHECK_STR_EQ(srcs, "The Texas Newsroom");
+    CHECK_STR_EQ(names("Jane Doe | The Boston Globe"), "Jane Doe");
+    CHECK_STR_EQ(srcs, "The Boston Globe");
+    CHECK_STR_EQ(names("By The Journal of Commerce"), "(none)");
+    CHECK_STR_EQ(srcs, "The Journal of Commerce");
+    CHECK_STR_EQ(names("The Editors"), "(none)");
+    CHECK_STR_EQ(srcs, "(none)");
+    CHECK_STR_EQ(names("Thea Jones"), "Thea Jones");
+    CHECK_STR_EQ(names("The Upwork Team"), "The Upwork Team"); /* a team signs as one name */
     /* The site itself is no source beside its people. */
     CHECK_STR_EQ(names_ex("Elliot Brownstein Florida Today", "Florida Today"), "Elliot Brownstein");
     CHECK_STR_EQ(srcs, "(none)");
