@@ -80,7 +80,7 @@ static const char *const BY_PREFIXES[] = {
     "written and reported by", "written by", "words by", "story by", "text by", "posted by",
     "reported by", "reporting by", "published by", "article by", "interview by", "compiled by", "authored by",
     "recipe by", "guide by", "review by", "insights from",
-    "authors:", "author:", "autor:", "auteur:", "autora:", "by:", "by", "with", "avec", "mit", "con",
+    "authors:", "author:", "autor:", "auteur:", "autora:", "text:", "words:", "by:", "by", "with", "avec", "mit", "con",
     "von", "par", "por", "door", "av", "af", "przez", "author",
 };
 #define BY_NEED_CAPITAL 8 /* the last ones: "by" in other languages, an "Author" label */
@@ -600,11 +600,26 @@ static bool the_outlet(pith_slice x) {
     return !IN(last, (size_t)(x.ptr + x.len - last), TEAM_WORDS);
 }
 
+/* "design: Scott McDaniel", "Photos: Jane Doe": a credit for other work
+ * than the writing (a site's credits in its author meta, a photo line),
+ * labelled as such: the person is not the author. */
+static bool other_credit(pith_slice x) {
+    static const char *const ROLES[] = {
+        "design", "designer", "code", "coding", "development", "developer", "photo", "photos", "photography",
+        "photographs", "illustration", "illustrations", "graphics", "video", "art", "artwork", "layout",
+        "music", "audio", "maps", "images", "animation", "production", "camera", "hosting", "translation",
+        "foto", "fotos", "bild", "bilder",
+    };
+    size_t e = 0;
+    while (e < x.len && ascii_is_alpha((unsigned char)x.ptr[e])) e++;
+    return e && e < x.len && x.ptr[e] == ':' && IN(x.ptr, e, ROLES);
+}
+
 /* Adds the name in piece x; true when x held a job title ("Senior
  * Director", "Jane Doe Writer"), whatever else it held. */
 static bool add_name(collect *c, pith_slice x) {
     x = strip_by(trim(x));
-    if (!x.len || x.len > 200) return false;
+    if (!x.len || x.len > 200 || other_credit(x)) return false;
     if (IN(x.ptr, x.len, AGENCIES) || the_outlet(x)) {
         add_source(c, x);
         return false;

@@ -133,6 +133,10 @@ static void test_agencies(void) {
     CHECK_STR_EQ(names("The Editors"), "(none)");
     CHECK_STR_EQ(srcs, "(none)");
     CHECK_STR_EQ(names("Thea Jones"), "Thea Jones");
+    /* credits for other work than the writing name no author */
+    CHECK_STR_EQ(names("content: Jane Doe, design: Scott McDaniel, code: Steve Beger"), "Jane Doe");
+    CHECK_STR_EQ(names("Text: Jane Doe, Photos: John Roe"), "Jane Doe");
+    CHECK_STR_EQ(names("Text: Anna Schmidt, Fotos: Jan Roe"), "Anna Schmidt");
     CHECK_STR_EQ(names("The Upwork Team"), "The Upwork Team"); /* a team signs as one name */
     /* The site itself is no source beside its people. */
     CHECK_STR_EQ(names_ex("Elliot Brownstein Florida Today", "Florida Today"), "Elliot Brownstein");
