@@ -579,7 +579,13 @@ static bool dotted_id(pith_slice x) {
  * alone) and "The Upwork Team" are left to the rules after. */
 static bool the_outlet(pith_slice x) {
     static const char *const GLUE[] = {"of", "and", "for", "on", "&"};
+    /* "The Rev. Jane Doe", "The Hon. John Roe": a person's style */
+    static const char *const STYLES[] = {"rev", "rev.", "reverend", "hon", "hon.", "honourable", "honorable",
+                                         "rt", "rt.", "right", "very", "most"};
     if (x.len < 6 || memcmp(x.ptr, "The ", 4) != 0) return false;
+    size_t first = 4;
+    while (first < x.len && x.ptr[first] != ' ') first++;
+    if (IN(x.ptr + 4, first - 4, STYLES)) return false;
     int words = 0;
     bool other = false;
     for (size_t i = 4; i < x.len;) {

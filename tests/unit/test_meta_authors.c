@@ -133,6 +133,10 @@ static void test_agencies(void) {
     CHECK_STR_EQ(names("The Editors"), "(none)");
     CHECK_STR_EQ(srcs, "(none)");
     CHECK_STR_EQ(names("Thea Jones"), "Thea Jones");
+    CHECK_STR_EQ(names("The Rev. Jane Doe"), "The Rev. Jane Doe"); /* a style, not an outlet */
+    CHECK_STR_EQ(srcs, "(none)");
+    CHECK_STR_EQ(names("Jane Doe, The St. Louis Post-Dispatch"), "Jane Doe");
+    CHECK_STR_EQ(srcs, "The St. Louis Post-Dispatch");
     /* credits for other work than the writing name no author */
     CHECK_STR_EQ(names("content: Jane Doe, design: Scott McDaniel, code: Steve Beger"), "Jane Doe");
     CHECK_STR_EQ(names("Text: Jane Doe, Photos: John Roe"), "Jane Doe");
