@@ -393,15 +393,7 @@ bool pith_warc_help(pith_warc_reader *r) {
     if (hint > room) room = round_room(hint);
     while (e->ld) {
         if (room > max_out) room = max_out;
-        if (e->cap < room) {
-            /* a new buffer, not a realloc: what the old one holds is spent,
-             * and copying it would only touch the new pages one by one */
-            free(e->buf);
-            e->cap = 0;
-            if (!(e->buf = malloc(room))) break;
-            warc_populate(e->buf, 0, room);
-            e->cap = room;
-        }
+        if (e->cap < room && !warc_fresh(&e->buf, &e->cap, room)) break;
         enum libdeflate_result res =
             libdeflate_gzip_decompress_ex(e->ld, q, len - e->at, e->buf, room, &e->in_used, &e->out_n);
         if (res == LIBDEFLATE_SUCCESS) st = A_DONE;

@@ -213,6 +213,9 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit);
  * be overwritten from the start): freed and allocated anew when too small,
  * never copied. false: out of memory (*p NULL, *cap 0). */
 bool warc_room(uint8_t **p, size_t *cap, size_t need);
+/* warc_room's step: the spent buffer *p replaced by one of exactly size
+ * bytes, its pages mapped at once when large. */
+bool warc_fresh(uint8_t **p, size_t *cap, size_t size);
 bool warc_ieq(const char *a, size_t n, const char *lit);
 pith_warc_str warc_trim(const char *p, size_t n);
 

@@ -35,10 +35,21 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     if (c > SIZE_MAX / elem) return false;
     void *np = realloc(*p, c * elem);
     if (!np) return false;
-    /* a large buffer (de-chunked or decoded payloads) is written through next */
+    /* a large buffer (a payload decoded as it streams) is written through next */
     if ((c - *cap) * elem >= (64u << 10)) warc_populate(np, *cap * elem, c * elem);
     *p = np;
     *cap = c;
+    return true;
+}
+
+bool warc_fresh(uint8_t **p, size_t *cap, size_t size) {
+    /* what the buffer holds is spent: a new one, not a realloc that would
+     * copy it and fault the new pages in one by one */
+    free(*p);
+    *cap = 0;
+    if (!(*p = malloc(size))) return false;
+    if (size >= (64u << 10)) warc_populate(*p, 0, size);
+    *cap = size;
     return true;
 }
 
@@ -46,14 +57,7 @@ bool warc_room(uint8_t **p, size_t *cap, size_t need) {
     if (need <= *cap) return true;
     size_t c = *cap ? *cap : 16;
     while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
-    /* what the buffer holds is spent: a new one, not a realloc that would
-     * copy it and fault the new pages in one by one */
-    free(*p);
-    *cap = 0;
-    if (!(*p = malloc(c))) return false;
-    if (c >= (64u << 10)) warc_populate(*p, 0, c);
-    *cap = c;
-    return true;
+    return warc_fresh(p, cap, c);
 }
 
 bool warc_ieq(const char *a, size_t n, const char *lit) { return ascii_ieq_lit(a, n, lit); }

@@ -497,11 +497,16 @@ static void add_source(collect *c, pith_slice x) {
 /* "VOA News", "The Texas Tribune", "Clemson News": a short name of
  * capitalised words that ends in an outlet word names an outlet, not a
  * person. */
-static bool outlet_name(pith_slice x, int nwords) {
-    if (nwords < 2 || nwords > 4) return false;
+static pith_slice last_word(pith_slice x) {
     const char *last = x.ptr + x.len;
     while (last > x.ptr && last[-1] != ' ') last--;
-    if (!IN(last, (size_t)(x.ptr + x.len - last), OUTLET_WORDS)) return false;
+    return (pith_slice){last, (size_t)(x.ptr + x.len - last)};
+}
+
+static bool outlet_name(pith_slice x, int nwords) {
+    if (nwords < 2 || nwords > 4) return false;
+    pith_slice last = last_word(x);
+    if (!IN(last.ptr, last.len, OUTLET_WORDS)) return false;
     for (size_t i = 0; i < x.len; i++)
         if ((i == 0 || x.ptr[i - 1] == ' ') && !capital((pith_slice){x.ptr + i, x.len - i})) return false;
     return true;
@@ -601,9 +606,8 @@ static bool the_outlet(pith_slice x) {
     }
     if (words < 2 || words > 5 || !other) return false;
     /* "The Upwork Team": a team signs as one name (TEAM_WORDS) */
-    const char *last = x.ptr + x.len;
-    while (last > x.ptr && last[-1] != ' ') last--;
-    return !IN(last, (size_t)(x.ptr + x.len - last), TEAM_WORDS);
+    pith_slice last = last_word(x);
+    return !IN(last.ptr, last.len, TEAM_WORDS);
 }
 
 /* "design: Scott McDaniel", "Photos: Jane Doe": a credit for other work
