@@ -42,9 +42,12 @@ typedef struct slot {
     size_t file;               /* index of the input path the record came from */
     slot_kind kind;
     const char *skip_reason;   /* SLOT_SKIP: static string */
-    char *payload;             /* a buffer the slot owns (malloc): a copy of the HTML, or the
-                                  reader's window taken with the record in it */
+    char *payload;             /* a buffer the slot holds while a page is in it (malloc): a copy
+                                  of the HTML, or the reader's window taken with the record in
+                                  it; from the pipeline's payload pool, back there once the page
+                                  is extracted */
     size_t payload_cap;
+    bool has_payload;          /* payload/payload_cap came from the pool and go back to it */
     const char *html;          /* the HTML: in payload, at its start or inside the window */
     size_t payload_len;
     char *strs;                /* "url\0charset\0warc_date\0" */
@@ -70,6 +73,13 @@ typedef struct pipeline {
 
     slot *slots;
     size_t k;               /* number of slots */
+    /* Payload buffers: fewer than the slots. A page's buffer is needed
+     * until it is extracted, its slot until its line is written; in input
+     * order one large page holds back the lines after it, and with a
+     * buffer per slot the reader would run out of slots while the other
+     * workers sit idle (see pl_init). */
+    struct pool_buf { char *buf; size_t cap; } *pool;
+    size_t n_pool, pool_k;
 
     pthread_mutex_t mu;
     pthread_cond_t cv_free, cv_work, cv_done;
@@ -80,6 +90,7 @@ typedef struct pipeline {
     uint64_t issued;                   /* slots handed to the workers */
     uint64_t want;                     /* ordered: the seq the writer waits for */
     size_t refill;                     /* the reader, out of slots, wakes when this many are free */
+    size_t pool_refill;                /* ... out of payload buffers, when this many are back */
     bool reader_done;
     _Atomic bool abort;                /* a write failed: everyone stops */
 
@@ -110,9 +121,13 @@ double pl_thread_cpu(void);
  * (or the run is over / aborted: NULL). */
 bool pl_init(pipeline *p);
 void pl_destroy(pipeline *p);
-slot *pl_take_free(pipeline *p);
+/* A free slot, with a payload buffer from the pool when `payload` (a page
+ * to extract). */
+slot *pl_take_free(pipeline *p, bool payload);
 void pl_push_work(pipeline *p, slot *s);
 slot *pl_take_work(pipeline *p);
+/* The slot's page is extracted: its payload buffer goes back to the pool,
+ * the slot (with its line) to the writer. */
 void pl_push_done(pipeline *p, slot *s);
 /* The next slot to write (in order or not), NULL when all is written or on
  * *timeout (a fifth of a second without news, for the progress line). */

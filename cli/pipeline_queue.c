@@ -20,14 +20,24 @@ double pl_thread_cpu(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-slot *pl_take_free(pipeline *p) {
+slot *pl_take_free(pipeline *p, bool payload) {
     pthread_mutex_lock(&p->mu);
-    /* Out of slots: wait until a batch of them is free, so that the reader
-     * and the writer do not wake each other for every record (a futex wake
-     * and two context switches each, costly on a virtual machine). */
-    if (!p->n_free)
-        while (p->n_free < p->refill && !p->abort) pthread_cond_wait(&p->cv_free, &p->mu);
-    slot *s = p->abort ? NULL : &p->slots[p->free_stack[--p->n_free]];
+    /* Out of slots or buffers: wait until a batch of them is back (the
+     * writer and the workers signal when the count reaches refill), so
+     * that the reader and the others do not wake each other for every
+     * record (a futex wake and two context switches each, costly on a
+     * virtual machine). */
+    while (!p->abort && (!p->n_free || (payload && !p->n_pool))) pthread_cond_wait(&p->cv_free, &p->mu);
+    slot *s = NULL;
+    if (!p->abort) {
+        s = &p->slots[p->free_stack[--p->n_free]];
+        s->has_payload = payload;
+        if (payload) {
+            struct pool_buf b = p->pool[--p->n_pool];
+            s->payload = b.buf;
+            s->payload_cap = b.cap;
+        }
+    }
     pthread_mutex_unlock(&p->mu);
     return s;
 }
@@ -87,7 +97,20 @@ slot *pl_take_work(pipeline *p) {
 
 void pl_push_done(pipeline *p, slot *s) {
     size_t i = (size_t)(s - p->slots);
+    struct pool_buf b = {s->payload, s->payload_cap};
+    if (s->has_payload && b.cap > KEEP_PAYLOAD) { /* one huge page does not pin its memory */
+        free(b.buf);
+        b.buf = NULL;
+        b.cap = 0;
+    }
     pthread_mutex_lock(&p->mu);
+    if (s->has_payload) {
+        p->pool[p->n_pool++] = b;
+        s->payload = NULL;
+        s->payload_cap = 0;
+        s->has_payload = false;
+        if (p->n_pool == p->pool_refill) pthread_cond_signal(&p->cv_free);
+    }
     if (p->cfg->ordered) p->done_at[s->seq % p->k] = (long)i;
     else p->done[(p->done_head + p->n_done++) % p->k] = i;
     /* ordered: the writer is woken only by the slot it waits for */
@@ -128,11 +151,6 @@ slot *pl_take_done(pipeline *p, uint64_t written, bool *timeout) {
 
 void pl_give_back(pipeline *p, slot *s) {
     json_reset(&s->out, KEEP_OUT);
-    if (s->payload_cap > KEEP_PAYLOAD) {
-        free(s->payload);
-        s->payload = NULL;
-        s->payload_cap = 0;
-    }
     pthread_mutex_lock(&p->mu);
     p->free_stack[p->n_free++] = (size_t)(s - p->slots);
     if (p->n_free == p->refill) pthread_cond_signal(&p->cv_free);
@@ -149,8 +167,20 @@ void pl_set_abort(pipeline *p) {
 }
 
 bool pl_init(pipeline *p) {
-    p->k = (size_t)p->cfg->jobs * 4;
-    if (p->k < 4) p->k = 4;
+    /* 4 payload buffers per worker (a page being extracted, pages queued
+     * for it); 12 slots per worker, so that while one worker is on a page
+     * ten times the average (a few MB: tens of milliseconds) the others
+     * go on with the pages after it, their lines waiting for its line.
+     * With a slot per buffer they ran out of slots and idled: 1-2 % of a
+     * two-core run's time on bench/warc_pipeline.sh's file. A waiting line
+     * holds only its JSON (24 KB on average there). */
+    p->pool_k = (size_t)p->cfg->jobs * 4;
+    if (p->pool_k < 4) p->pool_k = 4;
+    p->k = p->pool_k * 3;
+    p->pool = calloc(p->pool_k, sizeof *p->pool);
+    if (!p->pool) return false;
+    p->n_pool = p->pool_k;
+    p->pool_refill = p->pool_k / 2;
     p->slots = calloc(p->k, sizeof *p->slots);
     p->free_stack = calloc(p->k, sizeof *p->free_stack);
     p->work = calloc(p->k, sizeof *p->work);
@@ -162,7 +192,7 @@ bool pl_init(pipeline *p) {
         p->done_at[i] = -1;
     }
     p->n_free = p->k;
-    p->refill = p->k / 2;
+    p->refill = p->k / 4;
     pthread_mutex_init(&p->mu, NULL);
     pthread_cond_init(&p->cv_free, NULL);
     pthread_cond_init(&p->cv_work, NULL);
@@ -179,6 +209,8 @@ void pl_destroy(pipeline *p) {
         free(p->slots[i].strs);
         json_free(&p->slots[i].out);
     }
+    for (size_t i = 0; p->pool && i < p->n_pool; i++) free(p->pool[i].buf);
+    free(p->pool);
     free(p->slots);
     free(p->free_stack);
     free(p->work);

@@ -122,7 +122,7 @@ static pith_warc_reader *open_input(const file_ctx *fc, int *fd, pthread_t *feed
  * input offset of the damage and its offset in the decompressed stream,
  * and the error. false = stop (abort). */
 static bool damage_line(pipeline *p, const file_ctx *fc, const pith_warc_error *e) {
-    slot *s = pl_take_free(p);
+    slot *s = pl_take_free(p, false);
     if (!s) return false;
     s->file = fc->index;
     s->kind = SLOT_DAMAGE;
@@ -154,7 +154,7 @@ static bool reader_record(pipeline *p, const file_ctx *fc, pith_warc_reader *r, 
         reasons_add(&p->rs.skipped, NULL, why, 1);
         return true;
     }
-    slot *s = pl_take_free(p);
+    slot *s = pl_take_free(p, !why);
     if (!s) return false;
     s->file = fc->index;
     if (!fill_slot(r, s, rec, why ? SLOT_SKIP : SLOT_EXTRACT, why)) {
