@@ -10,10 +10,14 @@
 # gives a file of Common Crawl's scale, where start-up costs, such as a
 # second worker's first memory, no longer weigh on the two-core figure), then:
 #   1. speed: `pith -j1` pinned to one core and `pith -j2` on two (taskset),
-#      --runs times each (default 3), median by wall time; records/s and MB/s
+#      in --runs rounds (default 3) of one -j1 run then one -j2 run, -j1
+#      on core 0 and core 1 in turn; median by wall time; records/s and MB/s
 #      of uncompressed HTML by wall time and by CPU time (the machine may be
 #      shared: CPU-based figures are the steadier ones; the load average is
-#      printed beside each run);
+#      printed beside each run). The speed-up is also given as the median
+#      of each round's own -j1/-j2 ratio: on a virtual machine one core can
+#      run a third slower than the other for seconds at a time, so runs
+#      side by side and both cores in turn for -j1 are the fair comparison;
 #   2. where the time goes: reader (decompression + WARC/HTTP parsing), HTML
 #      parsing, the rest of extraction, JSON rendering, writing, from the
 #      --stats timings (per-thread CPU clocks; one extra run with
@@ -38,7 +42,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --records) RECORDS=$2; shift 2 ;;
     --shared) SHARED=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) PITH=$1; shift ;;
     esac
 done
@@ -68,10 +72,10 @@ one_run() {
 }
 
 echo
-echo "== speed (median of $RUNS runs by wall time)"
-for jobs in 1 2; do
-    cpus=$([ "$jobs" = 1 ] && echo 0 || echo 0,1)
-    for r in $(seq 1 "$RUNS"); do one_run "$jobs" "$cpus" "j$jobs-$r"; done
+echo "== speed (median of $RUNS rounds by wall time)"
+for r in $(seq 1 "$RUNS"); do
+    one_run 1 $(( (r - 1) % 2 )) "j1-$r"
+    one_run 2 0,1 "j2-$r"
 done
 one_run 1 0 parse --time-parse
 cmp -s "$T/j1-1.jsonl" "$T/j2-1.jsonl" && same=yes || same=NO
@@ -109,6 +113,18 @@ for jobs in (1, 2):
           s["wall_seconds"], s["records_per_second"], s["html_mb_per_second"], mb / cpu, s["peak_kb"] / 1024))
 print("speed-up -j2 on 2 cores vs -j1 on 1 core (wall): %.2fx; CPU seconds -j1 %.2f, -j2 %.2f"
       % (med[1]["wall_seconds"] / med[2]["wall_seconds"], med[1]["user"] + med[1]["sys"], med[2]["user"] + med[2]["sys"]))
+rounds = sorted(load("j1-%d" % r)["wall_seconds"] / load("j2-%d" % r)["wall_seconds"] for r in range(1, runs + 1))
+print("speed-up round by round (-j1 wall / -j2 wall of the same round): median %.2fx; %s"
+      % (rounds[len(rounds) // 2], " ".join("%.2f" % x for x in rounds)))
+if runs >= 2:
+    # -j1 ran on core 0 in odd rounds, core 1 in even ones: against the
+    # average core, a core that the host slows does not decide the figure.
+    core = []
+    for c in (0, 1):
+        w = sorted(load("j1-%d" % r)["wall_seconds"] for r in range(1 + c, runs + 1, 2))
+        core.append(w[len(w) // 2])
+    print("-j1 median wall on core 0 %.2f s, on core 1 %.2f s; speed-up against their mean: %.2fx"
+          % (core[0], core[1], (core[0] + core[1]) / 2 / med[2]["wall_seconds"]))
 print("output -j1 == -j2 (ordered): %s" % same)
 # What an idle machine would give: the run's CPU work spread over 2 cores,
 # unless one thread (the reader) alone needs longer.
