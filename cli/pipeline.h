@@ -5,7 +5,8 @@
  * (with its headers) into a free slot; N workers, each with its own
  * pith_extractor, extract and render the slots; the calling thread writes
  * the finished lines, in input order (or as they finish) and hands the
- * slots back. The number of slots is fixed (4 per worker), so memory stays
+ * slots back. The number of slots is fixed (12 per worker), and so is the
+ * number of payload buffers they draw from (4 per worker), so memory stays
  * flat however long the crawl is.
  *
  * The reader reads with libpith_warc (pith_warc.h), extraction goes

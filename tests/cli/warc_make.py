@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """warc_make.py - small WARC files for the CLI's WARC tests (tests/cli/warc_*.sh).
 
-  warc_make.py OUT LAYOUT [--pages N] [--corrupt]
+  warc_make.py OUT LAYOUT [--pages N] [--corrupt] [--big MB]
 
 LAYOUT: plain, gz (one gzip member per record), wholegz (one member),
 zst (one zstd frame per record; needs the zstd module or CLI: skipped
@@ -10,7 +10,9 @@ and a response (a news-like page with an article), plus: a PNG response
 (not HTML), an HTML resource record with an article, an HTML response
 without an article (an empty page), a response whose charset is given
 by HTTP only (windows-1252), and with --corrupt a record with a
-non-numeric Content-Length between two good ones. Prints a JSON summary of
+non-numeric Content-Length between two good ones, and with --big the
+second page is MB megabytes long (a large page among small ones, for the
+pipeline's order and buffers). Prints a JSON summary of
 what it wrote (expected counts) on stdout.
 """
 import gzip
@@ -21,10 +23,10 @@ PROSE = ("The council met on Tuesday evening to discuss the new budget for the h
          "which has been the subject of a long debate among residents and shop owners. ")
 
 
-def page(i):
+def page(i, n_paras=6):
     paras = "".join("<p>%s Paragraph %d of story %d adds detail about the plans and the people "
                     "affected by them, with quotes from several speakers.</p>" % (PROSE * 2, k, i)
-                    for k in range(6))
+                    for k in range(n_paras))
     return ("<!doctype html><html><head><meta charset=utf-8><title>Story %d - Example News</title></head>"
             "<body><nav><a href=/>Home</a> <a href=/world>World</a></nav><article><h1>Story %d</h1>%s"
             "</article><footer>Copyright Example News</footer></body></html>" % (i, i, paras)).encode()
@@ -44,7 +46,7 @@ def http(status, ctype, body):
     return head.encode() + body
 
 
-def build(pages, corrupt):
+def build(pages, corrupt, big_mb=0):
     recs, expect = [], {"articles": 0, "records": 0, "html": 0, "uris": []}
     recs.append(record("warcinfo", "00000000-0000-0000-0000-000000000000", None, "application/warc-fields",
                        b"software: warc_make.py\r\n"))
@@ -53,7 +55,9 @@ def build(pages, corrupt):
         recs.append(record("request", "10000000-0000-0000-0000-%012d" % i, uri, "application/http; msgtype=request",
                            b"GET /story/%d HTTP/1.1\r\nHost: news.example.com\r\n\r\n" % i))
         recs.append(record("response", "20000000-0000-0000-0000-%012d" % i, uri,
-                           "application/http; msgtype=response", http(200, "text/html; charset=utf-8", page(i))))
+                           "application/http; msgtype=response",
+                           http(200, "text/html; charset=utf-8",
+                                page(i, big_mb * 2600 if big_mb and i == 1 else 6))))
         expect["uris"].append(uri)
         if corrupt and i == pages // 2:
             recs.append(b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 12a\r\n\r\nhello world!\r\n\r\n")
@@ -105,10 +109,15 @@ def main():
         k = args.index("--pages")
         pages = int(args[k + 1])
         del args[k:k + 2]
+    big = 0
+    if "--big" in args:
+        k = args.index("--big")
+        big = int(args[k + 1])
+        del args[k:k + 2]
     corrupt = "--corrupt" in args
     args = [a for a in args if a != "--corrupt"]
     out, layout = args
-    recs, expect = build(pages, corrupt)
+    recs, expect = build(pages, corrupt, big)
     if not write(out, layout, recs):
         print(json.dumps({"skipped": "zstd CLI absent"}))
         return 0

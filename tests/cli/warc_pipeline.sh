@@ -83,6 +83,26 @@ check "-j 1 and -j 4 give identical output" cmp -s "$T/j1" "$T/j4"
 check "-j 1 output has every article" test "$(lines "$T/j1")" = "$(expect "$T/big.json" articles)"
 check "--unordered gives the same lines" cmp -s <(sort "$T/j1") <(sort "$T/un")
 
+# A 5 MB page among 60 small ones: while one worker is on it, the others
+# go on with the pages after it and their lines wait for its line (the
+# slots outnumber the payload buffers); its buffer, past the size kept,
+# is freed. Order, lines and content stay as with one worker.
+$MAKE "$T/hol.warc.gz" gz --pages 60 --big 5 > "$T/hol.json"
+"$PITH" -q -j 1 "$T/hol.warc.gz" > "$T/hol1" 2>/dev/null
+"$PITH" -q -j 2 "$T/hol.warc.gz" > "$T/hol2" 2>/dev/null
+"$PITH" -q -j 4 "$T/hol.warc.gz" > "$T/hol4" 2>/dev/null
+"$PITH" -q -j 2 --unordered "$T/hol.warc.gz" > "$T/holu" 2>/dev/null
+check "a 5 MB page among small ones: every article" test "$(lines "$T/hol1")" = "$(expect "$T/hol.json" articles)"
+check "a 5 MB page among small ones: -j 2 and -j 4 as -j 1" bash -c 'cmp -s "$1" "$2" && cmp -s "$1" "$3"' _ \
+    "$T/hol1" "$T/hol2" "$T/hol4"
+check "a 5 MB page among small ones: --unordered gives the same lines" cmp -s <(sort "$T/hol1") <(sort "$T/holu")
+check "a 5 MB page among small ones: its text is whole" python3 - "$T/hol1" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+big = [r for r in rows if r["warc_target_uri"].endswith("/story/1")]
+assert len(big) == 1 and len(big[0]["text"]) > 4_000_000, [len(r.get("text", "")) for r in big]
+PY
+
 # ---------------------------------------------------------------- --all-records
 "$PITH" -q --all-records "$T/c.gz" > "$T/all" 2>/dev/null
 # a line per record, and one for the damaged record (item 13.10: it had none)
