@@ -33,10 +33,19 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     while (c < need) c *= 2;
     if (limit && c > limit) c = limit;
     if (c > SIZE_MAX / elem) return false;
+    if (elem == 1 && c >= (64u << 10)) {
+        /* a large byte buffer (a payload decoded as it streams) is written through next */
+        uint8_t *np = warc_alloc_mapped(&c);
+        if (!np) return false;
+        if (limit && c > limit) c = limit; /* the rounding is room, not a larger limit */
+        if (*cap) memcpy(np, *p, *cap);
+        free(*p);
+        *p = np;
+        *cap = c;
+        return true;
+    }
     void *np = realloc(*p, c * elem);
     if (!np) return false;
-    /* a large buffer (a payload decoded as it streams) is written through next */
-    if ((c - *cap) * elem >= (64u << 10)) warc_populate(np, *cap * elem, c * elem);
     *p = np;
     *cap = c;
     return true;
@@ -47,8 +56,7 @@ bool warc_fresh(uint8_t **p, size_t *cap, size_t size) {
      * copy it and fault the new pages in one by one */
     free(*p);
     *cap = 0;
-    if (!(*p = malloc(size))) return false;
-    if (size >= (64u << 10)) warc_populate(*p, 0, size);
+    if (!(*p = warc_alloc_mapped(&size))) return false;
     *cap = size;
     return true;
 }
