@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include "html_run.h"
-#include "huge_alloc.h"
 #include "pipeline_internal.h"
 
 /* ---------------------------------------------------------------- workers */
@@ -365,7 +364,6 @@ int pipeline_run(const pipeline_config *cfg, char *const *paths, size_t n, input
     }
     pith_options opts = *cfg->opts;
     if (cfg->format == PITH_FORMAT_JSON) opts.json_pretty = false; /* JSON Lines: one object per line */
-    opts.allocator = huge_alloc_allocator(); /* long-lived extractors: large blocks as huge pages */
     worker *ws = calloc((size_t)cfg->jobs, sizeof *ws);
     pthread_t *th = calloc((size_t)cfg->jobs, sizeof *th);
     int started = ws && th ? start_workers(&p, ws, th, &opts) : 0;
