@@ -42,7 +42,8 @@ typedef struct slot {
     size_t file;               /* index of the input path the record came from */
     slot_kind kind;
     const char *skip_reason;   /* SLOT_SKIP: static string */
-    char *payload;             /* a buffer the slot holds while a page is in it (malloc): a copy
+    char *payload;             /* a buffer the slot holds while a page is in it (malloc'ed, or a
+                                  reader's: pith_warc_buffer_free releases either): a copy
                                   of the HTML, or the reader's window taken with the record in
                                   it; from the pipeline's payload pool, back there once the page
                                   is extracted */

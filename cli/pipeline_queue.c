@@ -99,7 +99,7 @@ void pl_push_done(pipeline *p, slot *s) {
     size_t i = (size_t)(s - p->slots);
     struct pool_buf b = {s->payload, s->payload_cap};
     if (s->has_payload && b.cap > KEEP_PAYLOAD) { /* one huge page does not pin its memory */
-        free(b.buf);
+        pith_warc_buffer_free(b.buf);
         b.buf = NULL;
         b.cap = 0;
     }
@@ -205,11 +205,11 @@ bool pl_init(pipeline *p) {
 
 void pl_destroy(pipeline *p) {
     for (size_t i = 0; p->slots && i < p->k; i++) {
-        free(p->slots[i].payload);
+        pith_warc_buffer_free(p->slots[i].payload);
         free(p->slots[i].strs);
         json_free(&p->slots[i].out);
     }
-    for (size_t i = 0; p->pool && i < p->n_pool; i++) free(p->pool[i].buf);
+    for (size_t i = 0; p->pool && i < p->n_pool; i++) pith_warc_buffer_free(p->pool[i].buf);
     free(p->pool);
     free(p->slots);
     free(p->free_stack);

@@ -24,6 +24,20 @@ static bool grow(char **buf, size_t *cap, size_t need) {
     return true;
 }
 
+/* Room for a payload copied in: what the buffer holds is spent, so a new
+ * one rather than a realloc, and the old one may be a reader's buffer
+ * (taken with pith_warc_take_window: pith_warc_buffer_free, not free). */
+static bool payload_room(char **buf, size_t *cap, size_t need) {
+    if (*cap >= need) return true;
+    size_t c = *cap ? *cap : 4096;
+    while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
+    pith_warc_buffer_free(*buf);
+    *cap = 0;
+    if (!(*buf = malloc(c))) return false;
+    *cap = c;
+    return true;
+}
+
 /* The record's own fields, opening the line's object (no closing brace). */
 static void write_head(json_out *o, const pith_warc_record *rec) {
     json_lit(o, "{");
@@ -62,7 +76,7 @@ static bool fill_slot(pith_warc_reader *r, slot *s, const pith_warc_record *rec,
     if (rec->payload_len && pith_warc_take_window(r, rec->payload, &s->payload, &s->payload_cap)) {
         s->html = (const char *)rec->payload;
     } else {
-        if (!grow(&s->payload, &s->payload_cap, rec->payload_len ? rec->payload_len : 1)) return false;
+        if (!payload_room(&s->payload, &s->payload_cap, rec->payload_len ? rec->payload_len : 1)) return false;
         memcpy(s->payload, rec->payload, rec->payload_len);
         s->html = s->payload;
     }

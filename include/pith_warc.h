@@ -59,7 +59,8 @@
  *
  * Memory: buffers are reused across records (no allocation per record once
  * the largest record seen fits) and bounded by the limits in the options.
- * Threads: one reader per thread; readers share nothing.
+ * Threads: one reader per thread; readers share nothing but the table of
+ * their large buffers (warc_buffer.c, behind a lock).
  */
 #ifndef PITH_WARC_H
 #define PITH_WARC_H
@@ -271,16 +272,24 @@ PITH_WARC_API const pith_warc_error *pith_warc_last_error(const pith_warc_reader
 /* Zero-copy handoff of the record just returned: when `view` (any pointer
  * into the record, e.g. rec->payload) lies in the reader's decompression
  * window, the caller takes that window and gives the reader *buf (capacity
- * *cap; NULL/0 allowed; from malloc) to go on with; the record counts as
- * consumed. When the view lies in the buffer a payload was decoded into
- * (de-chunked, or Content-Encoding), the caller takes that buffer the same
- * way. The record's pointers into what was taken stay valid at the same
- * addresses, now in memory the caller owns (free() it). Returns false and
- * changes nothing when the view is elsewhere (input read in place) or when
- * much of the stream after the record is already decoded (it would have to
- * be copied over: whole-file gzip). For pipelines that would otherwise copy
+ * *cap; NULL/0 allowed; from malloc, or taken by an earlier call, of this
+ * reader or another) to go on with; the record counts as consumed. When the
+ * view lies in the buffer a payload was decoded into (de-chunked, or
+ * Content-Encoding), the caller takes that buffer the same way. The
+ * record's pointers into what was taken stay valid at the same addresses,
+ * now in memory the caller owns: release it with pith_warc_buffer_free(),
+ * never free() or realloc() (a large one is a memory mapping of its own,
+ * in huge pages where the system has them). Returns false and changes
+ * nothing when the view is elsewhere (input read in place) or when much of
+ * the stream after the record is already decoded (it would have to be
+ * copied over: whole-file gzip). For pipelines that would otherwise copy
  * every payload out before the next read. */
 PITH_WARC_API bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, size_t *cap);
+
+/* Releases a buffer pith_warc_take_window handed out (and, as free() does,
+ * a malloc'ed one, or NULL). Any thread, before or after its reader is
+ * closed. */
+PITH_WARC_API void pith_warc_buffer_free(void *buf);
 
 /* Parallel gzip: lets other threads inflate the gzip members ahead of the
  * one the reader is in (one member per record, as Common Crawl writes, and

@@ -288,7 +288,7 @@ static warc_fill libdeflate_member(pith_warc_reader *r) {
  * errors, offsets and records are what they are without helpers. */
 #ifdef PITH_HAVE_LIBDEFLATE
 /* AHEAD: each place holds a buffer of whole huge pages (2 MB at least,
- * warc_alloc_mapped); with two workers 3, 4 and 6 places ran the 200 MB
+ * warc_buf_alloc); with two workers 3, 4 and 6 places ran the 200 MB
  * benchmark file equally fast, and 4 keeps 4 MB less resident than 6. */
 enum { AHEAD = 4,               /* members inflated ahead at most */
        AHEAD_SMALL = 4u << 10,  /* compressed bytes: a smaller member is left to the reader */
@@ -460,7 +460,7 @@ static void warc_helpers_free(pith_warc_reader *r) {
     struct warc_helpers *h = r->help;
     if (!h) return;
     for (int i = 0; i < AHEAD; i++) {
-        free(h->a[i].buf);
+        warc_buf_free(h->a[i].buf);
         if (h->a[i].ld) libdeflate_free_decompressor(h->a[i].ld);
     }
     pthread_cond_destroy(&h->cv);

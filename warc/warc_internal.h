@@ -159,11 +159,14 @@ void warc_member_mark(pith_warc_reader *r, uint64_t cstart);
 bool warc_member_consumed(const pith_warc_reader *r);
 /* Room for n more bytes at w[wtail]; false when over limit or out of memory. */
 bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit);
-/* A buffer of at least *size bytes that is about to be written through,
- * its pages mapped at once (huge pages from 1 MB: *size is then rounded up
- * to 2 MB); *size gets its capacity. malloc'ed memory for free()/realloc();
- * NULL when out of memory. */
-void *warc_alloc_mapped(size_t *size);
+/* warc_buffer.c: a buffer of at least *size bytes that is about to be
+ * written through, its pages mapped at once (from 1 MB a mapping of whole
+ * 2 MB huge pages, *size rounded up); *size gets its capacity; NULL when
+ * out of memory. Released with warc_buf_free only (never free() or
+ * realloc() it), which also frees malloc'ed buffers (callers hand the
+ * reader those). */
+void *warc_buf_alloc(size_t *size);
+void warc_buf_free(void *p);
 void warc_member_start(pith_warc_reader *r, uint64_t cstart);
 uint64_t warc_member_limit(const pith_warc_reader *r);
 double warc_now(void);
@@ -217,7 +220,7 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit);
  * never copied. false: out of memory (*p NULL, *cap 0). */
 bool warc_room(uint8_t **p, size_t *cap, size_t need);
 /* warc_room's step: the spent buffer *p replaced by one of at least size
- * bytes (warc_alloc_mapped). */
+ * bytes (warc_buf_alloc). */
 bool warc_fresh(uint8_t **p, size_t *cap, size_t size);
 bool warc_ieq(const char *a, size_t n, const char *lit);
 pith_warc_str warc_trim(const char *p, size_t n);

@@ -35,11 +35,11 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
     if (c > SIZE_MAX / elem) return false;
     if (elem == 1 && c >= (64u << 10)) {
         /* a large byte buffer (a payload decoded as it streams) is written through next */
-        uint8_t *np = warc_alloc_mapped(&c);
+        uint8_t *np = warc_buf_alloc(&c);
         if (!np) return false;
         if (limit && c > limit) c = limit; /* the rounding is room, not a larger limit */
         if (*cap) memcpy(np, *p, *cap);
-        free(*p);
+        warc_buf_free(*p);
         *p = np;
         *cap = c;
         return true;
@@ -54,9 +54,9 @@ bool warc_grow(void **p, size_t *cap, size_t need, size_t elem, size_t limit) {
 bool warc_fresh(uint8_t **p, size_t *cap, size_t size) {
     /* what the buffer holds is spent: a new one, not a realloc that would
      * copy it and fault the new pages in one by one */
-    free(*p);
+    warc_buf_free(*p);
     *cap = 0;
-    if (!(*p = warc_alloc_mapped(&size))) return false;
+    if (!(*p = warc_buf_alloc(&size))) return false;
     *cap = size;
     return true;
 }

@@ -10,7 +10,7 @@
  * consumed. Plain input in memory needs no window at all: views point into
  * the caller's buffer or the mmap.
  */
-/* madvise (MADV_POPULATE_WRITE, MADV_HUGEPAGE) is outside strict POSIX. */
+/* madvise (MADV_DONTNEED) is outside strict POSIX. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -170,49 +170,6 @@ bool warc_src_find(warc_src *s, uint64_t from, const uint8_t *magic, size_t mlen
 
 /* ---------------------------------------------------------------- window */
 
-/* The reader's large buffers (its window, members inflated ahead, decoded
- * bodies) are written through whole soon after they are made, so their
- * pages are mapped when they are made, not one fault at a time. On this VM
- * (PVM: shadow page tables) a page costs ~13 us the first time the process
- * touches it, and still ~6 us after MADV_POPULATE_WRITE (0.6 us) mapped
- * it; a 2 MB huge page costs ~0.25 us per 4 KB all told. The buffers
- * change hands as records go to the workers, and each new buffer is new
- * pages: on bench/make_warc.py's 200 MB file the pipeline mapped ~95 MB of
- * them on two cores (~22,000 pages, 8 % of the run's CPU time). So one of
- * HUGE_MIN or more is made of whole huge pages (2 MB aligned, the size
- * rounded up to 2 MB: THP only backs whole aligned 2 MB extents; the
- * rounding costs at most one huge page per buffer, resident since it is
- * populated), one of POPULATE_MIN or more is mapped in one call, smaller
- * ones fault in as they are written. Without THP (or MADV_HUGEPAGE) the
- * pages are still mapped in one call. Everything here is free()d and
- * realloc()ed as usual (pith_warc_take_window hands buffers to callers). */
-enum { HUGE_PAGE = 2u << 20, HUGE_MIN = 1u << 20, POPULATE_MIN = 64u << 10 };
-
-void *warc_alloc_mapped(size_t *size) {
-    size_t n = *size ? *size : 1;
-    void *p = NULL;
-#if defined(MADV_HUGEPAGE)
-    if (n >= HUGE_MIN && n <= SIZE_MAX - HUGE_PAGE) {
-        size_t whole = (n + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
-        p = aligned_alloc(HUGE_PAGE, whole);
-        if (p) {
-            (void)madvise(p, whole, MADV_HUGEPAGE);
-            n = whole;
-        }
-    }
-#endif
-    if (!p) p = malloc(n);
-    if (!p) return NULL;
-#ifdef MADV_POPULATE_WRITE
-    if (n >= POPULATE_MIN) {
-        uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, b = ((uintptr_t)p + n) & ~(uintptr_t)4095;
-        if (b > a) (void)madvise((void *)a, b - a, MADV_POPULATE_WRITE);
-    }
-#endif
-    *size = n;
-    return p;
-}
-
 bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit) {
     size_t live = r->wtail - r->whead;
     if (r->whead > 0 && r->wcap - r->wtail < n) {
@@ -226,11 +183,11 @@ bool warc_window_reserve(pith_warc_reader *r, size_t n, size_t limit) {
     size_t cap = r->wcap ? r->wcap : WINDOW_MIN;
     while (cap < need) cap *= 2;
     if (limit && cap > limit) cap = limit;
-    uint8_t *nb = warc_alloc_mapped(&cap);
+    uint8_t *nb = warc_buf_alloc(&cap);
     if (!nb) return false;
     if (limit && cap > limit) cap = limit; /* the rounding is room, not a larger limit */
     if (r->wtail) memcpy(nb, r->wbuf, r->wtail);
-    free(r->wbuf);
+    warc_buf_free(r->wbuf);
     r->wbuf = nb;
     r->wcap = cap;
     r->w = nb;
@@ -332,9 +289,9 @@ bool pith_warc_take_window(pith_warc_reader *r, const void *view, char **buf, si
     if (ncap < WINDOW_MIN) {
         /* what the caller's buffer holds is spent: replaced, not copied */
         size_t want = WINDOW_MIN;
-        uint8_t *g = warc_alloc_mapped(&want);
+        uint8_t *g = warc_buf_alloc(&want);
         if (!g) return false;
-        free(nb);
+        warc_buf_free(nb);
         nb = g;
         ncap = want;
         *buf = (char *)nb; /* the caller's buffer changed, even if nothing else happens */
@@ -594,11 +551,11 @@ void pith_warc_close(pith_warc_reader *r) {
     if (r->src.map) munmap(r->src.map, r->src.map_len);
     if (r->src.own_fd) close(r->src.fd);
     free(r->src.buf);
-    free(r->wbuf);
+    warc_buf_free(r->wbuf);
     free(r->members);
     free(r->hdrs);
-    free(r->chunk_buf);
-    free(r->dec_buf);
+    warc_buf_free(r->chunk_buf);
+    warc_buf_free(r->dec_buf);
     free(r);
 }
 

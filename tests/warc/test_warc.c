@@ -320,7 +320,7 @@ static void test_take_window(void) {
                         kept[nkept++].h = h;
                         taken++;
                     } else {
-                        free(buf);
+                        pith_warc_buffer_free(buf);
                     }
                 }
                 pith_warc_close(r);
@@ -328,7 +328,7 @@ static void test_take_window(void) {
             CHECK(ref.n && got.n == ref.n && memcmp(got.p, ref.p, ref.n) == 0);
             for (int i = 0; i < nkept; i++) {
                 CHECK(t_fnv(kept[i].p, kept[i].n) == kept[i].h);
-                free(kept[i].buf);
+                pith_warc_buffer_free(kept[i].buf);
             }
             /* Read in place from memory, only decoded payloads are taken
              * (their buffers); the corpus has de-chunked and gzip bodies. */
