@@ -45,7 +45,7 @@ static void dump_page(const char *id, const extract_output *out) {
     for (uint32_t i = 0; i < f->count; i++) {
         const ext_el *e = &f->els[i];
         if ((e->flags & EL_SKIPPED) || e->block < 0) continue;
-        for (const pith_node *c = pith_dom_first_child(e->node); c; c = pith_dom_next_sibling(c))
+        for (const pith_node *c = pith_dom_first_child(el_node(e)); c; c = pith_dom_next_sibling(c))
             if (c->type == PITH_NODE_TEXT) add_text(&texts[e->block], c->str, c->len);
     }
     for (uint32_t r = 0; r < bs->count; r++) {

@@ -100,9 +100,9 @@ int main(int argc, char **argv) {
         if (e->chars < min_chars) continue;
         printf("%5u ", i);
         for (uint32_t d = 0; d < e->depth && d < 40; d++) putchar(' ');
-        printf("%.*s", (int)e->node->len, e->node->str);
-        print_attr(e->node, "class", '.');
-        print_attr(e->node, "id", '#');
+        printf("%.*s", (int)el_node(e)->len, el_node(e)->str);
+        print_attr(el_node(e), "class", '.');
+        print_attr(el_node(e), "id", '#');
         printf("  c=%llu l=%llu own=%u/%u g=%.0f w=%.0f s=%.0f ", (unsigned long long)e->chars,
                (unsigned long long)e->link_chars, e->own_chars, e->own_link_chars, f.good[i], f.weight[i], f.scores[i]);
         if ((int32_t)i == sel.core) putchar('C');

@@ -114,29 +114,29 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
             w |= IN_ARTICLE;
             article_chars += e->chars;
         }
-        if (e->node->tag == PITH_TAG_FORM && e->node->ns == PITH_NS_HTML) w |= IN_FORM;
+        if (el_node(e)->tag == PITH_TAG_FORM && el_node(e)->ns == PITH_NS_HTML) w |= IN_FORM;
         where[i] = w;
         block_of[i] = UINT32_MAX;
         if (is_candidate(e)) block_of[i] = count++;
-        if (h1_at < 0 && e->node->ns == PITH_NS_HTML && e->node->tag == PITH_TAG_H1 && e->chars &&
+        if (h1_at < 0 && el_node(e)->ns == PITH_NS_HTML && el_node(e)->tag == PITH_TAG_H1 && e->chars &&
             !(e->flags & EL_SKIPPED))
             h1_at = before;
         if (!(e->flags & EL_SKIPPED)) before += e->own_chars;
         if ((e->flags & EL_SKIPPED) || e->block < 0) continue;
         uint32_t *t = &text[3 * (uint32_t)e->block];
-        for (const pith_node *c = pith_dom_first_child(e->node); c; c = pith_dom_next_sibling(c))
+        for (const pith_node *c = pith_dom_first_child(el_node(e)); c; c = pith_dom_next_sibling(c))
             if (c->type == PITH_NODE_TEXT) scan_text(c->str, c->len, &t[0], &t[1], &t[2]);
     }
     /* Siblings and siblings of the same tag: two passes over each
      * element's children with a per-tag counter, reset after. */
     for (uint32_t p = 0; p < n; p++) {
         uint32_t k = 0;
-        for (uint32_t c = p + 1; c < els[p].end; c = els[c].end, k++) tag_count[els[c].node->tag % PITH_TAG__COUNT]++;
+        for (uint32_t c = p + 1; c < els[p].end; c = els[c].end, k++) tag_count[el_node(&els[c])->tag % PITH_TAG__COUNT]++;
         for (uint32_t c = p + 1; c < els[p].end; c = els[c].end) {
-            same[c] = tag_count[els[c].node->tag % PITH_TAG__COUNT];
+            same[c] = tag_count[el_node(&els[c])->tag % PITH_TAG__COUNT];
             siblings[c] = k;
         }
-        for (uint32_t c = p + 1; c < els[p].end; c = els[c].end) tag_count[els[c].node->tag % PITH_TAG__COUNT] = 0;
+        for (uint32_t c = p + 1; c < els[p].end; c = els[c].end) tag_count[el_node(&els[c])->tag % PITH_TAG__COUNT] = 0;
     }
     if (els[0].parent < 0) same[0] = siblings[0] = 1;
 
@@ -194,8 +194,8 @@ bool block_features_compute(const ext_features *f, int32_t region, const float *
         x[BF_BOILERPLATE] = (e->flags & EL_BOILERPLATE) ? 1.0f : 0.0f;
         x[BF_IN_ITEM] = (e->flags & EL_IN_ITEM) ? 1.0f : 0.0f;
         x[BF_IN_LINK] = (e->flags & EL_IN_LINK) ? 1.0f : 0.0f;
-        x[tag_feature(e->node)] = 1.0f;
-        if (x[BF_HEADING] != 0) x[BF_HEADING] = heading_level(e->node);
+        x[tag_feature(el_node(e))] = 1.0f;
+        if (x[BF_HEADING] != 0) x[BF_HEADING] = heading_level(el_node(e));
         static const uint32_t HINT_BITS[] = {HINT_CONTENT, HINT_NAV, HINT_SHARE, HINT_RELATED, HINT_COMMENT,
                                              HINT_AD, HINT_CONSENT, HINT_CHROME, HINT_META, HINT_CAPTION,
                                              HINT_BODY, HINT_WIDGET};

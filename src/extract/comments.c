@@ -32,14 +32,14 @@ static bool microdata_comment(const pith_node *n) {
 }
 
 static bool region_start(const ext_el *e) {
-    return !(e->flags & EL_SKIPPED) && ((e->hints & HINT_COMMENT) || microdata_comment(e->node));
+    return !(e->flags & EL_SKIPPED) && ((e->hints & HINT_COMMENT) || microdata_comment(el_node(e)));
 }
 
 /* An element that may hold one comment by its name: a list item, an
  * <article>, a microdata Comment, or an element named comment/reply/post
  * that is not one of a comment's parts (its author, its date). */
 static bool is_item(const ext_el *e) {
-    const pith_node *n = e->node;
+    const pith_node *n = el_node(e);
     if (n->ns != PITH_NS_HTML) return false;
     if (n->tag == PITH_TAG_LI || n->tag == PITH_TAG_ARTICLE || microdata_comment(n)) return true;
     return rules_has_word(n, item_words) && !rules_has_word(n, part_words);
@@ -98,7 +98,7 @@ static bool add(sink *s, const record *r) {
     if ((double)b->link_chars > COMMENT_LINK_SHARE * (double)b->chars) return true;
     const char *text = records_text(s->f, r, s->arena);
     if (!text) return true;
-    return push(s, r->author, r->date ? r->date : meta_date(s->f->els[r->el].node, s->arena), text);
+    return push(s, r->author, r->date ? r->date : meta_date(el_node(&s->f->els[r->el]), s->arena), text);
 }
 
 /* The comments of region [from, to) that records_find found no thread in
@@ -126,7 +126,7 @@ static bool nested_comments(sink *s, uint32_t from, uint32_t to) {
         uint32_t up = e->parent >= (int32_t)from ? (uint32_t)e->parent - from : UINT32_MAX;
         if (e->flags & EL_SKIPPED) continue;
         if (records_signs(e)) m |= SIGNED;
-        if (e->node->tag == PITH_TAG_FORM) m |= FORM;
+        if (el_node(e)->tag == PITH_TAG_FORM) m |= FORM;
         uint64_t own = prose(e) - (read[j - from] < prose(e) ? read[j - from] : prose(e));
         bool hide = false;
         if (!(m & (ITEM | FORM)) && (m & SIGNED) && is_item(e) && own >= LONE_PROSE_MIN) {
@@ -220,7 +220,7 @@ static bool jsonld_walk(sink *s, const pith_jval *v, int depth, bool is_comment)
  * that name a comment are parsed. */
 static bool jsonld_comments(sink *s) {
     for (uint32_t i = 0; i < s->f->count; i++) {
-        const pith_node *n = s->f->els[i].node;
+        const pith_node *n = el_node(&s->f->els[i]);
         if (n->tag != PITH_TAG_SCRIPT || n->ns != PITH_NS_HTML) continue;
         uint32_t tl = 0;
         const char *type = pith_dom_attr(n, "type", 4, &tl);

@@ -138,8 +138,8 @@ static bool is_layout_table(const ext_features *f, uint32_t i) {
     const ext_el *t = &f->els[i];
     for (uint32_t j = i + 1; j < t->end; j++) {
         const ext_el *e = &f->els[j];
-        if (e->node->tag == PITH_TAG_TABLE && e->node->ns == PITH_NS_HTML) return true;
-        if ((e->node->tag == PITH_TAG_P || e->node->tag == PITH_TAG_DIV) && e->chars > LAYOUT_PROSE_CHARS) return true;
+        if (el_node(e)->tag == PITH_TAG_TABLE && el_node(e)->ns == PITH_NS_HTML) return true;
+        if ((el_node(e)->tag == PITH_TAG_P || el_node(e)->tag == PITH_TAG_DIV) && e->chars > LAYOUT_PROSE_CHARS) return true;
     }
     return false;
 }
@@ -202,12 +202,12 @@ static bool link_dense(const ext_el *e, double max) {
 static bool list_part_of_prose(const emitter *em, uint32_t i) {
     const ext_el *els = em->f->els, *e = &els[i];
     const ext_el *list = NULL;
-    if (is_list(e->node)) list = e;
-    else if (is_item(e->node) && e->parent >= 0 && is_list(els[e->parent].node)) list = &els[e->parent];
+    if (is_list(el_node(e))) list = e;
+    else if (is_item(el_node(e)) && e->parent >= 0 && is_list(el_node(&els[e->parent]))) list = &els[e->parent];
     if (!list) return false;
     if (list->parent >= 0) {
         const ext_el *owner = &els[list->parent];
-        if (is_item(owner->node) && owner->own_chars > owner->own_link_chars) return true;
+        if (is_item(el_node(owner)) && owner->own_chars > owner->own_link_chars) return true;
     }
     return list != e && !link_dense(list, em->o->inner_link_density_max);
 }
@@ -232,7 +232,7 @@ static bool linked_card(const emitter *em, uint32_t i) {
     const char *img_href = NULL;
     uint32_t img_len = 0;
     for (uint32_t j = i + 1; j < els[i].end; j++) {
-        const pith_node *n = els[j].node;
+        const pith_node *n = el_node(&els[j]);
         if (n->tag != PITH_TAG_A || n->ns != PITH_NS_HTML) continue;
         uint32_t len = 0;
         const char *h = attr(n, "href", &len);
@@ -258,7 +258,7 @@ static bool prune(emitter *em, uint32_t i) {
     } else if (e->flags & (EL_SKIPPED | EL_BOILERPLATE)) {
         return true;
     }
-    const pith_node *n = e->node;
+    const pith_node *n = el_node(e);
     /* The headline is metadata; a heading repeating it is not body. A
      * product's name is more than a headline: with its price and
      * specifications it is what the page says of the product. */
@@ -344,7 +344,7 @@ typedef enum action { ACT_NONE, ACT_CLOSE, ACT_STYLE, ACT_LINK, ACT_TABLE, ACT_B
 /* Opens what an element maps to; returns what its EXIT must undo. */
 static action enter_element(emitter *em, uint32_t i, bool *skip) {
     const ext_el *e = &em->f->els[i];
-    const pith_node *n = e->node;
+    const pith_node *n = el_node(e);
     pith_blocks_builder *b = em->b;
     pith_tag tag = (pith_tag)n->tag;
     *skip = false;
@@ -489,7 +489,7 @@ static void emit_root(emitter *em, uint32_t root) {
     pith_buf_init(&open, NULL, 0);
     uint32_t current = root;
     pith_dom_iter it;
-    pith_dom_iter_init(&it, em->f->els[root].node);
+    pith_dom_iter_init(&it, el_node(&em->f->els[root]));
     while (pith_dom_iter_step(&it)) {
         pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
@@ -509,7 +509,7 @@ static void emit_root(emitter *em, uint32_t root) {
             continue;
         }
         uint32_t i = idx++;
-        if (i >= em->f->count || em->f->els[i].node != n) {
+        if (i >= em->f->count || el_node(&em->f->els[i]) != n) {
             open_from = pith_dom_parent(n); /* out of step: the element cap was hit */
             break;
         }
@@ -548,7 +548,7 @@ void emit_article(const ext_features *f, const select_result *sel, const emit_op
     pith_buf_init(&em.scratch, NULL, 0);
     for (uint32_t r = 0; r < sel->nroots; r++) {
         uint32_t i = (uint32_t)sel->roots[r];
-        const pith_node *n = f->els[i].node;
+        const pith_node *n = el_node(&f->els[i]);
         /* A figure beside the body is a root of its own: not a card either. */
         if (n->tag == PITH_TAG_FIGURE && n->ns == PITH_NS_HTML && linked_card(&em, i)) continue;
         emit_root(&em, i);

@@ -184,8 +184,8 @@ static bool measure_blocks(ext_features *f, const select_params *params, pith_ar
          * block, often drops that one short line. */
         for (uint32_t i = 0; i < f->count; i++) {
             const ext_el *e = &f->els[i];
-            if (e->node->ns == PITH_NS_HTML && e->node->tag >= PITH_TAG_H1 && e->node->tag <= PITH_TAG_H2 &&
-                !(e->flags & EL_SKIPPED) && e->chars && emit_heading_is(e->node, name, strlen(name))) {
+            if (el_node(e)->ns == PITH_NS_HTML && el_node(e)->tag >= PITH_TAG_H1 && el_node(e)->tag <= PITH_TAG_H2 &&
+                !(e->flags & EL_SKIPPED) && e->chars && emit_heading_is(el_node(e), name, strlen(name))) {
                 for (uint32_t j = i; j < e->end; j++)
                     if (f->els[j].own_chars && !(f->els[j].flags & EL_SKIPPED)) keep[j] = 1;
                 break;

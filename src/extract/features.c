@@ -86,9 +86,12 @@ static bool has_href(const pith_node *el) {
     return true;
 }
 
+_Thread_local const pith_node *features_root;
+
 bool features_compute(const pith_node *root, pith_arena *arena, size_t max_elements, pith_memo *classes,
                       unsigned show, ext_features *out) {
     bool show_noscript = show & FEAT_SHOW_NOSCRIPT, show_hidden = show & FEAT_SHOW_HIDDEN;
+    features_root = root;
     memset(out, 0, sizeof *out);
     out->body = -1;
     if (max_elements == 0) max_elements = 1;
@@ -115,9 +118,11 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             }
             ext_el *e = &els[n];
             memset(e, 0, sizeof *e);
-            e->node = node;
+            ptrdiff_t at = ((const char *)node - (const char *)root) / PITH_NODE_UNIT;
+            if (at < INT32_MIN || at > INT32_MAX) return false; /* not in the root's region: never on a parsed page */
+            e->node_at = (int32_t)at;
             e->parent = cur;
-            e->depth = cur >= 0 ? els[cur].depth + 1 : 0;
+            e->depth = cur < 0 ? 0 : els[cur].depth < EL_DEPTH_MAX ? (uint16_t)(els[cur].depth + 1) : EL_DEPTH_MAX;
             if (e->depth > out->max_depth) out->max_depth = e->depth;
             /* Classes on <html> and <body> describe the page ("single-post
              * comments-open"), not a region of it. */
@@ -150,7 +155,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
             /* What <noscript> holds, for extract.c's choice to show it. */
             /* Markup kept as text there ("&lt;img src=...") is a
              * tracking pixel, not content. */
-            const pith_node *holder = els[cur].node;
+            const pith_node *holder = el_node(&els[cur]);
             if ((els[cur].flags & EL_NOSCRIPT) && (holder->tag == PITH_TAG_NOSCRIPT || rules_tag_role(holder) != TAG_SKIP) &&
                 !memchr(node->str, '<', node->len))
                 out->noscript_chars += features_count_chars(node->str, node->len, NULL);
@@ -191,7 +196,7 @@ bool features_compute(const pith_node *root, pith_arena *arena, size_t max_eleme
 
 /* One a page's element, alive from the measurement until the article is
  * built: kept at a cache line (the selection's sums are side arrays). */
-_Static_assert(sizeof(ext_el) <= 56, "ext_el grew past 56 bytes");
+_Static_assert(sizeof(ext_el) <= 48, "ext_el grew past 48 bytes");
 /* ext_el keeps the hint bits in 16 bits and the flags in 8. */
 _Static_assert(HINT_REVIEW == 1u << 15 && (HINT_REVIEW >> 1) == HINT_PANEL, "a HINT_* bit past 15: widen ext_el.hints");
 _Static_assert(EL_HIDDEN == 1u << 7, "an EL_* flag past 7: widen ext_el.flags");

@@ -37,26 +37,42 @@ enum {
 };
 
 typedef struct ext_el {
-    pith_node *node;
+    int32_t node_at;          /* the element's node: el_node() (an offset from the page's root) */
     int32_t parent;           /* index of the parent element, -1 at the top */
     int32_t block;            /* nearest block-level element at or above this one, -1 if none */
     uint32_t end;             /* one past the last descendant's index */
     uint32_t own_chars;       /* visible characters of text this block owns */
     uint32_t own_link_chars;  /* ... of which inside links */
     uint32_t own_punct;       /* sentence punctuation in that text */
-    uint32_t depth;
     /* Subtree totals (this element and all below). 32 bits: a page's
      * decoded text is at most PITH_PAGE_MAX_BYTES (extract.h), and these
      * count characters of it. */
     uint32_t chars;
     uint32_t link_chars;
     uint32_t images;
-    /* Bit sets, as narrow as their bits (features.c checks they fit):
-     * one a page's element is many on a dense page. */
+    /* As narrow as their values (features.c checks the bits fit): one a
+     * page's element is many on a dense page. */
+    uint16_t depth;           /* levels below the root; past EL_DEPTH_MAX, EL_DEPTH_MAX */
     uint16_t hints;           /* HINT_* of this element only */
     uint16_t scope_hints;     /* HINT_* of this element and all its ancestors */
     uint8_t flags;            /* EL_* */
-} ext_el;                     /* 56 bytes: one a page's element, alive until the article is built */
+} ext_el;                     /* 48 bytes: one a page's element, alive until the article is built */
+
+/* Nesting past this (only where a caller raised pith_limits.max_depth far
+ * past its default of 512) counts as this deep. */
+#define EL_DEPTH_MAX UINT16_MAX
+
+/* The root of the page features_compute last measured on this thread. An
+ * element keeps its node as a 32-bit offset from it, in PITH_NODE_UNIT
+ * steps (a page's nodes share one region of at most 8 GiB, dom.h), not as
+ * a pointer: 48 bytes an element instead of 56, on pages where these are
+ * a quarter of the peak memory. A thread's extraction runs one page at a
+ * time, and every reader of ext_el runs after features_compute, in it. */
+extern _Thread_local const pith_node *features_root;
+
+static inline pith_node *el_node(const ext_el *e) {
+    return (pith_node *)(uintptr_t)((const char *)features_root + (ptrdiff_t)e->node_at * PITH_NODE_UNIT);
+}
 
 typedef struct ext_features {
     ext_el *els;

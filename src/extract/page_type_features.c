@@ -383,7 +383,7 @@ static void region(const ext_el *e, uint32_t i, bool match, uint32_t *until, uin
 
 static void visit(walk *w, const ext_features *f, uint32_t i, pith_memo *classes, uint64_t *shape, uint8_t *flags) {
     const ext_el *e = &f->els[i];
-    const pith_node *el = e->node;
+    const pith_node *el = el_node(e);
     const pith_attr *cls = NULL;
     uint8_t fl = 0;
     for (uint32_t k = 0; k < el->nattrs; k++) {

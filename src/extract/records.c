@@ -55,7 +55,7 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n) {
 /* Whether an element may be a record at all: block containers and custom
  * elements; not paragraphs, headings or inline text. */
 static bool shape_candidate(const ext_el *e) {
-    const pith_node *n = e->node;
+    const pith_node *n = el_node(e);
     if (e->flags & EL_SKIPPED) return false;
     if (n->ns != PITH_NS_HTML) return false;
     if (n->tag == PITH_TAG_UNKNOWN) return memchr(n->str, '-', n->len) != NULL; /* custom elements */
@@ -205,9 +205,9 @@ static bool bold_term(const pith_node *n) {
  * named user/name/member; date: it is a date. Not visible: none. */
 static void signals(const ext_el *e, bool *strong, bool *author, bool *date) {
     bool vis = !(e->flags & EL_SKIPPED); /* inline elements count no chars: their block does */
-    *strong = vis && (author_strong(e->node) || profile_link(e->node) || bold_term(e->node));
-    *author = *strong || (vis && rules_has_word(e->node, user_words));
-    *date = vis && is_date(e->node);
+    *strong = vis && (author_strong(el_node(e)) || profile_link(el_node(e)) || bold_term(el_node(e)));
+    *author = *strong || (vis && rules_has_word(el_node(e), user_words));
+    *date = vis && is_date(el_node(e));
 }
 
 /* Whether an element holds some text (an empty author slot filled by
@@ -223,7 +223,7 @@ static bool has_text(const pith_node *el) {
 
 bool records_signs(const ext_el *e) {
     if (e->flags & EL_SKIPPED) return false;
-    return (author_strong(e->node) && has_text(e->node)) || is_date(e->node);
+    return (author_strong(el_node(e)) && has_text(el_node(e))) || is_date(el_node(e));
 }
 
 /* ------------------------------------------------------------ labels */
@@ -303,12 +303,12 @@ static bool names_author(const pith_node *m) {
 static uint32_t name_part(reader *rd, uint32_t j) {
     uint32_t found = 0, end = rd->f->els[j].end, limit = j + LABEL_VISITS;
     for (uint32_t k = j + 1; k < end && k < limit; k++) {
-        const pith_node *m = rd->f->els[k].node;
+        const pith_node *m = el_node(&rd->f->els[k]);
         if (!names_author(m) || !name_text(m, &rd->buf) || rd->buf.len < MIN_NAME_BYTES) continue;
         found = k;
         end = rd->f->els[k].end; /* look on inside it only */
     }
-    if (found) name_text(rd->f->els[found].node, &rd->buf);
+    if (found) name_text(el_node(&rd->f->els[found]), &rd->buf);
     return found;
 }
 
@@ -339,7 +339,7 @@ static bool find_author(reader *rd, uint32_t from, uint32_t to, uint32_t skip_fr
         for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
             if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
             const ext_el *e = &rd->f->els[j];
-            const pith_node *n = e->node;
+            const pith_node *n = el_node(e);
             if (pass == 3) {
                 if (!name_term(n, &rd->buf)) continue;
                 if (!(*out = dup_buf(rd))) return false;
@@ -406,12 +406,12 @@ static bool edit_stamp(reader *rd, const pith_node *n) {
  * failure only. */
 static bool read_date(reader *rd, uint32_t j, record *r, bool *found) {
     const ext_el *e = &rd->f->els[j];
-    const pith_node *n = e->node;
+    const pith_node *n = el_node(e);
     *found = false;
     /* A labelled date ("asked <span title=ISO>Mar 1</span>") is read
      * from its dated part. */
     for (uint32_t k = j + 1; k < e->end && k < j + LABEL_VISITS; k++) {
-        const pith_node *m = rd->f->els[k].node;
+        const pith_node *m = el_node(&rd->f->els[k]);
         uint32_t ml = 0;
         const char *v = pith_dom_attr(m, "datetime", 8, &ml);
         if (!v && (v = pith_dom_attr(m, "title", 5, &ml)) && !title_date(v, ml)) v = NULL;
@@ -449,9 +449,9 @@ static bool find_date(reader *rd, uint32_t from, uint32_t to, uint32_t skip_from
     bool found = false;
     for (uint32_t j = from; j < to && tries < LABEL_TRIES; j++) {
         if (passed_over(rd->f, &j, skip_from, skip_to)) continue;
-        if (!is_date(rd->f->els[j].node)) continue;
+        if (!is_date(el_node(&rd->f->els[j]))) continue;
         tries++;
-        if (edit_stamp(rd, rd->f->els[j].node)) {
+        if (edit_stamp(rd, el_node(&rd->f->els[j]))) {
             if (edited == UINT32_MAX) edited = j;
             j = rd->f->els[j].end - 1;
             continue;
@@ -494,7 +494,7 @@ static uint32_t find_body(const ext_features *f, uint32_t r) {
             if (p > best_prose) best_prose = p, best = j;
         }
         if (!best || (double)best_prose < BODY_SHARE * (double)total) return cur;
-        const pith_node *n = f->els[best].node;
+        const pith_node *n = el_node(&f->els[best]);
         if (n->ns != PITH_NS_HTML || rules_tag_role(n) != TAG_BLOCK || quotation(n) || n->tag == PITH_TAG_P ||
             n->tag == PITH_TAG_PRE || n->tag == PITH_TAG_UL || n->tag == PITH_TAG_OL || n->tag == PITH_TAG_TABLE)
             return cur;
@@ -512,7 +512,7 @@ static void mark_body(ext_features *f, uint32_t body) {
             continue;
         }
         e->flags &= ~(uint32_t)EL_BOILERPLATE;
-        const pith_node *n = e->node;
+        const pith_node *n = el_node(e);
         bool drop = n->tag == PITH_TAG_FORM || rules_has_word(n, drop_words) ||
                     (e->chars <= SMALL_PART_CHARS && rules_has_word(n, small_drop_words)) ||
                     (e->hints & (HINT_HIDDEN | HINT_SHARE | HINT_AD | HINT_CONSENT));
@@ -538,7 +538,7 @@ static uint32_t bodies_of_shape(const ext_features *f, const group *g, const uin
         for (uint32_t k = rec + 1; k < end; k++) {
             const ext_el *e = &f->els[k];
             if (e->flags & EL_SKIPPED) continue;
-            if ((shape_of(e->node) | 1) != key) continue;
+            if ((shape_of(el_node(e)) | 1) != key) continue;
             if (!found || prose(e) > found_prose) found = k, found_prose = prose(e);
             k = e->end - 1; /* outermost */
         }
@@ -573,7 +573,7 @@ static uint32_t unsigned_body(const ext_features *f, uint32_t rec, const uint32_
             /* A user box (named author/poster, or a few words around the
              * user's link, with no date): the user's name, rank and
              * details ("Join Date: Jun 2024"), never the post. */
-            if ((rules_has_word(e->node, author_words) || prose(e) <= USER_BOX_CHARS) && pd[e->end - from] == pd[j - from])
+            if ((rules_has_word(el_node(e), author_words) || prose(e) <= USER_BOX_CHARS) && pd[e->end - from] == pd[j - from])
                 j = e->end - 1;
             continue; /* signed: look inside */
         }
@@ -607,7 +607,7 @@ static bool consensus_bodies(const ext_features *f, const group *g, const uint64
         uint32_t b = unsigned_body(f, rec, ps, pd, from);
         bodies[nb++] = b;
         if (b == rec) continue;
-        uint64_t k = shape_of(f->els[b].node) | 1;
+        uint64_t k = shape_of(el_node(&f->els[b])) | 1;
         size_t h = (size_t)(k >> 7) & (cap - 1);
         while (keys[h] && keys[h] != k) h = (h + 1) & (cap - 1);
         keys[h] = k;
@@ -673,7 +673,7 @@ static bool read_record(reader *rd, uint32_t el, uint32_t body, bool signed_only
     *keep = false;
     if (!find_author(rd, rec + 1, end, body, body_end, true, &r.author, &a_at)) return false;
     if (!r.author && body != rec && !find_author(rd, body + 1, body_end, 0, 0, false, &r.author, &a_at)) return false;
-    if (!r.author && !attr_author(rd, e->node, &r.author)) return false;
+    if (!r.author && !attr_author(rd, el_node(e), &r.author)) return false;
     if (!find_date(rd, rec + 1, end, body, body_end, &r, &d_at)) return false;
     if (!r.date && body != rec && !find_date(rd, body + 1, body_end, 0, 0, &r, &d_at)) return false;
     if (signed_only && !r.author && !r.date) return true;
@@ -717,7 +717,7 @@ static bool header_author(reader *rd, const uint64_t *shape, uint32_t from, uint
             return true;
         uint32_t at = 0;
         if (!find_author(rd, post + 1, rec, 0, 0, true, &r->author, &at)) return false;
-        if (!r->author && !attr_author(rd, f->els[post].node, &r->author)) return false;
+        if (!r->author && !attr_author(rd, el_node(&f->els[post]), &r->author)) return false;
     }
     return true;
 }
@@ -761,7 +761,7 @@ bool records_find(ext_features *f, const records_params *p, pith_arena *arena, r
         ps[j - from + 1] = ps[j - from] + (strong || date);
         /* Nothing in a cookie banner or a hidden dialog is a record. */
         bool aside = e->scope_hints & (HINT_CONSENT | HINT_HIDDEN);
-        shape[j - from] = shape_candidate(e) && e->chars && !aside ? (shape_of(e->node) | 1) : 0;
+        shape[j - from] = shape_candidate(e) && e->chars && !aside ? (shape_of(el_node(e)) | 1) : 0;
     }
     /* Group the outermost members of each shape. */
     for (uint32_t j = from; j < to; j++) {
@@ -913,7 +913,7 @@ const char *records_text(const ext_features *f, const record *r, pith_arena *are
     const ext_el *root = &f->els[r->body];
     uint32_t idx = r->body;
     pith_dom_iter it;
-    pith_dom_iter_init(&it, root->node);
+    pith_dom_iter_init(&it, el_node(root));
     while (pith_dom_iter_step(&it) && b.len < MAX_TEXT_BYTES) {
         const pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
@@ -922,7 +922,7 @@ const char *records_text(const ext_features *f, const record *r, pith_arena *are
         }
         if (n->type != PITH_NODE_ELEMENT || !it.entering) continue;
         uint32_t i = idx++;
-        if (i >= f->count || f->els[i].node != n) break;
+        if (i >= f->count || el_node(&f->els[i]) != n) break;
         const ext_el *e = &f->els[i];
         if (i != r->body && (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) {
             idx = e->end;

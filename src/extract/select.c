@@ -137,10 +137,10 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
      * policy a footer link opens in a modal, can outweigh the page's prose. */
     int32_t landmark = -1;
     for (uint32_t i = 0; i < f->count && landmark < 0; i++)
-        if (f->els[i].node->ns == PITH_NS_HTML && f->els[i].node->tag == PITH_TAG_MAIN && f->els[i].chars)
+        if (el_node(&f->els[i])->ns == PITH_NS_HTML && el_node(&f->els[i])->tag == PITH_TAG_MAIN && f->els[i].chars)
             landmark = (int32_t)i;
     for (uint32_t i = 0; i < f->count && landmark < 0; i++)
-        if (f->els[i].node->ns == PITH_NS_HTML && f->els[i].node->tag == PITH_TAG_H1 && f->els[i].chars)
+        if (el_node(&f->els[i])->ns == PITH_NS_HTML && el_node(&f->els[i])->tag == PITH_TAG_H1 && f->els[i].chars)
             landmark = (int32_t)i;
     for (uint32_t i = 0; i < f->count; i++) {
         ext_el *e = &f->els[i];
@@ -154,8 +154,8 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
          * wrapper names the page's state, not a comment region). */
         bool holds_landmark = landmark < 0 || ((int32_t)i <= landmark && (uint32_t)landmark < e->end);
         if ((hints & HINT_CONSENT) && !(hints & (HINT_BODY | HINT_CONTENT)) && !holds_landmark &&
-            ((int32_t)e->parent == f->body || declared_dialog(e->node)) && e->node->tag != PITH_TAG_ARTICLE &&
-            e->node->tag != PITH_TAG_MAIN) {
+            ((int32_t)e->parent == f->body || declared_dialog(el_node(e))) && el_node(e)->tag != PITH_TAG_ARTICLE &&
+            el_node(e)->tag != PITH_TAG_MAIN) {
             e->flags |= EL_BOILERPLATE;
             continue;
         }
@@ -165,7 +165,7 @@ static void mark_boilerplate(ext_features *f, const select_params *p) {
         if (hints & HINT_STRONG_BOILERPLATE) {
             e->flags |= EL_BOILERPLATE;
         } else if ((hints & HINT_WEAK_BOILERPLATE) && f->good[i] <= p->weak_hint_share * page_good &&
-                   ((e->flags & EL_BLOCK) || !inside_sentence(e->node)) &&
+                   ((e->flags & EL_BLOCK) || !inside_sentence(el_node(e))) &&
                    /* Navigation leads somewhere: a "menu" with no link in
                     * it is a widget's name for its content (a formula's
                     * context menu), not a menu; nor is a "navbar" whose
@@ -226,7 +226,7 @@ static int32_t score(ext_features *f, const select_params *p) {
 }
 
 static bool can_be_core(const ext_el *e) {
-    return !(e->flags & (EL_SKIPPED | EL_BOILERPLATE)) && e->node->tag != PITH_TAG_HTML;
+    return !(e->flags & (EL_SKIPPED | EL_BOILERPLATE)) && el_node(e)->tag != PITH_TAG_HTML;
 }
 
 /* The decayed score finds where the paragraphs are densest; when the
@@ -238,7 +238,7 @@ static int32_t promote(const ext_features *f, const select_params *p, int32_t co
     double base = f->weight[core];
     for (int32_t up = f->els[core].parent; up >= 0; up = f->els[up].parent) {
         const ext_el *a = &f->els[up];
-        if (a->node->tag == PITH_TAG_BODY || a->node->tag == PITH_TAG_HTML || !can_be_core(a)) break;
+        if (el_node(a)->tag == PITH_TAG_BODY || el_node(a)->tag == PITH_TAG_HTML || !can_be_core(a)) break;
         double density = a->chars ? f->weight[up] / (double)a->chars : 0;
         if (f->weight[up] >= p->promote_ratio * base && density >= p->promote_min_density) best = up;
     }
@@ -256,7 +256,7 @@ static bool same_class(const pith_node *a, const pith_node *b) {
 
 static void consider_sibling(const ext_features *f, const select_params *p, uint32_t first, int32_t path,
                              double need, select_result *r) {
-    const pith_node *along = f->els[path].node; /* the article's own element at this level */
+    const pith_node *along = el_node(&f->els[path]); /* the article's own element at this level */
     struct { uint32_t idx, depth; } stack[64];
     uint32_t n = 0;
     stack[n].idx = first;
@@ -268,7 +268,7 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         if (e->hints & ~f->page_wide_hints & HINT_WEAK_BOILERPLATE) continue; /* named boilerplate never joins */
         /* The lead photo beside the body belongs to the article; its
          * caption shows only where captions are asked for. */
-        if (e->node->tag == PITH_TAG_FIGURE && e->node->ns == PITH_NS_HTML && e->images && depth == 0) {
+        if (el_node(e)->tag == PITH_TAG_FIGURE && el_node(e)->ns == PITH_NS_HTML && e->images && depth == 0) {
             if (r->nroots < 64) r->roots[r->nroots++] = (int32_t)s;
             continue;
         }
@@ -277,7 +277,7 @@ static void consider_sibling(const ext_features *f, const select_params *p, uint
         /* So does a part with the class of the article's own element at
          * that level ("article-body" twice around an ad; a series of
          * <section class="story-part">). */
-        bool paragraph = (e->node->tag == PITH_TAG_P && e->node->ns == PITH_NS_HTML) || same_class(e->node, along);
+        bool paragraph = (el_node(e)->tag == PITH_TAG_P && el_node(e)->ns == PITH_NS_HTML) || same_class(el_node(e), along);
         double want = paragraph && need > p->sibling_paragraph_chars ? p->sibling_paragraph_chars : need;
         if (f->good[s] < want) continue;
         double link = e->chars ? (double)e->link_chars / (double)e->chars : 0;
@@ -306,7 +306,7 @@ static void gather_siblings(ext_features *f, const select_params *p, select_resu
     r->nroots = 1;
     for (uint32_t level = 0; child >= 0 && level < p->sibling_levels; level++) {
         int32_t parent = f->els[child].parent;
-        if (parent < 0 || (f->body >= 0 && child == f->body) || f->els[child].node->tag == PITH_TAG_BODY) break;
+        if (parent < 0 || (f->body >= 0 && child == f->body) || el_node(&f->els[child])->tag == PITH_TAG_BODY) break;
         /* Children of parent are the index ranges between parent+1 and
          * parent.end, hopping by each child's end. */
         for (uint32_t s = (uint32_t)parent + 1; s < f->els[parent].end; s = f->els[s].end)

@@ -57,7 +57,7 @@ static bool quote_repeats(const ext_features *f, uint32_t q, quote_scan *qs) {
     pith_buf_clear(b);
     uint32_t idx = q;
     pith_dom_iter it;
-    pith_dom_iter_init(&it, f->els[q].node);
+    pith_dom_iter_init(&it, el_node(&f->els[q]));
     while (pith_dom_iter_step(&it)) {
         const pith_node *n = it.node;
         if (n->type == PITH_NODE_TEXT) {
@@ -71,7 +71,7 @@ static bool quote_repeats(const ext_features *f, uint32_t q, quote_scan *qs) {
             continue;
         }
         uint32_t i = idx++;
-        if (i >= f->count || f->els[i].node != n) break;
+        if (i >= f->count || el_node(&f->els[i]) != n) break;
         const ext_el *e = &f->els[i];
         if (i != q && (e->flags & (EL_SKIPPED | EL_BOILERPLATE))) {
             idx = e->end;
@@ -98,7 +98,7 @@ static void drop_repeated_quotes(ext_features *f, const record *r, quote_scan *q
             q = e->end - 1;
             continue;
         }
-        const pith_node *n = e->node;
+        const pith_node *n = el_node(e);
         if (n->ns != PITH_NS_HTML || n->tag != PITH_TAG_BLOCKQUOTE) continue;
         if (!quote_repeats(f, q, qs)) continue; /* a quote inside may still repeat */
         e->flags |= EL_BOILERPLATE;

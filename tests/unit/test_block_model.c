@@ -442,7 +442,7 @@ static void test_selection_memory(void) {
     ext_features f;
     size_t before = a.used;
     CHECK(features_compute(dom.root, &a, dom.element_count, &classes, 0, &f));
-    CHECK(sizeof(ext_el) == 56);
+    CHECK(sizeof(ext_el) == 48);
     CHECK(f.scores == NULL);
     CHECK(a.used - before <= dom.element_count * sizeof(ext_el) + 64);
     before = a.used;
@@ -453,7 +453,46 @@ static void test_selection_memory(void) {
     CHECK(a.used - before <= 2 * f.count * sizeof(double) + (f.max_depth + 1) * sizeof(double) + 64);
     select_article(&f, &p, &sel);
     /* The <section> holds all the prose: the core. */
-    CHECK(sel.core >= 0 && f.els[sel.core].node->tag == PITH_TAG_SECTION);
+    CHECK(sel.core >= 0 && el_node(&f.els[sel.core])->tag == PITH_TAG_SECTION);
+    pith_arena_free(&a);
+    free(html);
+}
+
+/* Nesting deeper than ext_el's 16-bit depth (a caller that lifted
+ * max_depth): past EL_DEPTH_MAX every element counts as that deep, each
+ * element still finds its own node, and the selection runs. */
+static void test_depth_past_16_bits(void) {
+    enum { DEEP = EL_DEPTH_MAX + 5000 };
+    size_t n = (size_t)DEEP * 5 + 64;
+    char *html = malloc(n);
+    CHECK(html != NULL);
+    if (!html) return;
+    size_t len = 0;
+    len += (size_t)sprintf(html, "<html><body>");
+    for (int i = 0; i < DEEP; i++) memcpy(html + len, "<div>", 5), len += 5;
+    len += (size_t)sprintf(html + len, "Deep words, at the bottom of it all.");
+    pith_arena a;
+    pith_arena_init(&a, NULL, 0);
+    pith_dom dom;
+    CHECK(pith_dom_init(&dom, &a, PITH_NODE_DOCUMENT, html, len));
+    pith_tree_opts tree = {.max_depth = 0, .keep_comments = false};
+    CHECK(pith_html_parse(&dom, &tree));
+    pith_memo classes;
+    pith_memo_init(&classes, class_signals);
+    ext_features f;
+    CHECK(features_compute(dom.root, &a, dom.element_count, &classes, 0, &f));
+    CHECK(f.count == (uint32_t)DEEP + 3); /* html, head, body and the divs */
+    CHECK(f.max_depth == EL_DEPTH_MAX);
+    const ext_el *last = &f.els[f.count - 1];
+    CHECK(last->depth == EL_DEPTH_MAX && last->own_chars > 0);
+    CHECK(el_node(last)->tag == PITH_TAG_DIV && el_node(&f.els[0])->tag == PITH_TAG_HTML);
+    CHECK(el_node(&f.els[last->parent]) == pith_dom_parent(el_node(last)));
+    select_params p;
+    select_params_default(&p);
+    select_result sel;
+    CHECK(features_alloc_sums(&f, &a));
+    select_article(&f, &p, &sel);
+    CHECK(sel.core >= 0);
     pith_arena_free(&a);
     free(html);
 }
@@ -468,5 +507,6 @@ int main(void) {
     RUN(test_drop_repeats);
     RUN(test_product_name_kept);
     RUN(test_selection_memory);
+    RUN(test_depth_past_16_bits);
     return test_summary("block_model");
 }
