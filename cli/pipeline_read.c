@@ -29,13 +29,10 @@ static bool grow(char **buf, size_t *cap, size_t need) {
  * (taken with pith_warc_take_window: pith_warc_buffer_free, not free). */
 static bool payload_room(char **buf, size_t *cap, size_t need) {
     if (*cap >= need) return true;
-    size_t c = *cap ? *cap : 4096;
-    while (c < need) c = c > SIZE_MAX / 2 ? need : c * 2;
     pith_warc_buffer_free(*buf);
+    *buf = NULL;
     *cap = 0;
-    if (!(*buf = malloc(c))) return false;
-    *cap = c;
-    return true;
+    return grow(buf, cap, need);
 }
 
 /* The record's own fields, opening the line's object (no closing brace). */
