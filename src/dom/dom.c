@@ -56,7 +56,11 @@ static pith_node *new_node(pith_dom *dom, pith_node_type type) {
         if (dom->arena->over_limit) dom->limits_hit |= PITH_LIMIT_MEMORY;
         return NULL;
     }
-    memset(n, 0, text ? PITH_TEXT_NODE_SIZE : sizeof(pith_node));
+    /* Two constant sizes, not one chosen size: a memset of a variable
+     * size compiles to `rep stos`, whose start-up cost was most of the
+     * time spent making a node. */
+    if (text) memset(n, 0, PITH_TEXT_NODE_SIZE);
+    else memset(n, 0, sizeof(pith_node));
 #if PITH_DOM_ASAN
     if (text) ASAN_POISON_MEMORY_REGION((char *)n + PITH_TEXT_NODE_SIZE, sizeof(pith_node) - PITH_TEXT_NODE_SIZE);
 #endif
