@@ -237,22 +237,39 @@ static bool value_eq_ci(const pith_attr *a, const char *s) {
     return true;
 }
 
-/* display:none / visibility:hidden in a style attribute, spaces ignored. */
+/* display:none / visibility:hidden in a style attribute, spaces ignored:
+ * the value with every ' ', '\t' and '\n' dropped and lowercased holds
+ * either phrase ("dis play :\tNone" counts). Both phrases have their ':'
+ * at a fixed place, so only the bytes around each ':' are read (one memchr
+ * pass): a byte loop over every style value was ~1 % of the instructions
+ * of extraction on tag-dense pages, whose inline styles are long. */
+static bool style_dropped(char c) { return c == ' ' || c == '\t' || c == '\n'; }
+
+/* The w[0..n) that ends just before v[at] in the dropped-spaces, lowercased value. */
+static bool word_before(const char *v, size_t at, const char *w, size_t n) {
+    while (n) {
+        while (at && style_dropped(v[at - 1])) at--;
+        if (!at || ascii_lower((unsigned char)v[at - 1]) != w[n - 1]) return false;
+        at--, n--;
+    }
+    return true;
+}
+
+/* The w[0..n) that starts at v[at] in the dropped-spaces, lowercased value. */
+static bool word_after(const char *v, size_t len, size_t at, const char *w, size_t n) {
+    for (size_t k = 0; k < n; k++, at++) {
+        while (at < len && style_dropped(v[at])) at++;
+        if (at == len || ascii_lower((unsigned char)v[at]) != w[k]) return false;
+    }
+    return true;
+}
+
 static bool style_hides(const char *v, size_t len) {
-    char buf[64];
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = v[i];
-        if (c == ' ' || c == '\t' || c == '\n') continue;
-        c = (char)ascii_lower((unsigned char)c);
-        if (n == sizeof buf - 1) {
-            memmove(buf, buf + 32, n - 32);
-            n -= 32;
-        }
-        buf[n++] = c;
-        buf[n] = '\0';
-        if (c == 'e' && n >= 12 && memcmp(buf + n - 12, "display:none", 12) == 0) return true;
-        if (c == 'n' && n >= 17 && memcmp(buf + n - 17, "visibility:hidden", 17) == 0) return true;
+    for (const char *c = v; (c = memchr(c, ':', len - (size_t)(c - v))); c++) {
+        size_t at = (size_t)(c - v);
+        if ((word_before(v, at, "display", 7) && word_after(v, len, at + 1, "none", 4)) ||
+            (word_before(v, at, "visibility", 10) && word_after(v, len, at + 1, "hidden", 6)))
+            return true;
     }
     return false;
 }

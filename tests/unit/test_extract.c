@@ -252,6 +252,42 @@ static void test_declared_modal_outside_main(void) {
     pith_free(text);
 }
 
+/* An inline style hides an element when, its spaces, tabs and line
+ * feeds dropped and its letters lowercased, it says display:none or
+ * visibility:hidden (rules.c reads only around each ':'). */
+static void test_hidden_styles(void) {
+    static const char intro[] =
+        "<h1>Trail Pack</h1><p>A light day pack with room for a jacket, water and lunch, and pockets for the "
+        "small things you want within reach on the trail, made from recycled ripstop nylon.</p>";
+    static const char details[] =
+        "<p>The shoulder straps are padded with foam and covered in air mesh, and the back panel keeps air "
+        "moving between the pack and your back on warm climbs.</p>";
+    static const struct {
+        const char *style;
+        bool hides;
+    } cases[] = {
+        {"display:none", true},
+        {"DISPLAY : NONE", true},
+        {"color:red;\n display :\tnone !important", true},
+        {"dis play:no ne", true},
+        {"margin:0;visibility: Hidden", true},
+        {"display:block", false},
+        {"display:", false},
+        {":none", false},
+        {"visibility:visible;content:'none'", false},
+        {"display;none", false},
+    };
+    char page[4096];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(page, sizeof page, "<body><main>%s<div><h2>Features</h2><div style=\"%s\">%s</div></div></main></body>",
+                 intro, cases[i].style, details);
+        char *text = extract_text(page, NULL, NULL);
+        CHECK(text && strstr(text, "light day pack"));
+        CHECK(text && (strstr(text, "shoulder straps are padded") != NULL) == !cases[i].hides);
+        pith_free(text);
+    }
+}
+
 /* A folded panel the markup hides (a tab panel, an accordion or
  * collapsible section, an expander's "Read more", hidden=until-found) is the page's text that a click
  * shows; a hidden menu, a hidden dialog or any other hidden element is
@@ -480,6 +516,7 @@ int main(void) {
     RUN(test_named_panels_with_prose);
     RUN(test_usp_bar);
     RUN(test_hidden_panels);
+    RUN(test_hidden_styles);
     RUN(test_extractor_reuse);
     RUN(test_errors);
     RUN(test_crlf_page);
