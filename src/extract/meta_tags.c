@@ -16,6 +16,7 @@
 #include "meta_collect.h"
 #include "meta_params.h"
 #include "class_signals.h"
+#include "rules.h"
 #include "util/ascii.h"
 #include "util/space.h"
 
@@ -202,23 +203,6 @@ typedef struct text_out {
     size_t link;       /* bytes inside <a> */
 } text_out;
 
-/* "display: none" / "visibility:hidden" in a style value, spaces ignored:
- * looks only around each ':' (one memchr pass). */
-static bool style_hides(const char *v, size_t n) {
-    const char *p = v, *end = v + n;
-    while ((p = memchr(p, ':', (size_t)(end - p)))) {
-        const char *k = p, *val = p + 1;
-        while (k > v && k[-1] == ' ') k--;
-        while (val < end && *val == ' ') val++;
-        size_t rest = (size_t)(end - val), before = (size_t)(k - v);
-        if (before >= 7 && meta_ieq(k - 7, 7, "display", 7) && rest >= 4 && meta_ieq(val, 4, "none", 4)) return true;
-        if (before >= 10 && meta_ieq(k - 10, 10, "visibility", 10) && rest >= 6 && meta_ieq(val, 6, "hidden", 6))
-            return true;
-        p++;
-    }
-    return false;
-}
-
 /* Text a reader never sees is no description, byline or sample:
  * hidden, aria-hidden="true", inline display:none / visibility:hidden. */
 static bool attr_hides(const pith_attr *at) {
@@ -226,7 +210,7 @@ static bool attr_hides(const pith_attr *at) {
     if (at->name_len == 11 && memcmp(at->name, "aria-hidden", 11) == 0)
         return at->value_len == 4 && meta_ieq(at->value, 4, "true", 4);
     if (at->name_len == 5 && memcmp(at->name, "style", 5) == 0 && at->value_len <= META_STYLE_MAX_BYTES)
-        return style_hides(at->value, at->value_len);
+        return rules_style_hides(at->value, at->value_len);
     return false;
 }
 

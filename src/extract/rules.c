@@ -264,7 +264,7 @@ static bool word_after(const char *v, size_t len, size_t at, const char *w, size
     return true;
 }
 
-static bool style_hides(const char *v, size_t len) {
+bool rules_style_hides(const char *v, size_t len) {
     for (const char *c = v; (c = memchr(c, ':', len - (size_t)(c - v))); c++) {
         size_t at = (size_t)(c - v);
         if ((word_before(v, at, "display", 7) && word_after(v, len, at + 1, "none", 4)) ||
@@ -331,7 +331,7 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes) {
         } else if (attr_is(a, "aria-hidden")) {
             if (value_eq_ci(a, "true")) hints |= HINT_HIDDEN;
         } else if (attr_is(a, "style")) {
-            if (style_hides(a->value, a->value_len)) hints |= HINT_HIDDEN;
+            if (rules_style_hides(a->value, a->value_len)) hints |= HINT_HIDDEN;
         }
     }
     /* A folded panel (a tab panel, an accordion or collapsible section, or

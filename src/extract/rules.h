@@ -65,4 +65,9 @@ uint32_t rules_element_hints(const pith_node *el, pith_memo *classes);
  * (a NULL-terminated list of lowercase words). */
 bool rules_has_word(const pith_node *el, const char *const *words);
 
+/* Whether an inline style value hides its element: display:none or
+ * visibility:hidden, in any case, with spaces, tabs and line feeds
+ * anywhere in it ignored. */
+bool rules_style_hides(const char *v, size_t len);
+
 #endif

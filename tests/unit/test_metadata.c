@@ -304,6 +304,7 @@ static void test_site_tagline(void) {
 static const char HIDDEN_PAGE[] =
     "<html lang=fr><body><div style=\"display: none\"><span class=byline>By Ghost Writer</span>"
     "<p>This paragraph is hidden from readers and must not become the description of the page.</p></div>"
+    "<div style=\"color:red;\n Display :\tnone\"><span class=byline>By Tabbed Ghost</span></div>"
     "<p><span aria-hidden=\"true\">**WRONG** </span>Le texte visible du premier paragraphe, "
     "avec <b>du gras</b>, qui est assez long pour servir de description.</p>"
     "<div class=author hidden>By Hidden Person</div><div class=author>Par Marie Curie</div></body></html>";
