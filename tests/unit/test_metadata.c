@@ -577,6 +577,32 @@ static void test_save_stamp(void) {
 /* With no summary given, the first paragraph under the headline is the
  * description even when short, if it is a sentence; a label there is not,
  * nor a sentence far below a logo <h1>. */
+/* The lead paragraph's text as a description: white space of any kind
+ * (tabs, line feeds, a vertical tab, no-break spaces) is one space, none
+ * at either end, also where the paragraph is cut at META_PARAGRAPH_BYTES
+ * just after a space. */
+static void test_lead_white_space(void) {
+    static const char TAIL[] = " it has well over eighty bytes of text in it.</p></body></html>";
+    char html[4096];
+    snprintf(html, sizeof html, "<html><body><h1>A</h1><p>\t Lorem&nbsp;&nbsp; ipsum\vdolor\n\n sit&#160;amet,%s", TAIL);
+    CHECK_STR_EQ(s(extract(html, NULL).description),
+                 "Lorem ipsum dolor sit amet, it has well over eighty bytes of text in it.");
+    snprintf(html, sizeof html, "<html><body><h1>A</h1><p>Lorem \v ipsum\v%s", TAIL);
+    CHECK_STR_EQ(s(extract(html, NULL).description), "Lorem ipsum it has well over eighty bytes of text in it.");
+    /* 999 bytes, a space, then more: the kept 1,000 end in the space. */
+    char para[1200];
+    memset(para, 'x', 999);
+    strcpy(para + 999, " and more words after the cut.");
+    snprintf(html, sizeof html, "<html><body><h1>A</h1><p>%s</p></body></html>", para);
+    const char *d = extract(html, NULL).description;
+    CHECK(d && strlen(d) == 999 && d[998] == 'x');
+    /* The same with a no-break space at the cut. */
+    strcpy(para + 998, "\xc2\xa0 and more words after the cut.");
+    snprintf(html, sizeof html, "<html><body><h1>A</h1><p>%s</p></body></html>", para);
+    d = extract(html, NULL).description;
+    CHECK(d && strlen(d) == 998 && d[997] == 'x');
+}
+
 static void test_short_lead(void) {
     static const char LONG[] = "<p>A second paragraph, long enough to be a lead on its own: it has well over eighty "
                                "bytes of text in it.</p></body></html>";
@@ -985,6 +1011,7 @@ int main(void) {
     RUN(test_item_author_name);
     RUN(test_byline_name_part);
     RUN(test_short_lead);
+    RUN(test_lead_white_space);
     RUN(test_dublin_core_rdfa);
     RUN(test_host_head_title);
     RUN(test_save_stamp);
