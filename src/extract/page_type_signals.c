@@ -223,7 +223,8 @@ size_t pt_normalize_short(const char *s, size_t n, char *buf, size_t cap) {
     bool space = false;
     for (size_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+        /* One compare for the letters and digits most bytes are. */
+        if (c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f')) {
             space = true;
             continue;
         }
