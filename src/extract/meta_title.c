@@ -315,18 +315,42 @@ static bool has_word(pith_slice text, pith_slice w) {
     }
 }
 
-double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len) {
-    /* Titles and headlines are short; cap the work for hostile ones. */
-    pith_slice h = {h1, h1_len > 400 ? 400 : h1_len}, t = {title, title_len > 400 ? 400 : title_len};
-    size_t i = 0, total = 0, found = 0;
-    for (;;) {
-        size_t st = i;
-        pith_slice w = next_word(h, &i);
+/* The words of x, at most cap of them (x is at most 400 bytes, so at
+ * most 200 words: words are apart). */
+static size_t words_of(pith_slice x, pith_slice *out, size_t cap) {
+    size_t n = 0, i = 0;
+    while (n < cap) {
+        pith_slice w = next_word(x, &i);
         if (!w.len) break;
+        out[n++] = w;
+    }
+    return n;
+}
+
+static bool in_words(const pith_slice *words, size_t n, pith_slice w) {
+    for (size_t k = 0; k < n; k++)
+        if (meta_ieq(words[k].ptr, words[k].len, w.ptr, w.len)) return true;
+    return false;
+}
+
+#define TITLE_MATCH_BYTES 400
+#define TITLE_MATCH_WORDS (TITLE_MATCH_BYTES / 2 + 1)
+
+double pith_title_match(const char *h1, size_t h1_len, const char *title, size_t title_len) {
+    /* Titles and headlines are short; cap the work for hostile ones. Each
+     * side is split into words once: the headline's words are matched
+     * against the earlier ones and the title's as arrays, not by splitting
+     * the texts again for every word. */
+    pith_slice h = {h1, h1_len > TITLE_MATCH_BYTES ? TITLE_MATCH_BYTES : h1_len},
+               t = {title, title_len > TITLE_MATCH_BYTES ? TITLE_MATCH_BYTES : title_len};
+    pith_slice hw[TITLE_MATCH_WORDS], tw[TITLE_MATCH_WORDS];
+    size_t nh = words_of(h, hw, TITLE_MATCH_WORDS), nt = words_of(t, tw, TITLE_MATCH_WORDS);
+    size_t total = 0, found = 0;
+    for (size_t k = 0; k < nh; k++) {
         /* Each distinct word once: "Evolve ... evolve" is one word. */
-        if (has_word((pith_slice){h.ptr, st}, w)) continue;
+        if (in_words(hw, k, hw[k])) continue;
         total++;
-        found += has_word(t, w);
+        found += in_words(tw, nt, hw[k]);
     }
     return total ? (double)found / (double)total : 0.0;
 }

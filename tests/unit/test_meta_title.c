@@ -92,6 +92,17 @@ static void test_match(void) {
     const char *m = "Evolve: Shared Mutable History \xe2\x80\x94 evolve extension for Mercurial";
     CHECK(pith_title_match(m, strlen(m), "evolve extension for Mercurial", 30) < 0.6);
     CHECK(pith_title_match("History \xc2\xb6", 10, m, strlen(m)) > 0.99);
+    /* Exact shares; case aside, and only the first 400 bytes of each side
+     * are read (200 words at most: words are apart). */
+    CHECK(pith_title_match("Storm STORM coast Planet, tides", 31, t, strlen(t)) == 0.75);
+    char many[1200], title[1200];
+    for (int i = 0; i < 300; i++) memcpy(many + 4 * i, i < 100 ? "a b " : "c d ", 4);
+    CHECK(pith_title_match(many, 1200, "B", 1) == 0.5);       /* the c and d past byte 400 are not read */
+    CHECK(pith_title_match(many, 1200, "c d", 3) == 0.0);
+    memset(title, ' ', sizeof title);
+    memcpy(title + 398, "Storm", 5);                          /* cut to "St" */
+    CHECK(pith_title_match("Storm", 5, title, sizeof title) == 0.0);
+    CHECK(pith_title_match("St", 2, title, sizeof title) == 1.0);
 }
 
 static const char *host(const char *u) {
