@@ -222,7 +222,8 @@ static pith_slice strip_site(pith_slice t, pith_slice st) {
     for (size_t k = 0; k < NSEP; k++) {
         size_t sl = strlen(SEPARATORS[k]);
         for (size_t i = t.len; i-- > 0;) {
-            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            /* Every separator starts with a space: no call for other bytes. */
+            if (t.ptr[i] != ' ' || i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
             pith_slice head = {t.ptr, i}, tail = {t.ptr + i + sl, t.len - i - sl};
             if (!head.len) break;
             if (is_site(tail, st)) return home_word(head) ? tail : head;
@@ -527,7 +528,8 @@ pith_mstr pith_title_cut_tail(const char *title, size_t len) {
     for (size_t k = 0; k < 4; k++) {
         size_t sl = strlen(SEPARATORS[k]);
         for (size_t i = t.len; i-- > 1;) {
-            if (i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
+            /* Every separator starts with a space: no call for other bytes. */
+            if (t.ptr[i] != ' ' || i + sl > t.len || memcmp(t.ptr + i, SEPARATORS[k], sl) != 0) continue;
             pith_slice head = {t.ptr, i}, tail = {t.ptr + i + sl, t.len - i - sl};
             size_t tw = count_words(tail);
             /* One word after a pipe may be the section the title names
