@@ -57,9 +57,13 @@ bool meta_istarts(const char *s, size_t len, const char *prefix) {
 const char *meta_ifind(const char *s, size_t len, const char *needle, size_t nlen) {
     if (!nlen) return s;
     if (nlen > len) return NULL;
-    int first = ascii_lower((unsigned char)needle[0]);
+    /* The first byte by one compare: a letter either case (c | 0x20 is
+     * the lowercase letter for both and for nothing else), anything else
+     * as it is. */
+    unsigned first = (unsigned)ascii_lower((unsigned char)needle[0]);
+    unsigned fold = first >= 'a' && first <= 'z' ? 0x20u : 0;
     for (size_t i = 0; i + nlen <= len; i++)
-        if (ascii_lower((unsigned char)s[i]) == first && meta_ieq(s + i, nlen, needle, nlen)) return s + i;
+        if (((unsigned char)s[i] | fold) == first && meta_ieq(s + i + 1, nlen - 1, needle + 1, nlen - 1)) return s + i;
     return NULL;
 }
 
