@@ -109,18 +109,28 @@ static uint32_t lookup_word(const char *w, size_t len) {
     return hints;
 }
 
-/* ASCII letters and digits, by table: this runs on every byte of every
- * class and id value of the page. */
-static const bool ALNUM[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
-    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1,
-    ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1,
-    ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
-    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1,
-    ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
-    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+/* ASCII letters and digits, and which, by table: this runs on every
+ * byte of every class and id value of the page. */
+enum { W_ALNUM = 1, W_UPPER = 2, W_DIGIT = 4, W_LOWER = 8 };
+#define W_D (W_ALNUM | W_DIGIT)
+#define W_U (W_ALNUM | W_UPPER)
+#define W_L (W_ALNUM | W_LOWER)
+static const uint8_t WCLASS[256] = {
+    ['0'] = W_D, ['1'] = W_D, ['2'] = W_D, ['3'] = W_D, ['4'] = W_D, ['5'] = W_D, ['6'] = W_D, ['7'] = W_D,
+    ['8'] = W_D, ['9'] = W_D,
+    ['A'] = W_U, ['B'] = W_U, ['C'] = W_U, ['D'] = W_U, ['E'] = W_U, ['F'] = W_U, ['G'] = W_U, ['H'] = W_U,
+    ['I'] = W_U, ['J'] = W_U, ['K'] = W_U, ['L'] = W_U, ['M'] = W_U, ['N'] = W_U, ['O'] = W_U, ['P'] = W_U,
+    ['Q'] = W_U, ['R'] = W_U, ['S'] = W_U, ['T'] = W_U, ['U'] = W_U, ['V'] = W_U, ['W'] = W_U, ['X'] = W_U,
+    ['Y'] = W_U, ['Z'] = W_U,
+    ['a'] = W_L, ['b'] = W_L, ['c'] = W_L, ['d'] = W_L, ['e'] = W_L, ['f'] = W_L, ['g'] = W_L, ['h'] = W_L,
+    ['i'] = W_L, ['j'] = W_L, ['k'] = W_L, ['l'] = W_L, ['m'] = W_L, ['n'] = W_L, ['o'] = W_L, ['p'] = W_L,
+    ['q'] = W_L, ['r'] = W_L, ['s'] = W_L, ['t'] = W_L, ['u'] = W_L, ['v'] = W_L, ['w'] = W_L, ['x'] = W_L,
+    ['y'] = W_L, ['z'] = W_L,
 };
-static bool is_alnum(unsigned char c) { return ALNUM[c]; }
+#undef W_D
+#undef W_U
+#undef W_L
+static bool is_alnum(unsigned char c) { return WCLASS[c] & W_ALNUM; }
 
 /* Splits one class/id value into words and ORs their hints. Words are
  * looked up in place; only a word with capitals is copied to lowercase.
@@ -140,14 +150,14 @@ static uint32_t value_hints(const char *v, size_t len, uint32_t *page, uint8_t *
         if (token_start) skip_token = false;
         size_t start = i;
         bool upper = false, digit = false;
-        while (i < len && is_alnum((unsigned char)v[i])) {
-            unsigned char c = (unsigned char)v[i];
-            if (c >= 'A' && c <= 'Z') {
-                if (i > start && ascii_is_lower((unsigned char)v[i - 1])) break; /* camelCase boundary */
+        for (; i < len; i++) {
+            unsigned k = WCLASS[(unsigned char)v[i]];
+            if (!(k & W_ALNUM)) break;
+            if (k & W_UPPER) {
+                if (i > start && (WCLASS[(unsigned char)v[i - 1]] & W_LOWER)) break; /* camelCase boundary */
                 upper = true;
             }
-            digit |= c <= '9';
-            i++;
+            digit |= (k & W_DIGIT) != 0;
         }
         size_t n = i - start;
         if (n == 0) continue;
