@@ -364,13 +364,34 @@ static void pronouns(walk *w, const char *s, size_t n) {
 /* A cheap signature of an element for the sibling runs: its tag and its
  * class value (length, first and last 8 bytes). Two cards of one grid
  * match; a card and a banner do not. */
+static bool little_endian(void) {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
+    return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
+#else
+    const uint16_t one = 1;
+    unsigned char first;
+    memcpy(&first, &one, 1);
+    return first == 1;
+#endif
+}
+
 static uint64_t shape_of(const pith_node *el, const pith_attr *cls) {
     uint64_t h = (uint64_t)el->tag * 0x9E3779B97F4A7C15ull;
     if (!cls) return h;
     uint64_t a = 0, b = 0;
     size_t n = cls->value_len;
-    if (n) memcpy(&a, cls->value, n < 8 ? n : 8);
-    if (n > 8) memcpy(&b, cls->value + (n > 16 ? n - 8 : 8), n > 16 ? 8 : n - 8);
+    if (n >= 8) {
+        /* Fixed-size loads (a copy of a variable size is a call). */
+        memcpy(&a, cls->value, 8);
+        if (n > 8) {
+            /* The last 8 bytes, less those a holds when n < 16: what a
+             * copy of bytes 8..n into a zeroed b gives. */
+            memcpy(&b, cls->value + n - 8, 8);
+            if (n < 16) b = little_endian() ? b >> (8 * (16 - n)) : b << (8 * (16 - n));
+        }
+    } else if (n) {
+        memcpy(&a, cls->value, n);
+    }
     return ((h ^ n) * 0xC2B2AE3D27D4EB4Full ^ a) * 0x165667B19E3779F9ull ^ b;
 }
 
