@@ -361,9 +361,6 @@ static void pronouns(walk *w, const char *s, size_t n) {
     }
 }
 
-/* A cheap signature of an element for the sibling runs: its tag and its
- * class value (length, first and last 8 bytes). Two cards of one grid
- * match; a card and a banner do not. */
 static bool little_endian(void) {
 #if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__)
     return __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__;
@@ -375,6 +372,9 @@ static bool little_endian(void) {
 #endif
 }
 
+/* A cheap signature of an element for the sibling runs: its tag and its
+ * class value (length, first and last 8 bytes). Two cards of one grid
+ * match; a card and a banner do not. */
 static uint64_t shape_of(const pith_node *el, const pith_attr *cls) {
     uint64_t h = (uint64_t)el->tag * 0x9E3779B97F4A7C15ull;
     if (!cls) return h;
