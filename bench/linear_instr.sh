@@ -22,5 +22,5 @@ printf "%-12s %14s %14s %8s %8s\n" shape "Ir@${kib}K" "Ir@$((kib * 4))K" "x4 rat
 for s in "${shapes[@]}"; do
   a=$(count "$s" "$kib")
   b=$(count "$s" $((kib * 4)))
-  awk -v s="$s" -v a="$a" -v b="$b" 'BEGIN { r = b / a; printf "%-12s %14d %14d %8.2f %8.2f\n", s, a, b, r, sqrt(r) }'
+  awk -v s="$s" -v a="$a" -v b="$b" 'BEGIN { r = b / a; printf "%-12s %14.0f %14.0f %8.2f %8.2f\n", s, a, b, r, sqrt(r) }'
 done
